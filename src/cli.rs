@@ -1,0 +1,51 @@
+//! What the user typed: the clap definition of global options and subcommands. Nothing
+//! here is resolved; [`crate::run`] turns it into a [`crate::Context`].
+
+use crate::commands;
+use crate::render::color::ColorChoice;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+const ABOUT: &str = "Incidents as code: Markdown records, a two-gate workflow, and a CI check";
+
+const LONG_ABOUT: &str = "Incidents as code. Records are Markdown files with YAML front matter in your git \
+repository. Gate 1 stabilizes (a reproducible signal, a rollback plan, verification in production \
+metrics); gate 2 remediates (every failure mode gets items with an owner, a due window and an \
+explicit validation; the incident closes only when validation passes). `incidents check` enforces \
+both in CI.";
+
+const EXAMPLES: &str = "Examples:
+  incidents check                          check every record (exit 1 on errors)
+  incidents --today 2026-03-02 check --format json
+  incidents explain missing-rollback       what a rule checks and how to satisfy it";
+
+/// `incidents` — the command line.
+#[derive(Debug, Parser)]
+#[command(name = "incidents", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Repository root [default: nearest folder with .incidents.yml, else the git work tree, else the working directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Fix "today" for every date rule and for the dates commands stamp
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<chrono::NaiveDate>,
+
+    /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured with `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every subcommand, each defined in its own module under `commands/`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Check(commands::check::Args),
+    Explain(commands::explain::Args),
+}
+
+fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {
+    crate::clock::parse_date(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
+}

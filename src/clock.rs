@@ -1,0 +1,183 @@
+//! Dates, timestamps and durations as records and the config write them, and the
+//! [`Clock`] that fixes "today" for a whole run (`--today`), so that every rule that
+//! depends on time is reproducible. Nothing below the command layer reads the system clock.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime};
+use std::fmt;
+
+/// "Now" for one run: the date every rule compares against and the moment commands stamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// The date rules compare against (`--today`, else the local date).
+    pub today: NaiveDate,
+    /// What commands write into `opened`, `stabilized_at`, `closed_at` when `--at` is absent.
+    pub stamp: Timestamp,
+}
+
+impl Clock {
+    /// A clock pinned to a date: rules use it and commands stamp the bare date.
+    pub fn fixed(today: NaiveDate) -> Self {
+        Clock {
+            today,
+            stamp: Timestamp::Date(today),
+        }
+    }
+
+    /// A clock at a precise moment (the local time when `--today` is not given).
+    pub fn at(now: DateTime<FixedOffset>) -> Self {
+        Clock {
+            today: now.date_naive(),
+            stamp: Timestamp::DateTime(now),
+        }
+    }
+}
+
+/// A point in time as records hold it: a bare date or an RFC 3339 timestamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timestamp {
+    Date(NaiveDate),
+    DateTime(DateTime<FixedOffset>),
+}
+
+impl Timestamp {
+    /// Parses `YYYY-MM-DD` or RFC 3339 (`2025-06-03T14:20:00Z`, also with a space for `T`).
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if let Some(date) = parse_date(text) {
+            return Some(Timestamp::Date(date));
+        }
+        if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
+            return Some(Timestamp::DateTime(moment));
+        }
+        // A timestamp without offset is read as UTC rather than rejected outright.
+        for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+            if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+                return Some(Timestamp::DateTime(naive.and_utc().fixed_offset()));
+            }
+        }
+        None
+    }
+
+    /// The calendar date (in the timestamp's own offset).
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Timestamp::Date(date) => *date,
+            Timestamp::DateTime(moment) => moment.date_naive(),
+        }
+    }
+
+    /// Whether `self` is strictly earlier than `other`. When either side is a bare
+    /// date, only the dates are compared, so `2025-06-03` is not before `2025-06-03T09:00Z`.
+    pub fn is_before(&self, other: &Timestamp) -> bool {
+        match (self, other) {
+            (Timestamp::DateTime(a), Timestamp::DateTime(b)) => a < b,
+            _ => self.date() < other.date(),
+        }
+    }
+
+    /// Time from `self` to `later`; whole days when either side is a bare date.
+    pub fn until(&self, later: &Timestamp) -> Duration {
+        match (self, later) {
+            (Timestamp::DateTime(a), Timestamp::DateTime(b)) => *b - *a,
+            _ => later.date() - self.date(),
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Timestamp::Date(date) => write!(f, "{}", date.format("%Y-%m-%d")),
+            Timestamp::DateTime(moment) => {
+                f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+            }
+        }
+    }
+}
+
+/// Parses a strict `YYYY-MM-DD` date.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Parses a span written as `Nd` (days) or `Nw` (weeks), e.g. `14d`, `2w`.
+pub fn parse_days(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    let count: i64 = number.parse().ok()?;
+    if count < 0 {
+        return None;
+    }
+    match unit {
+        "d" => Some(count),
+        "w" => count.checked_mul(7),
+        _ => None,
+    }
+}
+
+/// Formats a duration the way a status block reads it: `45m`, `3h 10m`, `2d 4h`.
+pub fn format_duration(duration: Duration) -> String {
+    let minutes = duration.num_minutes().max(0);
+    let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    match (days, hours, mins) {
+        (0, 0, m) => format!("{m}m"),
+        (0, h, 0) => format!("{h}h"),
+        (0, h, m) => format!("{h}h {m}m"),
+        (d, 0, _) => format!("{d}d"),
+        (d, h, _) => format!("{d}d {h}h"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates_and_timestamps() {
+        assert!(matches!(Timestamp::parse("2025-06-03"), Some(Timestamp::Date(_))));
+        assert!(matches!(
+            Timestamp::parse("2025-06-03T14:20:00Z"),
+            Some(Timestamp::DateTime(_))
+        ));
+        assert!(matches!(
+            Timestamp::parse("2025-06-03T14:20:00+02:00"),
+            Some(Timestamp::DateTime(_))
+        ));
+        for bad in ["", "2025-13-01", "2025-6-3", "yesterday", "2025-06-03T25:00:00Z"] {
+            assert_eq!(Timestamp::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn bare_dates_compare_by_day() {
+        let day = Timestamp::parse("2025-06-03").unwrap();
+        let morning = Timestamp::parse("2025-06-03T09:00:00Z").unwrap();
+        let evening = Timestamp::parse("2025-06-03T21:00:00Z").unwrap();
+        assert!(!day.is_before(&morning));
+        assert!(!morning.is_before(&day));
+        assert!(morning.is_before(&evening));
+        assert_eq!(morning.until(&evening).num_hours(), 12);
+    }
+
+    #[test]
+    fn parses_day_spans() {
+        assert_eq!(parse_days("14d"), Some(14));
+        assert_eq!(parse_days("2w"), Some(14));
+        assert_eq!(parse_days("0d"), Some(0));
+        for bad in ["", "d", "14", "-1d", "1y", "1.5d"] {
+            assert_eq!(parse_days(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_durations() {
+        assert_eq!(format_duration(Duration::minutes(45)), "45m");
+        assert_eq!(format_duration(Duration::minutes(190)), "3h 10m");
+        assert_eq!(format_duration(Duration::hours(52)), "2d 4h");
+        assert_eq!(format_duration(Duration::days(3)), "3d");
+    }
+}

@@ -1,0 +1,127 @@
+//! `incidents check [PATHS...]`: load every record, run every rule, print the
+//! diagnostics of the files asked about, exit 1 on errors (or warnings with `--strict`).
+
+use super::{write, Outcome, Streams};
+use crate::error::{Error, Result};
+use crate::render::{check_github, check_human, check_json};
+use crate::rules::{self, Report, Severity};
+use crate::Context;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with the source line
+    #[default]
+    Human,
+    /// One JSON object: `diagnostics` and `summary`
+    Json,
+    /// GitHub Actions workflow-command annotations
+    Github,
+}
+
+/// Check every record and report problems (exit 1 on errors)
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json")]
+pub struct Args {
+    /// Only show diagnostics of these files or folders (every record is still loaded)
+    pub paths: Vec<PathBuf>,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let filters = args.paths.iter().map(|path| filter_for(ctx, path)).collect::<Result<Vec<_>>>()?;
+    if !ctx.records_dir().is_dir() {
+        write(streams.err, &format!("note: records folder `{}` does not exist; nothing to check\n", ctx.config.dir))?;
+    }
+    let repo = ctx.load();
+    let mut report = rules::check(&repo, &ctx.config, ctx.clock.today);
+    if !filters.is_empty() {
+        report.diagnostics.retain(|d| filters.iter().any(|f| matches_filter(&d.file, f)));
+    }
+    let text = match args.format {
+        Format::Human => {
+            let mut cache: HashMap<String, Vec<String>> = HashMap::new();
+            let mut source_line = |file: &str, line: usize| -> Option<String> {
+                let lines = cache.entry(file.to_string()).or_insert_with(|| read_lines(&ctx.root.join(file)));
+                lines.get(line.checked_sub(1)?).cloned()
+            };
+            check_human::render(&report, &ctx.palette, &mut source_line)
+        }
+        Format::Json => check_json::render(&report),
+        Format::Github => check_github::render(&report),
+    };
+    write(streams.out, &text)?;
+    Ok(outcome(&report, args.strict))
+}
+
+/// Exit 1 when an error is shown, or with `strict` any diagnostic.
+pub fn outcome(report: &Report, strict: bool) -> Outcome {
+    let failing = report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || strict);
+    if failing {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    }
+}
+
+/// The file's lines without line endings (BOM removed), for showing source.
+fn read_lines(path: &Path) -> Vec<String> {
+    let Ok(bytes) = std::fs::read(path) else { return Vec::new() };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    text.lines().map(|line| line.trim_end_matches('\r').chars().take(300).collect()).collect()
+}
+
+/// The root-relative form of a path the user typed (relative to the working directory).
+fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
+    let absolute = normalize(&ctx.cwd.join(typed));
+    let root = normalize(&ctx.root);
+    let inner = absolute.strip_prefix(&root).map_err(|_| {
+        Error::Usage(format!("`{}` is outside the root `{}`", typed.display(), ctx.root.display()))
+    })?;
+    let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    Ok(parts.join("/"))
+}
+
+fn matches_filter(file: &str, filter: &str) -> bool {
+    filter.is_empty() || file == filter || file.strip_prefix(filter).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Removes `.` and resolves `..` lexically (symlinks are not consulted).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_match_files_and_folders() {
+        assert!(matches_filter("incidents/2026/a.md", "incidents/2026/a.md"));
+        assert!(matches_filter("incidents/2026/a.md", "incidents"));
+        assert!(matches_filter("incidents/2026/a.md", ""));
+        assert!(!matches_filter("incidents/2026/a.md", "incidents/20"));
+        assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+    }
+}

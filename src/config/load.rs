@@ -1,0 +1,323 @@
+//! Reading `.incidents.yml`: every key is validated and an unknown key or bad value is an
+//! [`Error::Config`] naming the key, its line and what to write instead.
+
+use super::{Config, Sections, Sprint};
+use crate::clock::{parse_date, parse_days};
+use crate::error::{Error, Result};
+use crate::record::frontmatter::KeyLines;
+use crate::record::text::normalize_phrase;
+use crate::record::yaml::{self, Node};
+use crate::record::{IncidentStatus, ItemStatus};
+use crate::rules::{Level, Rule};
+use globset::{Glob, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The config file's name at the root.
+pub const CONFIG_FILE: &str = ".incidents.yml";
+
+const KEYS: [&str; 10] = [
+    "dir",
+    "id_prefix",
+    "severities",
+    "due_policy",
+    "grace_period",
+    "sprint",
+    "rules",
+    "vague_phrases",
+    "ignore",
+    "sections",
+];
+
+/// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
+pub fn load(root: &Path) -> Result<Config> {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| Error::Config {
+                path: path.clone(),
+                line: None,
+                key: String::new(),
+                reason: "the file is not UTF-8".to_string(),
+            })?;
+            parse(&text, &path)
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(error) => Err(Error::io(path, error)),
+    }
+}
+
+/// Parses config text; `path` is only used in errors and recorded as the source.
+pub fn parse(text: &str, path: &Path) -> Result<Config> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = KeyLines::scan(text, 1);
+    let fail = |key: &str, reason: String| Error::Config {
+        path: path.to_path_buf(),
+        line: lines.get(key),
+        key: key.to_string(),
+        reason,
+    };
+    let node = yaml::parse(text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        line: e.line,
+        key: String::new(),
+        reason: format!("not valid YAML: {}", e.message),
+    })?;
+    let mut config = Config {
+        file: Some(path.to_path_buf()),
+        ..Config::default()
+    };
+    let entries = match node {
+        Node::Null => return Ok(config),
+        Node::Map(entries) => entries,
+        other => return Err(fail("", format!("the config must be a mapping of keys, not {}", other.type_name()))),
+    };
+    for (key, value) in &entries {
+        let reader = Reader { key, value, fail: &fail };
+        match key.as_str() {
+            "dir" => config.dir = reader.relative_dir()?,
+            "id_prefix" => config.id_prefix = reader.id_prefix()?,
+            "severities" => config.severities = reader.text_list(false)?,
+            "grace_period" => config.grace_days = reader.days()?,
+            "sprint" => config.sprint = reader.sprint()?,
+            "rules" => config.rule_levels = reader.rule_levels()?,
+            "vague_phrases" => {
+                config.vague_phrases = reader.text_list(true)?.iter().map(|p| normalize_phrase(p)).collect()
+            }
+            "ignore" => config.ignore = reader.text_list(true)?,
+            "due_policy" | "sections" => {}
+            unknown => {
+                let hint = crate::suggest::closest(unknown, KEYS)
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
+                return Err(fail(
+                    unknown,
+                    format!("unknown config key{hint} (known keys: {})", KEYS.join(", ")),
+                ));
+            }
+        }
+    }
+    // Keys that depend on others are read once the others are known.
+    for (key, value) in &entries {
+        let reader = Reader { key, value, fail: &fail };
+        match key.as_str() {
+            "due_policy" => config.due_policy = reader.due_policy(&config.severities)?,
+            "sections" => config.sections = reader.sections()?,
+            _ => {}
+        }
+    }
+    let mut globs = GlobSetBuilder::new();
+    for pattern in &config.ignore {
+        let glob = Glob::new(pattern).map_err(|e| fail("ignore", format!("bad glob `{pattern}`: {e}")))?;
+        globs.add(glob);
+    }
+    config.ignore_set = globs
+        .build()
+        .map_err(|e| fail("ignore", format!("bad glob set: {e}")))?;
+    Ok(config)
+}
+
+struct Reader<'a, F: Fn(&str, String) -> Error> {
+    key: &'a str,
+    value: &'a Node,
+    fail: &'a F,
+}
+
+impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
+    fn err(&self, reason: String) -> Error {
+        (self.fail)(self.key, reason)
+    }
+
+    fn text(&self) -> Result<String> {
+        match self.value {
+            Node::String(text) if !text.trim().is_empty() => Ok(text.trim().to_string()),
+            other => Err(self.err(format!("expected text, found {}", other.type_name()))),
+        }
+    }
+
+    fn relative_dir(&self) -> Result<String> {
+        let dir = self.text()?;
+        let path = PathBuf::from(&dir);
+        if path.is_absolute() || path.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+            return Err(self.err(format!("`{dir}` must be a folder inside the root, written relative to it")));
+        }
+        Ok(dir.trim_end_matches('/').to_string())
+    }
+
+    fn id_prefix(&self) -> Result<String> {
+        let prefix = self.text()?;
+        if !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(self.err(format!("`{prefix}` must be letters, digits or `_` (ids read `{prefix}-42`)")));
+        }
+        Ok(prefix)
+    }
+
+    fn text_list(&self, allow_empty: bool) -> Result<Vec<String>> {
+        let Node::Seq(items) = self.value else {
+            return Err(self.err(format!("expected a list, found {}", self.value.type_name())));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item.as_text() {
+                Some(text) if !text.trim().is_empty() => out.push(text.trim().to_string()),
+                _ => return Err(self.err("every entry must be non-empty text".to_string())),
+            }
+        }
+        if out.is_empty() && !allow_empty {
+            return Err(self.err("the list must not be empty".to_string()));
+        }
+        Ok(out)
+    }
+
+    fn days(&self) -> Result<i64> {
+        let text = self.value.as_text().unwrap_or_default();
+        parse_days(&text).ok_or_else(|| self.err(format!("`{text}` is not a span: write `7d` or `2w`")))
+    }
+
+    fn sprint(&self) -> Result<Option<Sprint>> {
+        let Node::Map(entries) = self.value else {
+            return Err(self.err("expected a mapping `{start: YYYY-MM-DD, length: 14d}`".to_string()));
+        };
+        let (mut start, mut length) = (None, None);
+        for (key, value) in entries {
+            let text = value.as_text().unwrap_or_default();
+            match key.as_str() {
+                "start" => start = Some(parse_date(&text).ok_or_else(|| self.err(format!("sprint.start `{text}` is not a YYYY-MM-DD date")))?),
+                "length" => length = Some(parse_days(&text).filter(|d| *d > 0).ok_or_else(|| self.err(format!("sprint.length `{text}` is not a span like `14d` or `2w`")))?),
+                other => return Err(self.err(format!("unknown key `sprint.{other}` (known: start, length)"))),
+            }
+        }
+        match (start, length) {
+            (Some(start), Some(length_days)) => Ok(Some(Sprint { start, length_days })),
+            _ => Err(self.err("needs both `start` (a date) and `length` (e.g. `14d`)".to_string())),
+        }
+    }
+
+    fn rule_levels(&self) -> Result<std::collections::HashMap<Rule, Level>> {
+        let Node::Map(entries) = self.value else {
+            return Err(self.err("expected a mapping of rule code to `error`, `warning` or `off`".to_string()));
+        };
+        let mut levels = std::collections::HashMap::new();
+        for (code, value) in entries {
+            let rule = Rule::from_code(code).ok_or_else(|| {
+                let hint = Rule::closest(code).map(|r| format!("; did you mean `{r}`?")).unwrap_or_default();
+                (self.fail)(&format!("rules.{code}"), format!("unknown rule code{hint} (`incidents explain --list` lists them)"))
+            })?;
+            let text = value.as_text().unwrap_or_default();
+            let level = Level::parse(&text).ok_or_else(|| {
+                (self.fail)(&format!("rules.{code}"), format!("`{text}` is not a level: write `error`, `warning` or `off`"))
+            })?;
+            levels.insert(rule, level);
+        }
+        Ok(levels)
+    }
+
+    fn due_policy(&self, severities: &[String]) -> Result<Vec<(String, i64)>> {
+        let Node::Map(entries) = self.value else {
+            return Err(self.err("expected a mapping of severity to a span, e.g. `SEV1: 14d`".to_string()));
+        };
+        let mut policy = Vec::new();
+        for (severity, value) in entries {
+            let key = format!("due_policy.{severity}");
+            if !severities.contains(severity) {
+                return Err((self.fail)(&key, format!("`{severity}` is not a configured severity ({})", severities.join(", "))));
+            }
+            let text = value.as_text().unwrap_or_default();
+            let days = parse_days(&text).ok_or_else(|| (self.fail)(&key, format!("`{text}` is not a span: write `14d` or `2w`")))?;
+            policy.push((severity.clone(), days));
+        }
+        Ok(policy)
+    }
+
+    fn sections(&self) -> Result<Sections> {
+        let Node::Map(kinds) = self.value else {
+            return Err(self.err("expected `incident:` and/or `remediation:` mappings of status to headings".to_string()));
+        };
+        let mut sections = Sections { incident: BTreeMap::new(), remediation: BTreeMap::new() };
+        for (kind, statuses) in kinds {
+            let (table, allowed): (&mut BTreeMap<String, Vec<String>>, &[&str]) = match kind.as_str() {
+                "incident" => (&mut sections.incident, IncidentStatus::NAMES),
+                "remediation" => (&mut sections.remediation, ItemStatus::NAMES),
+                other => return Err((self.fail)(&format!("sections.{other}"), "unknown record kind: write `incident` or `remediation`".to_string())),
+            };
+            let Node::Map(entries) = statuses else {
+                return Err((self.fail)(&format!("sections.{kind}"), "expected a mapping of status to a list of headings".to_string()));
+            };
+            for (status, headings) in entries {
+                let key = format!("sections.{kind}.{status}");
+                if !allowed.contains(&status.as_str()) {
+                    return Err((self.fail)(&key, format!("`{status}` is not a {kind} status ({})", allowed.join(", "))));
+                }
+                let reader = Reader { key: &key, value: headings, fail: self.fail };
+                table.insert(status.clone(), reader.text_list(true)?);
+            }
+        }
+        Ok(sections)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Result<Config> {
+        parse(text, Path::new(".incidents.yml"))
+    }
+
+    #[test]
+    fn empty_config_is_the_default() {
+        let config = parse_text("# nothing\n").unwrap();
+        assert_eq!(config.dir, "incidents");
+        assert_eq!(config.due_limit("SEV1"), Some(14));
+        assert_eq!(config.grace_days, 7);
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let config = parse_text(
+            "dir: records\nid_prefix: OPS\nseverities: [P1, P2]\ndue_policy: {P1: 1w}\ngrace_period: 3d\nsprint: {start: 2026-01-05, length: 2w}\nrules: {overdue: error, vague-text: off}\nvague_phrases: [meh]\nignore: ['records/drafts/**']\nsections:\n  incident:\n    closed: [Timeline, Impact]\n",
+        )
+        .unwrap();
+        assert_eq!(config.dir, "records");
+        assert_eq!(config.id_prefix, "OPS");
+        assert_eq!(config.due_limit("P1"), Some(7));
+        assert_eq!(config.grace_days, 3);
+        assert_eq!(config.sprint.map(|s| s.length_days), Some(14));
+        assert_eq!(config.level(Rule::Overdue), Level::Error);
+        assert_eq!(config.level(Rule::VagueText), Level::Off);
+        assert!(config.is_vague("Meh."));
+        assert!(config.is_ignored("records/drafts/x.md"));
+        assert_eq!(config.sections.required("incident", "closed").len(), 2);
+        assert!(config.sections.required("remediation", "validated").is_empty());
+    }
+
+    #[test]
+    fn names_the_bad_key() {
+        let cases = [
+            ("dri: x\n", "dri", "did you mean `dir`"),
+            ("rules:\n  overdeu: error\n", "rules.overdeu", "did you mean `overdue`"),
+            ("rules: {overdue: loud}\n", "rules.overdue", "not a level"),
+            ("grace_period: soon\n", "grace_period", "not a span"),
+            ("due_policy: {SEV9: 3d}\n", "due_policy.SEV9", "not a configured severity"),
+            ("severities: []\n", "severities", "must not be empty"),
+            ("sections: {incident: {done: [x]}}\n", "sections.incident.done", "not a incident status"),
+            ("dir: ../elsewhere\n", "dir", "inside the root"),
+            ("sprint: {start: 2026-01-05}\n", "sprint", "length"),
+        ];
+        for (text, key, reason) in cases {
+            match parse_text(text) {
+                Err(Error::Config { key: k, reason: r, .. }) => {
+                    assert_eq!(k, key, "{text}");
+                    assert!(r.contains(reason), "{text}: {r}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn reports_invalid_yaml_with_a_line() {
+        assert!(matches!(parse_text("a: [\n"), Err(Error::Config { .. })));
+        assert!(matches!(parse_text("- a\n"), Err(Error::Config { .. })));
+    }
+}

@@ -1,0 +1,133 @@
+//! `.incidents.yml`: the resolved settings every other module reads. Every key has a
+//! default ([`Config::default`]); [`load`] reads the file and rejects unknown keys and
+//! bad values with the key's name and line (exit status 2).
+
+mod load;
+mod sections;
+
+pub use load::{load, parse, CONFIG_FILE};
+pub use sections::Sections;
+
+use crate::rules::{Level, Rule};
+use chrono::NaiveDate;
+use globset::GlobSet;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The severities used when the config names none.
+pub const DEFAULT_SEVERITIES: [&str; 4] = ["SEV1", "SEV2", "SEV3", "SEV4"];
+/// Longest due window (days from stabilization) per default severity.
+pub const DEFAULT_DUE_POLICY: [(&str, i64); 4] = [("SEV1", 14), ("SEV2", 30), ("SEV3", 60), ("SEV4", 90)];
+/// Days after stabilization before an uncovered failure mode becomes an error.
+pub const DEFAULT_GRACE_DAYS: i64 = 7;
+/// Phrases that say nothing about a breakage or its validation.
+pub const DEFAULT_VAGUE_PHRASES: [&str; 24] = [
+    "follow-up cleanup",
+    "follow up cleanup",
+    "followup cleanup",
+    "cleanup",
+    "clean up",
+    "tech debt",
+    "technical debt",
+    "add monitoring",
+    "improve monitoring",
+    "more monitoring",
+    "add alerting",
+    "add alerts",
+    "add tests",
+    "add more tests",
+    "more tests",
+    "improve testing",
+    "fix bug",
+    "fix the bug",
+    "investigate",
+    "refactor",
+    "human error",
+    "be more careful",
+    "misc",
+    "n/a",
+];
+
+/// A sprint cadence: sprints of `length_days` starting at `start`, back to back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sprint {
+    pub start: NaiveDate,
+    pub length_days: i64,
+}
+
+/// The settings in effect for one repository.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The config file read, when there was one.
+    pub file: Option<PathBuf>,
+    /// Records folder, relative to the root.
+    pub dir: String,
+    pub id_prefix: String,
+    pub severities: Vec<String>,
+    /// Longest due window in days from stabilization, per severity.
+    pub due_policy: Vec<(String, i64)>,
+    pub grace_days: i64,
+    pub sprint: Option<Sprint>,
+    /// Per-rule level overrides.
+    pub rule_levels: HashMap<Rule, Level>,
+    /// Vague phrases, already normalized.
+    pub vague_phrases: Vec<String>,
+    /// Ignore globs as written (relative to the root).
+    pub ignore: Vec<String>,
+    pub ignore_set: GlobSet,
+    pub sections: Sections,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            file: None,
+            dir: "incidents".to_string(),
+            id_prefix: "INC".to_string(),
+            severities: DEFAULT_SEVERITIES.iter().map(|s| s.to_string()).collect(),
+            due_policy: DEFAULT_DUE_POLICY
+                .iter()
+                .map(|(sev, days)| (sev.to_string(), *days))
+                .collect(),
+            grace_days: DEFAULT_GRACE_DAYS,
+            sprint: None,
+            rule_levels: HashMap::new(),
+            vague_phrases: DEFAULT_VAGUE_PHRASES
+                .iter()
+                .map(|p| crate::record::text::normalize_phrase(p))
+                .collect(),
+            ignore: Vec::new(),
+            ignore_set: GlobSet::empty(),
+            sections: Sections::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The level in effect for `rule`.
+    pub fn level(&self, rule: Rule) -> Level {
+        self.rule_levels
+            .get(&rule)
+            .copied()
+            .unwrap_or_else(|| rule.default_level())
+    }
+
+    /// The longest due window for `severity`, in days, when the policy names one.
+    pub fn due_limit(&self, severity: &str) -> Option<i64> {
+        self.due_policy
+            .iter()
+            .find(|(sev, _)| sev == severity)
+            .map(|(_, days)| *days)
+    }
+
+    /// Whether a root-relative path matches an `ignore` glob.
+    pub fn is_ignored(&self, relative: &str) -> bool {
+        self.ignore_set.is_match(relative)
+    }
+
+    /// Whether normalized text is only a vague phrase.
+    pub fn is_vague(&self, text: &str) -> bool {
+        let key = crate::record::text::normalize_phrase(text);
+        self.vague_phrases.iter().any(|phrase| *phrase == key)
+    }
+}

@@ -1,0 +1,96 @@
+//! Errors that stop a command from running (exit status 2), as opposed to findings about
+//! records, which are [`crate::rules::Diagnostic`]s collected into a report.
+//!
+//! Every variant carries the structured facts (path, key, id) a caller needs; the
+//! `Display` text is what the user reads after `error: `.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why a command could not do its work.
+#[derive(Debug)]
+pub enum Error {
+    /// The root folder is missing or cannot be read.
+    Root { path: PathBuf, reason: String },
+    /// `.incidents.yml` is unreadable, not YAML, or holds an unknown key or bad value.
+    Config {
+        path: PathBuf,
+        line: Option<usize>,
+        key: String,
+        reason: String,
+    },
+    /// A command-line value is not acceptable (a bad date, an unknown rule code, ...).
+    Usage(String),
+    /// Reading or writing a file failed.
+    Io { path: PathBuf, source: std::io::Error },
+    /// A command refused to act (a gate is not ready, an id is taken, ...). Nothing was written.
+    Refused(String),
+    /// The record named on the command line does not exist.
+    NotFound { id: String, hint: Option<String> },
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit status this error maps to: refusals and missing records are
+    /// findings about the repository (1); everything else means the command could not run (2).
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            Error::Refused(_) | Error::NotFound { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Root { path, reason } => {
+                write!(f, "cannot use root `{}`: {reason}", path.display())
+            }
+            Error::Config {
+                path,
+                line,
+                key,
+                reason,
+            } => {
+                write!(f, "{}", path.display())?;
+                if let Some(line) = line {
+                    write!(f, ":{line}")?;
+                }
+                if key.is_empty() {
+                    write!(f, ": {reason}")
+                } else {
+                    write!(f, ": `{key}`: {reason}")
+                }
+            }
+            Error::Usage(message) | Error::Refused(message) => f.write_str(message),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::NotFound { id, hint } => {
+                write!(f, "no record with id `{id}`")?;
+                if let Some(hint) = hint {
+                    write!(f, " (did you mean `{hint}`?)")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

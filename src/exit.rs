@@ -1,0 +1,20 @@
+//! Exit statuses (contract), mapped from a command's result in this one place:
+//! 0 success, 1 findings (errors shown, a refused change), 2 the command could not run,
+//! 101 an internal error (a panic: a bug to report).
+
+use crate::commands::Outcome;
+use crate::error::Error;
+
+pub const SUCCESS: u8 = 0;
+pub const FAILURE: u8 = 1;
+pub const USAGE: u8 = 2;
+pub const BUG: u8 = 101;
+
+/// The exit status of a finished command.
+pub fn status(result: &Result<Outcome, Error>) -> u8 {
+    match result {
+        Ok(Outcome::Success) => SUCCESS,
+        Ok(Outcome::Failure) => FAILURE,
+        Err(error) => error.exit_status(),
+    }
+}

@@ -1,0 +1,91 @@
+//! `incidents`: incidents as code. The library holds the model ([`record`]), loading
+//! ([`store`]), rules ([`rules`]) and rendering ([`render`]); the binary only calls
+//! [`run`] and exits with the status it returns.
+
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod exit;
+pub mod record;
+pub mod render;
+pub mod root;
+pub mod rules;
+pub mod store;
+pub mod suggest;
+
+pub use context::Context;
+pub use error::{Error, Result};
+
+use clap::Parser;
+use cli::{Cli, Command};
+use clock::Clock;
+use commands::{Outcome, Streams};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+
+/// What the process environment contributes to a run, gathered by the binary so the
+/// library never reads it on its own.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    pub cwd: std::path::PathBuf,
+    pub stdout_is_terminal: bool,
+    pub stdin_is_terminal: bool,
+    pub no_color: Option<String>,
+    pub clicolor_force: Option<String>,
+    /// The local time, used when `--today` is not given.
+    pub now: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl Environment {
+    /// Reads the real process environment.
+    pub fn from_process() -> std::io::Result<Self> {
+        Ok(Environment {
+            cwd: std::env::current_dir()?,
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            stdin_is_terminal: std::io::stdin().is_terminal(),
+            no_color: std::env::var("NO_COLOR").ok(),
+            clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
+            now: chrono::Local::now().fixed_offset(),
+        })
+    }
+}
+
+/// Parses `args`, runs the command and returns the exit status. Errors are printed to
+/// `err` as `error: …`.
+pub fn run(args: impl IntoIterator<Item = OsString>, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let status = if error.use_stderr() { exit::USAGE } else { exit::SUCCESS };
+            let rendered = if env.stdout_is_terminal { error.render().ansi().to_string() } else { error.render().to_string() };
+            let _ = if error.use_stderr() { err.write_all(rendered.as_bytes()) } else { out.write_all(rendered.as_bytes()) };
+            return status;
+        }
+    };
+    let result = execute(&cli, env, out, err);
+    if let Err(error) = &result {
+        let palette = render::color::Palette::new(false);
+        let _ = writeln!(err, "{} {error}", palette.error("error:"));
+    }
+    exit::status(&result)
+}
+
+fn execute(cli: &Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let clock = match cli.today {
+        Some(today) => Clock::fixed(today),
+        None => Clock::at(env.now),
+    };
+    let colored = cli
+        .color
+        .enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
+    let palette = render::color::Palette::new(colored);
+    let ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?;
+    let mut streams = Streams { out, err };
+    match &cli.command {
+        Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
+        Command::Explain(args) => commands::explain::run(&ctx, args, &mut streams),
+    }
+}

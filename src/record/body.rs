@@ -1,0 +1,144 @@
+//! Facts about a record's Markdown body, read with pulldown-cmark so that headings
+//! inside code fences or HTML comments are never mistaken for sections.
+//!
+//! Bodies are only parsed when a rule needs them; only these small facts are kept.
+
+use super::text::meaningful;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+/// A heading of the body and whether anything but placeholders is written under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Heading text, trimmed.
+    pub title: String,
+    /// 1-based line of the heading in the file.
+    pub line: usize,
+    pub has_content: bool,
+}
+
+/// What the rules need to know of a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyFacts {
+    pub sections: Vec<Section>,
+}
+
+impl BodyFacts {
+    /// Reads `body`, whose first line is line `first_line` of the file.
+    pub fn read(body: &str, first_line: usize) -> Self {
+        BodyFacts {
+            sections: sections(body, first_line),
+        }
+    }
+
+    /// The section titled `title` (case-insensitive), if any.
+    pub fn section(&self, title: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|section| section.title.eq_ignore_ascii_case(title.trim()))
+    }
+}
+
+/// Every heading with whether it has content before the next heading of the same or a
+/// higher level (a sub-heading's content counts for its parent).
+fn sections(body: &str, first_line: usize) -> Vec<Section> {
+    struct Open {
+        level: HeadingLevel,
+        index: usize,
+    }
+    let mut found: Vec<Section> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut heading: Option<(HeadingLevel, usize, String)> = None;
+    let mut line_of = LineIndex::new(body, first_line);
+    let mut pending = String::new();
+    let flush = |pending: &mut String, open: &[Open], found: &mut Vec<Section>| {
+        if meaningful(pending).is_some() {
+            for entry in open {
+                found[entry.index].has_content = true;
+            }
+        }
+        pending.clear();
+    };
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut pending, &open, &mut found);
+                heading = Some((level, line_of.line(range.start), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, line, title)) = heading.take() {
+                    while open.last().is_some_and(|entry| entry.level >= level) {
+                        open.pop();
+                    }
+                    open.push(Open { level, index: found.len() });
+                    found.push(Section { title: title.trim().to_string(), line, has_content: false });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => match heading.as_mut() {
+                Some((_, _, title)) => title.push_str(&text),
+                None => pending.push_str(&text),
+            },
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableRow) => {
+                flush(&mut pending, &open, &mut found);
+            }
+            Event::Rule | Event::TaskListMarker(_) => {}
+            _ => {}
+        }
+    }
+    flush(&mut pending, &open, &mut found);
+    found
+}
+
+/// Maps byte offsets of the body to file line numbers, scanning forward only.
+struct LineIndex<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str, first_line: usize) -> Self {
+        LineIndex { text, offset: 0, line: first_line }
+    }
+
+    fn line(&mut self, offset: usize) -> usize {
+        if offset < self.offset {
+            // Offsets arrive in order; restart the count if one ever does not.
+            self.line -= self.text.as_bytes()[..self.offset].iter().filter(|b| **b == b'\n').count();
+            self.offset = 0;
+        }
+        let end = offset.min(self.text.len());
+        self.line += self.text.as_bytes()[self.offset..end].iter().filter(|b| **b == b'\n').count();
+        self.offset = end;
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_sections_with_content() {
+        let body = "\n## Timeline\n\n- 14:20 alert\n\n## Causal analysis\n\n<what broke and why>\n\n## Notes\n### Sub\ntext\n";
+        let facts = BodyFacts::read(body, 10);
+        let timeline = facts.section("timeline").unwrap();
+        assert_eq!(timeline.line, 11);
+        assert!(timeline.has_content);
+        assert!(!facts.section("Causal analysis").unwrap().has_content);
+        assert!(facts.section("Notes").unwrap().has_content, "sub-section content counts");
+    }
+
+    #[test]
+    fn ignores_headings_in_code_fences_and_comments() {
+        let body = "```\n## Timeline\nx\n```\n<!--\n## Timeline\n-->\n";
+        assert!(BodyFacts::read(body, 1).section("Timeline").is_none());
+    }
+
+    #[test]
+    fn setext_and_crlf_headings_count() {
+        let facts = BodyFacts::read("Timeline\r\n--------\r\n\r\nwords\r\n", 5);
+        let section = facts.section("Timeline").unwrap();
+        assert_eq!(section.line, 5);
+        assert!(section.has_content);
+    }
+}

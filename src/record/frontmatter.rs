@@ -1,0 +1,221 @@
+//! Splitting a record file into front matter and body, and the line of every key.
+//!
+//! The splitter accepts a UTF-8 BOM and CRLF line endings and reports line numbers as
+//! an editor shows them. [`KeyLines`] is computed from the raw YAML text with a small
+//! block-structure scanner (the YAML library keeps no positions), so a diagnostic can
+//! point at `stabilization.rollback` or at the third entry of `failure_modes`.
+
+use std::collections::HashMap;
+
+/// The parts of a record file. Lines are 1-based, counted in the whole file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts<'a> {
+    /// The YAML between the fences (BOM removed, line endings as in the file).
+    pub yaml: &'a str,
+    /// Line of the first YAML line (the line after the opening `---`).
+    pub yaml_line: usize,
+    /// Everything after the closing `---` line.
+    pub body: &'a str,
+    /// Line of the first body line.
+    pub body_line: usize,
+}
+
+/// What the start of a file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Split<'a> {
+    /// The first line is not `---`: not a record.
+    NoFrontMatter,
+    /// An opening `---` with no closing one.
+    Unterminated,
+    Found(Parts<'a>),
+}
+
+/// Splits `text` at its front-matter fences.
+pub fn split(text: &str) -> Split<'_> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(first_end) = text.find('\n') else {
+        return if is_fence(text) {
+            Split::Unterminated
+        } else {
+            Split::NoFrontMatter
+        };
+    };
+    if !is_fence(&text[..first_end]) {
+        return Split::NoFrontMatter;
+    }
+    let yaml_start = first_end + 1;
+    let mut offset = yaml_start;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        if is_fence(&text[offset..end]) {
+            let body_start = (end + 1).min(text.len());
+            return Split::Found(Parts {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Split::Unterminated
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\r', ' ', '\t']) == "---"
+}
+
+/// The line of each key in a YAML block: dotted paths for nested keys
+/// (`stabilization.signal`) and `key[i]` for entries of a block list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyLines {
+    lines: HashMap<String, usize>,
+}
+
+impl KeyLines {
+    /// Scans `yaml`, whose first line is line `first_line` of the file.
+    pub fn scan(yaml: &str, first_line: usize) -> Self {
+        let mut lines = HashMap::new();
+        // Open keys whose value is a nested block: (indent, path, entries seen).
+        let mut open: Vec<(usize, String, usize)> = Vec::new();
+        let mut skip_deeper_than: Option<usize> = None;
+        for (index, raw) in yaml.lines().enumerate() {
+            let line_no = first_line + index;
+            let raw = raw.trim_end_matches('\r');
+            let content = raw.trim_start_matches(' ');
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            let indent = raw.len() - content.len();
+            if let Some(limit) = skip_deeper_than {
+                if indent > limit {
+                    continue;
+                }
+                skip_deeper_than = None;
+            }
+            if content == "-" || content.starts_with("- ") {
+                // A list entry belongs to the nearest open key at this indent or less.
+                while open.last().is_some_and(|(i, _, _)| *i > indent) {
+                    open.pop();
+                }
+                if let Some((_, path, count)) = open.last_mut() {
+                    lines.entry(format!("{path}[{count}]")).or_insert(line_no);
+                    *count += 1;
+                }
+                skip_deeper_than = Some(indent);
+                continue;
+            }
+            let Some((key, value)) = split_key(content) else {
+                continue;
+            };
+            while open.last().is_some_and(|(i, _, _)| *i >= indent) {
+                open.pop();
+            }
+            let path = match open.last() {
+                Some((_, parent, _)) => format!("{parent}.{key}"),
+                None => key.to_string(),
+            };
+            lines.entry(path.clone()).or_insert(line_no);
+            let value = value.trim();
+            if value.is_empty() || value.starts_with('#') {
+                open.push((indent, path, 0));
+            } else {
+                skip_deeper_than = Some(indent);
+            }
+        }
+        KeyLines { lines }
+    }
+
+    /// The line of `path`, if the key is written in the block.
+    pub fn get(&self, path: &str) -> Option<usize> {
+        self.lines.get(path).copied()
+    }
+}
+
+/// Splits `key: value` (plain or quoted key); `None` when the line is no mapping entry.
+fn split_key(content: &str) -> Option<(&str, &str)> {
+    let (key, rest) = if let Some(quote) = content.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let close = content[1..].find(quote)? + 1;
+        (&content[1..close], content[close + 1..].trim_start())
+    } else {
+        let mut cut = None;
+        for (i, ch) in content.char_indices() {
+            if ch == ':' {
+                let next = content[i + 1..].chars().next();
+                if next.is_none() || next.is_some_and(char::is_whitespace) {
+                    cut = Some(i);
+                    break;
+                }
+            }
+            if ch == '#' && content[..i].ends_with(' ') {
+                return None;
+            }
+        }
+        let cut = cut?;
+        (content[..cut].trim_end(), &content[cut..])
+    };
+    let value = rest.strip_prefix(':')?;
+    if key.is_empty() || key.starts_with(['[', '{', '&', '*', '!', '|', '>']) {
+        return None;
+    }
+    Some((key, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let Split::Found(parts) = split("---\na: 1\n---\nbody\n") else {
+            panic!("no front matter")
+        };
+        assert_eq!(parts.yaml, "a: 1\n");
+        assert_eq!(parts.body, "body\n");
+        assert_eq!(parts.body_line, 4);
+    }
+
+    #[test]
+    fn accepts_bom_and_crlf() {
+        let Split::Found(parts) = split("\u{feff}---\r\na: 1\r\n---\r\nbody\r\n") else {
+            panic!("no front matter")
+        };
+        assert_eq!(parts.yaml, "a: 1\r\n");
+        assert_eq!(parts.body, "body\r\n");
+    }
+
+    #[test]
+    fn tells_missing_from_unterminated() {
+        assert_eq!(split(""), Split::NoFrontMatter);
+        assert_eq!(split("# Title\n---\n"), Split::NoFrontMatter);
+        assert_eq!(split("---"), Split::Unterminated);
+        assert_eq!(split("---\na: 1\n"), Split::Unterminated);
+        assert!(matches!(split("---\n---\n"), Split::Found(_)));
+        assert!(matches!(split("---\na: 1\n---"), Split::Found(_)));
+    }
+
+    #[test]
+    fn finds_nested_keys_and_list_entries() {
+        let yaml = "kind: incident\n# comment\nfailure_modes:\n  - one\n  - two\nstabilization:\n  signal: >\n    folded: not a key\n  rollback: x\nclasses:\n- a\nnote: \"x\"\n";
+        let keys = KeyLines::scan(yaml, 2);
+        assert_eq!(keys.get("kind"), Some(2));
+        assert_eq!(keys.get("failure_modes"), Some(4));
+        assert_eq!(keys.get("failure_modes[0]"), Some(5));
+        assert_eq!(keys.get("failure_modes[1]"), Some(6));
+        assert_eq!(keys.get("stabilization.signal"), Some(8));
+        assert_eq!(keys.get("stabilization.folded"), None);
+        assert_eq!(keys.get("stabilization.rollback"), Some(10));
+        assert_eq!(keys.get("classes[0]"), Some(12));
+        assert_eq!(keys.get("note"), Some(13));
+    }
+
+    #[test]
+    fn handles_quoted_keys_and_urls() {
+        let keys = KeyLines::scan("\"id\": X\nlinks: [http://a:b]\nurl: http://x\n", 2);
+        assert_eq!(keys.get("id"), Some(2));
+        assert_eq!(keys.get("links"), Some(3));
+        assert_eq!(keys.get("url"), Some(4));
+    }
+}

@@ -1,0 +1,137 @@
+//! The incident record: its keys (SPEC §2), its status, and how it is read.
+
+use super::field::{Field, Spanned};
+use super::reader::Reader;
+use super::yaml::Node;
+use crate::clock::Timestamp;
+use crate::rules::Rule;
+
+/// Where an incident stands in the two-gate workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IncidentStatus {
+    Active,
+    Stabilized,
+    Closed,
+}
+
+impl IncidentStatus {
+    pub const NAMES: &'static [&'static str] = &["active", "stabilized", "closed"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "active" => Some(IncidentStatus::Active),
+            "stabilized" => Some(IncidentStatus::Stabilized),
+            "closed" => Some(IncidentStatus::Closed),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentStatus::Active => "active",
+            IncidentStatus::Stabilized => "stabilized",
+            IncidentStatus::Closed => "closed",
+        }
+    }
+
+    /// Whether gate 1 is behind the incident.
+    pub fn past_gate_one(self) -> bool {
+        self != IncidentStatus::Active
+    }
+}
+
+/// The gate-1 block (`stabilization:`).
+#[derive(Debug, Clone, Default)]
+pub struct Stabilization {
+    pub signal: Field<String>,
+    pub intervention: Field<String>,
+    pub rollback: Field<String>,
+    pub verification: Field<String>,
+    pub stabilized_at: Field<Timestamp>,
+    pub uncertainty: Field<String>,
+}
+
+/// An incident as written in its front matter.
+#[derive(Debug, Clone, Default)]
+pub struct Incident {
+    pub id: Field<String>,
+    pub title: Field<String>,
+    pub severity: Field<String>,
+    pub status: Field<IncidentStatus>,
+    pub opened: Field<Timestamp>,
+    pub commander: Field<String>,
+    pub failure_modes: Field<Vec<Spanned<String>>>,
+    pub classes: Field<Vec<Spanned<String>>>,
+    pub stabilization: Stabilization,
+    pub closed_at: Field<Timestamp>,
+}
+
+/// Top-level keys of an incident.
+pub const KEYS: &[&str] = &[
+    "kind", "id", "title", "severity", "status", "opened", "commander", "failure_modes", "classes", "stabilization", "closed_at",
+];
+/// Keys of `stabilization`.
+pub const STABILIZATION_KEYS: &[&str] = &["signal", "intervention", "rollback", "verification", "stabilized_at", "uncertainty"];
+
+impl Incident {
+    /// Reads an incident from its front-matter mapping.
+    pub(super) fn read(map: &Node, reader: &mut Reader<'_>, severities: &[String]) -> Incident {
+        let id = reader.text(map.get("id"), "id");
+        reader.id = id.value.clone();
+        let severity_names: Vec<&str> = severities.iter().map(String::as_str).collect();
+        let mut incident = Incident {
+            id,
+            title: reader.text(map.get("title"), "title"),
+            severity: reader.choice(map.get("severity"), "severity", &severity_names, |s| {
+                severities.iter().any(|known| known == s).then(|| s.to_string())
+            }),
+            status: reader.choice(map.get("status"), "status", IncidentStatus::NAMES, IncidentStatus::parse),
+            opened: reader.timestamp(map.get("opened"), "opened"),
+            commander: reader.text(map.get("commander"), "commander"),
+            failure_modes: reader.text_list(map.get("failure_modes"), "failure_modes"),
+            classes: reader.text_list(map.get("classes"), "classes"),
+            stabilization: Stabilization::default(),
+            closed_at: reader.timestamp(map.get("closed_at"), "closed_at"),
+        };
+        match map.get("stabilization") {
+            None | Some(Node::Null) => {}
+            Some(block @ Node::Map(_)) => {
+                let at = |key: &str| block.get(key);
+                incident.stabilization = Stabilization {
+                    signal: reader.text(at("signal"), "stabilization.signal"),
+                    intervention: reader.text(at("intervention"), "stabilization.intervention"),
+                    rollback: reader.text(at("rollback"), "stabilization.rollback"),
+                    verification: reader.text(at("verification"), "stabilization.verification"),
+                    stabilized_at: reader.timestamp(at("stabilized_at"), "stabilization.stabilized_at"),
+                    uncertainty: reader.text(at("uncertainty"), "stabilization.uncertainty"),
+                };
+                reader.unknown_keys(block, "stabilization", STABILIZATION_KEYS, &[("closed_at", "closed_at")]);
+            }
+            Some(other) => {
+                let line = reader.line("stabilization");
+                reader.report(
+                    Rule::InvalidValue,
+                    line,
+                    format!("`stabilization` must be a mapping with `signal:`, `rollback:`, `verification:` and `stabilized_at:`, not {}", other.type_name()),
+                );
+            }
+        }
+        let nested: Vec<(&str, String)> = STABILIZATION_KEYS
+            .iter()
+            .map(|key| (*key, format!("stabilization.{key}")))
+            .collect();
+        let elsewhere: Vec<(&str, &str)> = nested.iter().map(|(k, full)| (*k, full.as_str())).collect();
+        reader.unknown_keys(map, "", KEYS, &elsewhere);
+        incident
+    }
+
+    /// The failure modes as written (placeholders left out).
+    pub fn failure_modes(&self) -> &[Spanned<String>] {
+        self.failure_modes.value.as_deref().unwrap_or(&[])
+    }
+
+    /// The class tags.
+    pub fn classes(&self) -> &[Spanned<String>] {
+        self.classes.value.as_deref().unwrap_or(&[])
+    }
+}

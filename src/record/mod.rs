@@ -1,0 +1,63 @@
+//! The record model: incidents and remediation items as read from one file's front
+//! matter, each value kept with the line of its key so rules can point at it.
+//!
+//! Reading is lenient: a record with bad or missing values is still built (the bad
+//! values left out) and the problems are returned as findings, so every other rule can
+//! still run on it.
+
+pub mod body;
+pub mod field;
+pub mod frontmatter;
+mod incident;
+mod parse;
+mod reader;
+mod remediation;
+pub mod text;
+pub mod yaml;
+
+pub use body::BodyFacts;
+pub use field::{Field, FieldState, Spanned};
+pub use incident::{Incident, IncidentStatus, Stabilization};
+pub use parse::{parse_file, ParsedFile};
+pub use remediation::{Due, ItemStatus, Remediation};
+
+/// A record of either kind.
+#[derive(Debug, Clone)]
+pub enum Record {
+    Incident(Incident),
+    Remediation(Remediation),
+}
+
+impl Record {
+    /// The record's id, when it has one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Record::Incident(incident) => incident.id.value.as_deref(),
+            Record::Remediation(item) => item.id.value.as_deref(),
+        }
+    }
+
+    /// The line of the `id` key (or of the opening `---`).
+    pub fn id_line(&self) -> usize {
+        match self {
+            Record::Incident(incident) => incident.id.line,
+            Record::Remediation(item) => item.id.line,
+        }
+    }
+
+    /// `incident` or `remediation`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Record::Incident(_) => "incident",
+            Record::Remediation(_) => "remediation",
+        }
+    }
+
+    /// The status as written, when valid.
+    pub fn status_name(&self) -> Option<&'static str> {
+        match self {
+            Record::Incident(incident) => incident.status.value.map(IncidentStatus::as_str),
+            Record::Remediation(item) => item.status.value.map(ItemStatus::as_str),
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Turning one file's bytes into a record and the findings of reading it: `syntax` for
+//! what cannot be read, `missing-field`/`invalid-value`/`unknown-field` for what can.
+
+use super::body::BodyFacts;
+use super::frontmatter::{split, KeyLines, Split};
+use super::incident::Incident;
+use super::reader::Reader;
+use super::remediation::Remediation;
+use super::yaml::{self, Node};
+use super::Record;
+use crate::config::Config;
+use crate::rules::{Finding, Rule};
+
+/// The result of reading one record file.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    /// Path relative to the root, `/`-separated.
+    pub path: String,
+    /// The record, when the front matter could be read and names a known `kind`.
+    pub record: Option<Record>,
+    /// Body facts, read only when the config requires sections of this record.
+    pub body: BodyFacts,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a file's bytes. `None` when the file has no front matter (not a record).
+pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFile> {
+    let mut parsed = ParsedFile { path: path.to_string(), record: None, body: BodyFacts::default(), findings: Vec::new() };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let line = 1 + bytes[..error.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+            parsed.findings.push(Finding::new(
+                Rule::Syntax,
+                path,
+                line,
+                None,
+                format!("the file is not UTF-8 (first bad byte at offset {}): save it as UTF-8", error.valid_up_to()),
+            ));
+            return Some(parsed);
+        }
+    };
+    let parts = match split(text) {
+        Split::NoFrontMatter => return None,
+        Split::Unterminated => {
+            parsed.findings.push(Finding::new(
+                Rule::Syntax,
+                path,
+                1,
+                None,
+                "front matter is not terminated: add a line `---` after the last key".to_string(),
+            ));
+            return Some(parsed);
+        }
+        Split::Found(parts) => parts,
+    };
+    let node = match yaml::parse(parts.yaml) {
+        Ok(node) => node,
+        Err(error) => {
+            let line = error.line.map_or(1, |l| l + parts.yaml_line - 1);
+            parsed.findings.push(Finding::new(
+                Rule::Syntax,
+                path,
+                line,
+                None,
+                format!("front matter is not valid YAML: {}; quote values that contain `: ` or start with a special character", error.message),
+            ));
+            return Some(parsed);
+        }
+    };
+    if !matches!(node, Node::Map(_)) {
+        parsed.findings.push(Finding::new(
+            Rule::Syntax,
+            path,
+            1,
+            None,
+            format!("front matter must be a mapping of keys (`kind: incident`, …), not {}", node.type_name()),
+        ));
+        return Some(parsed);
+    }
+    let keys = KeyLines::scan(parts.yaml, parts.yaml_line);
+    let mut reader = Reader::new(path, &keys);
+    let kind = reader.text(node.get("kind"), "kind");
+    parsed.record = match kind.value.as_deref() {
+        Some("incident") => Some(Record::Incident(Incident::read(&node, &mut reader, &config.severities))),
+        Some("remediation") => Some(Record::Remediation(Remediation::read(&node, &mut reader))),
+        Some(other) => {
+            let hint = crate::suggest::closest(other, ["incident", "remediation"])
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            reader.id = node.get("id").and_then(Node::as_text);
+            reader.report(Rule::InvalidValue, kind.line, format!("`kind: {other}` is not a record kind{hint}: write `incident` or `remediation`"));
+            None
+        }
+        None if kind.state == super::FieldState::Invalid => None,
+        None => {
+            reader.id = node.get("id").and_then(Node::as_text);
+            reader.report(Rule::MissingField, kind.line, "no `kind`: add `kind: incident` or `kind: remediation` as the first key".to_string());
+            None
+        }
+    };
+    parsed.findings.append(&mut reader.findings);
+    if let Some(record) = &parsed.record {
+        if let Some(status) = record.status_name() {
+            if !config.sections.required(record.kind(), status).is_empty() {
+                parsed.body = BodyFacts::read(parts.body, parts.body_line);
+            }
+        }
+    }
+    Some(parsed)
+}

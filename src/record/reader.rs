@@ -1,0 +1,174 @@
+//! Reads typed fields out of a front-matter mapping, reporting `invalid-value` and
+//! `unknown-field` findings as it goes. Shared by the incident and item readers.
+
+use super::field::{Field, FieldState, Spanned};
+use super::frontmatter::KeyLines;
+use super::text::meaningful;
+use super::yaml::Node;
+use crate::clock::{parse_date, Timestamp};
+use crate::rules::{Finding, Rule};
+use chrono::NaiveDate;
+
+/// Reading context for one file.
+pub struct Reader<'a> {
+    pub file: &'a str,
+    pub keys: &'a KeyLines,
+    pub id: Option<String>,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(file: &'a str, keys: &'a KeyLines) -> Self {
+        Reader {
+            file,
+            keys,
+            id: None,
+            findings: Vec::new(),
+        }
+    }
+
+    /// The line of a key path, or 1 (the opening `---`) when it is not written.
+    pub fn line(&self, path: &str) -> usize {
+        self.keys.get(path).unwrap_or(1)
+    }
+
+    pub fn report(&mut self, rule: Rule, line: usize, message: String) {
+        let finding = Finding::new(rule, self.file, line, self.id.as_deref(), message);
+        self.findings.push(finding);
+    }
+
+    fn invalid<T>(&mut self, path: &str, message: String) -> Field<T> {
+        let line = self.line(path);
+        self.report(Rule::InvalidValue, line, message);
+        Field::unusable(FieldState::Invalid, line)
+    }
+
+    /// A text field: scalars are read as text; blanks and placeholders count as missing.
+    pub fn text(&mut self, node: Option<&Node>, path: &str) -> Field<String> {
+        let line = self.line(path);
+        match node {
+            None => Field::default(),
+            Some(Node::Null) => Field::unusable(FieldState::Blank, line),
+            Some(value) => match value.as_text() {
+                Some(text) => match meaningful(&text) {
+                    Some(written) => Field::set(written.to_string(), line),
+                    None => Field::unusable(FieldState::Blank, line),
+                },
+                None => self.invalid(
+                    path,
+                    format!("`{path}` must be text, not {}: write it on one line after the key", value.type_name()),
+                ),
+            },
+        }
+    }
+
+    /// A field whose text must be one of `allowed`; `parse` maps the text to a value.
+    pub fn choice<T>(&mut self, node: Option<&Node>, path: &str, allowed: &[&str], parse: impl Fn(&str) -> Option<T>) -> Field<T> {
+        let text = self.text(node, path);
+        let Some(written) = text.value else {
+            return Field::unusable(text.state, text.line);
+        };
+        match parse(&written) {
+            Some(value) => Field::set(value, text.line),
+            None => {
+                let hint = crate::suggest::closest(&written, allowed.iter().copied())
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                self.invalid(path, format!("`{path}: {written}` is not allowed{hint}: write one of {}", allowed.join(", ")))
+            }
+        }
+    }
+
+    /// A date or RFC 3339 timestamp.
+    pub fn timestamp(&mut self, node: Option<&Node>, path: &str) -> Field<Timestamp> {
+        let text = self.text(node, path);
+        let Some(written) = text.value else {
+            return Field::unusable(text.state, text.line);
+        };
+        match Timestamp::parse(&written) {
+            Some(moment) => Field::set(moment, text.line),
+            None => self.invalid(
+                path,
+                format!("`{path}: {written}` is not a date: write `YYYY-MM-DD` or an RFC 3339 timestamp like `2026-03-02T14:20:00Z`"),
+            ),
+        }
+    }
+
+    /// A strict `YYYY-MM-DD` date.
+    pub fn date(&mut self, node: Option<&Node>, path: &str) -> Field<NaiveDate> {
+        let text = self.text(node, path);
+        let Some(written) = text.value else {
+            return Field::unusable(text.state, text.line);
+        };
+        match parse_date(&written) {
+            Some(date) => Field::set(date, text.line),
+            None => self.invalid(path, format!("`{path}: {written}` is not a date: write `YYYY-MM-DD`")),
+        }
+    }
+
+    /// A list of text entries, each with its line; blank and placeholder entries are
+    /// left out. A single text value is refused with a hint to write a list.
+    pub fn text_list(&mut self, node: Option<&Node>, path: &str) -> Field<Vec<Spanned<String>>> {
+        let line = self.line(path);
+        let items = match node {
+            None => return Field::default(),
+            Some(Node::Null) => return Field::unusable(FieldState::Blank, line),
+            Some(Node::Seq(items)) => items,
+            Some(other) => {
+                return self.invalid(
+                    path,
+                    format!("`{path}` must be a list, not {}: write each entry on its own line as `  - …`", other.type_name()),
+                )
+            }
+        };
+        let mut entries = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let entry_line = self.keys.get(&format!("{path}[{index}]")).unwrap_or(line);
+            match item.as_text() {
+                Some(text) => {
+                    if let Some(written) = meaningful(&text) {
+                        entries.push(Spanned { value: written.to_string(), line: entry_line });
+                    }
+                }
+                None if matches!(item, Node::Null) => {}
+                None => {
+                    self.report(
+                        Rule::InvalidValue,
+                        entry_line,
+                        format!("entry {} of `{path}` must be text, not {}", index + 1, item.type_name()),
+                    );
+                }
+            }
+        }
+        if entries.is_empty() {
+            Field::unusable(FieldState::Blank, line)
+        } else {
+            Field::set(entries, line)
+        }
+    }
+
+    /// Reports every key of `map` not in `known`, suggesting a close known key, or the
+    /// right place for a key written at the wrong level (`elsewhere`: key → full path).
+    pub fn unknown_keys(&mut self, map: &Node, prefix: &str, known: &[&str], elsewhere: &[(&str, &str)]) {
+        let Node::Map(entries) = map else { return };
+        for (key, _) in entries {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+            let hint = match elsewhere.iter().find(|(k, _)| k == key) {
+                Some((_, full)) => format!("; did you mean `{full}`?"),
+                None => match crate::suggest::closest(key, known.iter().copied()) {
+                    Some(close) => format!("; did you mean `{close}`?"),
+                    None => String::new(),
+                },
+            };
+            let line = self.line(&path);
+            self.report(
+                Rule::UnknownField,
+                line,
+                format!("`{path}` is not a key of this record{hint} (it is kept as written, but no rule reads it)"),
+            );
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! What counts as "written" in a text field, and how failure modes are compared.
+//!
+//! SPEC §2: a text is missing when it is empty, whitespace-only, or an unedited template
+//! placeholder (`<what shows the symptom>`, `TODO`, `TBD`). Failure modes are compared
+//! after trimming, lower-casing and collapsing runs of white space.
+
+/// The trimmed text when it is meaningful, `None` when it counts as missing.
+pub fn meaningful(text: &str) -> Option<&str> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || is_placeholder(trimmed) {
+        None
+    } else {
+        Some(trimmed)
+    }
+}
+
+/// Whether trimmed text is an unedited template placeholder.
+pub fn is_placeholder(trimmed: &str) -> bool {
+    (trimmed.starts_with('<') && trimmed.ends_with('>'))
+        || trimmed.eq_ignore_ascii_case("todo")
+        || trimmed.eq_ignore_ascii_case("tbd")
+}
+
+/// The comparison key of a failure mode: trimmed, lower-cased, white space collapsed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The comparison key of a vague phrase: like [`normalize`], also ignoring trailing
+/// punctuation, so "Add monitoring." matches "add monitoring".
+pub fn normalize_phrase(text: &str) -> String {
+    normalize(text)
+        .trim_end_matches(|c: char| c.is_ascii_punctuation())
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_blanks_are_missing() {
+        for missing in ["", "   ", "\t\n", "<what shows the symptom>", " TODO ", "tbd", "<>"] {
+            assert_eq!(meaningful(missing), None, "{missing:?}");
+        }
+        assert_eq!(meaningful("  real text "), Some("real text"));
+        assert_eq!(meaningful("<b> is bold"), Some("<b> is bold"));
+        assert_eq!(meaningful("TODO: write the test"), Some("TODO: write the test"));
+    }
+
+    #[test]
+    fn normalizes_case_and_spaces() {
+        assert_eq!(normalize("  Cache   RACE\tafter\ndeploy "), "cache race after deploy");
+        assert_eq!(normalize_phrase("Add Monitoring."), "add monitoring");
+    }
+}

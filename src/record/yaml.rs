@@ -1,0 +1,269 @@
+//! The one module that talks to the YAML library (`serde_yaml`, through its maintained
+//! fork `yaml_serde`). Everything else sees [`Node`], a small owned tree, so the parser
+//! can be swapped by changing this file alone.
+//!
+//! Front matter is deserialised straight into [`Node`] (no intermediate `Value`), and
+//! the size and nesting caps in [`check_limits`] are applied before the parser sees
+//! any text: the parser is quadratic on deeply nested flow collections.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// Front matter larger than this is refused before parsing.
+pub const MAX_BYTES: usize = 64 * 1024;
+/// Front matter nested deeper than this is refused before parsing.
+pub const MAX_DEPTH: usize = 32;
+
+/// A parsed YAML value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Null,
+    Bool(bool),
+    /// A number, kept as the text the parser produced.
+    Number(String),
+    String(String),
+    Seq(Vec<Node>),
+    /// Entries in file order; keys rendered as text.
+    Map(Vec<(String, Node)>),
+}
+
+impl Node {
+    /// The value under `key` when this is a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match self {
+            Node::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a scalar (string, number or boolean); `None` for null and collections.
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            Node::String(text) | Node::Number(text) => Some(text.clone()),
+            Node::Bool(flag) => Some(flag.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A short name of the value's type, for messages ("a list", "a mapping").
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Node::Null => "empty",
+            Node::Bool(_) => "a boolean",
+            Node::Number(_) => "a number",
+            Node::String(_) => "text",
+            Node::Seq(_) => "a list",
+            Node::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Why a YAML text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line within the YAML text, when the parser knows it.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Parses YAML text (already checked by [`check_limits`]) into a [`Node`].
+pub fn parse(text: &str) -> Result<Node, YamlError> {
+    check_limits(text)?;
+    serde_yaml::from_str::<Node>(text).map_err(|error| YamlError {
+        line: error.location().map(|location| location.line()),
+        message: first_sentence(&error.to_string()),
+    })
+}
+
+/// Renders `text` as a YAML scalar that reads back as the same string: plain when that
+/// is safe, otherwise quoted by the YAML library itself.
+pub fn scalar(text: &str) -> String {
+    match serde_yaml::to_string(text) {
+        Ok(rendered) => rendered.trim_end_matches('\n').to_string(),
+        Err(_) => format!("{text:?}"),
+    }
+}
+
+/// Refuses text over [`MAX_BYTES`] or nested deeper than [`MAX_DEPTH`] (counting
+/// indentation levels, `- ` prefixes and open flow brackets), without parsing it.
+pub fn check_limits(text: &str) -> Result<(), YamlError> {
+    if text.len() > MAX_BYTES {
+        return Err(YamlError {
+            line: None,
+            message: format!(
+                "front matter is {} bytes, over the {} KiB limit; move long text into the body",
+                text.len(),
+                MAX_BYTES / 1024
+            ),
+        });
+    }
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow_depth = 0usize;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start_matches(' ');
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        if flow_depth == 0 {
+            while indents.last().is_some_and(|&last| last >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let mut rest = trimmed;
+        let mut dashes = 0;
+        while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
+            dashes += 1;
+            rest = after.trim_start();
+        }
+        let mut quote: Option<char> = None;
+        for ch in rest.chars() {
+            match (quote, ch) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(ch),
+                (None, '#') if flow_depth == 0 => break,
+                (None, '[' | '{') => flow_depth += 1,
+                (None, ']' | '}') => flow_depth = flow_depth.saturating_sub(1),
+                _ => {}
+            }
+            if indents.len() + dashes + flow_depth > MAX_DEPTH {
+                return Err(YamlError {
+                    line: Some(index + 1),
+                    message: format!("front matter is nested deeper than {MAX_DEPTH} levels"),
+                });
+            }
+        }
+        if indents.len() + dashes > MAX_DEPTH {
+            return Err(YamlError {
+                line: Some(index + 1),
+                message: format!("front matter is nested deeper than {MAX_DEPTH} levels"),
+            });
+        }
+        // A quote left open spans lines only inside flow collections we already count.
+    }
+    Ok(())
+}
+
+fn first_sentence(message: &str) -> String {
+    // The library appends " at line L column C"; the diagnostic carries the line itself.
+    match message.find(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message.to_string(),
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        Node::deserialize(deserializer)
+    }
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Node, E> {
+        Ok(Node::Bool(value))
+    }
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Node, E> {
+        Ok(Node::Number(value.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Node, E> {
+        Ok(Node::Number(value.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Node, E> {
+        Ok(Node::Number(value.to_string()))
+    }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Node, E> {
+        Ok(Node::String(value.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Node, E> {
+        Ok(Node::String(value))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element::<Node>()? {
+            items.push(item);
+        }
+        Ok(Node::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries: Vec<(String, Node)> = Vec::new();
+        while let Some((key, value)) = map.next_entry::<Node, Node>()? {
+            let key = match key {
+                Node::Null => "null".to_string(),
+                other => other
+                    .as_text()
+                    .ok_or_else(|| de::Error::custom("a mapping key must be plain text"))?,
+            };
+            if entries.iter().any(|(existing, _)| *existing == key) {
+                return Err(de::Error::custom(format!("duplicate key `{key}`")));
+            }
+            entries.push((key, value));
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_mapping_in_order() {
+        let node = parse("b: 1\na: [x, y]\nc:\n  d: true\n").unwrap();
+        let Node::Map(entries) = &node else {
+            panic!("not a map")
+        };
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["b", "a", "c"]);
+        assert_eq!(node.get("b"), Some(&Node::Number("1".into())));
+        assert_eq!(node.get("c").and_then(|c| c.get("d")), Some(&Node::Bool(true)));
+    }
+
+    #[test]
+    fn reports_the_line_of_a_syntax_error() {
+        let error = parse("a: 1\nb: [unclosed\nc: 2\n").unwrap_err();
+        assert!(error.line.is_some());
+    }
+
+    #[test]
+    fn rejects_duplicate_keys() {
+        assert!(parse("a: 1\na: 2\n").unwrap_err().message.contains("duplicate"));
+    }
+
+    #[test]
+    fn refuses_deep_and_large_input_before_parsing() {
+        let deep = format!("a: {}{}\n", "[".repeat(40), "]".repeat(40));
+        assert!(parse(&deep).unwrap_err().message.contains("nested"));
+        let dashes = format!("{}x\n", "- ".repeat(40));
+        assert!(parse(&dashes).unwrap_err().message.contains("nested"));
+        let large = format!("a: \"{}\"\n", "x".repeat(MAX_BYTES));
+        assert!(parse(&large).unwrap_err().message.contains("KiB"));
+        assert!(parse("a: [[[1]]]\nb:\n  c:\n    d: 1\n").is_ok());
+    }
+
+    #[test]
+    fn quotes_scalars_only_when_needed() {
+        assert_eq!(scalar("plain text"), "plain text");
+        for tricky in ["a: b", "- x", "#x", "yes", "123", "", "x\ny", " lead"] {
+            let rendered = scalar(tricky);
+            assert_eq!(parse(&format!("k: {rendered}\n")).unwrap().get("k").and_then(Node::as_text).unwrap_or_default(), tricky, "{tricky} -> {rendered}");
+        }
+    }
+}

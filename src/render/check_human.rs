@@ -1,0 +1,59 @@
+//! `check --format human`: rustc-style diagnostics with the offending source line, and
+//! a closing summary line.
+//!
+//! ```text
+//! error[missing-rollback]: INC-42 is stabilized but has no rollback plan: add …
+//!   --> incidents/2026/INC-42-checkout.md:9
+//!    |
+//!  9 | stabilization:
+//!    |
+//! ```
+
+use super::color::Palette;
+use crate::rules::{Report, Severity};
+
+/// Renders every diagnostic and the summary. `source_line(file, line)` returns the text
+/// of a line of a record file, when it can be read.
+pub fn render(report: &Report, palette: &Palette, source_line: &mut dyn FnMut(&str, usize) -> Option<String>) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let label = format!("{}[{}]", d.severity.as_str(), d.code.code());
+        let label = match d.severity {
+            Severity::Error => palette.error(&label),
+            Severity::Warning => palette.warning(&label),
+        };
+        out.push_str(&format!("{label}{} {}\n", palette.strong(":"), palette.strong(&d.message)));
+        let width = d.line.to_string().len();
+        let pad = " ".repeat(width);
+        out.push_str(&format!("{pad}{} {}\n", palette.gutter("-->"), palette.path(&format!("{}:{}", d.file, d.line))));
+        if let Some(text) = source_line(&d.file, d.line) {
+            let bar = palette.gutter("|");
+            out.push_str(&format!("{pad} {bar}\n"));
+            out.push_str(&format!("{} {bar} {}\n", palette.gutter(&d.line.to_string()), text));
+            out.push_str(&format!("{pad} {bar}\n"));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(report, palette));
+    out
+}
+
+/// The closing line: counts, or that all is clear.
+pub fn summary(report: &Report, palette: &Palette) -> String {
+    let (errors, warnings) = (report.errors(), report.warnings());
+    let files = plural(report.files, "record file");
+    if errors == 0 && warnings == 0 {
+        return format!("{} {files} checked, no problems\n", palette.success("ok:"));
+    }
+    let counts = format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"));
+    let head = if errors > 0 { palette.error("error:") } else { palette.warning("warning:") };
+    format!("{head} {counts} in {files}\n")
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

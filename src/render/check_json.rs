@@ -1,0 +1,29 @@
+//! `check --format json` (contract): one object with `diagnostics` and `summary`.
+
+use crate::rules::{Diagnostic, Report};
+use serde::{Deserialize, Serialize};
+
+/// The `summary` object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub files: usize,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    diagnostics: &'a [Diagnostic],
+    summary: Summary,
+}
+
+/// Renders the shown diagnostics and their summary as pretty JSON.
+pub fn render(report: &Report) -> String {
+    let output = Output {
+        diagnostics: &report.diagnostics,
+        summary: Summary { errors: report.errors(), warnings: report.warnings(), files: report.files },
+    };
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

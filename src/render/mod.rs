@@ -1,0 +1,7 @@
+//! Renderers: one per output format. They turn reports into text and never decide
+//! anything else (colour is decided once, in [`color::Palette`]).
+
+pub mod check_github;
+pub mod check_human;
+pub mod check_json;
+pub mod color;

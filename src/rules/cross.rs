@@ -1,0 +1,195 @@
+//! Rules across records: duplicate ids, references from items to incidents, failure-mode
+//! links, coverage of every failure mode, and items left open on closed incidents.
+//! [`Index`] is built once per run; every rule here is linear in the number of records.
+
+use super::{Finding, Rule};
+use crate::config::Config;
+use crate::record::text::normalize;
+use crate::record::{Incident, IncidentStatus, Record, Remediation};
+use crate::store::Repository;
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+/// Lookups shared by the cross-record rules.
+pub struct Index<'a> {
+    /// Files (indices into `repo.files`) per id, in path order.
+    pub by_id: HashMap<&'a str, Vec<usize>>,
+    /// Incidents by id (the first file when the id is duplicated).
+    pub incidents: HashMap<&'a str, (usize, &'a Incident)>,
+    /// Items per incident id.
+    pub items: HashMap<&'a str, Vec<(usize, &'a Remediation)>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn build(repo: &'a Repository) -> Self {
+        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(repo.files.len());
+        let mut incidents = HashMap::new();
+        let mut items: HashMap<&str, Vec<(usize, &Remediation)>> = HashMap::new();
+        for (index, file) in repo.files.iter().enumerate() {
+            let Some(record) = &file.record else { continue };
+            if let Some(id) = record.id() {
+                by_id.entry(id).or_default().push(index);
+            }
+            match record {
+                Record::Incident(incident) => {
+                    if let Some(id) = incident.id.get() {
+                        incidents.entry(id.as_str()).or_insert((index, incident));
+                    }
+                }
+                Record::Remediation(item) => {
+                    if let Some(parent) = item.incident.get() {
+                        items.entry(parent.as_str()).or_default().push((index, item));
+                    }
+                }
+            }
+        }
+        Index { by_id, incidents, items }
+    }
+
+    /// The items of incident `id`.
+    pub fn items_of(&self, id: &str) -> &[(usize, &'a Remediation)] {
+        self.items.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Runs every cross-record rule, appending findings to `out`.
+pub fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
+    duplicate_ids(repo, index, out);
+    for file in &repo.files {
+        match &file.record {
+            Some(Record::Remediation(item)) => item_links(&file.path, item, index, out),
+            Some(Record::Incident(incident)) => incident_coverage(&file.path, incident, index, repo, config, today, out),
+            None => {}
+        }
+    }
+}
+
+fn duplicate_ids(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
+    for (id, files) in &index.by_id {
+        if files.len() < 2 {
+            continue;
+        }
+        for &this in files {
+            let file = &repo.files[this];
+            let others: Vec<&str> = files.iter().filter(|&&i| i != this).map(|&i| repo.files[i].path.as_str()).collect();
+            let line = file.record.as_ref().map_or(1, Record::id_line);
+            out.push(Finding::new(
+                Rule::DuplicateId,
+                &file.path,
+                line,
+                Some(id),
+                format!("id `{id}` is also used by {}: give one of them a new id (`incidents new` picks the next free one) and update its items", others.join(", ")),
+            ));
+        }
+    }
+}
+
+fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<Finding>) {
+    let Some(parent) = item.incident.get() else { return };
+    let id = item.id.value.as_deref();
+    let Some((_, incident)) = index.incidents.get(parent.as_str()) else {
+        let hint = crate::suggest::same_id(parent, index.incidents.keys().copied())
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        out.push(Finding::new(
+            Rule::BrokenReference,
+            path,
+            item.incident.line,
+            id,
+            format!("`incident: {parent}` names no incident in this repository{hint}: write the id of an existing incident"),
+        ));
+        return;
+    };
+    let Some(mode) = item.failure_mode.get() else { return };
+    let key = normalize(mode);
+    let modes = incident.failure_modes();
+    if modes.iter().any(|m| normalize(&m.value) == key) {
+        return;
+    }
+    let listed = if modes.is_empty() {
+        format!("{parent} lists no failure modes yet")
+    } else {
+        let closest = crate::suggest::closest(mode, modes.iter().map(|m| m.value.as_str()))
+            .map(|s| format!("; closest: \"{s}\""))
+            .unwrap_or_default();
+        format!(
+            "{parent} lists: {}{closest}",
+            modes.iter().map(|m| format!("\"{}\"", m.value)).collect::<Vec<_>>().join(", ")
+        )
+    };
+    out.push(Finding::new(
+        Rule::UnlinkedFailureMode,
+        path,
+        item.failure_mode.line,
+        id,
+        format!("failure mode \"{mode}\" is not one of {parent}'s `failure_modes` ({listed}): copy one of them exactly, or add this one to the incident's `failure_modes`"),
+    ));
+}
+
+fn incident_coverage(
+    path: &str,
+    incident: &Incident,
+    index: &Index<'_>,
+    repo: &Repository,
+    config: &Config,
+    today: NaiveDate,
+    out: &mut Vec<Finding>,
+) {
+    let (Some(id), Some(status)) = (incident.id.get(), incident.status.value) else { return };
+    if !status.past_gate_one() {
+        return;
+    }
+    let items = index.items_of(id);
+    let within_grace = status == IncidentStatus::Stabilized
+        && incident
+            .stabilization
+            .stabilized_at
+            .get()
+            .is_none_or(|at| (today - at.date()).num_days() <= config.grace_days);
+    let grace_note = if within_grace {
+        format!(" (a warning for now: it becomes an error {} days after stabilization)", config.grace_days)
+    } else {
+        String::new()
+    };
+    let mut finding = |line: usize, message: String| {
+        let finding = Finding::new(Rule::UncoveredFailureMode, path, line, Some(id), message);
+        out.push(if within_grace { finding.at_most_warning() } else { finding });
+    };
+    let modes = incident.failure_modes();
+    if modes.is_empty() {
+        finding(incident.failure_modes.line, format!(
+            "{id} is {} but lists no failure modes{grace_note}: add `failure_modes:` with each breakage in a plain sentence, then an item for each",
+            status.as_str()
+        ));
+    } else {
+        let covered: HashSet<String> = items.iter().filter_map(|(_, item)| item.failure_mode.get()).map(|m| normalize(m)).collect();
+        for mode in modes {
+            if !covered.contains(&normalize(&mode.value)) {
+                finding(mode.line, format!(
+                    "failure mode \"{}\" of {id} has no remediation item{grace_note}: run `incidents remediate {id} --failure-mode \"{}\" --owner … --due … --validation …`",
+                    mode.value, mode.value
+                ));
+            }
+        }
+    }
+    if status == IncidentStatus::Closed {
+        for (file_index, item) in items {
+            let Some(item_status) = item.status.value else { continue };
+            if item_status.is_done() {
+                continue;
+            }
+            let item_id = item.id.value.as_deref().unwrap_or("an item");
+            out.push(Finding::new(
+                Rule::OpenRemediation,
+                path,
+                incident.status.line,
+                Some(id),
+                format!(
+                    "{id} is closed but {item_id} ({}) is {}: validate it (`incidents validate {item_id} --evidence …`), drop it with a reason, or reopen the incident",
+                    repo.files[*file_index].path,
+                    item_status.as_str()
+                ),
+            ));
+        }
+    }
+}

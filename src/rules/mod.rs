@@ -1,0 +1,76 @@
+//! Rules: the registry of codes ([`Rule`]), the findings they produce, and the checks
+//! themselves — per record ([`record_rules`]) and across the record set ([`cross`]).
+//! [`check`] runs them all and applies the configured levels.
+
+pub mod cross;
+mod diagnostic;
+pub mod record_rules;
+mod registry;
+
+pub use diagnostic::{Diagnostic, Finding};
+pub use registry::{explain_markdown, rules_markdown, Level, Rule, Severity};
+
+use crate::config::Config;
+use crate::store::Repository;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+/// Everything `check` found, sorted by file, line and code.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Record files read (files without front matter are not counted).
+    pub files: usize,
+}
+
+/// Runs every rule over the repository and applies the config's levels.
+pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
+    let index = cross::Index::build(repo);
+    let mut findings: Vec<Finding> = repo
+        .files
+        .par_iter()
+        .flat_map_iter(|file| {
+            let mut found = file.findings.clone();
+            if let Some(record) = &file.record {
+                record_rules::check_record(file, record, config, today, &mut found);
+            }
+            found
+        })
+        .collect();
+    cross::check(repo, &index, config, today, &mut findings);
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter_map(|finding| apply_level(finding, config))
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        (a.file.as_str(), a.line, a.code, a.message.as_str()).cmp(&(b.file.as_str(), b.line, b.code, b.message.as_str()))
+    });
+    Report { diagnostics, files: repo.files.len() }
+}
+
+/// Turns a finding into a diagnostic at its configured level, or drops it when the
+/// rule is off. A finding capped at warning never becomes an error.
+pub fn apply_level(finding: Finding, config: &Config) -> Option<Diagnostic> {
+    let mut severity = config.level(finding.rule).severity()?;
+    if let Some(cap) = finding.cap {
+        severity = severity.max(cap);
+    }
+    Some(Diagnostic {
+        code: finding.rule,
+        severity,
+        file: finding.file,
+        line: finding.line,
+        id: finding.id,
+        message: finding.message,
+    })
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+}

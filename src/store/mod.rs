@@ -1,0 +1,99 @@
+//! The loaded record set: discovery of record files under the records folder, reading
+//! them in parallel, and lookups by id that commands share.
+
+mod discover;
+
+pub use discover::{discover, Discovered};
+
+use crate::config::Config;
+use crate::record::{parse_file, BodyFacts, Incident, ParsedFile, Record, Remediation};
+use crate::rules::{Finding, Rule};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Every record file under the records folder, in path order.
+#[derive(Debug, Clone, Default)]
+pub struct Repository {
+    pub root: PathBuf,
+    pub files: Vec<ParsedFile>,
+}
+
+impl Repository {
+    /// Discovers and reads every record under `root` (files in parallel).
+    pub fn load(root: &Path, config: &Config) -> Repository {
+        let found = discover(root, config);
+        let mut files: Vec<ParsedFile> = found
+            .files
+            .par_iter()
+            .filter_map(|relative| read_one(root, relative, config))
+            .collect();
+        files.extend(found.problems.into_iter().map(|(path, message)| ParsedFile {
+            findings: vec![Finding::new(Rule::Syntax, &path, 1, None, message)],
+            path,
+            record: None,
+            body: BodyFacts::default(),
+        }));
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Repository { root: root.to_path_buf(), files }
+    }
+
+    /// The absolute path of a root-relative record path.
+    pub fn absolute(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    /// Every incident with its file.
+    pub fn incidents(&self) -> impl Iterator<Item = (&ParsedFile, &Incident)> {
+        self.files.iter().filter_map(|file| match &file.record {
+            Some(Record::Incident(incident)) => Some((file, incident)),
+            _ => None,
+        })
+    }
+
+    /// Every remediation item with its file.
+    pub fn items(&self) -> impl Iterator<Item = (&ParsedFile, &Remediation)> {
+        self.files.iter().filter_map(|file| match &file.record {
+            Some(Record::Remediation(item)) => Some((file, item)),
+            _ => None,
+        })
+    }
+
+    /// The first file whose record has `id`.
+    pub fn find(&self, id: &str) -> Option<&ParsedFile> {
+        self.files.iter().find(|file| file.record.as_ref().and_then(Record::id) == Some(id))
+    }
+
+    /// Whether any record uses `id`.
+    pub fn has_id(&self, id: &str) -> bool {
+        self.find(id).is_some()
+    }
+
+    /// All ids in use, for "did you mean".
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().filter_map(|file| file.record.as_ref().and_then(Record::id))
+    }
+
+    /// The highest `N` among ids `<prefix>-N` used by any record (items' `<prefix>-N-R<m>`
+    /// count for their incident number too), so new ids never reuse an old one.
+    pub fn highest_number(&self, prefix: &str) -> u64 {
+        let lead = format!("{prefix}-");
+        self.ids()
+            .filter_map(|id| id.strip_prefix(&lead))
+            .filter_map(|rest| rest.split('-').next())
+            .filter_map(|digits| digits.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+fn read_one(root: &Path, relative: &str, config: &Config) -> Option<ParsedFile> {
+    match std::fs::read(root.join(relative)) {
+        Ok(bytes) => parse_file(relative, &bytes, config),
+        Err(error) => Some(ParsedFile {
+            path: relative.to_string(),
+            record: None,
+            body: BodyFacts::default(),
+            findings: vec![Finding::new(Rule::Syntax, relative, 1, None, format!("cannot read the file: {error}"))],
+        }),
+    }
+}
