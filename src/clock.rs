@@ -17,18 +17,12 @@ pub struct Clock {
 impl Clock {
     /// A clock pinned to a date: rules use it and commands stamp the bare date.
     pub fn fixed(today: NaiveDate) -> Self {
-        Clock {
-            today,
-            stamp: Timestamp::Date(today),
-        }
+        Clock { today, stamp: Timestamp::Date(today) }
     }
 
     /// A clock at a precise moment (the local time when `--today` is not given).
     pub fn at(now: DateTime<FixedOffset>) -> Self {
-        Clock {
-            today: now.date_naive(),
-            stamp: Timestamp::DateTime(now),
-        }
+        Clock { today: now.date_naive(), stamp: Timestamp::DateTime(now) }
     }
 }
 
@@ -88,9 +82,7 @@ impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Timestamp::Date(date) => write!(f, "{}", date.format("%Y-%m-%d")),
-            Timestamp::DateTime(moment) => {
-                f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
-            }
+            Timestamp::DateTime(moment) => f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
         }
     }
 }
@@ -139,14 +131,8 @@ mod tests {
     #[test]
     fn parses_dates_and_timestamps() {
         assert!(matches!(Timestamp::parse("2025-06-03"), Some(Timestamp::Date(_))));
-        assert!(matches!(
-            Timestamp::parse("2025-06-03T14:20:00Z"),
-            Some(Timestamp::DateTime(_))
-        ));
-        assert!(matches!(
-            Timestamp::parse("2025-06-03T14:20:00+02:00"),
-            Some(Timestamp::DateTime(_))
-        ));
+        assert!(matches!(Timestamp::parse("2025-06-03T14:20:00Z"), Some(Timestamp::DateTime(_))));
+        assert!(matches!(Timestamp::parse("2025-06-03T14:20:00+02:00"), Some(Timestamp::DateTime(_))));
         for bad in ["", "2025-13-01", "2025-6-3", "yesterday", "2025-06-03T25:00:00Z"] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");
         }

@@ -26,7 +26,13 @@ pub struct Context {
 
 impl Context {
     /// Resolves the root and loads its config.
-    pub fn resolve(root_flag: Option<&Path>, cwd: PathBuf, clock: Clock, palette: Palette, interactive: bool) -> Result<Context> {
+    pub fn resolve(
+        root_flag: Option<&Path>,
+        cwd: PathBuf,
+        clock: Clock,
+        palette: Palette,
+        interactive: bool,
+    ) -> Result<Context> {
         let (root, root_source) = root::resolve(root_flag, &cwd)?;
         let config = crate::config::load(&root)?;
         Ok(Context { root, root_source, cwd, config, clock, palette, interactive })

@@ -13,12 +13,7 @@ pub enum Error {
     /// The root folder is missing or cannot be read.
     Root { path: PathBuf, reason: String },
     /// `.incidents.yml` is unreadable, not YAML, or holds an unknown key or bad value.
-    Config {
-        path: PathBuf,
-        line: Option<usize>,
-        key: String,
-        reason: String,
-    },
+    Config { path: PathBuf, line: Option<usize>, key: String, reason: String },
     /// A command-line value is not acceptable (a bad date, an unknown rule code, ...).
     Usage(String),
     /// Reading or writing a file failed.
@@ -32,10 +27,7 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 
     /// The process exit status this error maps to: refusals and missing records are
@@ -54,12 +46,7 @@ impl fmt::Display for Error {
             Error::Root { path, reason } => {
                 write!(f, "cannot use root `{}`: {reason}", path.display())
             }
-            Error::Config {
-                path,
-                line,
-                key,
-                reason,
-            } => {
+            Error::Config { path, line, key, reason } => {
                 write!(f, "{}", path.display())?;
                 if let Some(line) = line {
                     write!(f, ":{line}")?;

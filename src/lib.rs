@@ -7,6 +7,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod edit;
 pub mod error;
 pub mod exit;
 pub mod record;
@@ -15,6 +16,7 @@ pub mod root;
 pub mod rules;
 pub mod store;
 pub mod suggest;
+pub mod templates;
 
 pub use context::Context;
 pub use error::{Error, Result};
@@ -55,13 +57,23 @@ impl Environment {
 
 /// Parses `args`, runs the command and returns the exit status. Errors are printed to
 /// `err` as `error: …`.
-pub fn run(args: impl IntoIterator<Item = OsString>, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    env: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
             let status = if error.use_stderr() { exit::USAGE } else { exit::SUCCESS };
-            let rendered = if env.stdout_is_terminal { error.render().ansi().to_string() } else { error.render().to_string() };
-            let _ = if error.use_stderr() { err.write_all(rendered.as_bytes()) } else { out.write_all(rendered.as_bytes()) };
+            let rendered =
+                if env.stdout_is_terminal { error.render().ansi().to_string() } else { error.render().to_string() };
+            let _ = if error.use_stderr() {
+                err.write_all(rendered.as_bytes())
+            } else {
+                out.write_all(rendered.as_bytes())
+            };
             return status;
         }
     };
@@ -78,9 +90,7 @@ fn execute(cli: &Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Writ
         Some(today) => Clock::fixed(today),
         None => Clock::at(env.now),
     };
-    let colored = cli
-        .color
-        .enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
+    let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
     let palette = render::color::Palette::new(colored);
     let ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?;
     let mut streams = Streams { out, err };

@@ -30,7 +30,8 @@ impl RootSource {
 pub fn resolve(flag: Option<&Path>, cwd: &Path) -> Result<(PathBuf, RootSource)> {
     if let Some(given) = flag {
         let path = if given.is_absolute() { given.to_path_buf() } else { cwd.join(given) };
-        let meta = std::fs::metadata(&path).map_err(|e| Error::Root { path: given.to_path_buf(), reason: e.to_string() })?;
+        let meta =
+            std::fs::metadata(&path).map_err(|e| Error::Root { path: given.to_path_buf(), reason: e.to_string() })?;
         if !meta.is_dir() {
             return Err(Error::Root { path: given.to_path_buf(), reason: "not a folder".to_string() });
         }

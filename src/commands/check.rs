@@ -23,7 +23,9 @@ pub enum Format {
 
 /// Check every record and report problems (exit 1 on errors)
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json")]
+#[command(
+    after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json"
+)]
 pub struct Args {
     /// Only show diagnostics of these files or folders (every record is still loaded)
     pub paths: Vec<PathBuf>,
@@ -63,10 +65,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
 
 /// Exit 1 when an error is shown, or with `strict` any diagnostic.
 pub fn outcome(report: &Report, strict: bool) -> Outcome {
-    let failing = report
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error || strict);
+    let failing = report.diagnostics.iter().any(|d| d.severity == Severity::Error || strict);
     if failing {
         Outcome::Failure
     } else {
@@ -86,9 +85,9 @@ fn read_lines(path: &Path) -> Vec<String> {
 fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
     let absolute = normalize(&ctx.cwd.join(typed));
     let root = normalize(&ctx.root);
-    let inner = absolute.strip_prefix(&root).map_err(|_| {
-        Error::Usage(format!("`{}` is outside the root `{}`", typed.display(), ctx.root.display()))
-    })?;
+    let inner = absolute
+        .strip_prefix(&root)
+        .map_err(|_| Error::Usage(format!("`{}` is outside the root `{}`", typed.display(), ctx.root.display())))?;
     let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     Ok(parts.join("/"))
 }

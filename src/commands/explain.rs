@@ -7,7 +7,9 @@ use crate::Context;
 
 /// Print what a rule checks and how to satisfy it
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  incidents explain missing-rollback\n  incidents explain --list\n  incidents explain --all > docs/rules.md")]
+#[command(
+    after_help = "Examples:\n  incidents explain missing-rollback\n  incidents explain --list\n  incidents explain --all > docs/rules.md"
+)]
 pub struct Args {
     /// The rule code, e.g. `missing-rollback`
     #[arg(required_unless_present_any = ["list", "all"])]

@@ -20,8 +20,5 @@ pub enum Outcome {
 
 /// Writes to a stream, turning a broken pipe into an I/O error on `<stdout>`.
 pub fn write(stream: &mut dyn Write, text: &str) -> crate::Result<()> {
-    stream
-        .write_all(text.as_bytes())
-        .and_then(|()| stream.flush())
-        .map_err(|e| crate::Error::io("<output>", e))
+    stream.write_all(text.as_bytes()).and_then(|()| stream.flush()).map_err(|e| crate::Error::io("<output>", e))
 }

@@ -63,10 +63,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
         key: String::new(),
         reason: format!("not valid YAML: {}", e.message),
     })?;
-    let mut config = Config {
-        file: Some(path.to_path_buf()),
-        ..Config::default()
-    };
+    let mut config = Config { file: Some(path.to_path_buf()), ..Config::default() };
     let entries = match node {
         Node::Null => return Ok(config),
         Node::Map(entries) => entries,
@@ -90,10 +87,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
                 let hint = crate::suggest::closest(unknown, KEYS)
                     .map(|k| format!("; did you mean `{k}`?"))
                     .unwrap_or_default();
-                return Err(fail(
-                    unknown,
-                    format!("unknown config key{hint} (known keys: {})", KEYS.join(", ")),
-                ));
+                return Err(fail(unknown, format!("unknown config key{hint} (known keys: {})", KEYS.join(", "))));
             }
         }
     }
@@ -111,9 +105,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
         let glob = Glob::new(pattern).map_err(|e| fail("ignore", format!("bad glob `{pattern}`: {e}")))?;
         globs.add(glob);
     }
-    config.ignore_set = globs
-        .build()
-        .map_err(|e| fail("ignore", format!("bad glob set: {e}")))?;
+    config.ignore_set = globs.build().map_err(|e| fail("ignore", format!("bad glob set: {e}")))?;
     Ok(config)
 }
 
@@ -182,8 +174,18 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
         for (key, value) in entries {
             let text = value.as_text().unwrap_or_default();
             match key.as_str() {
-                "start" => start = Some(parse_date(&text).ok_or_else(|| self.err(format!("sprint.start `{text}` is not a YYYY-MM-DD date")))?),
-                "length" => length = Some(parse_days(&text).filter(|d| *d > 0).ok_or_else(|| self.err(format!("sprint.length `{text}` is not a span like `14d` or `2w`")))?),
+                "start" => {
+                    start = Some(
+                        parse_date(&text)
+                            .ok_or_else(|| self.err(format!("sprint.start `{text}` is not a YYYY-MM-DD date")))?,
+                    )
+                }
+                "length" => {
+                    length =
+                        Some(parse_days(&text).filter(|d| *d > 0).ok_or_else(|| {
+                            self.err(format!("sprint.length `{text}` is not a span like `14d` or `2w`"))
+                        })?)
+                }
                 other => return Err(self.err(format!("unknown key `sprint.{other}` (known: start, length)"))),
             }
         }
@@ -201,11 +203,17 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
         for (code, value) in entries {
             let rule = Rule::from_code(code).ok_or_else(|| {
                 let hint = Rule::closest(code).map(|r| format!("; did you mean `{r}`?")).unwrap_or_default();
-                (self.fail)(&format!("rules.{code}"), format!("unknown rule code{hint} (`incidents explain --list` lists them)"))
+                (self.fail)(
+                    &format!("rules.{code}"),
+                    format!("unknown rule code{hint} (`incidents explain --list` lists them)"),
+                )
             })?;
             let text = value.as_text().unwrap_or_default();
             let level = Level::parse(&text).ok_or_else(|| {
-                (self.fail)(&format!("rules.{code}"), format!("`{text}` is not a level: write `error`, `warning` or `off`"))
+                (self.fail)(
+                    &format!("rules.{code}"),
+                    format!("`{text}` is not a level: write `error`, `warning` or `off`"),
+                )
             })?;
             levels.insert(rule, level);
         }
@@ -220,10 +228,14 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
         for (severity, value) in entries {
             let key = format!("due_policy.{severity}");
             if !severities.contains(severity) {
-                return Err((self.fail)(&key, format!("`{severity}` is not a configured severity ({})", severities.join(", "))));
+                return Err((self.fail)(
+                    &key,
+                    format!("`{severity}` is not a configured severity ({})", severities.join(", ")),
+                ));
             }
             let text = value.as_text().unwrap_or_default();
-            let days = parse_days(&text).ok_or_else(|| (self.fail)(&key, format!("`{text}` is not a span: write `14d` or `2w`")))?;
+            let days = parse_days(&text)
+                .ok_or_else(|| (self.fail)(&key, format!("`{text}` is not a span: write `14d` or `2w`")))?;
             policy.push((severity.clone(), days));
         }
         Ok(policy)
@@ -231,22 +243,35 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
 
     fn sections(&self) -> Result<Sections> {
         let Node::Map(kinds) = self.value else {
-            return Err(self.err("expected `incident:` and/or `remediation:` mappings of status to headings".to_string()));
+            return Err(
+                self.err("expected `incident:` and/or `remediation:` mappings of status to headings".to_string())
+            );
         };
         let mut sections = Sections { incident: BTreeMap::new(), remediation: BTreeMap::new() };
         for (kind, statuses) in kinds {
             let (table, allowed): (&mut BTreeMap<String, Vec<String>>, &[&str]) = match kind.as_str() {
                 "incident" => (&mut sections.incident, IncidentStatus::NAMES),
                 "remediation" => (&mut sections.remediation, ItemStatus::NAMES),
-                other => return Err((self.fail)(&format!("sections.{other}"), "unknown record kind: write `incident` or `remediation`".to_string())),
+                other => {
+                    return Err((self.fail)(
+                        &format!("sections.{other}"),
+                        "unknown record kind: write `incident` or `remediation`".to_string(),
+                    ))
+                }
             };
             let Node::Map(entries) = statuses else {
-                return Err((self.fail)(&format!("sections.{kind}"), "expected a mapping of status to a list of headings".to_string()));
+                return Err((self.fail)(
+                    &format!("sections.{kind}"),
+                    "expected a mapping of status to a list of headings".to_string(),
+                ));
             };
             for (status, headings) in entries {
                 let key = format!("sections.{kind}.{status}");
                 if !allowed.contains(&status.as_str()) {
-                    return Err((self.fail)(&key, format!("`{status}` is not a {kind} status ({})", allowed.join(", "))));
+                    return Err((self.fail)(
+                        &key,
+                        format!("`{status}` is not a {kind} status ({})", allowed.join(", ")),
+                    ));
                 }
                 let reader = Reader { key: &key, value: headings, fail: self.fail };
                 table.insert(status.clone(), reader.text_list(true)?);

@@ -85,17 +85,11 @@ impl Default for Config {
             dir: "incidents".to_string(),
             id_prefix: "INC".to_string(),
             severities: DEFAULT_SEVERITIES.iter().map(|s| s.to_string()).collect(),
-            due_policy: DEFAULT_DUE_POLICY
-                .iter()
-                .map(|(sev, days)| (sev.to_string(), *days))
-                .collect(),
+            due_policy: DEFAULT_DUE_POLICY.iter().map(|(sev, days)| (sev.to_string(), *days)).collect(),
             grace_days: DEFAULT_GRACE_DAYS,
             sprint: None,
             rule_levels: HashMap::new(),
-            vague_phrases: DEFAULT_VAGUE_PHRASES
-                .iter()
-                .map(|p| crate::record::text::normalize_phrase(p))
-                .collect(),
+            vague_phrases: DEFAULT_VAGUE_PHRASES.iter().map(|p| crate::record::text::normalize_phrase(p)).collect(),
             ignore: Vec::new(),
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),
@@ -106,18 +100,12 @@ impl Default for Config {
 impl Config {
     /// The level in effect for `rule`.
     pub fn level(&self, rule: Rule) -> Level {
-        self.rule_levels
-            .get(&rule)
-            .copied()
-            .unwrap_or_else(|| rule.default_level())
+        self.rule_levels.get(&rule).copied().unwrap_or_else(|| rule.default_level())
     }
 
     /// The longest due window for `severity`, in days, when the policy names one.
     pub fn due_limit(&self, severity: &str) -> Option<i64> {
-        self.due_policy
-            .iter()
-            .find(|(sev, _)| sev == severity)
-            .map(|(_, days)| *days)
+        self.due_policy.iter().find(|(sev, _)| sev == severity).map(|(_, days)| *days)
     }
 
     /// Whether a root-relative path matches an `ignore` glob.
@@ -128,6 +116,6 @@ impl Config {
     /// Whether normalized text is only a vague phrase.
     pub fn is_vague(&self, text: &str) -> bool {
         let key = crate::record::text::normalize_phrase(text);
-        self.vague_phrases.iter().any(|phrase| *phrase == key)
+        self.vague_phrases.contains(&key)
     }
 }

@@ -17,10 +17,7 @@ impl Default for Sections {
         let timeline = vec!["Timeline".to_string()];
         let analysis = vec!["Causal analysis".to_string()];
         Sections {
-            incident: BTreeMap::from([
-                ("stabilized".to_string(), timeline.clone()),
-                ("closed".to_string(), timeline),
-            ]),
+            incident: BTreeMap::from([("stabilized".to_string(), timeline.clone()), ("closed".to_string(), timeline)]),
             remediation: BTreeMap::from([
                 ("shipped".to_string(), analysis.clone()),
                 ("validated".to_string(), analysis),
@@ -32,11 +29,7 @@ impl Default for Sections {
 impl Sections {
     /// The sections required of a record of `kind` (`incident`/`remediation`) in `status`.
     pub fn required(&self, kind: &str, status: &str) -> &[String] {
-        let table = if kind == "incident" {
-            &self.incident
-        } else {
-            &self.remediation
-        };
+        let table = if kind == "incident" { &self.incident } else { &self.remediation };
         table.get(status).map_or(&[], Vec::as_slice)
     }
 }

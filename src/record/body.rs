@@ -25,16 +25,12 @@ pub struct BodyFacts {
 impl BodyFacts {
     /// Reads `body`, whose first line is line `first_line` of the file.
     pub fn read(body: &str, first_line: usize) -> Self {
-        BodyFacts {
-            sections: sections(body, first_line),
-        }
+        BodyFacts { sections: sections(body, first_line) }
     }
 
     /// The section titled `title` (case-insensitive), if any.
     pub fn section(&self, title: &str) -> Option<&Section> {
-        self.sections
-            .iter()
-            .find(|section| section.title.eq_ignore_ascii_case(title.trim()))
+        self.sections.iter().find(|section| section.title.eq_ignore_ascii_case(title.trim()))
     }
 }
 
@@ -119,7 +115,8 @@ mod tests {
 
     #[test]
     fn finds_sections_with_content() {
-        let body = "\n## Timeline\n\n- 14:20 alert\n\n## Causal analysis\n\n<what broke and why>\n\n## Notes\n### Sub\ntext\n";
+        let body =
+            "\n## Timeline\n\n- 14:20 alert\n\n## Causal analysis\n\n<what broke and why>\n\n## Notes\n### Sub\ntext\n";
         let facts = BodyFacts::read(body, 10);
         let timeline = facts.section("timeline").unwrap();
         assert_eq!(timeline.line, 11);

@@ -25,31 +25,19 @@ pub struct Field<T> {
 
 impl<T> Default for Field<T> {
     fn default() -> Self {
-        Field {
-            value: None,
-            line: 1,
-            state: FieldState::Absent,
-        }
+        Field { value: None, line: 1, state: FieldState::Absent }
     }
 }
 
 impl<T> Field<T> {
     /// A usable value at `line`.
     pub fn set(value: T, line: usize) -> Self {
-        Field {
-            value: Some(value),
-            line,
-            state: FieldState::Set,
-        }
+        Field { value: Some(value), line, state: FieldState::Set }
     }
 
     /// A key written at `line` without a usable value.
     pub fn unusable(state: FieldState, line: usize) -> Self {
-        Field {
-            value: None,
-            line,
-            state,
-        }
+        Field { value: None, line, state }
     }
 
     /// Absent or blank: what `missing-*` rules look for. Invalid values are not

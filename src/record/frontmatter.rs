@@ -34,11 +34,7 @@ pub enum Split<'a> {
 pub fn split(text: &str) -> Split<'_> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(first_end) = text.find('\n') else {
-        return if is_fence(text) {
-            Split::Unterminated
-        } else {
-            Split::NoFrontMatter
-        };
+        return if is_fence(text) { Split::Unterminated } else { Split::NoFrontMatter };
     };
     if !is_fence(&text[..first_end]) {
         return Split::NoFrontMatter;
@@ -169,9 +165,7 @@ mod tests {
 
     #[test]
     fn splits_front_matter_and_body() {
-        let Split::Found(parts) = split("---\na: 1\n---\nbody\n") else {
-            panic!("no front matter")
-        };
+        let Split::Found(parts) = split("---\na: 1\n---\nbody\n") else { panic!("no front matter") };
         assert_eq!(parts.yaml, "a: 1\n");
         assert_eq!(parts.body, "body\n");
         assert_eq!(parts.body_line, 4);
@@ -179,9 +173,7 @@ mod tests {
 
     #[test]
     fn accepts_bom_and_crlf() {
-        let Split::Found(parts) = split("\u{feff}---\r\na: 1\r\n---\r\nbody\r\n") else {
-            panic!("no front matter")
-        };
+        let Split::Found(parts) = split("\u{feff}---\r\na: 1\r\n---\r\nbody\r\n") else { panic!("no front matter") };
         assert_eq!(parts.yaml, "a: 1\r\n");
         assert_eq!(parts.body, "body\r\n");
     }

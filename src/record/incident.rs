@@ -68,10 +68,21 @@ pub struct Incident {
 
 /// Top-level keys of an incident.
 pub const KEYS: &[&str] = &[
-    "kind", "id", "title", "severity", "status", "opened", "commander", "failure_modes", "classes", "stabilization", "closed_at",
+    "kind",
+    "id",
+    "title",
+    "severity",
+    "status",
+    "opened",
+    "commander",
+    "failure_modes",
+    "classes",
+    "stabilization",
+    "closed_at",
 ];
 /// Keys of `stabilization`.
-pub const STABILIZATION_KEYS: &[&str] = &["signal", "intervention", "rollback", "verification", "stabilized_at", "uncertainty"];
+pub const STABILIZATION_KEYS: &[&str] =
+    &["signal", "intervention", "rollback", "verification", "stabilized_at", "uncertainty"];
 
 impl Incident {
     /// Reads an incident from its front-matter mapping.
@@ -116,10 +127,8 @@ impl Incident {
                 );
             }
         }
-        let nested: Vec<(&str, String)> = STABILIZATION_KEYS
-            .iter()
-            .map(|key| (*key, format!("stabilization.{key}")))
-            .collect();
+        let nested: Vec<(&str, String)> =
+            STABILIZATION_KEYS.iter().map(|key| (*key, format!("stabilization.{key}"))).collect();
         let elsewhere: Vec<(&str, &str)> = nested.iter().map(|(k, full)| (*k, full.as_str())).collect();
         reader.unknown_keys(map, "", KEYS, &elsewhere);
         incident

@@ -25,7 +25,8 @@ pub struct ParsedFile {
 
 /// Reads a file's bytes. `None` when the file has no front matter (not a record).
 pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFile> {
-    let mut parsed = ParsedFile { path: path.to_string(), record: None, body: BodyFacts::default(), findings: Vec::new() };
+    let mut parsed =
+        ParsedFile { path: path.to_string(), record: None, body: BodyFacts::default(), findings: Vec::new() };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -89,13 +90,21 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
                 .map(|s| format!(" (did you mean `{s}`?)"))
                 .unwrap_or_default();
             reader.id = node.get("id").and_then(Node::as_text);
-            reader.report(Rule::InvalidValue, kind.line, format!("`kind: {other}` is not a record kind{hint}: write `incident` or `remediation`"));
+            reader.report(
+                Rule::InvalidValue,
+                kind.line,
+                format!("`kind: {other}` is not a record kind{hint}: write `incident` or `remediation`"),
+            );
             None
         }
         None if kind.state == super::FieldState::Invalid => None,
         None => {
             reader.id = node.get("id").and_then(Node::as_text);
-            reader.report(Rule::MissingField, kind.line, "no `kind`: add `kind: incident` or `kind: remediation` as the first key".to_string());
+            reader.report(
+                Rule::MissingField,
+                kind.line,
+                "no `kind`: add `kind: incident` or `kind: remediation` as the first key".to_string(),
+            );
             None
         }
     };

@@ -19,12 +19,7 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(file: &'a str, keys: &'a KeyLines) -> Self {
-        Reader {
-            file,
-            keys,
-            id: None,
-            findings: Vec::new(),
-        }
+        Reader { file, keys, id: None, findings: Vec::new() }
     }
 
     /// The line of a key path, or 1 (the opening `---`) when it is not written.
@@ -63,7 +58,13 @@ impl<'a> Reader<'a> {
     }
 
     /// A field whose text must be one of `allowed`; `parse` maps the text to a value.
-    pub fn choice<T>(&mut self, node: Option<&Node>, path: &str, allowed: &[&str], parse: impl Fn(&str) -> Option<T>) -> Field<T> {
+    pub fn choice<T>(
+        &mut self,
+        node: Option<&Node>,
+        path: &str,
+        allowed: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Field<T> {
         let text = self.text(node, path);
         let Some(written) = text.value else {
             return Field::unusable(text.state, text.line);
@@ -74,7 +75,10 @@ impl<'a> Reader<'a> {
                 let hint = crate::suggest::closest(&written, allowed.iter().copied())
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
-                self.invalid(path, format!("`{path}: {written}` is not allowed{hint}: write one of {}", allowed.join(", ")))
+                self.invalid(
+                    path,
+                    format!("`{path}: {written}` is not allowed{hint}: write one of {}", allowed.join(", ")),
+                )
             }
         }
     }
@@ -117,7 +121,10 @@ impl<'a> Reader<'a> {
             Some(other) => {
                 return self.invalid(
                     path,
-                    format!("`{path}` must be a list, not {}: write each entry on its own line as `  - …`", other.type_name()),
+                    format!(
+                        "`{path}` must be a list, not {}: write each entry on its own line as `  - …`",
+                        other.type_name()
+                    ),
                 )
             }
         };

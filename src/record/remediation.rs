@@ -73,7 +73,19 @@ pub struct Remediation {
 
 /// Keys of a remediation item.
 pub const KEYS: &[&str] = &[
-    "kind", "id", "incident", "title", "failure_mode", "owner", "due", "validation", "status", "evidence", "reason", "validated_at", "links",
+    "kind",
+    "id",
+    "incident",
+    "title",
+    "failure_mode",
+    "owner",
+    "due",
+    "validation",
+    "status",
+    "evidence",
+    "reason",
+    "validated_at",
+    "links",
 ];
 
 impl Remediation {
@@ -126,7 +138,11 @@ fn read_due(node: Option<&Node>, reader: &mut Reader<'_>) -> Field<Due> {
         return Field::unusable(FieldState::Invalid, line);
     }
     let Some(end_date) = end.value else {
-        reader.report(Rule::InvalidValue, line, "`due` needs an `end:` date: write `{start: YYYY-MM-DD, end: YYYY-MM-DD}`".to_string());
+        reader.report(
+            Rule::InvalidValue,
+            line,
+            "`due` needs an `end:` date: write `{start: YYYY-MM-DD, end: YYYY-MM-DD}`".to_string(),
+        );
         return Field::unusable(FieldState::Invalid, line);
     };
     if let Some(start_date) = start.value {
@@ -134,7 +150,9 @@ fn read_due(node: Option<&Node>, reader: &mut Reader<'_>) -> Field<Due> {
             reader.report(
                 Rule::InvalidValue,
                 start.line,
-                format!("`due.start` ({start_date}) is after `due.end` ({end_date}): the window must start before it ends"),
+                format!(
+                    "`due.start` ({start_date}) is after `due.end` ({end_date}): the window must start before it ends"
+                ),
             );
             return Field::unusable(FieldState::Invalid, line);
         }

@@ -36,9 +36,7 @@ pub fn normalize(text: &str) -> String {
 /// The comparison key of a vague phrase: like [`normalize`], also ignoring trailing
 /// punctuation, so "Add monitoring." matches "add monitoring".
 pub fn normalize_phrase(text: &str) -> String {
-    normalize(text)
-        .trim_end_matches(|c: char| c.is_ascii_punctuation())
-        .to_string()
+    normalize(text).trim_end_matches(|c: char| c.is_ascii_punctuation()).to_string()
 }
 
 #[cfg(test)]

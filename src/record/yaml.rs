@@ -207,9 +207,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
         while let Some((key, value)) = map.next_entry::<Node, Node>()? {
             let key = match key {
                 Node::Null => "null".to_string(),
-                other => other
-                    .as_text()
-                    .ok_or_else(|| de::Error::custom("a mapping key must be plain text"))?,
+                other => other.as_text().ok_or_else(|| de::Error::custom("a mapping key must be plain text"))?,
             };
             if entries.iter().any(|(existing, _)| *existing == key) {
                 return Err(de::Error::custom(format!("duplicate key `{key}`")));
@@ -227,9 +225,7 @@ mod tests {
     #[test]
     fn parses_a_mapping_in_order() {
         let node = parse("b: 1\na: [x, y]\nc:\n  d: true\n").unwrap();
-        let Node::Map(entries) = &node else {
-            panic!("not a map")
-        };
+        let Node::Map(entries) = &node else { panic!("not a map") };
         let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["b", "a", "c"]);
         assert_eq!(node.get("b"), Some(&Node::Number("1".into())));
@@ -263,7 +259,11 @@ mod tests {
         assert_eq!(scalar("plain text"), "plain text");
         for tricky in ["a: b", "- x", "#x", "yes", "123", "", "x\ny", " lead"] {
             let rendered = scalar(tricky);
-            assert_eq!(parse(&format!("k: {rendered}\n")).unwrap().get("k").and_then(Node::as_text).unwrap_or_default(), tricky, "{tricky} -> {rendered}");
+            assert_eq!(
+                parse(&format!("k: {rendered}\n")).unwrap().get("k").and_then(Node::as_text).unwrap_or_default(),
+                tricky,
+                "{tricky} -> {rendered}"
+            );
         }
     }
 }

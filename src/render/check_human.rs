@@ -14,7 +14,11 @@ use crate::rules::{Report, Severity};
 
 /// Renders every diagnostic and the summary. `source_line(file, line)` returns the text
 /// of a line of a record file, when it can be read.
-pub fn render(report: &Report, palette: &Palette, source_line: &mut dyn FnMut(&str, usize) -> Option<String>) -> String {
+pub fn render(
+    report: &Report,
+    palette: &Palette,
+    source_line: &mut dyn FnMut(&str, usize) -> Option<String>,
+) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         let label = format!("{}[{}]", d.severity.as_str(), d.code.code());

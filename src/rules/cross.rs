@@ -58,7 +58,9 @@ pub fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: Naive
     for file in &repo.files {
         match &file.record {
             Some(Record::Remediation(item)) => item_links(&file.path, item, index, out),
-            Some(Record::Incident(incident)) => incident_coverage(&file.path, incident, index, repo, config, today, out),
+            Some(Record::Incident(incident)) => {
+                incident_coverage(&file.path, incident, index, repo, config, today, out)
+            }
             None => {}
         }
     }
@@ -71,7 +73,8 @@ fn duplicate_ids(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
         }
         for &this in files {
             let file = &repo.files[this];
-            let others: Vec<&str> = files.iter().filter(|&&i| i != this).map(|&i| repo.files[i].path.as_str()).collect();
+            let others: Vec<&str> =
+                files.iter().filter(|&&i| i != this).map(|&i| repo.files[i].path.as_str()).collect();
             let line = file.record.as_ref().map_or(1, Record::id_line);
             out.push(Finding::new(
                 Rule::DuplicateId,
@@ -96,7 +99,9 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
             path,
             item.incident.line,
             id,
-            format!("`incident: {parent}` names no incident in this repository{hint}: write the id of an existing incident"),
+            format!(
+                "`incident: {parent}` names no incident in this repository{hint}: write the id of an existing incident"
+            ),
         ));
         return;
     };
@@ -162,7 +167,8 @@ fn incident_coverage(
             status.as_str()
         ));
     } else {
-        let covered: HashSet<String> = items.iter().filter_map(|(_, item)| item.failure_mode.get()).map(|m| normalize(m)).collect();
+        let covered: HashSet<String> =
+            items.iter().filter_map(|(_, item)| item.failure_mode.get()).map(|m| normalize(m)).collect();
         for mode in modes {
             if !covered.contains(&normalize(&mode.value)) {
                 finding(mode.line, format!(

@@ -39,14 +39,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: Rule, file: &str, line: usize, id: Option<&str>, message: String) -> Self {
-        Finding {
-            rule,
-            cap: None,
-            file: file.to_string(),
-            line: line.max(1),
-            id: id.map(str::to_string),
-            message,
-        }
+        Finding { rule, cap: None, file: file.to_string(), line: line.max(1), id: id.map(str::to_string), message }
     }
 
     /// Caps the severity at warning (used for findings still within a grace period).

@@ -38,12 +38,15 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
         })
         .collect();
     cross::check(repo, &index, config, today, &mut findings);
-    let mut diagnostics: Vec<Diagnostic> = findings
-        .into_iter()
-        .filter_map(|finding| apply_level(finding, config))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();
     diagnostics.sort_by(|a, b| {
-        (a.file.as_str(), a.line, a.code, a.message.as_str()).cmp(&(b.file.as_str(), b.line, b.code, b.message.as_str()))
+        (a.file.as_str(), a.line, a.code, a.message.as_str()).cmp(&(
+            b.file.as_str(),
+            b.line,
+            b.code,
+            b.message.as_str(),
+        ))
     });
     Report { diagnostics, files: repo.files.len() }
 }

@@ -43,7 +43,11 @@ impl Emitter<'_> {
 }
 
 fn check_incident(incident: &Incident, config: &Config, emit: &mut Emitter<'_>) {
-    emit.require(&incident.id, "id", &format!("a unique id such as `{}-42` (`incidents new` allocates one)", config.id_prefix));
+    emit.require(
+        &incident.id,
+        "id",
+        &format!("a unique id such as `{}-42` (`incidents new` allocates one)", config.id_prefix),
+    );
     emit.require(&incident.title, "title", "one line saying what users saw");
     emit.require(&incident.severity, "severity", &format!("one of {}", config.severities.join(", ")));
     emit.require(&incident.status, "status", "`active`, `stabilized` or `closed`");
@@ -78,7 +82,11 @@ fn check_incident(incident: &Incident, config: &Config, emit: &mut Emitter<'_>) 
             "{name} is {word} but has no verification: add `stabilization.verification:` — the production metrics that confirmed service was restored"
         ));
     }
-    emit.require(&gate.stabilized_at, "stabilization.stabilized_at", "when gate 1 closed (`incidents stabilize` stamps it)");
+    emit.require(
+        &gate.stabilized_at,
+        "stabilization.stabilized_at",
+        "when gate 1 closed (`incidents stabilize` stamps it)",
+    );
     if let (Some(opened), Some(stabilized)) = (incident.opened.get(), gate.stabilized_at.get()) {
         if stabilized.is_before(opened) {
             emit.emit(Rule::InvalidValue, gate.stabilized_at.line, format!(
@@ -109,7 +117,11 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
         ));
     }
     if item.owner.is_missing() {
-        emit.emit(Rule::MissingOwner, item.owner.line, format!("{name} has no owner: add `owner:` — the person or team who will do it"));
+        emit.emit(
+            Rule::MissingOwner,
+            item.owner.line,
+            format!("{name} has no owner: add `owner:` — the person or team who will do it"),
+        );
     }
     if item.due.is_missing() {
         emit.emit(Rule::MissingDue, item.due.line, format!(
@@ -163,14 +175,22 @@ fn check_sections(file: &ParsedFile, record: &Record, config: &Config, emit: &mu
     let Some(status) = record.status_name() else { return };
     for title in config.sections.required(record.kind(), status) {
         match file.body.section(title) {
-            None => emit.emit(Rule::MissingSection, 1, format!(
-                "{} is {status} but its body has no `## {title}` section: add the heading and write under it",
-                emit.name()
-            )),
-            Some(section) if !section.has_content => emit.emit(Rule::MissingSection, section.line, format!(
-                "the `{title}` section of {} is empty: write under the heading (placeholders do not count)",
-                emit.name()
-            )),
+            None => emit.emit(
+                Rule::MissingSection,
+                1,
+                format!(
+                    "{} is {status} but its body has no `## {title}` section: add the heading and write under it",
+                    emit.name()
+                ),
+            ),
+            Some(section) if !section.has_content => emit.emit(
+                Rule::MissingSection,
+                section.line,
+                format!(
+                    "the `{title}` section of {} is empty: write under the heading (placeholders do not count)",
+                    emit.name()
+                ),
+            ),
             Some(_) => {}
         }
     }

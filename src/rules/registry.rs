@@ -108,8 +108,7 @@ impl Rule {
 
     /// The known code closest to `code`, for "did you mean".
     pub fn closest(code: &str) -> Option<Rule> {
-        crate::suggest::closest(code, Rule::ALL.iter().map(|rule| rule.code()))
-            .and_then(Rule::from_code)
+        crate::suggest::closest(code, Rule::ALL.iter().map(|rule| rule.code())).and_then(Rule::from_code)
     }
 }
 
@@ -165,10 +164,7 @@ mod tests {
         let mut seen = HashSet::new();
         for rule in Rule::ALL {
             assert!(seen.insert(rule.code()), "duplicate code {}", rule.code());
-            assert!(rule
-                .code()
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(rule.code().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
             assert!(rule.explanation().contains("Example"), "{} lacks an example", rule.code());
             assert_eq!(Rule::from_code(rule.code()), Some(*rule));
         }

@@ -34,10 +34,10 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
                 continue;
             }
         };
-        let is_markdown = entry
-            .file_name()
-            .to_str()
-            .map_or_else(|| entry.file_name().to_string_lossy().ends_with(".md"), |name| name.to_ascii_lowercase().ends_with(".md"));
+        let is_markdown = entry.file_name().to_str().map_or_else(
+            || entry.file_name().to_string_lossy().ends_with(".md"),
+            |name| name.to_ascii_lowercase().ends_with(".md"),
+        );
         if !is_markdown {
             continue;
         }

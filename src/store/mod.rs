@@ -22,11 +22,8 @@ impl Repository {
     /// Discovers and reads every record under `root` (files in parallel).
     pub fn load(root: &Path, config: &Config) -> Repository {
         let found = discover(root, config);
-        let mut files: Vec<ParsedFile> = found
-            .files
-            .par_iter()
-            .filter_map(|relative| read_one(root, relative, config))
-            .collect();
+        let mut files: Vec<ParsedFile> =
+            found.files.par_iter().filter_map(|relative| read_one(root, relative, config)).collect();
         files.extend(found.problems.into_iter().map(|(path, message)| ParsedFile {
             findings: vec![Finding::new(Rule::Syntax, &path, 1, None, message)],
             path,

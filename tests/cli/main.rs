@@ -1,5 +1,8 @@
 //! Integration tests: the real `incidents` binary on real files in temporary folders.
 //! One test binary; one module per area. `support` holds the fixture builder.
 
+// Test code may panic on broken fixtures: that is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod check;
 mod support;
