@@ -2,6 +2,7 @@
 //! ([`store`]), rules ([`rules`]) and rendering ([`render`]); the binary only calls
 //! [`run`] and exits with the status it returns.
 
+pub mod bug_report;
 pub mod cli;
 pub mod clock;
 pub mod commands;

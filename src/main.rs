@@ -1,17 +1,27 @@
 //! The `incidents` binary: gathers the environment, calls [`incidents::run`], exits.
+//! A panic (a bug) prints one line asking for a report and exits 101; see
+//! [`incidents::bug_report`].
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let _ = writeln!(std::io::stderr(), "{}", incidents::bug_report::message(info));
+    }));
+    ExitCode::from(incidents::bug_report::exit_status_of(run))
+}
+
+fn run() -> u8 {
     let env = match incidents::Environment::from_process() {
         Ok(env) => env,
         Err(error) => {
-            eprintln!("error: cannot read the working directory: {error}");
-            return ExitCode::from(incidents::exit::USAGE);
+            let _ = writeln!(std::io::stderr(), "error: cannot read the working directory: {error}");
+            return incidents::exit::USAGE;
         }
     };
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let status = incidents::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr.lock());
-    ExitCode::from(status)
+    // stderr is not locked for the whole run: the panic hook may write to it from
+    // another thread (a rayon worker) while this one waits.
+    incidents::run(std::env::args_os(), &env, &mut stdout.lock(), &mut std::io::stderr())
 }

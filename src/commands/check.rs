@@ -73,8 +73,12 @@ pub fn outcome(report: &Report, strict: bool) -> Outcome {
     }
 }
 
-/// The file's lines without line endings (BOM removed), for showing source.
+/// The file's lines without line endings (BOM removed), for showing source. Only a
+/// regular file is read: never the target of a link, never a pipe that could block.
 fn read_lines(path: &Path) -> Vec<String> {
+    if !std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file()) {
+        return Vec::new();
+    }
     let Ok(bytes) = std::fs::read(path) else { return Vec::new() };
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

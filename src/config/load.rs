@@ -6,7 +6,7 @@ use crate::clock::{parse_date, parse_days};
 use crate::error::{Error, Result};
 use crate::record::frontmatter::KeyLines;
 use crate::record::text::normalize_phrase;
-use crate::record::yaml::{self, Node};
+use crate::record::yaml::{self, Node, YamlErrorKind};
 use crate::record::{IncidentStatus, ItemStatus};
 use crate::rules::{Level, Rule};
 use globset::{Glob, GlobSetBuilder};
@@ -50,6 +50,16 @@ pub fn load(root: &Path) -> Result<Config> {
 /// Parses config text; `path` is only used in errors and recorded as the source.
 pub fn parse(text: &str, path: &Path) -> Result<Config> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Parsed (and so size-checked) before the key scan, which is only linear in small text.
+    let node = yaml::parse(text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        line: e.line,
+        key: String::new(),
+        reason: match e.kind {
+            YamlErrorKind::Syntax => format!("not valid YAML: {}", e.message),
+            _ => format!("the file {}", e.message),
+        },
+    })?;
     let lines = KeyLines::scan(text, 1);
     let fail = |key: &str, reason: String| Error::Config {
         path: path.to_path_buf(),
@@ -57,12 +67,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
         key: key.to_string(),
         reason,
     };
-    let node = yaml::parse(text).map_err(|e| Error::Config {
-        path: path.to_path_buf(),
-        line: e.line,
-        key: String::new(),
-        reason: format!("not valid YAML: {}", e.message),
-    })?;
     let mut config = Config { file: Some(path.to_path_buf()), ..Config::default() };
     let entries = match node {
         Node::Null => return Ok(config),

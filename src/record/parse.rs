@@ -6,7 +6,7 @@ use super::frontmatter::{split, KeyLines, Split};
 use super::incident::Incident;
 use super::reader::Reader;
 use super::remediation::Remediation;
-use super::yaml::{self, Node};
+use super::yaml::{self, Node, YamlErrorKind};
 use super::Record;
 use crate::config::Config;
 use crate::rules::{Finding, Rule};
@@ -59,13 +59,13 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
         Ok(node) => node,
         Err(error) => {
             let line = error.line.map_or(1, |l| l + parts.yaml_line - 1);
-            parsed.findings.push(Finding::new(
-                Rule::Syntax,
-                path,
-                line,
-                None,
-                format!("front matter is not valid YAML: {}; quote values that contain `: ` or start with a special character", error.message),
-            ));
+            let message = match error.kind {
+                YamlErrorKind::Syntax => format!("front matter is not valid YAML: {}; quote values that contain `: ` or start with a special character", error.message),
+                YamlErrorKind::TooLarge => format!("front matter {}: move long text into the body", error.message),
+                YamlErrorKind::TooDeep => format!("front matter {}: flatten it (records need at most two levels, as in `stabilization.signal`)", error.message),
+                YamlErrorKind::TooExpanded => format!("front matter {}: write the values out instead of repeating anchored ones", error.message),
+            };
+            parsed.findings.push(Finding::new(Rule::Syntax, path, line, None, message));
             return Some(parsed);
         }
     };

@@ -2,17 +2,27 @@
 //! fork `yaml_serde`). Everything else sees [`Node`], a small owned tree, so the parser
 //! can be swapped by changing this file alone.
 //!
-//! Front matter is deserialised straight into [`Node`] (no intermediate `Value`), and
-//! the size and nesting caps in [`check_limits`] are applied before the parser sees
-//! any text: the parser is quadratic on deeply nested flow collections.
+//! Hostile input is bounded three ways. The size and nesting caps in [`check_limits`]
+//! are applied before the parser sees any text (the parser is quadratic on deeply
+//! nested flow collections). While the tree is built, a budget of [`MAX_EXPANDED`]
+//! counts every value and every byte of scalar text, aliases expanded, so an anchor
+//! repeated through thousands of `*alias`es (the "billion laughs") stops early instead
+//! of filling memory. The library itself caps recursion at 128 levels and the number
+//! of alias jumps.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
+use std::collections::HashSet;
 use std::fmt;
 
 /// Front matter larger than this is refused before parsing.
 pub const MAX_BYTES: usize = 64 * 1024;
 /// Front matter nested deeper than this is refused before parsing.
 pub const MAX_DEPTH: usize = 32;
+/// The most a YAML text may expand to, aliases included: one unit per value plus one
+/// per byte of scalar text. Text within [`MAX_BYTES`] written out without aliases
+/// stays well under it (at most about 2.5 units per byte).
+pub const MAX_EXPANDED: usize = 4 * MAX_BYTES;
 
 /// A parsed YAML value.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,17 +71,47 @@ impl Node {
 /// Why a YAML text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
-    /// 1-based line within the YAML text, when the parser knows it.
+    /// 1-based line within the YAML text, when known.
     pub line: Option<usize>,
+    /// What went wrong, without the word "YAML" or a hint (callers add their own).
     pub message: String,
+    pub kind: YamlErrorKind,
 }
 
-/// Parses YAML text (already checked by [`check_limits`]) into a [`Node`].
+/// Whether the text is malformed or only over one of the caps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlErrorKind {
+    /// The parser rejected the text.
+    Syntax,
+    /// Over [`MAX_BYTES`].
+    TooLarge,
+    /// Nested deeper than [`MAX_DEPTH`] (or than the parser's own recursion limit).
+    TooDeep,
+    /// Expands past [`MAX_EXPANDED`] through aliases.
+    TooExpanded,
+}
+
+/// Parses YAML text into a [`Node`], applying every cap.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     check_limits(text)?;
-    serde_yaml::from_str::<Node>(text).map_err(|error| YamlError {
-        line: error.location().map(|location| location.line()),
-        message: first_sentence(&error.to_string()),
+    let budget = Budget { left: Cell::new(MAX_EXPANDED), exceeded: Cell::new(false) };
+    NodeSeed(&budget).deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|error| {
+        let line = error.location().map(|location| location.line());
+        let message = first_sentence(&error.to_string());
+        if budget.exceeded.get() {
+            YamlError {
+                line: None,
+                message: format!(
+                    "expands to more than {} KiB of values once its aliases (`*name`) are filled in",
+                    MAX_EXPANDED / 1024
+                ),
+                kind: YamlErrorKind::TooExpanded,
+            }
+        } else if message.contains("recursion limit exceeded") {
+            YamlError { line, message: format!("is nested too deeply ({message})"), kind: YamlErrorKind::TooDeep }
+        } else {
+            YamlError { line, message, kind: YamlErrorKind::Syntax }
+        }
     })
 }
 
@@ -90,11 +130,8 @@ pub fn check_limits(text: &str) -> Result<(), YamlError> {
     if text.len() > MAX_BYTES {
         return Err(YamlError {
             line: None,
-            message: format!(
-                "front matter is {} bytes, over the {} KiB limit; move long text into the body",
-                text.len(),
-                MAX_BYTES / 1024
-            ),
+            message: format!("is {} bytes, over the {} KiB limit", text.len(), MAX_BYTES / 1024),
+            kind: YamlErrorKind::TooLarge,
         });
     }
     let mut indents: Vec<usize> = Vec::new();
@@ -129,21 +166,23 @@ pub fn check_limits(text: &str) -> Result<(), YamlError> {
                 _ => {}
             }
             if indents.len() + dashes + flow_depth > MAX_DEPTH {
-                return Err(YamlError {
-                    line: Some(index + 1),
-                    message: format!("front matter is nested deeper than {MAX_DEPTH} levels"),
-                });
+                return Err(too_deep(index + 1));
             }
         }
         if indents.len() + dashes > MAX_DEPTH {
-            return Err(YamlError {
-                line: Some(index + 1),
-                message: format!("front matter is nested deeper than {MAX_DEPTH} levels"),
-            });
+            return Err(too_deep(index + 1));
         }
         // A quote left open spans lines only inside flow collections we already count.
     }
     Ok(())
+}
+
+fn too_deep(line: usize) -> YamlError {
+    YamlError {
+        line: Some(line),
+        message: format!("is nested deeper than {MAX_DEPTH} levels"),
+        kind: YamlErrorKind::TooDeep,
+    }
 }
 
 fn first_sentence(message: &str) -> String {
@@ -154,67 +193,108 @@ fn first_sentence(message: &str) -> String {
     }
 }
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
+/// What is left of [`MAX_EXPANDED`] while one text is turned into a tree.
+struct Budget {
+    left: Cell<usize>,
+    exceeded: Cell<bool>,
+}
+
+impl Budget {
+    fn charge<E: de::Error>(&self, cost: usize) -> Result<(), E> {
+        match self.left.get().checked_sub(cost) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => {
+                self.exceeded.set(true);
+                Err(E::custom("the value expands past the limit"))
+            }
+        }
     }
 }
 
-struct NodeVisitor;
+/// Builds a [`Node`], charging each value to the shared budget.
+#[derive(Clone, Copy)]
+struct NodeSeed<'b>(&'b Budget);
 
-impl<'de> Visitor<'de> for NodeVisitor {
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+    type Value = Node;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NodeSeed<'_> {
     type Value = Node;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any YAML value")
     }
     fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        self.0.charge(1)?;
         Ok(Node::Null)
     }
     fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        self.0.charge(1)?;
         Ok(Node::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
-        Node::deserialize(deserializer)
+        self.deserialize(deserializer)
     }
     fn visit_bool<E: de::Error>(self, value: bool) -> Result<Node, E> {
+        self.0.charge(1)?;
         Ok(Node::Bool(value))
     }
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        self.number(value.to_string())
     }
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        self.number(value.to_string())
     }
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        self.number(value.to_string())
     }
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Node, E> {
+        self.0.charge(1 + value.len())?;
         Ok(Node::String(value.to_string()))
     }
     fn visit_string<E: de::Error>(self, value: String) -> Result<Node, E> {
+        self.0.charge(1 + value.len())?;
         Ok(Node::String(value))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        self.0.charge(1)?;
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element::<Node>()? {
+        while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
         Ok(Node::Seq(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        self.0.charge(1)?;
         let mut entries: Vec<(String, Node)> = Vec::new();
-        while let Some((key, value)) = map.next_entry::<Node, Node>()? {
+        let mut seen: HashSet<String> = HashSet::new();
+        while let Some(key) = map.next_key_seed(self)? {
             let key = match key {
                 Node::Null => "null".to_string(),
                 other => other.as_text().ok_or_else(|| de::Error::custom("a mapping key must be plain text"))?,
             };
-            if entries.iter().any(|(existing, _)| *existing == key) {
+            if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format!("duplicate key `{key}`")));
             }
+            let value = map.next_value_seed(self)?;
             entries.push((key, value));
         }
         Ok(Node::Map(entries))
+    }
+}
+
+impl NodeSeed<'_> {
+    fn number<E: de::Error>(self, text: String) -> Result<Node, E> {
+        self.0.charge(1 + text.len())?;
+        Ok(Node::Number(text))
     }
 }
 
@@ -252,6 +332,53 @@ mod tests {
         let large = format!("a: \"{}\"\n", "x".repeat(MAX_BYTES));
         assert!(parse(&large).unwrap_err().message.contains("KiB"));
         assert!(parse("a: [[[1]]]\nb:\n  c:\n    d: 1\n").is_ok());
+    }
+
+    #[test]
+    fn stops_alias_expansion_at_the_budget() {
+        // Billion laughs: nine levels of nine aliases each.
+        let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for pair in names.windows(2) {
+            bomb.push_str(&format!("{}: &{} [{}]\n", pair[1], pair[1], vec![format!("*{}", pair[0]); 9].join(", ")));
+        }
+        // A large list repeated by thousands of aliases, and a large scalar the same way.
+        let list = format!("a: &a [{}]\nb: [{}]\n", vec!["1"; 1000].join(","), vec!["*a"; 18_000].join(","));
+        let scalar = format!("a: &a \"{}\"\nb: [{}]\n", "x".repeat(30_000), vec!["*a"; 10_000].join(","));
+        for (name, text) in [("bomb", &bomb), ("list", &list), ("scalar", &scalar)] {
+            assert!(text.len() <= MAX_BYTES, "{name} must pass the size cap to test the budget");
+            let error = parse(text).unwrap_err();
+            assert!(matches!(error.kind, YamlErrorKind::TooExpanded | YamlErrorKind::Syntax), "{name}: {error:?}");
+        }
+        assert_eq!(parse(&list).unwrap_err().kind, YamlErrorKind::TooExpanded);
+        assert_eq!(parse(&scalar).unwrap_err().kind, YamlErrorKind::TooExpanded);
+    }
+
+    #[test]
+    fn keeps_modest_aliases_and_large_plain_documents() {
+        let aliased = format!("owner: &o team-checkout\nx: [{}]\n", vec!["*o"; 3000].join(", "));
+        assert!(parse(&aliased).is_ok());
+        // Near the size cap, written out without aliases: within the budget.
+        let keys: String = (0..7000).map(|i| format!("k{i}: 1\n")).collect();
+        let flow = format!("{{{}}}\n", (0..4000).map(|i| format!("k{i}: [a, b]")).collect::<Vec<_>>().join(", "));
+        let text = format!("t: \"{}\"\n", "\\L".repeat(MAX_BYTES / 2 - 8));
+        for doc in [keys, flow, text] {
+            assert!(doc.len() <= MAX_BYTES, "{}", doc.len());
+            assert!(parse(&doc).is_ok(), "{}", &doc[..40]);
+        }
+    }
+
+    #[test]
+    fn reports_recursion_through_aliases_as_too_deep() {
+        let chain: String = (0..10)
+            .map(|i| {
+                let inner = if i == 0 { "1".to_string() } else { format!("*x{}", i - 1) };
+                format!("x{i}: &x{i} {}{inner}{}\n", "[".repeat(25), "]".repeat(25))
+            })
+            .collect();
+        assert_eq!(parse(&chain).unwrap_err().kind, YamlErrorKind::TooDeep);
+        let keys = format!("{}a\n", "? ".repeat(10_000));
+        assert_eq!(parse(&keys).unwrap_err().kind, YamlErrorKind::TooDeep);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! ```
 
 use super::color::Palette;
+use super::printable::printable;
 use crate::rules::{Report, Severity};
 
 /// Renders every diagnostic and the summary. `source_line(file, line)` returns the text
@@ -26,11 +27,13 @@ pub fn render(
             Severity::Error => palette.error(&label),
             Severity::Warning => palette.warning(&label),
         };
-        out.push_str(&format!("{label}{} {}\n", palette.strong(":"), palette.strong(&d.message)));
+        out.push_str(&format!("{label}{} {}\n", palette.strong(":"), palette.strong(&printable(&d.message))));
         let width = d.line.to_string().len();
         let pad = " ".repeat(width);
-        out.push_str(&format!("{pad}{} {}\n", palette.gutter("-->"), palette.path(&format!("{}:{}", d.file, d.line))));
+        let location = format!("{}:{}", printable(&d.file), d.line);
+        out.push_str(&format!("{pad}{} {}\n", palette.gutter("-->"), palette.path(&location)));
         if let Some(text) = source_line(&d.file, d.line) {
+            let text = printable(&text);
             let bar = palette.gutter("|");
             out.push_str(&format!("{pad} {bar}\n"));
             out.push_str(&format!("{} {bar} {}\n", palette.gutter(&d.line.to_string()), text));

@@ -5,3 +5,4 @@ pub mod check_github;
 pub mod check_human;
 pub mod check_json;
 pub mod color;
+pub mod printable;

@@ -1,6 +1,13 @@
 //! Finding record files: every `*.md` under the records folder, recursively, without
 //! following symbolic links, minus the config's ignore globs. Paths are returned relative
 //! to the root with `/` separators, sorted.
+//!
+//! Only regular files are read. Everything else that could hide a record is reported as
+//! a problem instead of being skipped silently: a symbolic link named `*.md` or pointing
+//! at a folder (its target is never read), a pipe, socket or device named `*.md`
+//! (opening one could block forever), a name that is not UTF-8 (it could not be shown
+//! or matched faithfully), and a folder that cannot be listed. A folder named `x.md` is
+//! an ordinary folder: its files are discovered like any other.
 
 use crate::config::Config;
 use std::path::Path;
@@ -19,43 +26,67 @@ pub struct Discovered {
 pub fn discover(root: &Path, config: &Config) -> Discovered {
     let mut found = Discovered::default();
     let dir = root.join(&config.dir);
+    if std::fs::symlink_metadata(&dir).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        found.problems.push((
+            relative(root, &dir),
+            "the records folder is a symbolic link, which is not followed: make it a real folder, or point `dir` in .incidents.yml at the folder itself".to_string(),
+        ));
+        return found;
+    }
     if !dir.is_dir() {
         return found;
     }
-    for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+    for entry in WalkDir::new(&dir).follow_links(false).follow_root_links(false).sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().map_or_else(|| config.dir.clone(), |p| relative(root, p));
                 if !config.is_ignored(&path) {
                     let reason = error.io_error().map_or_else(|| error.to_string(), ToString::to_string);
-                    found.problems.push((path, format!("cannot read: {reason}")));
+                    found.problems.push((
+                        path,
+                        format!(
+                            "cannot be read ({reason}): make it readable, or list it under `ignore` in .incidents.yml"
+                        ),
+                    ));
                 }
                 continue;
             }
         };
-        let is_markdown = entry.file_name().to_str().map_or_else(
-            || entry.file_name().to_string_lossy().ends_with(".md"),
-            |name| name.to_ascii_lowercase().ends_with(".md"),
-        );
-        if !is_markdown {
+        let kind = entry.file_type();
+        let is_markdown = entry.file_name().to_string_lossy().to_ascii_lowercase().ends_with(".md");
+        let links_to_folder = kind.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir());
+        if !(is_markdown || links_to_folder) || kind.is_dir() {
             continue;
         }
         let path = relative(root, entry.path());
         if config.is_ignored(&path) {
             continue;
         }
-        let kind = entry.file_type();
-        if kind.is_file() {
+        if let Some(problem) = problem(&entry, links_to_folder, root) {
+            found.problems.push((path, problem.to_string()));
+        } else {
             found.files.push(path);
-        } else if kind.is_symlink() {
-            found.problems.push((
-                path,
-                "is a symbolic link; records are read only from regular files inside the records folder (links are not followed): replace the link with the file".to_string(),
-            ));
         }
     }
     found
+}
+
+/// Why a `*.md` entry (or a link to a folder) is not read as a record; `None` for a
+/// regular file with a UTF-8 path.
+fn problem(entry: &walkdir::DirEntry, links_to_folder: bool, root: &Path) -> Option<&'static str> {
+    let kind = entry.file_type();
+    if links_to_folder {
+        Some("is a symbolic link to a folder; links are not followed, so no record in it is checked: move the records into the records folder, or list the link under `ignore` in .incidents.yml")
+    } else if kind.is_symlink() {
+        Some("is a symbolic link; records are read only from regular files inside the records folder (links are not followed): replace the link with the file, or list it under `ignore` in .incidents.yml")
+    } else if !kind.is_file() {
+        Some("is not a regular file (a pipe, socket or device); it is not read: remove it, or list it under `ignore` in .incidents.yml")
+    } else if entry.path().strip_prefix(root).unwrap_or(entry.path()).to_str().is_none() {
+        Some("the path is not UTF-8, so the file is not read: rename it using UTF-8 characters")
+    } else {
+        None
+    }
 }
 
 /// `path` relative to `root`, `/`-separated (lossy for names that are not UTF-8).

@@ -90,7 +90,40 @@ fn read_one(root: &Path, relative: &str, config: &Config) -> Option<ParsedFile> 
             path: relative.to_string(),
             record: None,
             body: BodyFacts::default(),
-            findings: vec![Finding::new(Rule::Syntax, relative, 1, None, format!("cannot read the file: {error}"))],
+            findings: vec![Finding::new(Rule::Syntax, relative, 1, None, unreadable(&error))],
         }),
+    }
+}
+
+/// The message for a discovered file that could not be read.
+fn unreadable(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => {
+            "the file disappeared while it was being checked: run the check again".to_string()
+        }
+        _ => format!("cannot read the file ({error}): make it readable, or list it under `ignore` in .incidents.yml"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gone_between_discovery_and_reading_is_reported() {
+        let root = tempfile::tempdir().unwrap();
+        let parsed = read_one(root.path(), "incidents/gone.md", &Config::default()).unwrap();
+        assert_eq!(parsed.path, "incidents/gone.md");
+        assert!(parsed.record.is_none());
+        let [finding] = parsed.findings.as_slice() else { panic!("{:?}", parsed.findings) };
+        assert_eq!((finding.rule, finding.line), (Rule::Syntax, 1));
+        assert!(finding.message.contains("disappeared"), "{}", finding.message);
+    }
+
+    #[test]
+    fn other_read_errors_name_the_error_and_the_way_out() {
+        let error = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let message = unreadable(&error);
+        assert!(message.contains("permission denied") && message.contains("ignore"), "{message}");
     }
 }
