@@ -203,6 +203,44 @@ mod tests {
         assert_eq!(keys.get("note"), Some(13));
     }
 
+    /// Pieces that exercise the key scanner: indentation, keys, list dashes, quotes,
+    /// comments, block scalars and multi-byte characters.
+    const PIECES: &[&str] = &[
+        " ", "  ", "\t", "\n", "\r\n", "\r", ":", ": ", "#", " #", "'", "\"", "\\", "-", "- ", "a", "b", "key", "é",
+        "日", "[", "]", "{", "}", "? ", "&x ", "*x", "|", ">", "---", "\u{feff}",
+    ];
+
+    fn pieces(max: usize) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..max).prop_map(|parts| parts.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_lines_point_only_at_lines_of_the_text(text in pieces(300), first_line in 1usize..5) {
+            let keys = KeyLines::scan(&text, first_line);
+            let count = text.lines().count();
+            for (path, line) in &keys.lines {
+                proptest::prop_assert!(
+                    *line >= first_line && *line < first_line + count,
+                    "{path} at {line}, text has {count} lines from {first_line}"
+                );
+            }
+        }
+
+        #[test]
+        fn split_parts_are_pieces_of_the_text_at_the_lines_they_claim(fence in proptest::bool::ANY, rest in pieces(200)) {
+            let text = if fence { format!("---\n{rest}") } else { rest };
+            if let Split::Found(parts) = split(&text) {
+                let bare = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                let body_at = bare.len() - parts.body.len();
+                proptest::prop_assert!(bare.ends_with(parts.body));
+                proptest::prop_assert_eq!(bare[..body_at].matches('\n').count() + 1, parts.body_line);
+                proptest::prop_assert!(bare.contains(parts.yaml));
+            }
+        }
+    }
+
     #[test]
     fn handles_quoted_keys_and_urls() {
         let keys = KeyLines::scan("\"id\": X\nlinks: [http://a:b]\nurl: http://x\n", 2);

@@ -10,6 +10,8 @@ pub mod field;
 pub mod frontmatter;
 mod incident;
 mod parse;
+#[cfg(test)]
+mod properties;
 mod reader;
 mod remediation;
 pub mod text;
