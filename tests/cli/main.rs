@@ -6,4 +6,5 @@
 
 mod check;
 mod hostile;
+mod security;
 mod support;
