@@ -5,4 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod check;
+mod explain;
+mod rules;
 mod support;
