@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod check;
+mod explain;
 mod hostile;
+mod rules;
 mod security;
 mod support;
