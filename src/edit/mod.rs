@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod document;
+pub mod file;
 pub mod frontmatter;
 pub mod lock;
 pub mod scalar;
