@@ -4,5 +4,6 @@
 // Test code may panic on broken fixtures: that is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod authoring;
 mod check;
 mod support;
