@@ -39,7 +39,17 @@ impl Context {
     ) -> Result<Context> {
         let (root, root_source) = root::resolve(root_flag, &cwd)?;
         let config = crate::config::load(&root)?;
-        Ok(Context { root, root_source, cwd, config, clock, palette, interactive, stdout_is_terminal: false, editor: None })
+        Ok(Context {
+            root,
+            root_source,
+            cwd,
+            config,
+            clock,
+            palette,
+            interactive,
+            stdout_is_terminal: false,
+            editor: None,
+        })
     }
 
     /// Records whether stdout is a terminal and the editor command in effect.

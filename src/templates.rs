@@ -183,7 +183,10 @@ mod tests {
             assert!(!filled.contains("{{"), "{filled}");
             let parsed = crate::record::parse_file("x.md", filled.as_bytes(), &config).unwrap();
             assert!(parsed.findings.is_empty(), "{name:?}: {:?}", parsed.findings);
-            assert_eq!(parsed.record.as_ref().and_then(crate::record::Record::id), Some(values[0].1.unwrap_or_default()));
+            assert_eq!(
+                parsed.record.as_ref().and_then(crate::record::Record::id),
+                Some(values[0].1.unwrap_or_default())
+            );
         }
     }
 

@@ -55,7 +55,9 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         let hint = crate::suggest::closest(&severity, ctx.config.severities.iter().map(String::as_str))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
-        return Err(Error::Usage(format!("`--severity {severity}` is not a configured severity{hint}: write one of {severities}")));
+        return Err(Error::Usage(format!(
+            "`--severity {severity}` is not a configured severity{hint}: write one of {severities}"
+        )));
     }
     let opened = args.opened.unwrap_or(ctx.clock.stamp);
 

@@ -68,11 +68,13 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         None => ask_failure_mode(ctx, streams, incident, &mut needs, mode_hint)?,
     };
     let owner = needs.text(streams, args.owner.as_deref(), "--owner", "the person or team who will do it")?;
-    let due_text = needs.text(streams, args.due.as_deref(), "--due", "YYYY-MM-DD, 10d, 2w, this-sprint or next-sprint")?;
+    let due_text =
+        needs.text(streams, args.due.as_deref(), "--due", "YYYY-MM-DD, 10d, 2w, this-sprint or next-sprint")?;
     let validation =
         needs.text(streams, args.validation.as_deref(), "--validation", "what would prove the system changed")?;
     needs.finish(&format!("cannot add a remediation item to {id}"))?;
-    let (Some(failure_mode), Some(owner), Some(due_text), Some(validation)) = (failure_mode, owner, due_text, validation)
+    let (Some(failure_mode), Some(owner), Some(due_text), Some(validation)) =
+        (failure_mode, owner, due_text, validation)
     else {
         return Err(Error::Refused(format!("cannot add a remediation item to {id}: a field is missing")));
     };

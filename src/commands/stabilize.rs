@@ -74,7 +74,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         "uncertainty" => args.uncertainty.as_deref(),
         _ => None,
     };
-    let written = |key: &str| stabilization_field(incident, key).is_some_and(|field: &Field<String>| !field.is_missing());
+    let written =
+        |key: &str| stabilization_field(incident, key).is_some_and(|field: &Field<String>| !field.is_missing());
     let mut needs = Needs::new(ctx.interactive);
     let mut values: Vec<(&str, String)> = Vec::new();
     for (key, flag, hint) in GATE_ONE {
@@ -85,7 +86,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             values.push((key, one_line(&value)));
         }
     }
-    for (key, hint) in [("intervention", "the change that restored service"), ("uncertainty", "what is still unknown")] {
+    for (key, hint) in [("intervention", "the change that restored service"), ("uncertainty", "what is still unknown")]
+    {
         let asked = if written(key) {
             given(key).and_then(meaningful).map(str::to_string)
         } else {
@@ -128,9 +130,6 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     } else {
         format!("next: open an item for each failure mode: `incidents remediate {id} --failure-mode \"…\" --owner … --due … --validation …`")
     };
-    write(
-        streams.out,
-        &format!("{id} stabilized at {at_text}: gate 1 closed\n{next}\n{}\n", ctx.display_path(&path)),
-    )?;
+    write(streams.out, &format!("{id} stabilized at {at_text}: gate 1 closed\n{next}\n{}\n", ctx.display_path(&path)))?;
     Ok(Outcome::Success)
 }

@@ -19,13 +19,8 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let moved = transition::apply(ctx, &args.id, ItemStatus::InProgress, |_| Ok(Vec::new()))?;
-    let text = format!(
-        "{}: {} → {}\n{}\n",
-        moved.id,
-        moved.from.as_str(),
-        moved.to.as_str(),
-        ctx.display_path(&moved.path)
-    );
+    let text =
+        format!("{}: {} → {}\n{}\n", moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));
     write(streams.out, &text)?;
     Ok(Outcome::Success)
 }

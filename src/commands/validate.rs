@@ -36,7 +36,12 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         let given = args.evidence.as_deref().and_then(meaningful);
         if given.is_some() || item.evidence.is_missing() {
             let mut needs = Needs::new(ctx.interactive);
-            let evidence = needs.text(streams, given, "--evidence", "where the validation signal passed: a CI run, a test name, a dashboard")?;
+            let evidence = needs.text(
+                streams,
+                given,
+                "--evidence",
+                "where the validation signal passed: a CI run, a test name, a dashboard",
+            )?;
             needs.finish(&format!("cannot validate {id}"))?;
             if let Some(evidence) = evidence {
                 keys.push(("evidence", one_line(&evidence)));
@@ -45,13 +50,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         keys.push(("validated_at", at.clone()));
         Ok(keys)
     })?;
-    let text = format!(
-        "{}: {} → {}\n{}\n",
-        moved.id,
-        moved.from.as_str(),
-        moved.to.as_str(),
-        ctx.display_path(&moved.path)
-    );
+    let text =
+        format!("{}: {} → {}\n{}\n", moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));
     write(streams.out, &text)?;
     Ok(Outcome::Success)
 }

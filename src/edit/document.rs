@@ -354,7 +354,10 @@ mod tests {
             ]
         );
         let nested = doc.entries(7, 11, 4);
-        assert_eq!(nested.iter().map(|e| (e.key.as_str(), e.last)).collect::<Vec<_>>(), [("signal", 8), ("rollback", 10)]);
+        assert_eq!(
+            nested.iter().map(|e| (e.key.as_str(), e.last)).collect::<Vec<_>>(),
+            [("signal", 8), ("rollback", 10)]
+        );
         let items = doc.items(3, 5).unwrap();
         assert_eq!(items.iter().map(|i| &text[i.value.clone()]).collect::<Vec<_>>(), ["a", "b"]);
         assert!(doc.items(7, 11).is_none(), "a mapping is not a list");

@@ -121,7 +121,9 @@ fn apply_one(text: &str, edit: &Edit<'_>) -> Result<String, EditError> {
             }
             let items = doc.items(list.line + 1, list.last + 1).ok_or_else(|| EditError::NotAList(key.to_string()))?;
             let rendered = scalar::inline(value);
-            if let Some(item) = items.iter().find(|item| item.last == item.line && is_placeholder(&text[item.value.clone()])) {
+            if let Some(item) =
+                items.iter().find(|item| item.last == item.line && is_placeholder(&text[item.value.clone()]))
+            {
                 return Ok(splice(text, item.value.clone(), &rendered));
             }
             Ok(match items.last() {
@@ -244,8 +246,7 @@ fn expect(model: &mut Node, edit: &Edit<'_>) {
                 Some(Node::Seq(items)) => items.clone(),
                 _ => Vec::new(),
             };
-            let placeholder =
-                items.iter().position(|item| matches!(item, Node::String(s) if is_placeholder(s.trim())));
+            let placeholder = items.iter().position(|item| matches!(item, Node::String(s) if is_placeholder(s.trim())));
             match placeholder {
                 Some(at) => items[at] = text(value.to_string()),
                 None => items.push(text(value.to_string())),

@@ -236,9 +236,17 @@ fn refuses_what_it_cannot_patch_safely() {
     let cases: &[(&str, &[Edit<'_>], EditError)] = &[
         ("no front matter\n", &[set("a", "b")], EditError::NoFrontMatter),
         ("---\na: 1\n", &[set("a", "b")], EditError::NoFrontMatter),
-        ("---\nstabilization: {signal: x}\n---\n", &[nested("rollback", "r")], EditError::FlowMapping("stabilization".into())),
+        (
+            "---\nstabilization: {signal: x}\n---\n",
+            &[nested("rollback", "r")],
+            EditError::FlowMapping("stabilization".into()),
+        ),
         ("---\nstabilization: text\n---\n", &[nested("rollback", "r")], EditError::NotAMapping("stabilization".into())),
-        ("---\nstabilization:\n  - a\n---\n", &[nested("rollback", "r")], EditError::NotAMapping("stabilization".into())),
+        (
+            "---\nstabilization:\n  - a\n---\n",
+            &[nested("rollback", "r")],
+            EditError::NotAMapping("stabilization".into()),
+        ),
         ("---\nfailure_modes: one\n---\n", &[append("b")], EditError::NotAList("failure_modes".into())),
         ("---\nfailure_modes:\n  a: 1\n---\n", &[append("b")], EditError::NotAList("failure_modes".into())),
         ("---\nfailure_modes: [a, <b>]\n---\n", &[append("c")], EditError::Unsafe("failure_modes".into())),

@@ -88,7 +88,10 @@ mod tests {
     fn slugs_are_short_safe_ascii() {
         let long = "word ".repeat(100);
         let cases = [
-            ("Checkout 502s after partial deploy of cart-service v42", "checkout-502s-after-partial-deploy-of-cart-service"),
+            (
+                "Checkout 502s after partial deploy of cart-service v42",
+                "checkout-502s-after-partial-deploy-of-cart-service",
+            ),
             ("../../etc/passwd", "etc-passwd"),
             ("a/b\\c", "a-b-c"),
             ("..", "untitled"),

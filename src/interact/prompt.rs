@@ -23,7 +23,13 @@ impl Needs {
     /// The value given on the command line when it is written (not blank, not a
     /// placeholder), else on a terminal the answer to a prompt; `None`, noted as missing
     /// under `flag` with `hint`, when there is neither.
-    pub fn text(&mut self, streams: &mut Streams<'_>, given: Option<&str>, flag: &str, hint: &str) -> Result<Option<String>> {
+    pub fn text(
+        &mut self,
+        streams: &mut Streams<'_>,
+        given: Option<&str>,
+        flag: &str,
+        hint: &str,
+    ) -> Result<Option<String>> {
         if let Some(written) = given.and_then(meaningful) {
             return Ok(Some(written.to_string()));
         }
@@ -38,7 +44,13 @@ impl Needs {
 
     /// Like [`Needs::text`] for a value that may stay empty: asked on a terminal (Enter
     /// skips it), never reported missing.
-    pub fn optional(&mut self, streams: &mut Streams<'_>, given: Option<&str>, flag: &str, hint: &str) -> Result<Option<String>> {
+    pub fn optional(
+        &mut self,
+        streams: &mut Streams<'_>,
+        given: Option<&str>,
+        flag: &str,
+        hint: &str,
+    ) -> Result<Option<String>> {
         if let Some(written) = given.and_then(meaningful) {
             return Ok(Some(written.to_string()));
         }

@@ -27,7 +27,9 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
         return Ok(date);
     }
     if let Some(days) = parse_days(written) {
-        return Duration::try_days(days).and_then(|span| today.checked_add_signed(span)).ok_or_else(|| too_far(written));
+        return Duration::try_days(days)
+            .and_then(|span| today.checked_add_signed(span))
+            .ok_or_else(|| too_far(written));
     }
     Err(Error::Usage(format!(
         "`--due {written}` is not a due date: write YYYY-MM-DD, a span from today like `10d` or `2w`, `this-sprint` or `next-sprint`"
@@ -102,7 +104,11 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(resolve(text, today, sprint).unwrap(), day(expected), "{text}");
         }
-        assert_eq!(resolve("this-sprint", day("2025-12-31"), sprint).unwrap(), day("2026-01-04"), "before the first sprint");
+        assert_eq!(
+            resolve("this-sprint", day("2025-12-31"), sprint).unwrap(),
+            day("2026-01-04"),
+            "before the first sprint"
+        );
     }
 
     #[test]

@@ -34,12 +34,8 @@ pub fn next_incident(repo: &Repository, prefix: &str) -> String {
 /// The next free item id of `incident`: `<incident>-R<highest n in use + 1>`.
 pub fn next_item(repo: &Repository, incident: &str) -> String {
     let lead = format!("{incident}-R");
-    let highest = repo
-        .ids()
-        .filter_map(|id| id.strip_prefix(&lead))
-        .filter_map(|n| n.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
+    let highest =
+        repo.ids().filter_map(|id| id.strip_prefix(&lead)).filter_map(|n| n.parse::<u64>().ok()).max().unwrap_or(0);
     format!("{lead}{}", highest.saturating_add(1))
 }
 
@@ -54,7 +50,20 @@ mod tests {
             assert!(parse_id(good).is_ok(), "{good}");
         }
         let long = "A".repeat(MAX_LEN + 1);
-        for bad in ["", "  ", "../INC-1", "a/b", "a\\b", "INC 1", "-INC", ".hidden", "INC-1\n", " INC-9", "ÉTÉ-1", long.as_str()] {
+        for bad in [
+            "",
+            "  ",
+            "../INC-1",
+            "a/b",
+            "a\\b",
+            "INC 1",
+            "-INC",
+            ".hidden",
+            "INC-1\n",
+            " INC-9",
+            "ÉTÉ-1",
+            long.as_str(),
+        ] {
             assert!(parse_id(bad).is_err(), "{bad:?}");
         }
     }

@@ -71,7 +71,9 @@ mod tests {
         let repo = Repository::load(temp.path(), &Config::default());
         assert!(incident(&repo, "INC-7").is_ok());
         assert!(item(&repo, "INC-7-R1").is_ok());
-        assert!(matches!(incident(&repo, "INC-7-R1"), Err(Error::Refused(m)) if m.contains("not an incident") && m.contains("`INC-7`")));
+        assert!(
+            matches!(incident(&repo, "INC-7-R1"), Err(Error::Refused(m)) if m.contains("not an incident") && m.contains("`INC-7`"))
+        );
         assert!(matches!(item(&repo, "INC-7"), Err(Error::Refused(m)) if m.contains("not a remediation item")));
         assert!(matches!(incident(&repo, "inc-7"), Err(Error::NotFound { hint: Some(h), .. }) if h == "INC-7"));
         assert!(matches!(incident(&repo, "INC-99"), Err(Error::NotFound { .. })));

@@ -44,12 +44,29 @@ fn full_lifecycle_passes_check_at_every_step() {
     repo.assert_checks();
 
     let items = [
-        ("cache invalidation race after partial deploy", "team-checkout", "2w", "integration test runs a staggered rollout and asserts cache keys converge", true),
+        (
+            "cache invalidation race after partial deploy",
+            "team-checkout",
+            "2w",
+            "integration test runs a staggered rollout and asserts cache keys converge",
+            true,
+        ),
         ("retry storm on queue failover", "dana", "2026-03-20", "failover drill keeps retries under 2x baseline", true),
         ("Cache invalidation race after  partial deploy", "sre", "10d", "canary alarm on cache key mismatch", false),
     ];
     for (n, (mode, owner, due, validation, add)) in items.iter().enumerate() {
-        let mut args = vec!["remediate", "INC-1", "--failure-mode", mode, "--owner", owner, "--due", due, "--validation", validation];
+        let mut args = vec![
+            "remediate",
+            "INC-1",
+            "--failure-mode",
+            mode,
+            "--owner",
+            owner,
+            "--due",
+            due,
+            "--validation",
+            validation,
+        ];
         if *add {
             args.push("--add-failure-mode");
         }
@@ -60,7 +77,10 @@ fn full_lifecycle_passes_check_at_every_step() {
         repo.assert_checks();
     }
     let third = repo.read("incidents/2026/INC-1-R3-cache-invalidation-race-after-partial-deploy.md");
-    assert!(third.contains("failure_mode: cache invalidation race after partial deploy\n"), "the incident's spelling is used");
+    assert!(
+        third.contains("failure_mode: cache invalidation race after partial deploy\n"),
+        "the incident's spelling is used"
+    );
     assert!(third.contains("due: 2026-03-20\n"), "10d from --today");
 
     for args in [
@@ -110,7 +130,12 @@ stabilization:
 closed_at: 2026-03-10"
     );
     let first = repo.read("incidents/2026/INC-1-R1-cache-invalidation-race-after-partial-deploy.md");
-    assert!(first.contains("status: validated\nevidence: 'CI run 4812: staggered-rollout test green'\nvalidated_at: 2026-03-12\n---\n"), "{first}");
+    assert!(
+        first.contains(
+            "status: validated\nevidence: 'CI run 4812: staggered-rollout test green'\nvalidated_at: 2026-03-12\n---\n"
+        ),
+        "{first}"
+    );
     let dropped = repo.read("incidents/2026/INC-1-R2-retry-storm-on-queue-failover.md");
     assert!(dropped.contains("status: dropped\nreason: the queue is replaced by streams in April\n---\n"), "{dropped}");
 }
@@ -137,22 +162,57 @@ fn remediate_warns_about_policy_vague_text_and_past_dates() {
     assert!(run.stderr.contains("warning: failure mode \"tech debt\" is only a vague phrase"), "{}", run.stderr);
     assert!(run.stderr.contains("warning: validation \"add monitoring\" is only a vague phrase"), "{}", run.stderr);
     let late = repo.ok(&[
-        "remediate", "INC-2", "--failure-mode", "export job overload", "--owner", "dana", "--due", "2026-05-01", "--validation", "load test of the export path",
+        "remediate",
+        "INC-2",
+        "--failure-mode",
+        "export job overload",
+        "--owner",
+        "dana",
+        "--due",
+        "2026-05-01",
+        "--validation",
+        "load test of the export path",
     ]);
     assert!(
-        late.stderr.contains("due 2026-05-01 is beyond the SEV2 policy of 30 days from stabilization (2026-03-08), so by 2026-04-07"),
+        late.stderr.contains(
+            "due 2026-05-01 is beyond the SEV2 policy of 30 days from stabilization (2026-03-08), so by 2026-04-07"
+        ),
         "{}",
         late.stderr
     );
     let past = repo.ok(&[
-        "remediate", "INC-2", "--failure-mode", "export job overload", "--owner", "dana", "--due", "2026-03-01", "--validation", "load test of the export path",
+        "remediate",
+        "INC-2",
+        "--failure-mode",
+        "export job overload",
+        "--owner",
+        "dana",
+        "--due",
+        "2026-03-01",
+        "--validation",
+        "load test of the export path",
     ]);
     assert!(past.stderr.contains("due 2026-03-01 is already past"), "{}", past.stderr);
     assert_eq!(last_line(&past.stdout), "incidents/2026/INC-2-R3-export-job-overload.md");
-    let plain = repo.ok(&["remediate", "INC-2", "--failure-mode", "Export job overload", "--owner", "dana", "--due", "this-sprint", "--validation", "load test of the export path", "--title", "Load-test exports"]);
+    let plain = repo.ok(&[
+        "remediate",
+        "INC-2",
+        "--failure-mode",
+        "Export job overload",
+        "--owner",
+        "dana",
+        "--due",
+        "this-sprint",
+        "--validation",
+        "load test of the export path",
+        "--title",
+        "Load-test exports",
+    ]);
     assert_eq!(plain.stderr, "", "nothing to warn about");
     assert_eq!(last_line(&plain.stdout), "incidents/2026/INC-2-R4-load-test-exports.md");
-    assert!(repo.read("incidents/2026/INC-2-R4-load-test-exports.md").contains("incident: INC-2\ntitle: Load-test exports\n"));
+    assert!(repo
+        .read("incidents/2026/INC-2-R4-load-test-exports.md")
+        .contains("incident: INC-2\ntitle: Load-test exports\n"));
 }
 
 #[test]
@@ -178,7 +238,10 @@ fn template_show_prints_the_template_in_effect() {
     let repo = Repo::new();
     let built_in = repo.ok(&["template", "show", "remediation"]);
     assert!(built_in.stdout.starts_with("---\nkind: remediation\nid: {{id}}\n"), "{}", built_in.stdout);
-    assert_eq!(built_in.stderr, "note: built-in remediation.md (override it with .incidents/templates/remediation.md)\n");
+    assert_eq!(
+        built_in.stderr,
+        "note: built-in remediation.md (override it with .incidents/templates/remediation.md)\n"
+    );
     let custom = "---\nkind: incident\nid: {{id}}\ntitle: {{title}}\nseverity: {{severity}}\nstatus: active\nopened: {{opened}}\nteam: payments\n---\n\n# {{title}}\n";
     let repo = repo.file(".incidents/templates/incident.md", custom);
     let shown = repo.ok(&["template", "show", "incident"]);
@@ -201,9 +264,24 @@ fn a_broken_template_override_stops_with_status_2() {
     let repo = Repo::new().file(".incidents/templates/remediation.md", "---\nkind: remediation\nid: [{{id}}\n---\n");
     let repo = repo.file("incidents/INC-1.md", &stabilized_incident("INC-1", "cache race"));
     let before = repo.snapshot();
-    let run = repo.run(&["remediate", "INC-1", "--failure-mode", "cache race", "--owner", "o", "--due", "1w", "--validation", "a replay test"]);
+    let run = repo.run(&[
+        "remediate",
+        "INC-1",
+        "--failure-mode",
+        "cache race",
+        "--owner",
+        "o",
+        "--due",
+        "1w",
+        "--validation",
+        "a replay test",
+    ]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains(".incidents/templates/remediation.md: template: filled in, it does not read as a record"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(".incidents/templates/remediation.md: template: filled in, it does not read as a record"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(repo.snapshot(), before);
 }
 

@@ -6,4 +6,8 @@
 
 mod authoring;
 mod check;
+mod naming;
+mod preservation;
+mod refusals;
 mod support;
+mod terminal;
