@@ -7,7 +7,7 @@ use super::{write, Outcome, Streams};
 use crate::edit::{self, slug, Edit};
 use crate::error::{Error, Result};
 use crate::interact::{editor, prompt, Needs};
-use crate::record::text::{meaningful, normalize, one_line};
+use crate::record::text::{meaningful, one_line, same_failure_mode};
 use crate::record::{Incident, IncidentStatus, INCIDENT_KEYS, REMEDIATION_KEYS};
 use crate::templates::TemplateName;
 use crate::workflow::{due, ids, target, Session};
@@ -82,7 +82,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
 
     // The failure mode as the incident spells it, or a new one when asked to add it.
-    let known = modes.iter().find(|m| normalize(&m.value) == normalize(&failure_mode)).map(|m| m.value.clone());
+    let known = modes.iter().find(|m| same_failure_mode(&m.value, &failure_mode)).map(|m| m.value.clone());
     let adding = known.is_none();
     let failure_mode = match known {
         Some(spelled) => spelled,

@@ -4,11 +4,11 @@
 
 use super::{Finding, Rule};
 use crate::config::Config;
-use crate::record::text::normalize;
+use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Record, Remediation, Spanned};
 use crate::store::Repository;
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Lookups shared by the cross-record rules.
 pub struct Index<'a> {
@@ -106,9 +106,8 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
         return;
     };
     let Some(mode) = item.failure_mode.get() else { return };
-    let key = normalize(mode);
     let modes = incident.failure_modes();
-    if modes.iter().any(|m| normalize(&m.value) == key) {
+    if modes.iter().any(|m| same_failure_mode(&m.value, mode)) {
         return;
     }
     let listed = if modes.is_empty() {
@@ -134,9 +133,16 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
 /// The failure modes of `incident` that none of `items` covers. Any item covers its
 /// failure mode, a dropped one included (it records the decision not to fix).
 pub fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) -> Vec<&'i Spanned<String>> {
-    let covered: HashSet<String> =
-        items.iter().filter_map(|(_, item)| item.failure_mode.get()).map(|m| normalize(m)).collect();
-    incident.failure_modes().iter().filter(|mode| !covered.contains(&normalize(&mode.value))).collect()
+    incident
+        .failure_modes()
+        .iter()
+        .filter(|mode| {
+            !items
+                .iter()
+                .filter_map(|(_, item)| item.failure_mode.get())
+                .any(|written| same_failure_mode(written, &mode.value))
+        })
+        .collect()
 }
 
 /// The items that are neither validated nor dropped, with their status (items whose

@@ -6,8 +6,10 @@
 
 mod authoring;
 mod check;
+mod explain;
 mod naming;
 mod preservation;
 mod refusals;
+mod rules;
 mod support;
 mod terminal;
