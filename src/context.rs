@@ -83,3 +83,25 @@ impl Context {
         crate::store::Repository::load(&self.root, &self.config)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_show_as_they_open_from_the_working_directory() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("repo");
+        std::fs::create_dir_all(root.join("incidents/2026")).unwrap();
+        let clock = Clock::fixed(chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+        let at = |cwd: PathBuf| Context::resolve(Some(&root), cwd, clock, Palette::new(false), false).unwrap();
+        let file = root.join("incidents/2026/INC-1-x.md");
+        assert_eq!(at(root.clone()).display_path(&file), "incidents/2026/INC-1-x.md");
+        assert_eq!(at(root.join("incidents/2026")).display_path(&file), "INC-1-x.md");
+        assert_eq!(
+            at(root.join("incidents/2026/../2026")).display_path(&root.join("./incidents/2026/INC-1-x.md")),
+            "INC-1-x.md"
+        );
+        assert_eq!(at(temp.path().join("elsewhere")).display_path(&file), file.display().to_string());
+    }
+}

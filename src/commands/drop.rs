@@ -5,7 +5,7 @@
 use super::{write, Outcome, Streams};
 use crate::error::Result;
 use crate::interact::Needs;
-use crate::record::text::{meaningful, one_line};
+use crate::record::text::meaningful;
 use crate::record::ItemStatus;
 use crate::workflow::transition;
 use crate::Context;
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         let mut needs = Needs::new(ctx.interactive);
         let reason = needs.text(streams, given, "--reason", "why the item will not be done")?;
         needs.finish(&format!("cannot drop {id}"))?;
-        Ok(reason.map(|r| vec![("reason", one_line(&r))]).unwrap_or_default())
+        Ok(reason.map(|r| vec![("reason", r)]).unwrap_or_default())
     })?;
     let text =
         format!("{}: {} → {}\n{}\n", moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));

@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     else {
         return Err(Error::Refused(format!("cannot add a remediation item to {id}: a field is missing")));
     };
-    let (owner, validation) = (one_line(&owner), one_line(&validation));
+    let owner = one_line(&owner);
     let due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
 
     // The failure mode as the incident spells it, or a new one when asked to add it.

@@ -7,7 +7,7 @@ use crate::clock::Timestamp;
 use crate::edit::{self, Edit};
 use crate::error::{Error, Result};
 use crate::interact::Needs;
-use crate::record::text::{meaningful, one_line};
+use crate::record::text::meaningful;
 use crate::record::{Field, IncidentStatus, INCIDENT_KEYS, STABILIZATION_KEYS};
 use crate::workflow::gates::{stabilization_field, GATE_ONE};
 use crate::workflow::{target, Session};
@@ -83,7 +83,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             continue;
         }
         if let Some(value) = needs.text(streams, given(key), flag, hint)? {
-            values.push((key, one_line(&value)));
+            values.push((key, value));
         }
     }
     for (key, hint) in [("intervention", "the change that restored service"), ("uncertainty", "what is still unknown")]
@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             needs.optional(streams, given(key), &format!("--{key}"), hint)?
         };
         if let Some(value) = asked {
-            values.push((key, one_line(&value)));
+            values.push((key, value));
         }
     }
     needs.finish(&format!("cannot stabilize {id}"))?;

@@ -6,7 +6,7 @@ use super::{write, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::error::Result;
 use crate::interact::Needs;
-use crate::record::text::{meaningful, one_line};
+use crate::record::text::meaningful;
 use crate::record::ItemStatus;
 use crate::workflow::transition;
 use crate::Context;
@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             )?;
             needs.finish(&format!("cannot validate {id}"))?;
             if let Some(evidence) = evidence {
-                keys.push(("evidence", one_line(&evidence)));
+                keys.push(("evidence", evidence));
             }
         }
         keys.push(("validated_at", at.clone()));

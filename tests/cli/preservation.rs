@@ -128,3 +128,20 @@ fn lf_files_with_block_lists_get_lf_lines() {
     );
     assert_eq!(repo.read("incidents/INC-3.md"), expected);
 }
+
+#[test]
+fn multi_line_values_round_trip() {
+    let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
+    let rollback = "1. redeploy v41\n2. flush the cart cache: \"all\" keys\t(tab)";
+    repo.ok(&["stabilize", "INC-1", "--signal", "5xx > 2%", "--rollback", rollback, "--verification", "p99 < 300ms"]);
+    let text = repo.read("incidents/INC-1.md");
+    assert!(
+        text.contains("  rollback: \"1. redeploy v41\\n2. flush the cart cache: \\\"all\\\" keys\\t(tab)\"\n"),
+        "{text}"
+    );
+    let yaml_text = text.split("---\n").nth(1).unwrap();
+    let node = incidents::record::yaml::parse(yaml_text).unwrap();
+    let written = node.get("stabilization").and_then(|s| s.get("rollback")).and_then(|r| r.as_text());
+    assert_eq!(written.as_deref(), Some(rollback));
+    repo.assert_checks();
+}
