@@ -130,3 +130,14 @@ fn parallel_new_commands_get_distinct_ids() {
     assert_eq!(check.code, 0, "{check:?}");
     assert_eq!(check.json()["summary"]["files"], 8);
 }
+
+#[test]
+fn an_existing_file_is_never_overwritten() {
+    // A file that is not readable as a record holds the name `new` would pick.
+    let repo = Repo::new().file("incidents/2026/INC-5-checkout-down.md", "---\nid: [broken\n---\n");
+    let before = repo.snapshot();
+    let run = repo.run(&["new", "Checkout down", "--severity", "SEV2", "--id", "INC-5"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("incidents/2026/INC-5-checkout-down.md already exists"), "{}", run.stderr);
+    assert!(repo.snapshot() == before);
+}
