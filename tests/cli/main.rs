@@ -4,7 +4,12 @@
 // Test code may panic on broken fixtures: that is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod authoring;
 mod check;
 mod explain;
+mod naming;
+mod preservation;
+mod refusals;
 mod rules;
 mod support;
+mod terminal;
