@@ -25,7 +25,9 @@ pub struct BodyFacts {
 impl BodyFacts {
     /// Reads `body`, whose first line is line `first_line` of the file.
     pub fn read(body: &str, first_line: usize) -> Self {
-        BodyFacts { sections: sections(body, first_line) }
+        let sections =
+            super::fast_sections::sections(body, first_line).unwrap_or_else(|| parse_sections(body, first_line));
+        BodyFacts { sections }
     }
 
     /// The section titled `title` (case-insensitive), if any.
@@ -35,8 +37,8 @@ impl BodyFacts {
 }
 
 /// Every heading with whether it has content before the next heading of the same or a
-/// higher level (a sub-heading's content counts for its parent).
-fn sections(body: &str, first_line: usize) -> Vec<Section> {
+/// higher level (a sub-heading's content counts for its parent), read with pulldown-cmark.
+pub fn parse_sections(body: &str, first_line: usize) -> Vec<Section> {
     struct Open {
         level: HeadingLevel,
         index: usize,

@@ -387,3 +387,20 @@ fn a_file_name_that_is_not_utf8_is_reported() {
     let run = check_survives(&repo);
     assert_reported(&run, "incidents/bad-\u{fffd}-name.md", "syntax", "not UTF-8");
 }
+
+#[test]
+fn long_failure_modes_get_no_costly_did_you_mean() {
+    // Two 30,000-character failure modes: an edit distance between them is 900 million
+    // steps, which the suggestion code refuses to start.
+    let incident = format!(
+        "---\nkind: incident\nid: INC-3\ntitle: t\nseverity: SEV2\nstatus: active\nopened: 2026-03-01\nfailure_modes:\n  - {}\n---\n",
+        "a".repeat(30_000)
+    );
+    let item = format!(
+        "---\nkind: remediation\nid: INC-3-R1\nincident: INC-3\nfailure_mode: {}\nowner: x\ndue: 2026-03-20\nvalidation: replay test\nstatus: open\n---\n",
+        "b".repeat(30_000)
+    );
+    let repo = siblings().file("incidents/INC-3.md", &incident).file("incidents/INC-3-R1.md", &item);
+    let run = check_survives(&repo);
+    assert_reported(&run, "incidents/INC-3-R1.md", "unlinked-failure-mode", "INC-3");
+}

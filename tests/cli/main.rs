@@ -4,9 +4,14 @@
 // Test code may panic on broken fixtures: that is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod authoring;
 mod check;
 mod explain;
 mod hostile;
+mod naming;
+mod preservation;
+mod refusals;
 mod rules;
 mod security;
 mod support;
+mod terminal;

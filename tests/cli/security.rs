@@ -57,9 +57,9 @@ fn reading_commands_leave_every_byte_as_it_was() {
     assert_eq!(snapshot(repo.path()), before, "a reading command changed the repository");
 }
 
-/// Files allowed to start another program: only the user's editor may ever be run,
-/// and only when asked. Empty until a command opens an editor.
-const MAY_START_A_PROGRAM: &[&str] = &[];
+/// Files allowed to start another program: only the user's editor (`$VISUAL` or
+/// `$EDITOR`, run without a shell) when a creating command is interactive.
+const MAY_START_A_PROGRAM: &[&str] = &["interact/editor.rs"];
 
 #[test]
 fn no_code_path_starts_another_program() {
