@@ -17,7 +17,10 @@ both in CI.";
 const EXAMPLES: &str = "Examples:
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
-  incidents explain missing-rollback       what a rule checks and how to satisfy it";
+  incidents explain missing-rollback       what a rule checks and how to satisfy it
+  incidents status INC-42                  current state and next remediation action
+  incidents list --overdue                 remediation items past their due date
+  incidents report --format html > r.html  states, durations, repeat failure classes";
 
 /// `incidents` — the command line.
 #[derive(Debug, Parser)]
@@ -44,6 +47,9 @@ pub struct Cli {
 pub enum Command {
     Check(commands::check::Args),
     Explain(commands::explain::Args),
+    Status(commands::status::Args),
+    List(commands::list::Args),
+    Report(commands::report::Args),
 }
 
 fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {

@@ -1,8 +1,9 @@
 //! `incidents`: incidents as code. The library holds the model ([`record`]), loading
-//! ([`store`]), rules ([`rules`]) and rendering ([`render`]); the binary only calls
-//! [`run`] and exits with the status it returns.
+//! ([`store`]), rules ([`rules`]), analysis ([`analysis`]) and rendering ([`render`]);
+//! the binary only calls [`run`] and exits with the status it returns.
 
 pub mod cli;
+pub mod analysis;
 pub mod clock;
 pub mod commands;
 pub mod config;
@@ -97,5 +98,8 @@ fn execute(cli: &Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Writ
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
         Command::Explain(args) => commands::explain::run(&ctx, args, &mut streams),
+        Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
+        Command::List(args) => commands::list::run(&ctx, args, &mut streams),
+        Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
     }
 }

@@ -2,6 +2,9 @@
 
 pub mod check;
 pub mod explain;
+pub mod list;
+pub mod report;
+pub mod status;
 
 use std::io::Write;
 

@@ -2,5 +2,6 @@
 //! not meant to change is copied through); [`atomic`] puts the result on disk.
 
 pub mod atomic;
+pub mod status_block;
 
 pub use atomic::{create_new, write_atomic};
