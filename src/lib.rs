@@ -2,8 +2,8 @@
 //! ([`store`]), rules ([`rules`]), analysis ([`analysis`]) and rendering ([`render`]);
 //! the binary only calls [`run`] and exits with the status it returns.
 
-pub mod cli;
 pub mod analysis;
+pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;

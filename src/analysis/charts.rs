@@ -45,7 +45,8 @@ pub fn build(entries: &[&Entry<'_>]) -> Charts {
     let dated: Vec<(NaiveDate, String)> = entries
         .iter()
         .filter_map(|entry| {
-            let class = entry.incident.classes().first().map_or(UNCLASSIFIED.to_string(), |c| c.value.trim().to_string());
+            let class =
+                entry.incident.classes().first().map_or(UNCLASSIFIED.to_string(), |c| c.value.trim().to_string());
             Some((entry.opened()?, class))
         })
         .collect();

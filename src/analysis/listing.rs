@@ -85,7 +85,8 @@ impl Filter {
         };
         self.kind.is_none_or(|kind| kind == row.kind)
             && any(&self.statuses, row.status.as_ref(), &|a, b| a == b)
-            && (self.owners.is_empty() || is_item && any(&self.owners, row.owner.as_ref(), &|a, b| a.eq_ignore_ascii_case(b)))
+            && (self.owners.is_empty()
+                || is_item && any(&self.owners, row.owner.as_ref(), &|a, b| a.eq_ignore_ascii_case(b)))
             && any(&self.severities, row.severity.as_ref(), &|a, b| a == b)
             && (self.classes.is_empty()
                 || self.classes.iter().any(|wanted| row.classes.iter().any(|c| normalize(c) == normalize(wanted))))
@@ -115,9 +116,8 @@ fn item_row(item: &Item<'_>, entry: Option<&Entry<'_>>, today: NaiveDate) -> Row
     let record = item.item;
     let status = record.status.value;
     let due = record.due.get().map(|due| due.end);
-    let overdue_days = due
-        .filter(|due| *due < today && status.is_some_and(|s| !s.is_done()))
-        .map(|due| (today - due).num_days());
+    let overdue_days =
+        due.filter(|due| *due < today && status.is_some_and(|s| !s.is_done())).map(|due| (today - due).num_days());
     Row {
         kind: Kind::Remediation,
         id: item.id.to_string(),

@@ -87,7 +87,8 @@ pub struct ItemRow {
 impl Report {
     /// Computes every section for the incidents of `period`, as of `today`.
     pub fn build(records: &Records<'_>, config: &Config, period: Period, today: NaiveDate) -> Report {
-        let entries: Vec<&Entry<'_>> = records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
+        let entries: Vec<&Entry<'_>> =
+            records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
         Report {
             today,
             period,

@@ -136,9 +136,9 @@ fn next_action(items: &[&Remediation], today: Option<NaiveDate>) -> Option<NextA
         .filter(|item| item.id.get().is_some() && item.status.value.is_some_and(|status| !status.is_done()))
         .min_by(|a, b| {
             let due = |item: &Remediation| item.due.get().map_or(NaiveDate::MAX, |due| due.end);
-            due(a).cmp(&due(b)).then_with(|| {
-                compare_ids(a.id.value.as_deref().unwrap_or(""), b.id.value.as_deref().unwrap_or(""))
-            })
+            due(a)
+                .cmp(&due(b))
+                .then_with(|| compare_ids(a.id.value.as_deref().unwrap_or(""), b.id.value.as_deref().unwrap_or("")))
         })?;
     let due = item.due.get();
     Some(NextAction {
@@ -168,7 +168,8 @@ fn progress(incident: &Incident, items: &[&Remediation]) -> Progress {
         }
     }
     progress.failure_modes = incident.failure_modes().len();
-    let covered: HashSet<String> = items.iter().filter_map(|item| item.failure_mode.get()).map(|m| normalize(m)).collect();
+    let covered: HashSet<String> =
+        items.iter().filter_map(|item| item.failure_mode.get()).map(|m| normalize(m)).collect();
     progress.uncovered_failure_modes = incident
         .failure_modes()
         .iter()

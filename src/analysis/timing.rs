@@ -58,7 +58,11 @@ pub fn timings(entries: &[&Entry<'_>], severities: &[String]) -> Vec<Timing> {
         .map(|(severity, group)| {
             let stabilize = group.iter().filter_map(|entry| time_to_stabilize(entry)).collect();
             let close = group.iter().filter_map(|entry| time_to_close(entry)).collect();
-            Timing { severity, time_to_stabilize_minutes: Spread::of(stabilize), time_to_close_minutes: Spread::of(close) }
+            Timing {
+                severity,
+                time_to_stabilize_minutes: Spread::of(stabilize),
+                time_to_close_minutes: Spread::of(close),
+            }
         })
         .collect()
 }

@@ -99,7 +99,10 @@ mod tests {
     fn leaves_markers_in_code_fences_alone() {
         let text = "---\nid: INC-1\n---\n\n```\n<!-- incidents:status -->\nold\n<!-- /incidents:status -->\n```\n";
         let patched = apply(text, BLOCK).unwrap().unwrap();
-        assert!(patched.ends_with("\n\n```\n<!-- incidents:status -->\nold\n<!-- /incidents:status -->\n```\n"), "{patched}");
+        assert!(
+            patched.ends_with("\n\n```\n<!-- incidents:status -->\nold\n<!-- /incidents:status -->\n```\n"),
+            "{patched}"
+        );
         assert!(patched.starts_with("---\nid: INC-1\n---\n\n<!-- incidents:status -->\n**INC-1**\n"), "{patched}");
     }
 
@@ -109,7 +112,10 @@ mod tests {
             apply("---\nid: INC-1\n---", BLOCK).unwrap().unwrap(),
             "---\nid: INC-1\n---\n\n<!-- incidents:status -->\n**INC-1**\n- state\n<!-- /incidents:status -->\n"
         );
-        assert_eq!(apply("---\nid: INC-1\n---\n\n<!-- incidents:status -->\nx\n", BLOCK), Err(PatchError::Unclosed { line: 5 }));
+        assert_eq!(
+            apply("---\nid: INC-1\n---\n\n<!-- incidents:status -->\nx\n", BLOCK),
+            Err(PatchError::Unclosed { line: 5 })
+        );
         assert_eq!(apply("no front matter\n", BLOCK), Err(PatchError::NoFrontMatter));
     }
 }

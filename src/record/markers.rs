@@ -129,7 +129,8 @@ mod tests {
 
     #[test]
     fn a_fenced_marker_does_not_hide_the_real_block() {
-        let body = "```\n<!-- incidents:status -->\n```\n\n<!-- incidents:status -->\nreal\n<!-- /incidents:status -->\n";
+        let body =
+            "```\n<!-- incidents:status -->\n```\n\n<!-- incidents:status -->\nreal\n<!-- /incidents:status -->\n";
         assert_eq!(content(body), Some(Some("real\n")));
     }
 

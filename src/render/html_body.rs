@@ -136,7 +136,8 @@ mod tests {
 
     #[test]
     fn images_become_links_and_comments_vanish() {
-        let html = render("![graph](https://example.com/g.png)\n\n<!-- incidents:status -->\nhidden? no\n\n## Timeline\n");
+        let html =
+            render("![graph](https://example.com/g.png)\n\n<!-- incidents:status -->\nhidden? no\n\n## Timeline\n");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("<a href=\"https://example.com/g.png\">graph</a>"), "{html}");
         assert!(!html.contains("incidents:status"), "{html}");

@@ -57,12 +57,5 @@ fn cells(row: &Row) -> [String; 6] {
         Kind::Remediation => row.title.clone().or_else(|| row.failure_mode.clone()).unwrap_or_else(|| "-".to_string()),
     };
     let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    [
-        row.id.clone(),
-        or_dash(&row.status),
-        or_dash(&row.severity),
-        one_line(or_dash(&row.owner)),
-        due,
-        one_line(title),
-    ]
+    [row.id.clone(), or_dash(&row.status), or_dash(&row.severity), one_line(or_dash(&row.owner)), due, one_line(title)]
 }

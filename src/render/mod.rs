@@ -6,6 +6,7 @@ pub mod check_human;
 pub mod check_json;
 pub mod color;
 pub mod html;
+pub mod html_appendix;
 pub mod html_body;
 pub mod html_charts;
 pub mod list_json;

@@ -60,7 +60,9 @@ fn table(out: &mut String, header: &[&str], rows: Vec<Vec<String>>, numeric_from
 fn recurrence(report: &Report, out: &mut String) {
     out.push_str("\n## Recurrence after remediation\n\n");
     if report.recurrences.is_empty() {
-        out.push_str("None: no failure class struck again after a fix for an earlier incident of that class was validated.\n");
+        out.push_str(
+            "None: no failure class struck again after a fix for an earlier incident of that class was validated.\n",
+        );
         return;
     }
     out.push_str(&format!(
@@ -99,7 +101,13 @@ fn counts(report: &Report, out: &mut String) {
         .counts
         .iter()
         .map(|c| {
-            vec![inline(&c.severity), c.active.to_string(), c.stabilized.to_string(), c.closed.to_string(), c.total.to_string()]
+            vec![
+                inline(&c.severity),
+                c.active.to_string(),
+                c.stabilized.to_string(),
+                c.closed.to_string(),
+                c.total.to_string(),
+            ]
         })
         .collect();
     table(out, &["Severity", "Active", "Stabilized", "Closed", "Total"], rows, 1);
@@ -173,7 +181,14 @@ fn remediation(report: &Report, out: &mut String) {
             .iter()
             .map(|s| {
                 let late = format!("{} day{}", s.days_late, if s.days_late == 1 { "" } else { "s" });
-                vec![inline(&s.id), inline(&s.incident), opt(&s.owner), s.due.to_string(), s.validated_at.to_string(), late]
+                vec![
+                    inline(&s.id),
+                    inline(&s.incident),
+                    opt(&s.owner),
+                    s.due.to_string(),
+                    s.validated_at.to_string(),
+                    late,
+                ]
             })
             .collect();
         table(out, &["Item", "Incident", "Owner", "Due", "Validated", "Late by"], rows, 5);
@@ -208,10 +223,7 @@ fn coverage(report: &Report, out: &mut String) {
             .collect();
         table(out, &["Incident", "Status", "Failure mode"], rows, 3);
     }
-    out.push_str(&format!(
-        "\n### Stabilized more than {} days ago without items\n\n",
-        coverage.grace_days
-    ));
+    out.push_str(&format!("\n### Stabilized more than {} days ago without items\n\n", coverage.grace_days));
     if coverage.without_items.is_empty() {
         out.push_str("None.\n");
     } else {
@@ -219,7 +231,13 @@ fn coverage(report: &Report, out: &mut String) {
             .without_items
             .iter()
             .map(|w| {
-                vec![inline(&w.incident), opt(&w.severity), w.stabilized_at.to_string(), opt(&w.title), w.days_since.to_string()]
+                vec![
+                    inline(&w.incident),
+                    opt(&w.severity),
+                    w.stabilized_at.to_string(),
+                    opt(&w.title),
+                    w.days_since.to_string(),
+                ]
             })
             .collect();
         table(out, &["Incident", "Severity", "Stabilized", "Title", "Days since"], rows, 4);

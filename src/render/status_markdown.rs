@@ -64,7 +64,8 @@ fn next_action(block: &StatusBlock, out: &mut String) {
         None => "no due date".to_string(),
     };
     out.push_str(&format!("**Next remediation action:** {} — {due}\n", inline(&action.id)));
-    let or_missing = |value: &Option<String>, key: &str| value.as_deref().map_or_else(|| format!("no `{key}` written"), inline);
+    let or_missing =
+        |value: &Option<String>, key: &str| value.as_deref().map_or_else(|| format!("no `{key}` written"), inline);
     out.push_str(&format!("- Failure mode: {}\n", or_missing(&action.failure_mode, "failure_mode")));
     out.push_str(&format!("- Owner: {}\n", or_missing(&action.owner, "owner")));
     out.push_str(&format!("- Status: {}\n", action.status));

@@ -60,7 +60,9 @@ fn first_difference(written: &str, expected: &str) -> String {
     loop {
         match (old.next(), new.next()) {
             (Some(a), Some(b)) if a == b => continue,
-            (Some(a), Some(b)) => return format!("it says \"{}\" where the records give \"{}\"", shorten(a), shorten(b)),
+            (Some(a), Some(b)) => {
+                return format!("it says \"{}\" where the records give \"{}\"", shorten(a), shorten(b))
+            }
             (Some(a), None) => return format!("it has an extra line \"{}\"", shorten(a)),
             (None, Some(b)) => return format!("it lacks the line \"{}\"", shorten(b)),
             (None, None) => return "it differs in white space".to_string(),

@@ -5,4 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod check;
+mod list;
+mod records;
+mod report;
+mod sections;
+mod status;
+mod status_write;
 mod support;
