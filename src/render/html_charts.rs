@@ -113,20 +113,27 @@ pub fn time_to_stabilize(charts: &Charts, severities: &[String]) -> String {
         }
         month = next_month(month);
     }
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
     for point in points {
         let severity = point.severity.as_deref().unwrap_or("unset");
         let index = severities.iter().position(|s| s == severity).unwrap_or(severities.len());
         let duration = format_duration(chrono::Duration::minutes(point.minutes));
         let (px, py) = (x(point.opened), y(point.minutes));
-        // Labels sit right of the dot, or left of it near the right edge.
+        // Labels sit right of the dot, or left of it near the right edge, moved up or
+        // down when they would overlap a label already placed.
         let (lx, anchor) = if px > WIDTH - RIGHT - 70.0 { (px - 7.0, "end") } else { (px + 7.0, "start") };
+        let width = 6.0 * point.id.chars().count() as f64;
+        let (x0, x1) = if anchor == "end" { (lx - width, lx) } else { (lx, lx + width) };
+        let free = |ly: f64| !placed.iter().any(|(a, b, y)| x0 < *b && *a < x1 && (ly - y).abs() < 11.0);
+        let ly =
+            [0.0, -11.0, 11.0, -22.0, 22.0].iter().map(|dy| py + 3.0 + dy).find(|ly| free(*ly)).unwrap_or(py + 3.0);
+        placed.push((x0, x1, ly));
         svg.push_str(&format!(
-            "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"5\" fill=\"{}\"><title>{} · {} · opened {} · stabilized in {duration}</title></circle><text class=\"point\" x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
+            "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"5\" fill=\"{}\"><title>{} · {} · opened {} · stabilized in {duration}</title></circle><text class=\"point\" x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text>",
             severity_color(index),
             escape(&point.id),
             escape(severity),
             point.opened,
-            py + 3.0,
             escape(&point.id)
         ));
     }

@@ -26,7 +26,7 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>, severities: &[
     ));
     header(report, &mut out);
     recurrence(report, &mut out);
-    counts(report, &mut out, severities);
+    counts(report, &mut out);
     timing(report, &mut out, severities);
     remediation(report, &mut out);
     coverage(report, &mut out);
@@ -129,7 +129,7 @@ fn recurrence(report: &Report, out: &mut String) {
     out.push_str("</section>\n");
 }
 
-fn counts(report: &Report, out: &mut String, _severities: &[String]) {
+fn counts(report: &Report, out: &mut String) {
     out.push_str("<section>\n<h2>Incidents by state and severity</h2>\n");
     let rows: Vec<Vec<String>> = report
         .counts
