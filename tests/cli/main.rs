@@ -5,9 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod check;
+mod explain;
 mod list;
 mod records;
 mod report;
+mod rules;
 mod sections;
 mod status;
 mod status_write;
