@@ -38,7 +38,9 @@ pub struct BodyFacts {
 impl BodyFacts {
     /// Reads the headings of `body`, whose first line is line `first_line` of the file.
     pub fn read(body: &str, first_line: usize) -> Self {
-        BodyFacts { sections: sections(body, first_line), status_block: None }
+        let sections =
+            super::fast_sections::sections(body, first_line).unwrap_or_else(|| parse_sections(body, first_line));
+        BodyFacts { sections, status_block: None }
     }
 
     /// Reads the status block of `body` (first line `first_line`), if it has one. Bodies
@@ -57,8 +59,8 @@ impl BodyFacts {
 }
 
 /// Every heading with whether it has content before the next heading of the same or a
-/// higher level (a sub-heading's content counts for its parent).
-fn sections(body: &str, first_line: usize) -> Vec<Section> {
+/// higher level (a sub-heading's content counts for its parent), read with pulldown-cmark.
+pub fn parse_sections(body: &str, first_line: usize) -> Vec<Section> {
     struct Open {
         level: HeadingLevel,
         index: usize,

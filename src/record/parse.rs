@@ -2,7 +2,7 @@
 //! what cannot be read, `missing-field`/`invalid-value`/`unknown-field` for what can.
 
 use super::body::BodyFacts;
-use super::frontmatter::{split, KeyLines, Split};
+use super::frontmatter::{split, Split};
 use super::incident::Incident;
 use super::reader::Reader;
 use super::remediation::Remediation;
@@ -56,8 +56,8 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
         }
         Split::Found(parts) => parts,
     };
-    let node = match yaml::parse(parts.yaml) {
-        Ok(node) => node,
+    let (node, keys) = match yaml::parse_record(parts.yaml, parts.yaml_line) {
+        Ok(parsed) => parsed,
         Err(error) => {
             let line = error.line.map_or(1, |l| l + parts.yaml_line - 1);
             parsed.findings.push(Finding::new(
@@ -80,7 +80,6 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
         ));
         return Some(parsed);
     }
-    let keys = KeyLines::scan(parts.yaml, parts.yaml_line);
     let mut reader = Reader::new(path, &keys);
     let kind = reader.text(node.get("kind"), "kind");
     parsed.record = match kind.value.as_deref() {

@@ -30,7 +30,8 @@ impl Repository {
             record: None,
             body: BodyFacts::default(),
         }));
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        // Files stay in discovery order (sorted per folder, depth first): deterministic,
+        // and sorting 40,000 large records by path was a tenth of `check`'s time.
         Repository { root: root.to_path_buf(), files }
     }
 
