@@ -135,3 +135,29 @@ fn row(entry: &Entry<'_>) -> IncidentRow {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_includes_both_ends() {
+        let date = |text: &str| crate::clock::parse_date(text);
+        let bounded = Period { since: date("2026-01-01"), until: date("2026-01-31") };
+        let since_only = Period { since: date("2026-01-01"), until: None };
+        let cases = [
+            (Period::default(), None, true),
+            (Period::default(), date("1999-01-01"), true),
+            (bounded, date("2026-01-01"), true),
+            (bounded, date("2026-01-31"), true),
+            (bounded, date("2025-12-31"), false),
+            (bounded, date("2026-02-01"), false),
+            (bounded, None, false),
+            (since_only, date("2030-01-01"), true),
+            (since_only, None, false),
+        ];
+        for (period, opened, expected) in cases {
+            assert_eq!(period.contains(opened), expected, "{period:?} {opened:?}");
+        }
+    }
+}
