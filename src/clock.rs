@@ -20,9 +20,11 @@ impl Clock {
         Clock { today, stamp: Timestamp::Date(today) }
     }
 
-    /// A clock at a precise moment (the local time when `--today` is not given).
+    /// A clock at a precise moment (the local time when `--today` is not given); stamps
+    /// are written to the second.
     pub fn at(now: DateTime<FixedOffset>) -> Self {
-        Clock { today: now.date_naive(), stamp: Timestamp::DateTime(now) }
+        let second = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
+        Clock { today: now.date_naive(), stamp: Timestamp::DateTime(second) }
     }
 }
 

@@ -8,6 +8,7 @@ use crate::analysis::StatusBlock;
 use crate::edit::status_block::{self, PatchError};
 use crate::error::{Error, Result};
 use crate::render::{status_json, status_markdown};
+use crate::workflow::Session;
 use crate::Context;
 
 /// Output format of `status`.
@@ -44,7 +45,14 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
-    let repo = ctx.load();
+    // `--write` holds the records-folder lock from reading the records to the last write,
+    // like every writing command, so a concurrent edit cannot slip in between.
+    let (repo, _lock) = if args.write {
+        let Session { repo, lock } = Session::open(ctx, false)?;
+        (repo, lock)
+    } else {
+        (ctx.load(), None)
+    };
     let records = Records::new(&repo);
     let entries = select(&records, args)?;
     if args.write {

@@ -76,6 +76,9 @@ pub struct Config {
     pub ignore: Vec<String>,
     pub ignore_set: GlobSet,
     pub sections: Sections,
+    /// Whether `new` and `remediate` open `$VISUAL`/`$EDITOR` on the created file when
+    /// run at a terminal (`--no-edit` skips it once).
+    pub open_editor: bool,
 }
 
 impl Default for Config {
@@ -93,6 +96,7 @@ impl Default for Config {
             ignore: Vec::new(),
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),
+            open_editor: true,
         }
     }
 }

@@ -183,7 +183,7 @@ impl KeyLines {
 }
 
 /// Splits `key: value` (plain or quoted key); `None` when the line is no mapping entry.
-fn split_key(content: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_key(content: &str) -> Option<(&str, &str)> {
     let (key, rest) = if let Some(quote) = content.chars().next().filter(|c| *c == '"' || *c == '\'') {
         let close = content[1..].find(quote)? + 1;
         (&content[1..close], content[close + 1..].trim_start())

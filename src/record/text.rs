@@ -128,9 +128,21 @@ pub fn normalize_phrase(text: &str) -> String {
     normalize(text).trim_end_matches(|c: char| c.is_ascii_punctuation()).to_string()
 }
 
+/// `text` on one line: control characters (line breaks included) become spaces and runs
+/// of white space one space; trimmed. For titles and text shown in a single line.
+pub fn one_line(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_removes_breaks_and_controls() {
+        assert_eq!(one_line("  a\n\tb\u{1b}[31m  c\r\n"), "a b [31m c");
+    }
 
     #[test]
     fn placeholders_and_blanks_are_missing() {

@@ -4,13 +4,18 @@
 // Test code may panic on broken fixtures: that is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod authoring;
 mod check;
 mod explain;
 mod list;
+mod naming;
+mod preservation;
 mod records;
+mod refusals;
 mod report;
 mod rules;
 mod sections;
 mod status;
 mod status_write;
 mod support;
+mod terminal;
