@@ -6,7 +6,7 @@
 
 use super::markdown_text::{inline, quoted};
 use crate::analysis::status::{Gate, NextAction, Progress, StatusBlock};
-use crate::clock::format_duration;
+use crate::clock::{format_duration, Timestamp};
 
 /// Several blocks, separated by a thematic break.
 pub fn render(blocks: &[StatusBlock]) -> String {
@@ -46,6 +46,12 @@ fn current_state(block: &StatusBlock, out: &mut String) {
     }
     let stabilize = match (current.gate, current.time_to_stabilize_minutes) {
         (Gate::Stabilizing, _) => "not yet stabilized".to_string(),
+        // Between bare dates only whole days are known: 0 means the same day.
+        (_, Some(0))
+            if [current.opened, current.stabilized_at].iter().flatten().any(|t| matches!(t, Timestamp::Date(_))) =>
+        {
+            "the same day (dates without times)".to_string()
+        }
         (_, Some(minutes)) => format_duration(chrono::Duration::minutes(minutes)),
         (_, None) => "unknown (needs `opened` and `stabilization.stabilized_at`)".to_string(),
     };

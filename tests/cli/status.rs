@@ -162,6 +162,15 @@ fn every_item_dropped_and_no_item_yet() {
 }
 
 #[test]
+fn a_same_day_stabilization_between_bare_dates_says_so() {
+    let repo = Repo::new().file(
+        "incidents/INC-1.md",
+        &incident("INC-1", "SEV2", "stabilized", "2026-03-02").modes(&["a"]).stabilized("2026-03-02").text(),
+    );
+    assert!(status(&repo, &["INC-1"]).contains("- Time to stabilize: the same day (dates without times)\n"));
+}
+
+#[test]
 fn relative_due_words_follow_today() {
     let repo = Repo::new()
         .file(
