@@ -7,9 +7,15 @@
 mod authoring;
 mod check;
 mod explain;
+mod list;
 mod naming;
 mod preservation;
+mod records;
 mod refusals;
+mod report;
 mod rules;
+mod sections;
+mod status;
+mod status_write;
 mod support;
 mod terminal;
