@@ -19,7 +19,10 @@ const EXAMPLES: &str = "Examples:
   incidents stabilize INC-7 --signal … --rollback … --verification …
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
-  incidents explain missing-rollback       what a rule checks and how to satisfy it";
+  incidents explain missing-rollback       what a rule checks and how to satisfy it
+  incidents status INC-42                  current state and next remediation action
+  incidents list --overdue                 remediation items past their due date
+  incidents report --format html > r.html  states, durations, repeat failure classes";
 
 /// `incidents` — the command line.
 #[derive(Debug, Parser)]
@@ -56,6 +59,9 @@ pub enum Command {
     Drop(commands::drop::Args),
     Close(commands::close::Args),
     Template(commands::template::Args),
+    Status(commands::status::Args),
+    List(commands::list::Args),
+    Report(commands::report::Args),
 }
 
 /// Parses `--at`/`--opened`: a date or an RFC 3339 timestamp.

@@ -89,6 +89,21 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// Serialises as the text records hold (`2025-06-03` or RFC 3339), for JSON output.
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Timestamp::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date or RFC 3339 timestamp")))
+    }
+}
+
 /// Parses a strict `YYYY-MM-DD` date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();

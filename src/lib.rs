@@ -1,7 +1,8 @@
 //! `incidents`: incidents as code. The library holds the model ([`record`]), loading
-//! ([`store`]), rules ([`rules`]) and rendering ([`render`]); the binary only calls
-//! [`run`] and exits with the status it returns.
+//! ([`store`]), rules ([`rules`]), analysis ([`analysis`]) and rendering ([`render`]);
+//! the binary only calls [`run`] and exits with the status it returns.
 
+pub mod analysis;
 pub mod bug_report;
 pub mod cli;
 pub mod clock;
@@ -138,5 +139,8 @@ fn execute(
         Command::Drop(args) => commands::drop::run(&ctx, args, &mut streams),
         Command::Close(args) => commands::close::run(&ctx, args, &mut streams),
         Command::Template(args) => commands::template::run(&ctx, args, &mut streams),
+        Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
+        Command::List(args) => commands::list::run(&ctx, args, &mut streams),
+        Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
     }
 }

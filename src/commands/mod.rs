@@ -5,11 +5,14 @@ pub mod close;
 pub mod drop;
 pub mod explain;
 pub mod init;
+pub mod list;
 pub mod new;
 pub mod remediate;
+pub mod report;
 pub mod ship;
 pub mod stabilize;
 pub mod start;
+pub mod status;
 pub mod template;
 pub mod validate;
 

@@ -1,6 +1,7 @@
 //! The only code that writes files. Edits are patches on the original text (every byte
-//! not meant to change is copied through: [`frontmatter`]); [`atomic`] puts the result on
-//! disk; [`lock`] serialises commands that allocate ids; [`slug`] names new files.
+//! not meant to change is copied through: [`frontmatter`], [`status_block`]); [`atomic`]
+//! puts the result on disk; [`lock`] serialises commands that allocate ids; [`slug`]
+//! names new files.
 
 pub mod atomic;
 pub mod document;
@@ -9,6 +10,7 @@ pub mod frontmatter;
 pub mod lock;
 pub mod scalar;
 pub mod slug;
+pub mod status_block;
 
 pub use atomic::{create_new, write_atomic};
 pub use document::EditError;

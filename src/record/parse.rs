@@ -18,7 +18,8 @@ pub struct ParsedFile {
     pub path: String,
     /// The record, when the front matter could be read and names a known `kind`.
     pub record: Option<Record>,
-    /// Body facts, read only when the config requires sections of this record.
+    /// Body facts: headings when the config requires sections of this record, the
+    /// status block when an incident's body mentions its markers.
     pub body: BodyFacts,
     pub findings: Vec<Finding>,
 }
@@ -113,6 +114,10 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
             if !config.sections.required(record.kind(), status).is_empty() {
                 parsed.body = BodyFacts::read(parts.body, parts.body_line);
             }
+        }
+        // A cheap substring test first: only bodies that mention the marker are parsed.
+        if matches!(record, Record::Incident(_)) && parts.body.contains(super::markers::NEEDLE) {
+            parsed.body.read_status_block(parts.body, parts.body_line);
         }
     }
     Some(parsed)
