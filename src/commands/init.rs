@@ -44,6 +44,7 @@ pub fn run(ctx: &Context, _args: &Args, streams: &mut Streams<'_>) -> Result<Out
     let records = ctx.root.join(&config.dir);
     let readme = records.join("README.md");
     let mut report = String::new();
+    edit::file::confined(&ctx.root, &records, &readme, &ctx.display_path(&readme))?;
 
     edit::file::create(&config_path, &ctx.display_path(&config_path), &template.text)?;
     report.push_str(&format!("created {}\n", ctx.display_path(&config_path)));

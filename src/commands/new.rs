@@ -98,6 +98,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let folder = ctx.records_dir().join(format!("{}", opened.date().format("%Y")));
     let path = folder.join(slug::file_name(&id, &title));
     template.check_filled(&text, &ctx.config, "incident", &id)?;
+    edit::file::confined(&ctx.root, &ctx.records_dir(), &path, &ctx.display_path(&path))?;
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     edit::file::create(&path, &ctx.display_path(&path), &text)?;
     drop(lock);

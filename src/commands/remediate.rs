@@ -121,6 +121,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     };
 
     let warnings = warnings(ctx, incident, &failure_mode, &validation, due);
+    edit::file::confined(&ctx.root, &ctx.records_dir(), &path, &ctx.display_path(&path))?;
     edit::file::create(&path, &ctx.display_path(&path), &text)?;
     if let Some(updated) = &incident_text {
         if let Err(error) = edit::write_atomic(&incident_path, updated.as_bytes()) {

@@ -70,6 +70,29 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     Err(Error::io(path, std::io::Error::new(std::io::ErrorKind::AlreadyExists, "no free temporary file name")))
 }
 
+/// Whether `name` is one of the temporary files [`write_atomic`] and [`create_new`]
+/// write beside their target: `.<target name>.<process id>.<attempt>.tmp`.
+pub fn is_temporary(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".tmp") else { return false };
+    let mut parts = stem.rsplitn(3, '.');
+    let digits = |part: Option<&str>| part.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    digits(parts.next())
+        && digits(parts.next())
+        && parts.next().is_some_and(|rest| rest.len() > 1 && rest.starts_with('.'))
+}
+
+/// Removes the temporary files a killed writer left under `dir` (links not followed).
+/// Call it only while holding the records lock ([`super::lock`]): every writer holds it
+/// from its first temporary file to its rename, so any temporary file seen then belongs
+/// to a process that died mid-write. Best effort: a file that cannot be removed stays.
+pub fn remove_leftovers(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).into_iter().filter_map(|entry| entry.ok()) {
+        if entry.file_type().is_file() && entry.file_name().to_str().is_some_and(is_temporary) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Flushes the folder entry so the rename survives a power cut (best effort).
 fn sync_parent(path: &Path) {
     if let Some(parent) = path.parent() {
@@ -94,5 +117,59 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"three");
         let names: Vec<_> = fs::read_dir(temp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn a_failed_rename_leaves_the_target_and_no_temporary_file() {
+        // A non-empty folder at the target path: the temporary file is written, then the
+        // rename fails, which is the failure between the two steps.
+        let temp = tempfile::tempdir().unwrap();
+        let target = temp.path().join("a.md");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("inside"), b"kept").unwrap();
+        assert!(write_atomic(&target, b"new").is_err());
+        assert_eq!(fs::read(target.join("inside")).unwrap(), b"kept");
+        let names: Vec<_> = fs::read_dir(temp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.md"], "a temporary file was left");
+        // Creating over an existing folder fails the same way, also without leftovers.
+        assert!(create_new(&target, b"new").is_err());
+        let names: Vec<_> = fs::read_dir(temp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.md"]);
+    }
+
+    #[test]
+    fn temporary_names_are_recognised_exactly() {
+        let cases = [
+            (".INC-1-a.md.4242.0.tmp", true),
+            (".a.md.1.17.tmp", true),
+            ("..md.1.1.tmp", true),
+            ("INC-1-a.md.4242.0.tmp", false),
+            (".a.md.x.0.tmp", false),
+            (".a.md.1..tmp", false),
+            ("..1.0.tmp", false),
+            (".notes.tmp", false),
+            (".a.md.1.0.tmp.md", false),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(is_temporary(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn leftovers_are_removed_and_nothing_else() {
+        let temp = tempfile::tempdir().unwrap();
+        fs::create_dir(temp.path().join("2026")).unwrap();
+        let keep = ["INC-1.md", ".hidden.md", "2026/INC-2.md", "2026/.notes.tmp"];
+        let gone = [".INC-1.md.99999.0.tmp", "2026/.INC-2.md.12.3.tmp"];
+        for name in keep.iter().chain(&gone) {
+            fs::write(temp.path().join(name), b"x").unwrap();
+        }
+        remove_leftovers(temp.path());
+        for name in keep {
+            assert!(temp.path().join(name).exists(), "{name} was removed");
+        }
+        for name in gone {
+            assert!(!temp.path().join(name).exists(), "{name} was left");
+        }
     }
 }

@@ -16,6 +16,33 @@ pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
     apply(&text, edits).map_err(|e| Error::Refused(format!("cannot edit {shown}: {e}; nothing was written")))
 }
 
+/// Refuses unless `path` lies inside `records` (itself inside `root`) with no symbolic
+/// link on the way: not the records folder, not a folder below it, not a folder of
+/// `records` under the root. A link committed as `incidents/2026 -> /etc` would
+/// otherwise carry a new record out of the repository. `shown` names the file.
+pub fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result<()> {
+    let refuse = |why: String| Err(Error::Refused(format!("{shown}: {why}; nothing was written")));
+    let (Ok(below_root), Ok(below_records)) = (records.strip_prefix(root), path.strip_prefix(records)) else {
+        return refuse("the path is not inside the records folder".to_string());
+    };
+    let normal = |p: &Path| p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !normal(below_root) || !normal(below_records) || below_records.as_os_str().is_empty() {
+        return refuse("the path leaves the records folder".to_string());
+    }
+    let mut at = root.to_path_buf();
+    let folders = below_root.components().chain(below_records.parent().into_iter().flat_map(Path::components));
+    for component in folders {
+        at.push(component);
+        if std::fs::symlink_metadata(&at).is_ok_and(|meta| meta.file_type().is_symlink()) {
+            return refuse(format!(
+                "`{}` is a symbolic link, and records are written only inside the records folder, never through a link: make it a real folder",
+                at.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Creates `path` with `text`; refuses (naming it as `shown`) when the file exists.
 pub fn create(path: &Path, shown: &str, text: &str) -> Result<()> {
     match create_new(path, text.as_bytes()) {
@@ -23,5 +50,38 @@ pub fn create(path: &Path, shown: &str, text: &str) -> Result<()> {
             format!("{shown} already exists: move it away, or pass another id or title; nothing was written"),
         )),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_inside_the_records_folder_without_links_pass() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path();
+        let records = root.join("incidents");
+        std::fs::create_dir_all(records.join("2025")).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), records.join("2026")).unwrap();
+        let cases = [
+            (records.join("2025/INC-1-a.md"), true),
+            (records.join("2027/INC-1-a.md"), true), // a folder still to be created
+            (records.join("INC-1-a.md"), true),
+            (records.join("2026/INC-1-a.md"), false),
+            (records.join("../INC-1-a.md"), false),
+            (records.join("2025/../../x.md"), false),
+            (root.join("x.md"), false),
+            (records.clone(), false),
+            (outside.path().join("x.md"), false),
+        ];
+        for (path, allowed) in cases {
+            let result = confined(root, &records, &path, "x");
+            assert_eq!(result.is_ok(), allowed, "{}: {result:?}", path.display());
+        }
+        let linked = root.join("linked");
+        std::os::unix::fs::symlink(outside.path(), &linked).unwrap();
+        assert!(confined(root, &linked, &linked.join("x.md"), "x").is_err(), "a linked records folder");
     }
 }

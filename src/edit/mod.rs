@@ -8,6 +8,8 @@ pub mod document;
 pub mod file;
 pub mod frontmatter;
 pub mod lock;
+#[cfg(test)]
+mod properties;
 pub mod scalar;
 pub mod slug;
 pub mod status_block;

@@ -17,11 +17,15 @@ pub fn inline(text: &str) -> String {
     double_quoted(text)
 }
 
-/// `text` as a one-line YAML scalar inside a flow collection (`[a, VALUE]`), where plain
-/// text must not hold `,`, brackets or braces.
+/// `text` as a one-line YAML scalar inside a flow collection (`[a, VALUE]`). Plain only
+/// when it starts with a letter or digit and holds nothing but letters, digits, spaces
+/// and `-_./()+`: flow context reads `,`, brackets, braces, `:` and a leading `?`
+/// differently than a block does (`[x, ?y]`, `[x, :y]` do not read back).
 pub fn in_flow(text: &str) -> String {
     let rendered = inline(text);
-    if rendered.starts_with(['"', '\'']) || !rendered.contains([',', '[', ']', '{', '}']) {
+    let safe = rendered.starts_with(char::is_alphanumeric)
+        && rendered.chars().all(|c| c.is_alphanumeric() || " -_./()+".contains(c));
+    if rendered.starts_with(['"', '\'']) || safe {
         rendered
     } else {
         double_quoted(text)
@@ -86,6 +90,13 @@ mod tests {
             "emoji 😀",
             "<placeholder>",
             "2026-03-10",
+            ":colon first",
+            "a:b",
+            "url http://x",
+            "?A",
+            "!tag",
+            "&anchor",
+            "x #y",
         ];
         for text in cases {
             let block = inline(text);

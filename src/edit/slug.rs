@@ -44,8 +44,12 @@ pub fn slug(text: &str) -> String {
     }
 }
 
-/// The file name of a record: `INC-42-checkout-502s.md`.
+/// The file name of a record: `INC-42-checkout-502s.md`. Ids typed with `--id` are
+/// letters, digits, `-` and `_` already; an id read from a record could hold anything
+/// (`../../x`), so every other character becomes `_`: the name is one path component.
 pub fn file_name(id: &str, title: &str) -> String {
+    let id: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
     format!("{id}-{}.md", slug(title))
 }
 
@@ -113,5 +117,10 @@ mod tests {
         }
         assert_eq!(slug(&"x".repeat(500)).len(), MAX_LEN);
         assert_eq!(file_name("INC-3", "Checkout 502s"), "INC-3-checkout-502s.md");
+        for (id, expected) in
+            [("../../etc/x-R1", "______etc_x-R1-t.md"), ("/abs", "_abs-t.md"), ("a\u{0}b\\c", "a_b_c-t.md")]
+        {
+            assert_eq!(file_name(id, "t"), expected);
+        }
     }
 }

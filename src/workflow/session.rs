@@ -30,6 +30,8 @@ impl Session {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         let held = lock(&dir)?;
+        // No other writer is mid-write now: temporary files are leftovers of a killed one.
+        crate::edit::atomic::remove_leftovers(&dir);
         Ok(Session { repo: ctx.load(), lock: Some(held) })
     }
 }

@@ -182,9 +182,14 @@ fn a_yaml_alias_bomb_is_refused() {
         bomb.push_str(&format!("{}: &{} [{}]\n", pair[1], pair[1], vec![format!("*{}", pair[0]); 9].join(", ")));
     }
     bomb.push_str("---\n");
-    let repo = siblings().file("incidents/bomb.md", &bomb);
+    // Fewer values, more levels: the YAML library's own alias guard trips first.
+    let deep: String =
+        (1..8).map(|n| format!("l{n}: &l{n} [{}]\n", vec![format!("*l{}", n - 1); 9].join(", "))).collect();
+    let deep = format!("---\nl0: &l0 [x]\n{deep}---\n");
+    let repo = siblings().file("incidents/bomb.md", &bomb).file("incidents/deep-bomb.md", &deep);
     let run = check_survives(&repo);
     assert_reported(&run, "incidents/bomb.md", "syntax", "aliases");
+    assert_reported(&run, "incidents/deep-bomb.md", "syntax", "aliases");
 }
 
 #[test]
@@ -403,4 +408,17 @@ fn long_failure_modes_get_no_costly_did_you_mean() {
     let repo = siblings().file("incidents/INC-3.md", &incident).file("incidents/INC-3-R1.md", &item);
     let run = check_survives(&repo);
     assert_reported(&run, "incidents/INC-3-R1.md", "unlinked-failure-mode", "INC-3");
+}
+
+#[test]
+fn lone_carriage_returns_do_not_push_lines_past_the_end() {
+    // YAML counts a lone `\r` as a line break; editors and diagnostics do not. Found by
+    // fuzzing: the syntax error was reported at line 104 of a 9-line file.
+    let record = format!("---\nkind: remediation\ntitle: Route alerts {}label\nfailure_mode x\n---\n", "\r".repeat(98));
+    let repo = siblings().file("incidents/cr.md", &record);
+    let run = check_survives(&repo);
+    let line = assert_reported(&run, "incidents/cr.md", "syntax", "not valid YAML");
+    assert!(line <= 6, "line {line} is past the end of the file");
+    let human = repo.run(&["check"]);
+    assert!(human.stdout.contains(&format!("{line} | ")), "no source line shown: {}", human.stdout);
 }

@@ -6,6 +6,7 @@
 
 mod authoring;
 mod check;
+mod crash;
 mod explain;
 mod hostile;
 mod list;

@@ -1,5 +1,6 @@
 //! The promises of docs/security.md that hold for the whole tool: reading commands
-//! write nothing, and no code path starts another program.
+//! write nothing, writing commands write only inside the records folder whatever the
+//! titles, ids and links say, and no code path starts another program.
 
 use crate::support::*;
 use std::collections::BTreeMap;
@@ -89,4 +90,151 @@ fn no_code_path_starts_another_program() {
         }
     }
     assert!(offenders.is_empty(), "these files may start a program: {offenders:?}");
+}
+
+/// A repository whose records live at `deep/records`, so that an escape of one or two
+/// levels still lands inside the temporary folder where the snapshot sees it.
+fn deep_repo() -> Repo {
+    Repo::new()
+        .file(".incidents.yml", "dir: deep/records\n")
+        .file("deep/records/2026/INC-1-checkout.md", &stabilized_incident("INC-1", "cache race"))
+}
+
+/// Runs `args` and asserts that only files under `deep/records` changed, that nothing
+/// appeared beside the repository, and that a success printed a path inside the
+/// records folder. Returns the run.
+fn assert_writes_stay_inside(repo: &Repo, args: &[&str]) -> Run {
+    let outside = |snapshot: BTreeMap<PathBuf, Option<Vec<u8>>>| -> BTreeMap<PathBuf, Option<Vec<u8>>> {
+        let records = repo.abs("deep/records");
+        snapshot.into_iter().filter(|(path, _)| !path.starts_with(&records)).collect()
+    };
+    let parent = repo.path().parent().unwrap();
+    let beside: Vec<_> = std::fs::read_dir(parent).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let before = outside(snapshot(repo.path()));
+    let run = repo.run(args);
+    assert!(matches!(run.code, 0..=2), "{args:?}: {run:?}");
+    assert!(!run.stderr.contains("internal error"), "{run:?}");
+    assert_eq!(outside(snapshot(repo.path())), before, "{args:?} wrote outside the records folder");
+    let now: Vec<_> = std::fs::read_dir(parent).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let new: Vec<_> =
+        now.iter().filter(|name| !beside.contains(name) && name.to_string_lossy().contains("escape")).collect();
+    assert!(new.is_empty(), "{args:?} created {new:?} beside the repository");
+    if run.code == 0 {
+        let created = last_line(&run.stdout);
+        assert!(created.starts_with("deep/records/") && !created.contains(".."), "{args:?} created {created}");
+        let path = repo.path().join(created);
+        assert!(std::fs::symlink_metadata(&path).unwrap().is_file(), "{created}");
+    }
+    run
+}
+
+/// Titles and text that try to name a path, break a line or carry control characters.
+const HOSTILE_TEXT: &[&str] = &[
+    "../../../escape-title",
+    "../../escape-title",
+    "/tmp/escape-title",
+    "/etc/passwd",
+    "..",
+    ".",
+    "a/../../b/../../escape",
+    "C:\\Windows\\escape",
+    "~/.ssh/escape",
+    "line\nbreak: injected-key",
+    "---",
+    "\u{1b}]0;title\u{7}\u{1b}[2J",
+    "\u{202e}gnp.evil",
+    "tab\tand \r return",
+    "x # comment: [a, b]",
+];
+
+#[test]
+fn titles_never_lead_a_new_record_out_of_the_records_folder() {
+    let repo = deep_repo();
+    for (n, title) in HOSTILE_TEXT.iter().enumerate() {
+        let opened = format!("2026-03-{:02}", n + 1);
+        let run = assert_writes_stay_inside(
+            &repo,
+            &["new", "--severity", "SEV2", "--opened", &opened, "--no-edit", "--", title],
+        );
+        assert_eq!(run.code, 0, "{title:?}: {run:?}");
+        let text = std::fs::read_to_string(repo.path().join(last_line(&run.stdout))).unwrap();
+        assert_eq!(
+            text.matches("\n---").count() + usize::from(text.starts_with("---")),
+            2,
+            "{title:?} broke the front matter:\n{text}"
+        );
+    }
+    let check = repo.check_json();
+    assert!(!check.codes().iter().any(|code| code == "syntax" || code == "unknown-field"), "{}", check.stdout);
+}
+
+#[test]
+fn ids_with_paths_or_odd_characters_are_refused() {
+    let repo = deep_repo();
+    for id in
+        ["../../escape-id", "/tmp/escape-id", "INC-1/../../escape", "..", ".hidden", "INC\u{1b}[2J", "INC 9", "", "-rf"]
+    {
+        let run = assert_writes_stay_inside(&repo, &["new", "Title", "--severity", "SEV2", "--id", id, "--no-edit"]);
+        assert_eq!(run.code, 2, "--id {id:?} was accepted: {run:?}");
+    }
+}
+
+#[test]
+fn an_id_read_from_a_record_cannot_name_a_path() {
+    // A record committed with a path for an id; the item's file name is built from it.
+    let repo = deep_repo().file(
+        "deep/records/2026/odd.md",
+        "---\nkind: incident\nid: ../../../escape-record\ntitle: t\nseverity: SEV2\nstatus: active\nopened: 2026-03-01\nfailure_modes:\n  - cache race\n---\n",
+    );
+    let args = [
+        "remediate",
+        "../../../escape-record",
+        "--failure-mode",
+        "cache race",
+        "--owner",
+        "team-a",
+        "--due",
+        "2026-03-20",
+        "--validation",
+        "replay test asserts keys converge",
+    ];
+    let run = assert_writes_stay_inside(&repo, &args);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(last_line(&run.stdout).starts_with("deep/records/2026/_________escape-record-R1-"), "{}", run.stdout);
+}
+
+#[test]
+fn a_linked_folder_inside_the_records_folder_is_never_written_through() {
+    let outside = tempfile::tempdir().unwrap();
+    let repo = deep_repo();
+    std::os::unix::fs::symlink(outside.path(), repo.abs("deep/records/2025")).unwrap();
+    let run = assert_writes_stay_inside(
+        &repo,
+        &["new", "Linked year", "--severity", "SEV2", "--opened", "2025-06-01", "--no-edit"],
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("symbolic link") && run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "a file was written through the link");
+}
+
+#[test]
+fn a_linked_records_folder_is_never_written_through() {
+    let outside = tempfile::tempdir().unwrap();
+    let repo = Repo::new().file(".incidents.yml", "dir: deep/records\n");
+    std::fs::create_dir_all(repo.abs("deep")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), repo.abs("deep/records")).unwrap();
+    for args in
+        [vec!["new", "Linked folder", "--severity", "SEV2", "--opened", "2026-03-01", "--no-edit"], vec!["init"]]
+    {
+        let run = repo.run(&args);
+        assert!(run.code == 1 || run.code == 2, "{args:?}: {run:?}");
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "{args:?} wrote through the link");
+    }
+}
+
+#[test]
+fn arguments_cannot_carry_a_nul_byte() {
+    // The operating system takes arguments as C strings: a NUL never reaches the tool.
+    let spawned = std::process::Command::new(assert_cmd::cargo::cargo_bin("incidents")).args(["new", "a\0b"]).output();
+    assert!(spawned.is_err(), "{spawned:?}");
 }
