@@ -26,12 +26,17 @@ pub struct Discovered {
 pub fn discover(root: &Path, config: &Config) -> Discovered {
     let mut found = Discovered::default();
     let dir = root.join(&config.dir);
-    if std::fs::symlink_metadata(&dir).is_ok_and(|meta| meta.file_type().is_symlink()) {
-        found.problems.push((
-            relative(root, &dir),
-            "the records folder is a symbolic link, which is not followed: make it a real folder, or point `dir` in .incidents.yml at the folder itself".to_string(),
-        ));
-        return found;
+    // The records folder, or a folder of `dir` on the way to it, may not be a link.
+    let mut at = root.to_path_buf();
+    for component in Path::new(&config.dir).components() {
+        at.push(component);
+        if std::fs::symlink_metadata(&at).is_ok_and(|meta| meta.file_type().is_symlink()) {
+            found.problems.push((
+                relative(root, &at),
+                "the records folder is reached through this symbolic link, which is not followed: make it a real folder, or point `dir` in .incidents.yml at the folder itself".to_string(),
+            ));
+            return found;
+        }
     }
     if !dir.is_dir() {
         return found;
