@@ -22,6 +22,8 @@ pub struct Context {
     pub palette: Palette,
     /// Whether stdin is a terminal (prompts are allowed).
     pub interactive: bool,
+    /// Where `check --format github` appends its job summary (`GITHUB_STEP_SUMMARY`).
+    pub github_step_summary: Option<PathBuf>,
 }
 
 impl Context {
@@ -35,7 +37,7 @@ impl Context {
     ) -> Result<Context> {
         let (root, root_source) = root::resolve(root_flag, &cwd)?;
         let config = crate::config::load(&root)?;
-        Ok(Context { root, root_source, cwd, config, clock, palette, interactive })
+        Ok(Context { root, root_source, cwd, config, clock, palette, interactive, github_step_summary: None })
     }
 
     /// The records folder (absolute).

@@ -37,6 +37,8 @@ pub struct Environment {
     pub stdin_is_terminal: bool,
     pub no_color: Option<String>,
     pub clicolor_force: Option<String>,
+    /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job summary.
+    pub github_step_summary: Option<std::path::PathBuf>,
     /// The local time, used when `--today` is not given.
     pub now: chrono::DateTime<chrono::FixedOffset>,
 }
@@ -50,6 +52,9 @@ impl Environment {
             stdin_is_terminal: std::io::stdin().is_terminal(),
             no_color: std::env::var("NO_COLOR").ok(),
             clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
+            github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|value| !value.is_empty())
+                .map(std::path::PathBuf::from),
             now: chrono::Local::now().fixed_offset(),
         })
     }
@@ -92,7 +97,8 @@ fn execute(cli: &Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Writ
     };
     let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
     let palette = render::color::Palette::new(colored);
-    let ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?;
+    let mut ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?;
+    ctx.github_step_summary = env.github_step_summary.clone();
     let mut streams = Streams { out, err };
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),

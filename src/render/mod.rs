@@ -4,4 +4,6 @@
 pub mod check_github;
 pub mod check_human;
 pub mod check_json;
+pub mod check_sarif;
+pub mod check_summary;
 pub mod color;
