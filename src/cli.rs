@@ -17,7 +17,9 @@ both in CI.";
 const EXAMPLES: &str = "Examples:
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
-  incidents explain missing-rollback       what a rule checks and how to satisfy it";
+  incidents explain missing-rollback       what a rule checks and how to satisfy it
+  incidents config                         the root, config file, templates and settings in effect
+  incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
 
 /// `incidents` — the command line.
 #[derive(Debug, Parser)]
@@ -44,6 +46,10 @@ pub struct Cli {
 pub enum Command {
     Check(commands::check::Args),
     Explain(commands::explain::Args),
+    Config(commands::config::Args),
+    Schema(commands::schema::Args),
+    Completions(commands::completions::Args),
+    Man(commands::man::Args),
 }
 
 fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {

@@ -14,6 +14,7 @@ pub mod record;
 pub mod render;
 pub mod root;
 pub mod rules;
+pub mod schema;
 pub mod store;
 pub mod suggest;
 pub mod templates;
@@ -97,11 +98,22 @@ fn execute(cli: &Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Writ
     };
     let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
     let palette = render::color::Palette::new(colored);
+    let mut streams = Streams { out, err };
+    // Commands about the tool itself need no repository: they work anywhere, even where
+    // the config is broken.
+    match &cli.command {
+        Command::Completions(args) => return commands::completions::run(args, &mut streams),
+        Command::Man(args) => return commands::man::run(args, &mut streams),
+        _ => {}
+    }
     let mut ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?;
     ctx.github_step_summary = env.github_step_summary.clone();
-    let mut streams = Streams { out, err };
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
         Command::Explain(args) => commands::explain::run(&ctx, args, &mut streams),
+        Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
+        Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
+        // Ran above, before a repository was resolved.
+        Command::Completions(_) | Command::Man(_) => Ok(Outcome::Success),
     }
 }

@@ -1,7 +1,11 @@
 //! One module per subcommand, each with its clap `Args` and `run(ctx, args, streams)`.
 
 pub mod check;
+pub mod completions;
+pub mod config;
 pub mod explain;
+pub mod man;
+pub mod schema;
 
 use std::io::Write;
 

@@ -17,9 +17,9 @@ pub mod yaml;
 
 pub use body::BodyFacts;
 pub use field::{Field, FieldState, Spanned};
-pub use incident::{Incident, IncidentStatus, Stabilization};
+pub use incident::{Incident, IncidentStatus, Stabilization, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
 pub use parse::{parse_file, ParsedFile};
-pub use remediation::{Due, ItemStatus, Remediation};
+pub use remediation::{Due, ItemStatus, Remediation, KEYS as REMEDIATION_KEYS};
 
 /// A record of either kind.
 #[derive(Debug, Clone)]

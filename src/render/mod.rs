@@ -7,3 +7,5 @@ pub mod check_json;
 pub mod check_sarif;
 pub mod check_summary;
 pub mod color;
+pub mod config_human;
+pub mod config_json;
