@@ -64,7 +64,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             if let Some(path) = &ctx.github_step_summary {
                 // The annotations and the exit status are the check; a summary that cannot
                 // be written is worth a warning, not a failed run.
-                if let Err(error) = crate::edit::append(path, &check_summary::render(&report, check_summary::MAX_BYTES)) {
+                if let Err(error) = crate::edit::append(path, &check_summary::render(&report, check_summary::MAX_BYTES))
+                {
                     write(streams.err, &format!("warning: job summary not written (GITHUB_STEP_SUMMARY): {error}\n"))?;
                 }
             }

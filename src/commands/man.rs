@@ -45,6 +45,7 @@ fn page(command: clap::Command) -> Result<String> {
     let examples = command.get_after_help().map(|text| text.to_string()).unwrap_or_default();
     let mut roff = Vec::new();
     clap_mangen::Man::new(command.after_help(None::<&str>))
+        .source(concat!("incidents ", env!("CARGO_PKG_VERSION")))
         .render(&mut roff)
         .map_err(|e| Error::io("<man page>", e))?;
     let mut text = String::from_utf8(roff).map_err(|_| Error::Usage("the man page is not UTF-8".to_string()))?;

@@ -191,7 +191,12 @@ mod tests {
         let sections: Vec<(&str, &str)> = effective.sections.iter().map(|s| (s.kind, s.status)).collect();
         assert_eq!(
             sections,
-            [("incident", "stabilized"), ("incident", "closed"), ("remediation", "shipped"), ("remediation", "validated")]
+            [
+                ("incident", "stabilized"),
+                ("incident", "closed"),
+                ("remediation", "shipped"),
+                ("remediation", "validated")
+            ]
         );
     }
 }

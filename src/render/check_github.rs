@@ -105,7 +105,7 @@ mod tests {
 
     #[test]
     fn orders_errors_first_then_by_rule_then_place() {
-        let mut list = vec![
+        let mut list = [
             diagnostic(Rule::Overdue, Severity::Warning, "a.md", 1),
             diagnostic(Rule::MissingOwner, Severity::Error, "b.md", 9),
             diagnostic(Rule::Syntax, Severity::Error, "z.md", 3),

@@ -21,7 +21,10 @@ pub fn config() -> Value {
         })
         .collect();
     let headings = |status: &&str| {
-        (status.to_string(), config_list(&format!("Headings a record with status `{status}` must contain, with text under them."), 0))
+        (
+            status.to_string(),
+            config_list(&format!("Headings a record with status `{status}` must contain, with text under them."), 0),
+        )
     };
     let sections_of = |statuses: &[&str]| -> Value {
         json!({

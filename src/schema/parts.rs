@@ -59,7 +59,10 @@ pub fn span(description: &str, positive: bool) -> Value {
 
 /// An optional list of text entries (empty entries are allowed and ignored).
 pub fn text_list(description: &str) -> Value {
-    describe(json!({"type": ["array", "null"], "items": {"type": ["string", "number", "boolean", "null"]}}), description)
+    describe(
+        json!({"type": ["array", "null"], "items": {"type": ["string", "number", "boolean", "null"]}}),
+        description,
+    )
 }
 
 /// A list of non-empty text entries, as the config requires; `min_items` 1 refuses `[]`.

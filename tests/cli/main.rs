@@ -5,4 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod check;
+mod config_command;
+mod github;
+mod sarif;
+mod schema;
+mod shell;
 mod support;
