@@ -7,6 +7,7 @@
 mod check;
 mod config_command;
 mod github;
+mod integrations;
 mod sarif;
 mod schema;
 mod shell;
