@@ -9,7 +9,7 @@ use crate::Context;
 /// Print the JSON Schema of a record's front matter or of the config
 #[derive(Debug, clap::Args)]
 #[command(
-    long_about = "Print the JSON Schema (draft 2020-12) of an incident's or a remediation item's front matter, \
+    long_about = "Print the JSON Schema (draft-07) of an incident's or a remediation item's front matter, \
 or of .incidents.yml. The incident schema lists the severities of this repository's config: regenerate it \
 when they change.",
     after_help = "Examples:\n  incidents schema incident > .vscode/incident.schema.json\n  incidents schema remediation\n  incidents schema config > .vscode/incidents-config.schema.json"

@@ -1,5 +1,8 @@
-//! JSON Schemas (draft 2020-12) of the two front matters and of `.incidents.yml`, for
-//! editors and other tools (`incidents schema incident|remediation|config`).
+//! JSON Schemas of the two front matters and of `.incidents.yml`, for editors and other
+//! tools (`incidents schema incident|remediation|config`).
+//!
+//! They declare draft-07: VS Code's YAML extension (yaml-language-server) supports
+//! draft-07 fully and later drafts only in part, and nothing here needs a later draft.
 //!
 //! The schemas describe what `incidents check` accepts, as far as a schema can: keys and
 //! their types, allowed values (the incident schema's `severity` lists the severities of
@@ -16,7 +19,7 @@ use crate::config::Config;
 use serde_json::Value;
 
 /// The draft every schema declares.
-pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+pub const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 
 /// Which schema to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
