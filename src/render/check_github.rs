@@ -6,6 +6,7 @@
 //! diagnostics are annotated first ([`by_importance`]: errors before warnings, then the
 //! order of the rules table, then file and line). Whatever does not fit is counted on a
 //! plain line and listed after it as plain `file:line` lines, so the log stays complete.
+//! The last line counts everything, as the human format's does.
 
 use crate::rules::{Diagnostic, Report, Severity};
 use std::cmp::Ordering;
@@ -50,6 +51,7 @@ pub fn render(report: &Report) -> String {
             ));
         }
     }
+    out.push_str(&super::check_human::summary(report, &super::color::Palette::new(false)));
     out
 }
 
@@ -132,6 +134,7 @@ mod tests {
             assert_eq!(count("::warning "), warnings.min(10), "{errors}/{warnings}");
             assert_eq!(text.contains(&format!("{rest} more diagnostic")), rest > 0, "{text}");
             assert_eq!(count("e.md:") + count("w.md:"), rest);
+            assert!(text.ends_with(" in 2 record files\n"), "{text}");
         }
     }
 }

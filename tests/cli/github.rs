@@ -43,8 +43,9 @@ fn no_count_line_when_everything_fits() {
     let repo = flawed_repo(2);
     let run = repo.run(&["check", "--format", "github"]);
     assert_eq!(run.code, 1);
-    assert_eq!(run.stdout.lines().count(), 5, "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 6, "{}", run.stdout);
     assert!(!run.stdout.contains("not annotated"));
+    assert!(run.stdout.ends_with("error: 3 errors, 2 warnings in 3 record files\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -72,7 +73,7 @@ fn a_clean_run_summarises_as_no_problems() {
     let run = repo.run_with(&["check", "--format", "github"], |cmd| {
         cmd.env("GITHUB_STEP_SUMMARY", &summary);
     });
-    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{run:?}");
+    assert_eq!((run.code, run.stdout.as_str()), (0, "ok: 1 record file checked, no problems\n"), "{run:?}");
     assert!(repo.read("summary.md").contains("1 record file checked, no problems"));
 }
 
