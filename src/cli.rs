@@ -23,7 +23,7 @@ const EXAMPLES: &str = "Examples:
 
 /// `incidents` — the command line.
 #[derive(Debug, Parser)]
-#[command(name = "incidents", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+#[command(name = "incidents", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES, args_override_self = true)]
 pub struct Cli {
     /// Repository root [default: nearest folder with .incidents.yml, else the git work tree, else the working directory]
     #[arg(long, global = true, value_name = "DIR")]

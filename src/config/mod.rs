@@ -118,6 +118,11 @@ impl Config {
 
     /// Whether normalized text is only a vague phrase.
     pub fn is_vague(&self, text: &str) -> bool {
+        // Most texts are far longer than any phrase: rule them out without allocating.
+        let longest = self.vague_phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        if crate::record::text::phrase_weight(text) > longest {
+            return false;
+        }
         let key = crate::record::text::normalize_phrase(text);
         self.vague_phrases.contains(&key)
     }

@@ -5,8 +5,6 @@
 //! block-structure scanner (the YAML library keeps no positions), so a diagnostic can
 //! point at `stabilization.rollback` or at the third entry of `failure_modes`.
 
-use std::collections::HashMap;
-
 /// The parts of a record file. Lines are 1-based, counted in the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts<'a> {
@@ -67,13 +65,20 @@ fn is_fence(line: &str) -> bool {
 /// (`stabilization.signal`) and `key[i]` for entries of a block list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyLines {
-    lines: HashMap<String, usize>,
+    /// (path, line) in file order; a front matter has a few dozen keys, so a linear
+    /// search beats hashing.
+    lines: Vec<(String, usize)>,
 }
 
 impl KeyLines {
     /// Scans `yaml`, whose first line is line `first_line` of the file.
     pub fn scan(yaml: &str, first_line: usize) -> Self {
-        let mut lines = HashMap::new();
+        let mut lines: Vec<(String, usize)> = Vec::with_capacity(32);
+        let mut record = |path: String, line: usize| {
+            if !lines.iter().any(|(known, _)| *known == path) {
+                lines.push((path, line));
+            }
+        };
         // Open keys whose value is a nested block: (indent, path, entries seen).
         let mut open: Vec<(usize, String, usize)> = Vec::new();
         let mut skip_deeper_than: Option<usize> = None;
@@ -97,7 +102,7 @@ impl KeyLines {
                     open.pop();
                 }
                 if let Some((_, path, count)) = open.last_mut() {
-                    lines.entry(format!("{path}[{count}]")).or_insert(line_no);
+                    record(format!("{path}[{count}]"), line_no);
                     *count += 1;
                 }
                 skip_deeper_than = Some(indent);
@@ -113,7 +118,7 @@ impl KeyLines {
                 Some((_, parent, _)) => format!("{parent}.{key}"),
                 None => key.to_string(),
             };
-            lines.entry(path.clone()).or_insert(line_no);
+            record(path.clone(), line_no);
             let value = value.trim();
             if value.is_empty() || value.starts_with('#') {
                 open.push((indent, path, 0));
@@ -126,7 +131,7 @@ impl KeyLines {
 
     /// The line of `path`, if the key is written in the block.
     pub fn get(&self, path: &str) -> Option<usize> {
-        self.lines.get(path).copied()
+        self.lines.iter().find(|(known, _)| known == path).map(|(_, line)| *line)
     }
 }
 

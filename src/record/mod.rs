@@ -6,6 +6,7 @@
 //! still run on it.
 
 pub mod body;
+mod fast_yaml;
 pub mod field;
 pub mod frontmatter;
 mod incident;

@@ -23,8 +23,19 @@ impl<'a> Reader<'a> {
     }
 
     /// The line of a key path, or 1 (the opening `---`) when it is not written.
+    /// A nested key written inside a flow mapping (`due: {start: …}`) has no line of its
+    /// own: the line of the nearest written parent is used.
     pub fn line(&self, path: &str) -> usize {
-        self.keys.get(path).unwrap_or(1)
+        let mut path = path;
+        loop {
+            if let Some(line) = self.keys.get(path) {
+                return line;
+            }
+            match path.rfind('.') {
+                Some(cut) => path = &path[..cut],
+                None => return 1,
+            }
+        }
     }
 
     pub fn report(&mut self, rule: Rule, line: usize, message: String) {

@@ -33,6 +33,38 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Whether two failure modes are the same once trimmed, lower-cased and with white
+/// space collapsed; allocation-free (this runs for every item of every incident).
+pub fn same_failure_mode(a: &str, b: &str) -> bool {
+    let mut left = a.split_whitespace();
+    let mut right = b.split_whitespace();
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                let equal = if x.is_ascii() && y.is_ascii() {
+                    x.eq_ignore_ascii_case(y)
+                } else {
+                    x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase))
+                };
+                if !equal {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The number of characters [`normalize_phrase`] can keep at most: the non-white-space
+/// characters before any trailing punctuation. Used to rule texts out cheaply.
+pub fn phrase_weight(text: &str) -> usize {
+    text.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+}
+
 /// The comparison key of a vague phrase: like [`normalize`], also ignoring trailing
 /// punctuation, so "Add monitoring." matches "add monitoring".
 pub fn normalize_phrase(text: &str) -> String {
@@ -57,5 +89,10 @@ mod tests {
     fn normalizes_case_and_spaces() {
         assert_eq!(normalize("  Cache   RACE\tafter\ndeploy "), "cache race after deploy");
         assert_eq!(normalize_phrase("Add Monitoring."), "add monitoring");
+        assert!(same_failure_mode("  Cache   RACE\tafter", "cache race AFTER"));
+        assert!(same_failure_mode("Ünïcode Case", "ünïcode case"));
+        assert!(!same_failure_mode("cache race", "cache race after"));
+        assert!(!same_failure_mode("cache race", "cache rice"));
+        assert_eq!(phrase_weight("Tech  debt!!"), 8);
     }
 }

@@ -89,6 +89,14 @@ pub struct YamlError {
 /// Parses YAML text (already checked by [`check_limits`]) into a [`Node`].
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     check_limits(text)?;
+    match super::fast_yaml::parse(text) {
+        Some(node) => Ok(node),
+        None => parse_full(text),
+    }
+}
+
+/// Parses with the full YAML library (what [`parse`] falls back to).
+pub fn parse_full(text: &str) -> Result<Node, YamlError> {
     serde_yaml::from_str::<Node>(text).map_err(|error| YamlError {
         line: error.location().map(|location| location.line()),
         message: first_sentence(&error.to_string()),
@@ -137,22 +145,26 @@ pub fn check_limits(text: &str) -> Result<(), YamlError> {
             dashes += 1;
             rest = after.trim_start();
         }
-        let mut quote: Option<char> = None;
-        for ch in rest.chars() {
-            match (quote, ch) {
-                (Some(q), c) if c == q => quote = None,
+        // Bytes, not chars: every byte that matters here is ASCII, and UTF-8 never hides
+        // an ASCII byte inside a multi-byte character.
+        let mut quote: Option<u8> = None;
+        for &byte in rest.as_bytes() {
+            match (quote, byte) {
+                (Some(q), b) if b == q => quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(ch),
-                (None, '#') if flow_depth == 0 => break,
-                (None, '[' | '{') => flow_depth += 1,
-                (None, ']' | '}') => flow_depth = flow_depth.saturating_sub(1),
+                (None, b'"' | b'\'') => quote = Some(byte),
+                (None, b'#') if flow_depth == 0 => break,
+                (None, b'[' | b'{') => {
+                    flow_depth += 1;
+                    if indents.len() + dashes + flow_depth > MAX_DEPTH {
+                        return Err(YamlError {
+                            line: Some(index + 1),
+                            message: format!("front matter is nested deeper than {MAX_DEPTH} levels"),
+                        });
+                    }
+                }
+                (None, b']' | b'}') => flow_depth = flow_depth.saturating_sub(1),
                 _ => {}
-            }
-            if indents.len() + dashes + flow_depth > MAX_DEPTH {
-                return Err(YamlError {
-                    line: Some(index + 1),
-                    message: format!("front matter is nested deeper than {MAX_DEPTH} levels"),
-                });
             }
         }
         if indents.len() + dashes > MAX_DEPTH {

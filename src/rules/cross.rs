@@ -4,11 +4,11 @@
 
 use super::{Finding, Rule};
 use crate::config::Config;
-use crate::record::text::normalize;
+use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, Record, Remediation};
 use crate::store::Repository;
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Lookups shared by the cross-record rules.
 pub struct Index<'a> {
@@ -106,9 +106,8 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
         return;
     };
     let Some(mode) = item.failure_mode.get() else { return };
-    let key = normalize(mode);
     let modes = incident.failure_modes();
-    if modes.iter().any(|m| normalize(&m.value) == key) {
+    if modes.iter().any(|m| same_failure_mode(&m.value, mode)) {
         return;
     }
     let listed = if modes.is_empty() {
@@ -167,10 +166,12 @@ fn incident_coverage(
             status.as_str()
         ));
     } else {
-        let covered: HashSet<String> =
-            items.iter().filter_map(|(_, item)| item.failure_mode.get()).map(|m| normalize(m)).collect();
         for mode in modes {
-            if !covered.contains(&normalize(&mode.value)) {
+            let covered = items
+                .iter()
+                .filter_map(|(_, item)| item.failure_mode.get())
+                .any(|written| same_failure_mode(written, &mode.value));
+            if !covered {
                 finding(mode.line, format!(
                     "failure mode \"{}\" of {id} has no remediation item{grace_note}: run `incidents remediate {id} --failure-mode \"{}\" --owner … --due … --validation …`",
                     mode.value, mode.value

@@ -1,6 +1,13 @@
-//! `incidents check`: rules, formats, exit codes, PATHS, discovery.
+//! `incidents check`: formats, exit codes, PATHS, discovery, line endings, config errors.
 
 use crate::support::*;
+
+fn broken_repo() -> Repo {
+    Repo::new()
+        .file("incidents/2026/INC-1.md", &stabilized_incident("INC-1", "cache race").replace("  rollback: redeploy v41\n", ""))
+        .file("incidents/2026/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "cache race").replace("owner:", "ownr:"))
+        .file("incidents/2025/INC-2.md", &active_incident("INC-2"))
+}
 
 #[test]
 fn a_valid_repository_passes() {
@@ -8,4 +15,208 @@ fn a_valid_repository_passes() {
     let run = repo.check_json();
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.json()["summary"]["files"], 1);
+    let human = repo.run(&["check"]);
+    assert_eq!(human.code, 0);
+    assert_eq!(human.stdout, "ok: 1 record file checked, no problems\n");
+}
+
+#[test]
+fn human_output_is_rustc_style_with_the_source_line() {
+    let run = broken_repo().run(&["check"]);
+    assert_eq!(run.code, 1);
+    let expected = "error[missing-rollback]: INC-1 is stabilized but has no rollback plan: add `stabilization.rollback:` — how the intervention is undone if it misbehaves\n --> incidents/2026/INC-1.md:1\n  |\n1 | ---\n  |\n";
+    assert!(run.stdout.contains(expected), "{}", run.stdout);
+    assert!(run.stdout.contains(" --> incidents/2026/INC-1-R1.md:6\n  |\n6 | ownr: team-checkout\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("error: 2 errors, 1 warning in 3 record files\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains('\x1b'), "no colour when not a terminal");
+}
+
+#[test]
+fn json_output_has_the_contract_shape() {
+    let run = broken_repo().check_json();
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let first = &json["diagnostics"][0];
+    let keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 6);
+    for key in ["code", "severity", "file", "line", "id", "message"] {
+        assert!(keys.contains(&key), "{key} in {keys:?}");
+    }
+    assert_eq!(json["summary"], serde_json::json!({"errors": 2, "warnings": 1, "files": 3}));
+}
+
+#[test]
+fn github_output_is_escaped_workflow_commands() {
+    let repo = Repo::new().file(
+        "incidents/a,b.md",
+        "---\nkind: incident\nid: INC-1\ntitle: t\nseverity: SEV2\nstatus: active\nopened: 2026-03-01\nowner: 100%\n---\n",
+    );
+    let run = repo.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let line = run.stdout.lines().find(|l| l.starts_with("::warning")).expect("an annotation");
+    assert!(line.starts_with("::warning file=incidents/a%2Cb.md,line=8,title=unknown-field (INC-1)::"), "{line}");
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let repo = Repo::new().file("incidents/a.md", &active_incident("INC-1").replace("status: active", "status: active\nnote: x"));
+    assert_eq!(repo.run(&["check"]).code, 0);
+    assert_eq!(repo.run(&["check", "--strict"]).code, 1);
+}
+
+#[test]
+fn paths_limit_the_files_shown_but_every_record_is_loaded() {
+    let repo = broken_repo();
+    let only_item = repo.run(&["check", "--format", "json", "incidents/2026/INC-1-R1.md"]);
+    assert_eq!(only_item.code, 1, "missing-owner is an error: {}", only_item.stdout);
+    let files: Vec<String> =
+        only_item.json()["diagnostics"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
+    assert!(files.iter().all(|f| f == "incidents/2026/INC-1-R1.md"), "{files:?}");
+    assert_eq!(only_item.json()["summary"]["files"], 3, "all records are still read");
+
+    let clean = repo.run(&["check", "incidents/2025"]);
+    assert_eq!(clean.code, 0, "the 2025 folder has no problems: {}", clean.stdout);
+
+    // Paths are relative to the working directory.
+    let from_subdir = repo.run_with(&["check", "--format", "json", "INC-1.md"], |c| {
+        c.current_dir(repo.abs("incidents/2026"));
+    });
+    assert_eq!(from_subdir.json()["diagnostics"][0]["file"], "incidents/2026/INC-1.md");
+
+    // An item's cross-record rule needs the incident even when only the item is named.
+    let item_only = Repo::new()
+        .file("incidents/INC-1.md", &active_incident("INC-1"))
+        .file("incidents/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "not listed"));
+    let run = item_only.run(&["check", "--format", "json", "incidents/INC-1-R1.md"]);
+    assert_eq!(run.codes(), ["unlinked-failure-mode"]);
+}
+
+#[test]
+fn a_path_outside_the_root_is_a_usage_error() {
+    let repo = broken_repo();
+    let run = repo.run(&["check", "/"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("outside the root"), "{}", run.stderr);
+}
+
+#[test]
+fn crlf_and_bom_files_are_read_with_correct_lines() {
+    let repo = Repo::new();
+    let text = "\u{feff}---\r\nkind: incident\r\nid: INC-1\r\ntitle: t\r\nseverity: SEV2\r\nstatus: active\r\nopened: 2026-03-01\r\nowner: x\r\n---\r\nbody\r\n";
+    repo.write("incidents/crlf.md", text.as_bytes());
+    let run = repo.check_json();
+    assert_eq!(run.code, 0);
+    let diagnostic = &run.json()["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "unknown-field");
+    assert_eq!(diagnostic["line"], 8);
+    let human = repo.run(&["check"]);
+    assert!(human.stdout.contains("8 | owner: x\n"), "no stray CR in the source line: {:?}", human.stdout);
+}
+
+#[test]
+fn nested_folders_are_discovered_and_readmes_skipped() {
+    let repo = Repo::new()
+        .file("incidents/README.md", "# About this folder\n\nNot a record.\n")
+        .file("incidents/a/b/c/d/INC-1.md", &active_incident("INC-1"))
+        .file("incidents/a/notes.txt", "---\nnot: markdown\n---\n")
+        .file("elsewhere/INC-9.md", "---\nkind: nonsense\n---\n");
+    let run = repo.check_json();
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.json()["summary"]["files"], 1, "only the record under the records folder counts");
+}
+
+#[test]
+fn ignore_globs_and_a_custom_records_folder_apply() {
+    let repo = Repo::new()
+        .file(".incidents.yml", "dir: records\nignore: ['records/drafts/**']\n")
+        .file("records/INC-1.md", &active_incident("INC-1"))
+        .file("records/drafts/INC-2.md", "---\nkind: broken\n---\n");
+    let run = repo.check_json();
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.json()["summary"]["files"], 1);
+}
+
+#[test]
+fn a_missing_records_folder_checks_nothing() {
+    let run = Repo::new().check_json();
+    assert_eq!(run.code, 0);
+    assert_eq!(run.json()["summary"]["files"], 0);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bad_config_is_exit_2_naming_the_key() {
+    for (config, needle) in [
+        ("dri: incidents\n", "`dri`: unknown config key; did you mean `dir`?"),
+        ("rules:\n  overdue: loud\n", ".incidents.yml:2: `rules.overdue`"),
+        ("grace_period: [\n", "not valid YAML"),
+        ("severities: SEV1\n", "`severities`: expected a list"),
+    ] {
+        let repo = Repo::new().file(".incidents.yml", config).file("incidents/a.md", &active_incident("INC-1"));
+        let run = repo.check_json();
+        assert_eq!(run.code, 2, "{config}");
+        assert!(run.stderr.contains(needle), "{config}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_missing_root_or_bad_arguments_are_exit_2() {
+    let repo = Repo::new();
+    let run = repo.run_with(&["check"], |c| {
+        c.args(["--root", "/nonexistent/root"]);
+    });
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("/nonexistent/root"), "{}", run.stderr);
+    assert_eq!(repo.run(&["check", "--format", "xml"]).code, 2);
+    assert_eq!(repo.run(&["--today", "2026-02-30", "check"]).code, 2);
+    assert_eq!(repo.run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn the_root_is_found_from_a_subdirectory() {
+    let repo = Repo::new()
+        .file(".incidents.yml", "dir: records\n")
+        .file("records/deep/INC-1.md", &active_incident("INC-1").replace("SEV2", "SEV9"));
+    let mut command = assert_cmd::Command::cargo_bin("incidents").unwrap();
+    let output = command
+        .args(["--today", TODAY, "check", "--format", "json"])
+        .current_dir(repo.abs("records/deep"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["file"], "records/deep/INC-1.md");
+}
+
+#[test]
+fn today_decides_overdue() {
+    let repo = Repo::new()
+        .file("incidents/INC-1.md", &stabilized_incident("INC-1", "cache race"))
+        .file("incidents/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "cache race"));
+    assert_eq!(repo.check_json().codes(), Vec::<String>::new());
+    let later = repo.run(&["--today", "2026-03-21", "check", "--format", "json"]);
+    assert_eq!(later.codes(), ["overdue"]);
+}
+
+#[test]
+fn the_demo_repository_passes() {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    let mut command = assert_cmd::Command::cargo_bin("incidents").unwrap();
+    let output = command.arg("--root").arg(&demo).args(["--today", "2026-11-26", "check", "--strict"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+}
+
+#[test]
+fn the_broken_example_shows_many_rules() {
+    let broken = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken");
+    let mut command = assert_cmd::Command::cargo_bin("incidents").unwrap();
+    let output =
+        command.arg("--root").arg(&broken).args(["--today", "2026-11-26", "check", "--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> =
+        json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(codes.len() >= 10, "{codes:?}");
 }

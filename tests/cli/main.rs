@@ -6,8 +6,10 @@
 
 mod check;
 mod config_command;
+mod explain;
 mod github;
 mod integrations;
+mod rules;
 mod sarif;
 mod schema;
 mod shell;

@@ -1,0 +1,357 @@
+//! A fast reader for the plain subset of YAML that record front matter almost always
+//! uses: block mappings of `key: value`, one nested block mapping level (`stabilization:`),
+//! block lists and one-line flow lists of plain scalars, simple quoted scalars, comments.
+//!
+//! It returns `None` for anything outside that subset (anchors, tags, multi-line or
+//! escaped scalars, numbers, flow mappings, deeper nesting, tabs …), and the caller then
+//! uses the full YAML parser. Whenever it returns `Some`, the tree equals what the full
+//! parser would produce (a test compares the two on tricky inputs). Profiling showed the
+//! full parser was half of `check`'s time on a large repository.
+
+use super::yaml::Node;
+
+/// Parses `text` when it is in the subset; `None` means "use the full parser".
+pub fn parse(text: &str) -> Option<Node> {
+    let mut top: Vec<(String, Node)> = Vec::new();
+    // The key whose value is a nested block being collected, with that block.
+    let mut open: Option<(String, Block)> = None;
+    for raw in text.split('\n') {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.contains(['\t', '\r']) || line.contains(is_unsupported_char) {
+            return None;
+        }
+        let content = line.trim_start_matches(' ');
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        let content = content.trim_end_matches(' ');
+        if let Some(item) = list_item(content) {
+            // A list entry: under the open key, at any indent (also 0).
+            let (_, block) = open.as_mut()?;
+            block.push_item(indent, scalar(item)?)?;
+            continue;
+        }
+        let (key, rest) = split_key(content)?;
+        if indent == 0 {
+            if let Some((name, block)) = open.take() {
+                insert(&mut top, name, block.finish())?;
+            }
+            if is_empty_value(rest) {
+                open = Some((key.to_string(), Block::Pending));
+            } else {
+                insert(&mut top, key.to_string(), value(rest)?)?;
+            }
+        } else {
+            let (_, block) = open.as_mut()?;
+            if is_empty_value(rest) {
+                return None; // deeper nesting
+            }
+            block.push_entry(indent, key.to_string(), value(rest)?)?;
+        }
+    }
+    if let Some((name, block)) = open.take() {
+        insert(&mut top, name, block.finish())?;
+    }
+    if top.is_empty() {
+        return None; // an empty document is null, not a mapping: the full parser says so
+    }
+    Some(Node::Map(top))
+}
+
+/// The nested block under a key written without a value.
+enum Block {
+    /// Nothing seen yet: the value is null if nothing follows.
+    Pending,
+    List { indent: usize, items: Vec<Node> },
+    Map { indent: usize, entries: Vec<(String, Node)> },
+}
+
+impl Block {
+    fn push_item(&mut self, indent: usize, item: Node) -> Option<()> {
+        match self {
+            Block::Pending => *self = Block::List { indent, items: vec![item] },
+            Block::List { indent: at, items } if *at == indent => items.push(item),
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn push_entry(&mut self, indent: usize, key: String, value: Node) -> Option<()> {
+        match self {
+            Block::Pending => *self = Block::Map { indent, entries: vec![(key, value)] },
+            Block::Map { indent: at, entries } if *at == indent => insert(entries, key, value)?,
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn finish(self) -> Node {
+        match self {
+            Block::Pending => Node::Null,
+            Block::List { items, .. } => Node::Seq(items),
+            Block::Map { entries, .. } => Node::Map(entries),
+        }
+    }
+}
+
+/// Adds an entry; a duplicate key is left to the full parser (which reports it).
+fn insert(entries: &mut Vec<(String, Node)>, key: String, value: Node) -> Option<()> {
+    if entries.iter().any(|(existing, _)| *existing == key) {
+        return None;
+    }
+    entries.push((key, value));
+    Some(())
+}
+
+/// Characters YAML treats as line breaks or refuses, and the BOM.
+fn is_unsupported_char(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// `- value` → `value`; `-` alone → empty.
+fn list_item(content: &str) -> Option<&str> {
+    if content == "-" {
+        Some("")
+    } else {
+        content.strip_prefix("- ")
+    }
+}
+
+/// `key: rest` with a plain key of letters, digits, `_` and `-`.
+fn split_key(content: &str) -> Option<(&str, &str)> {
+    let colon = content.find(':')?;
+    let (key, rest) = (&content[..colon], &content[colon + 1..]);
+    let mut chars = key.chars();
+    let first = chars.next()?;
+    if !(first.is_ascii_alphabetic() || first == '_') || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return None;
+    }
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    Some((key, rest))
+}
+
+fn is_empty_value(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(' ');
+    rest.is_empty() || rest.starts_with('#')
+}
+
+/// The text before a ` #` comment.
+fn strip_comment(text: &str) -> &str {
+    match text.find(" #") {
+        Some(cut) => &text[..cut],
+        None => text,
+    }
+}
+
+/// A value after `key:`: a scalar or a one-line flow list.
+fn value(rest: &str) -> Option<Node> {
+    let trimmed = rest.trim_start_matches(' ');
+    if let Some(inner) = trimmed.strip_prefix('[') {
+        let close = inner.find(']')?;
+        let after = inner[close + 1..].trim_start_matches(' ');
+        if !(after.is_empty() || after.starts_with('#')) {
+            return None;
+        }
+        let inner = &inner[..close];
+        if inner.contains(['[', '{', '"', '\'', '#', ':', '}']) {
+            return None;
+        }
+        if inner.trim().is_empty() {
+            return Some(Node::Seq(Vec::new()));
+        }
+        let items = inner.split(',').map(|item| item.trim_matches(' ')).collect::<Vec<_>>();
+        if items.iter().any(|item| item.is_empty()) {
+            return None; // `[a, , b]` or a trailing comma: leave to the full parser
+        }
+        return items.into_iter().map(plain).collect::<Option<Vec<_>>>().map(Node::Seq);
+    }
+    scalar(trimmed)
+}
+
+/// A plain or simply quoted scalar on one line.
+fn scalar(text: &str) -> Option<Node> {
+    let text = text.trim_start_matches(' ');
+    match text.chars().next() {
+        Some('"') => quoted(text, '"'),
+        Some('\'') => quoted(text, '\''),
+        _ => plain(strip_comment(text).trim_end_matches(' ')),
+    }
+}
+
+/// `"text"` without escapes, or `'text'` (where `''` is a quote); nothing but a comment
+/// may follow.
+fn quoted(text: &str, quote: char) -> Option<Node> {
+    let body = &text[1..];
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if c == '\\' && quote == '"' {
+            return None;
+        }
+        if c == quote {
+            if quote == '\'' && chars.peek().map(|(_, next)| *next) == Some('\'') {
+                chars.next();
+                out.push('\'');
+                continue;
+            }
+            let after = body[index + 1..].trim_start_matches(' ');
+            return (after.is_empty() || after.starts_with('#')).then_some(Node::String(out));
+        }
+        out.push(c);
+    }
+    None
+}
+
+/// A plain scalar, already stripped of comments and surrounding spaces.
+fn plain(text: &str) -> Option<Node> {
+    let Some(first) = text.chars().next() else {
+        return Some(Node::Null);
+    };
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || text.contains(": ") || text.ends_with(':') {
+        return None;
+    }
+    match text {
+        "~" | "null" | "Null" | "NULL" => return Some(Node::Null),
+        "true" | "True" | "TRUE" => return Some(Node::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Node::Bool(false)),
+        _ => {}
+    }
+    if first == '.' || (maybe_number(text) && !is_date_like(text)) {
+        return None; // possibly a number (`1.5`, `0x1F`, `1_000`, `.inf`): the full parser decides
+    }
+    Some(Node::String(text.to_string()))
+}
+
+/// Whether every character could belong to a YAML number.
+fn maybe_number(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit() || c == '+')
+        && text.chars().all(|c| c.is_ascii_hexdigit() || "xXoO_.+-".contains(c))
+}
+
+/// `YYYY-MM-…`: a date or timestamp, which YAML keeps as text.
+fn is_date_like(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 8 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' && bytes[5].is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The full parser's answer, for comparison.
+    fn full(text: &str) -> Option<Node> {
+        super::super::yaml::parse_full(text).ok()
+    }
+
+    const CASES: &[&str] = &[
+        "kind: incident\nid: INC-1\ntitle: Checkout 502s after deploy\n",
+        "a: 1\n",
+        "a: 2025-06-03\nb: 2025-06-03T14:20:00Z\nc: 2025-06-03 10:00\n",
+        "a: true\nb: False\nc: TRUE\nd: yes\ne: no\nf: on\ng: null\nh: ~\ni:\nj: Null\n",
+        "a: x # comment\nb: http://x/#frag\nc: a#b\n# full comment\n\n",
+        "list:\n  - one\n  - two # c\n  -\n  - 'q'\nnext: x\n",
+        "list:\n- one\n- two\n",
+        "flow: [a, b c, d-e]\nempty: []\nspaced: [ a ,b ]\n",
+        "flow: [a, 1]\n",
+        "flow: [a,]\n",
+        "flow: [a, [b]]\n",
+        "stabilization:\n  signal: s\n  rollback: r # x\n  stabilized_at: 2026-03-01\nclosed_at: 2026-03-02\n",
+        "stabilization:\n    signal: s\n    rollback: r\n",
+        "stabilization:\n  signal: s\n   rollback: r\n",
+        "s:\n  a:\n    b: c\n",
+        "a: 'it''s'\nb: \"plain quoted\"\nc: \"with \\\" escape\"\nd: 'x' # c\ne: \"x\" y\n",
+        "a: b: c\n",
+        "a: x:\n",
+        "a: -x\nb: - x\nc: ? x\n",
+        "a: &anchor x\nb: *anchor\n",
+        "a: !!str 1\n",
+        "a: |\n  block\n",
+        "a: multi\n  line\n",
+        "a: 1.5\nb: .inf\nc: +1\nd: 0x1F\ne: 1_000\nf: 502s\n",
+        "a: x\na: y\n",
+        "- a\n- b\n",
+        "a: {b: c}\n",
+        "\"quoted key\": x\n",
+        "a:\tx\n",
+        "a: x\r\nb:\r\n  - y\r\n",
+        "title: Café ✓ naïve\n",
+        "a: <placeholder>\nb: TODO\n",
+        "a: x  \nb:   y\n",
+        "...\n",
+        "a: x\n...\n",
+        "a: [x] # c\nb: [x] y\n",
+        "a:\n",
+        "a: ''\nb: \"\"\n",
+        "a: 'unterminated\n",
+        "key_with-dash: v\n_under: w\n9bad: x\n",
+        "links:\n  - https://example.com/a?b=c&d=e\n  - mailto:x@y\n",
+        "a:x\n",
+        "a: x,y\nb: x]\nc: x}\n",
+    ];
+
+    #[test]
+    fn agrees_with_the_full_parser_whenever_it_answers() {
+        let mut answered = 0;
+        for case in CASES {
+            if let Some(fast) = parse(case) {
+                answered += 1;
+                assert_eq!(Some(fast), full(case), "fast path disagrees on {case:?}");
+            }
+        }
+        assert!(answered >= 15, "the fast path should handle the common cases ({answered})");
+    }
+
+    #[test]
+    fn agrees_with_the_full_parser_on_random_combinations() {
+        const LINES: &[&str] = &[
+            "a: x", "b: 'y''z'", "c: \"q\"", "d:", "  - i", "- j", "  k: v", "    l: w", "e: [m, n]", "f: []",
+            "g: 12", "h: 2026-01-01", "i: true", "j: ~", "# c", "", "k: x # c", "  - 'p'", "l: a:b", "m: x: y",
+            "n: [a, 'b']", "o: -", "p: 5xx > 2%", "  q:", "r: \"unterminated", "s: x  ", " t: indented",
+            "u: 1.0", "v: .5", "w: caf\u{e9}", "x: <todo>", "y: {a: b}", "z: |", "  text", "a: dup",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut answered = 0;
+        for _ in 0..3000 {
+            let count = 1 + (next() % 7) as usize;
+            let text: String = (0..count).map(|_| format!("{}\n", LINES[(next() % LINES.len() as u64) as usize])).collect();
+            if let Some(fast) = parse(&text) {
+                answered += 1;
+                assert_eq!(Some(fast), full(&text), "fast path disagrees on {text:?}");
+            }
+        }
+        assert!(answered > 100, "{answered}");
+    }
+
+    #[test]
+    fn answers_for_typical_front_matter() {
+        let typical = "kind: incident\nid: INC-7\ntitle: Checkout 502s\nseverity: SEV2\nstatus: closed\nopened: 2025-06-03T14:20:00Z\nfailure_modes:\n  - cache race\nclasses: [state-mismatch]\nstabilization:\n  signal: 5xx > 2%\n  stabilized_at: 2025-06-03T15:05:00Z\nclosed_at: 2025-07-15\n";
+        assert!(parse(typical).is_some());
+    }
+
+    #[test]
+    fn agrees_on_every_demo_record() {
+        let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo/incidents");
+        let (mut checked, mut answered) = (0, 0);
+        for entry in walkdir::WalkDir::new(demo).into_iter().filter_map(Result::ok) {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            if let crate::record::frontmatter::Split::Found(parts) = crate::record::frontmatter::split(&text) {
+                checked += 1;
+                if let Some(fast) = parse(parts.yaml) {
+                    answered += 1;
+                    assert_eq!(Some(fast), full(parts.yaml), "{}", entry.path().display());
+                }
+            }
+        }
+        assert!(answered * 10 >= checked * 9, "only {answered} of {checked} demo records took the fast path");
+        assert!(checked > 50);
+    }
+}
