@@ -63,8 +63,14 @@ pub fn parse(text: &str) -> Option<Node> {
 enum Block {
     /// Nothing seen yet: the value is null if nothing follows.
     Pending,
-    List { indent: usize, items: Vec<Node> },
-    Map { indent: usize, entries: Vec<(String, Node)> },
+    List {
+        indent: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        indent: usize,
+        entries: Vec<(String, Node)>,
+    },
 }
 
 impl Block {
@@ -124,7 +130,9 @@ fn split_key(content: &str) -> Option<(&str, &str)> {
     let (key, rest) = (&content[..colon], &content[colon + 1..]);
     let mut chars = key.chars();
     let first = chars.next()?;
-    if !(first.is_ascii_alphabetic() || first == '_') || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !(first.is_ascii_alphabetic() || first == '_')
+        || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         return None;
     }
     if !(rest.is_empty() || rest.starts_with(' ')) {
@@ -307,10 +315,41 @@ mod tests {
     #[test]
     fn agrees_with_the_full_parser_on_random_combinations() {
         const LINES: &[&str] = &[
-            "a: x", "b: 'y''z'", "c: \"q\"", "d:", "  - i", "- j", "  k: v", "    l: w", "e: [m, n]", "f: []",
-            "g: 12", "h: 2026-01-01", "i: true", "j: ~", "# c", "", "k: x # c", "  - 'p'", "l: a:b", "m: x: y",
-            "n: [a, 'b']", "o: -", "p: 5xx > 2%", "  q:", "r: \"unterminated", "s: x  ", " t: indented",
-            "u: 1.0", "v: .5", "w: caf\u{e9}", "x: <todo>", "y: {a: b}", "z: |", "  text", "a: dup",
+            "a: x",
+            "b: 'y''z'",
+            "c: \"q\"",
+            "d:",
+            "  - i",
+            "- j",
+            "  k: v",
+            "    l: w",
+            "e: [m, n]",
+            "f: []",
+            "g: 12",
+            "h: 2026-01-01",
+            "i: true",
+            "j: ~",
+            "# c",
+            "",
+            "k: x # c",
+            "  - 'p'",
+            "l: a:b",
+            "m: x: y",
+            "n: [a, 'b']",
+            "o: -",
+            "p: 5xx > 2%",
+            "  q:",
+            "r: \"unterminated",
+            "s: x  ",
+            " t: indented",
+            "u: 1.0",
+            "v: .5",
+            "w: caf\u{e9}",
+            "x: <todo>",
+            "y: {a: b}",
+            "z: |",
+            "  text",
+            "a: dup",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move || {
@@ -322,7 +361,8 @@ mod tests {
         let mut answered = 0;
         for _ in 0..3000 {
             let count = 1 + (next() % 7) as usize;
-            let text: String = (0..count).map(|_| format!("{}\n", LINES[(next() % LINES.len() as u64) as usize])).collect();
+            let text: String =
+                (0..count).map(|_| format!("{}\n", LINES[(next() % LINES.len() as u64) as usize])).collect();
             if let Some(fast) = parse(&text) {
                 answered += 1;
                 assert_eq!(Some(fast), full(&text), "fast path disagrees on {text:?}");

@@ -4,7 +4,10 @@ use crate::support::*;
 
 fn broken_repo() -> Repo {
     Repo::new()
-        .file("incidents/2026/INC-1.md", &stabilized_incident("INC-1", "cache race").replace("  rollback: redeploy v41\n", ""))
+        .file(
+            "incidents/2026/INC-1.md",
+            &stabilized_incident("INC-1", "cache race").replace("  rollback: redeploy v41\n", ""),
+        )
         .file("incidents/2026/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "cache race").replace("owner:", "ownr:"))
         .file("incidents/2025/INC-2.md", &active_incident("INC-2"))
 }
@@ -59,7 +62,8 @@ fn github_output_is_escaped_workflow_commands() {
 
 #[test]
 fn strict_fails_on_warnings() {
-    let repo = Repo::new().file("incidents/a.md", &active_incident("INC-1").replace("status: active", "status: active\nnote: x"));
+    let repo = Repo::new()
+        .file("incidents/a.md", &active_incident("INC-1").replace("status: active", "status: active\nnote: x"));
     assert_eq!(repo.run(&["check"]).code, 0);
     assert_eq!(repo.run(&["check", "--strict"]).code, 1);
 }
@@ -69,8 +73,12 @@ fn paths_limit_the_files_shown_but_every_record_is_loaded() {
     let repo = broken_repo();
     let only_item = repo.run(&["check", "--format", "json", "incidents/2026/INC-1-R1.md"]);
     assert_eq!(only_item.code, 1, "missing-owner is an error: {}", only_item.stdout);
-    let files: Vec<String> =
-        only_item.json()["diagnostics"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
+    let files: Vec<String> = only_item.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect();
     assert!(files.iter().all(|f| f == "incidents/2026/INC-1-R1.md"), "{files:?}");
     assert_eq!(only_item.json()["summary"]["files"], 3, "all records are still read");
 
@@ -204,7 +212,8 @@ fn today_decides_overdue() {
 fn the_demo_repository_passes() {
     let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
     let mut command = assert_cmd::Command::cargo_bin("incidents").unwrap();
-    let output = command.arg("--root").arg(&demo).args(["--today", "2026-11-26", "check", "--strict"]).output().unwrap();
+    let output =
+        command.arg("--root").arg(&demo).args(["--today", "2026-11-26", "check", "--strict"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
 }
 
@@ -212,8 +221,12 @@ fn the_demo_repository_passes() {
 fn the_broken_example_shows_many_rules() {
     let broken = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken");
     let mut command = assert_cmd::Command::cargo_bin("incidents").unwrap();
-    let output =
-        command.arg("--root").arg(&broken).args(["--today", "2026-11-26", "check", "--format", "json"]).output().unwrap();
+    let output = command
+        .arg("--root")
+        .arg(&broken)
+        .args(["--today", "2026-11-26", "check", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let codes: std::collections::BTreeSet<&str> =

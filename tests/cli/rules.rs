@@ -100,8 +100,12 @@ fn missing_field_fires_for_gate_timestamps() {
         "---\nkind: incident\nid: INC-1\ntitle: t\nseverity: SEV2\nstatus: closed\nopened: 2026-03-01\nfailure_modes: []\nstabilization:\n  signal: s\n  rollback: r\n  verification: v\n---\n",
     );
     let run = repo.check_json();
-    let messages: Vec<String> =
-        run.json()["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap().to_string()).collect();
+    let messages: Vec<String> = run.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect();
     assert!(messages.iter().any(|m| m.contains("stabilization.stabilized_at")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("`closed_at`")), "{messages:?}");
 }
@@ -153,7 +157,8 @@ fn duplicate_id_names_both_files() {
     let run = repo.check_json();
     assert_eq!(run.code, 1);
     let json = run.json();
-    let dups: Vec<&Value> = json["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "duplicate-id").collect();
+    let dups: Vec<&Value> =
+        json["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "duplicate-id").collect();
     assert_eq!(dups.len(), 2, "{dups:?}");
     assert!(dups.iter().any(|d| d["file"] == "incidents/2026/INC-2.md"
         && d["message"].as_str().unwrap().contains("incidents/2026/INC-2-copy.md")));
@@ -170,7 +175,11 @@ fn broken_reference_fires_on_an_unknown_incident() {
 #[test]
 fn gate_one_rules_fire_on_a_stabilized_incident_without_evidence() {
     let incident = stabilized_incident("INC-1", "cache race after partial deploy");
-    for (key, code) in [("  signal:", "missing-signal"), ("  rollback:", "missing-rollback"), ("  verification:", "missing-verification")] {
+    for (key, code) in [
+        ("  signal:", "missing-signal"),
+        ("  rollback:", "missing-rollback"),
+        ("  verification:", "missing-verification"),
+    ] {
         let text: String = incident.lines().filter(|l| !l.starts_with(key)).map(|l| format!("{l}\n")).collect();
         let repo = valid_repo().file("incidents/2026/INC-1.md", &text);
         let found = diagnostics(&repo);
@@ -190,8 +199,10 @@ fn item_field_rules_fire_on_a_blank_field() {
         ("due:", 7, "missing-due"),
         ("validation:", 8, "missing-validation"),
     ] {
-        let text: String =
-            item.lines().map(|l| if l.starts_with(key) { format!("{key} <placeholder>\n") } else { format!("{l}\n") }).collect();
+        let text: String = item
+            .lines()
+            .map(|l| if l.starts_with(key) { format!("{key} <placeholder>\n") } else { format!("{l}\n") })
+            .collect();
         let repo = valid_repo().file("incidents/2026/INC-1-R1.md", &text);
         let found = diagnostics(&repo);
         assert!(has(&found, code, "error", "incidents/2026/INC-1-R1.md", line), "{code}: {found:?}");
@@ -200,7 +211,8 @@ fn item_field_rules_fire_on_a_blank_field() {
 
 #[test]
 fn unlinked_failure_mode_lists_the_incident_modes() {
-    let repo = valid_repo().file("incidents/2026/INC-1-R2.md", &open_item("INC-1-R2", "INC-1", "cache rase after partial deploy"));
+    let repo = valid_repo()
+        .file("incidents/2026/INC-1-R2.md", &open_item("INC-1-R2", "INC-1", "cache rase after partial deploy"));
     let run = repo.check_json();
     let diagnostic = run.json()["diagnostics"]
         .as_array()
@@ -210,17 +222,21 @@ fn unlinked_failure_mode_lists_the_incident_modes() {
         .cloned()
         .expect("unlinked-failure-mode");
     assert_eq!(diagnostic["line"], 5);
-    assert!(diagnostic["message"].as_str().unwrap().contains("closest: \"cache race after partial deploy\""), "{diagnostic}");
+    assert!(
+        diagnostic["message"].as_str().unwrap().contains("closest: \"cache race after partial deploy\""),
+        "{diagnostic}"
+    );
 }
 
 #[test]
 fn vague_text_warns_on_vague_failure_modes_and_validations() {
-    let repo = Repo::new()
-        .file("incidents/INC-1.md", &stabilized_incident("INC-1", "Tech debt"))
-        .file("incidents/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "tech  debt").replace(
+    let repo = Repo::new().file("incidents/INC-1.md", &stabilized_incident("INC-1", "Tech debt")).file(
+        "incidents/INC-1-R1.md",
+        &open_item("INC-1-R1", "INC-1", "tech  debt").replace(
             "validation: staggered rollout integration test asserts cache keys converge",
             "validation: Add monitoring.",
-        ));
+        ),
+    );
     let found = diagnostics(&repo);
     assert!(has(&found, "vague-text", "warning", "incidents/INC-1.md", 9), "{found:?}");
     assert!(has(&found, "vague-text", "warning", "incidents/INC-1-R1.md", 5), "{found:?}");
@@ -229,7 +245,8 @@ fn vague_text_warns_on_vague_failure_modes_and_validations() {
 
 #[test]
 fn missing_evidence_fires_on_a_validated_item() {
-    let text = open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("status: open", "status: validated");
+    let text =
+        open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("status: open", "status: validated");
     let repo = valid_repo().file("incidents/2026/INC-1-R1.md", &text);
     let found = diagnostics(&repo);
     assert!(has(&found, "missing-evidence", "error", "incidents/2026/INC-1-R1.md", 9), "{found:?}");
@@ -237,13 +254,18 @@ fn missing_evidence_fires_on_a_validated_item() {
 
 #[test]
 fn overdue_warns_past_the_due_date_only_while_not_done() {
-    let late = open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", "due: 2026-03-09");
+    let late =
+        open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", "due: 2026-03-09");
     let found = diagnostics(&valid_repo().file("incidents/2026/INC-1-R1.md", &late));
     assert!(has(&found, "overdue", "warning", "incidents/2026/INC-1-R1.md", 7), "{found:?}");
     let done = late.replace("status: open", "status: dropped\nreason: superseded by INC-4");
     assert!(diagnostics(&valid_repo().file("incidents/2026/INC-1-R1.md", &done)).is_empty());
-    let today = open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", &format!("due: {TODAY}"));
-    assert!(diagnostics(&valid_repo().file("incidents/2026/INC-1-R1.md", &today)).is_empty(), "due today is not overdue");
+    let today = open_item("INC-1-R1", "INC-1", "cache race after partial deploy")
+        .replace("due: 2026-03-20", &format!("due: {TODAY}"));
+    assert!(
+        diagnostics(&valid_repo().file("incidents/2026/INC-1-R1.md", &today)).is_empty(),
+        "due today is not overdue"
+    );
 }
 
 #[test]
@@ -253,14 +275,20 @@ fn uncovered_failure_mode_is_a_warning_within_grace_and_an_error_after() {
     assert_eq!(within.check_json().code, 0);
     let after = Repo::new().file(
         "incidents/INC-1.md",
-        &stabilized_incident("INC-1", "cache race").replace("stabilized_at: 2026-03-08T11:00:00Z", "stabilized_at: 2026-03-02"),
+        &stabilized_incident("INC-1", "cache race")
+            .replace("stabilized_at: 2026-03-08T11:00:00Z", "stabilized_at: 2026-03-02"),
     );
     assert!(has(&diagnostics(&after), "uncovered-failure-mode", "error", "incidents/INC-1.md", 9));
     let none = Repo::new().file(
         "incidents/INC-1.md",
-        &stabilized_incident("INC-1", "x").replace("failure_modes:\n  - x\n", "").replace("2026-03-08T11:00:00Z", "2026-02-01"),
+        &stabilized_incident("INC-1", "x")
+            .replace("failure_modes:\n  - x\n", "")
+            .replace("2026-03-08T11:00:00Z", "2026-02-01"),
     );
-    assert!(has(&diagnostics(&none), "uncovered-failure-mode", "error", "incidents/INC-1.md", 1), "no failure modes at all");
+    assert!(
+        has(&diagnostics(&none), "uncovered-failure-mode", "error", "incidents/INC-1.md", 1),
+        "no failure modes at all"
+    );
 }
 
 #[test]
@@ -283,17 +311,22 @@ fn open_remediation_fires_on_a_closed_incident_with_open_items() {
 
 #[test]
 fn missing_section_warns_when_a_required_section_is_absent() {
-    let text = stabilized_incident("INC-1", "cache race after partial deploy").replace("## Timeline\n\n- 10:00 alert\n", "## Notes\n");
+    let text = stabilized_incident("INC-1", "cache race after partial deploy")
+        .replace("## Timeline\n\n- 10:00 alert\n", "## Notes\n");
     let found = diagnostics(&valid_repo().file("incidents/2026/INC-1.md", &text));
     assert!(has(&found, "missing-section", "warning", "incidents/2026/INC-1.md", 1), "{found:?}");
 }
 
 #[test]
 fn config_overrides_change_levels_and_switch_rules_off() {
-    let late = open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", "due: 2026-03-01");
+    let late =
+        open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", "due: 2026-03-01");
     let repo = valid_repo()
         .file("incidents/2026/INC-1-R1.md", &late)
-        .file("incidents/2026/INC-1-R2.md", &open_item("INC-1-R2", "INC-1", "cache race after partial deploy").replace("owner:", "ownr: x\nowner:"))
+        .file(
+            "incidents/2026/INC-1-R2.md",
+            &open_item("INC-1-R2", "INC-1", "cache race after partial deploy").replace("owner:", "ownr: x\nowner:"),
+        )
         .file(".incidents.yml", "rules:\n  overdue: error\n  unknown-field: off\n");
     let found = diagnostics(&repo);
     assert!(has(&found, "overdue", "error", "incidents/2026/INC-1-R1.md", 7), "{found:?}");

@@ -53,19 +53,32 @@ fn version_prints_the_crate_version() {
     assert_eq!(run.stdout.trim(), format!("incidents {}", env!("CARGO_PKG_VERSION")));
 }
 
+/// Every command path (`check`, `template show`, ...) in the clap definition.
+fn command_paths(command: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+        let mut path = prefix.to_vec();
+        path.push(sub.get_name().to_string());
+        command_paths(sub, &path, out);
+        out.push(path);
+    }
+}
+
 #[test]
 fn every_help_has_examples() {
     let repo = Repo::new();
     let top = repo.run(&["--help"]);
     assert!(top.stdout.contains("Examples:"), "{}", top.stdout);
-    let names: Vec<String> =
-        incidents::cli::Cli::command().get_subcommands().map(|c| c.get_name().to_string()).collect();
-    assert!(names.len() >= 6, "{names:?}");
-    for name in names {
-        let run = repo.run(&[name.as_str(), "--help"]);
+    let mut paths = Vec::new();
+    command_paths(&incidents::cli::Cli::command(), &[], &mut paths);
+    assert!(paths.len() >= 6, "{paths:?}");
+    for path in paths {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let run = repo.run(&args);
+        let name = path.join(" ");
         assert_eq!(run.code, 0, "{name}: {run:?}");
         assert!(run.stdout.contains("Examples:"), "`incidents {name} --help` has no examples:\n{}", run.stdout);
-        assert!(run.stdout.contains(&format!("incidents {name}")), "{name}'s examples do not run it");
+        assert!(run.stdout.contains(&format!("incidents {name}")), "`incidents {name} --help`: no example runs it");
     }
 }
 
