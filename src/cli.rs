@@ -15,9 +15,14 @@ explicit validation; the incident closes only when validation passes). `incident
 both in CI.";
 
 const EXAMPLES: &str = "Examples:
+  incidents new \"Checkout 502s\" --severity SEV2   open an incident (prints the new file's path)
+  incidents stabilize INC-7 --signal … --rollback … --verification …
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
   incidents explain missing-rollback       what a rule checks and how to satisfy it
+  incidents status INC-42                  current state and next remediation action
+  incidents list --overdue                 remediation items past their due date
+  incidents report --format html > r.html  states, durations, repeat failure classes
   incidents config                         the root, config file, templates and settings in effect
   incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
 
@@ -46,10 +51,29 @@ pub struct Cli {
 pub enum Command {
     Check(commands::check::Args),
     Explain(commands::explain::Args),
+    Init(commands::init::Args),
+    New(commands::new::Args),
+    Stabilize(commands::stabilize::Args),
+    Remediate(commands::remediate::Args),
+    Start(commands::start::Args),
+    Ship(commands::ship::Args),
+    Validate(commands::validate::Args),
+    Drop(commands::drop::Args),
+    Close(commands::close::Args),
+    Template(commands::template::Args),
+    Status(commands::status::Args),
+    List(commands::list::Args),
+    Report(commands::report::Args),
     Config(commands::config::Args),
     Schema(commands::schema::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
+}
+
+/// Parses `--at`/`--opened`: a date or an RFC 3339 timestamp.
+pub fn parse_at(text: &str) -> Result<crate::clock::Timestamp, String> {
+    crate::clock::Timestamp::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a time: write YYYY-MM-DD or RFC 3339 like 2026-03-02T14:20:00Z"))
 }
 
 fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {

@@ -20,9 +20,11 @@ impl Clock {
         Clock { today, stamp: Timestamp::Date(today) }
     }
 
-    /// A clock at a precise moment (the local time when `--today` is not given).
+    /// A clock at a precise moment (the local time when `--today` is not given); stamps
+    /// are written to the second.
     pub fn at(now: DateTime<FixedOffset>) -> Self {
-        Clock { today: now.date_naive(), stamp: Timestamp::DateTime(now) }
+        let second = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
+        Clock { today: now.date_naive(), stamp: Timestamp::DateTime(second) }
     }
 }
 
@@ -84,6 +86,21 @@ impl fmt::Display for Timestamp {
             Timestamp::Date(date) => write!(f, "{}", date.format("%Y-%m-%d")),
             Timestamp::DateTime(moment) => f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
         }
+    }
+}
+
+/// Serialises as the text records hold (`2025-06-03` or RFC 3339), for JSON output.
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Timestamp::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date or RFC 3339 timestamp")))
     }
 }
 

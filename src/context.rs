@@ -22,6 +22,10 @@ pub struct Context {
     pub palette: Palette,
     /// Whether stdin is a terminal (prompts are allowed).
     pub interactive: bool,
+    /// Whether stdout is a terminal (with `interactive`: a person is there to use an editor).
+    pub stdout_is_terminal: bool,
+    /// The editor command from `$VISUAL` or `$EDITOR`, when one is set.
+    pub editor: Option<String>,
     /// Where `check --format github` appends its job summary (`GITHUB_STEP_SUMMARY`).
     pub github_step_summary: Option<PathBuf>,
 }
@@ -37,7 +41,39 @@ impl Context {
     ) -> Result<Context> {
         let (root, root_source) = root::resolve(root_flag, &cwd)?;
         let config = crate::config::load(&root)?;
-        Ok(Context { root, root_source, cwd, config, clock, palette, interactive, github_step_summary: None })
+        Ok(Context {
+            root,
+            root_source,
+            cwd,
+            config,
+            clock,
+            palette,
+            interactive,
+            stdout_is_terminal: false,
+            editor: None,
+            github_step_summary: None,
+        })
+    }
+
+    /// Records whether stdout is a terminal and the editor command in effect.
+    pub fn with_terminal(mut self, stdout_is_terminal: bool, editor: Option<String>) -> Context {
+        self.stdout_is_terminal = stdout_is_terminal;
+        self.editor = editor;
+        self
+    }
+
+    /// How to show `path` to the user: relative to the working directory when the file
+    /// is inside it (`incidents/2026/INC-3-x.md`), else absolute, so it can be opened as
+    /// printed.
+    pub fn display_path(&self, path: &Path) -> String {
+        let path = crate::root::normalize(path);
+        let cwd = crate::root::normalize(&self.cwd);
+        match path.strip_prefix(&cwd) {
+            Ok(inner) if !inner.as_os_str().is_empty() => {
+                inner.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+            }
+            _ => path.display().to_string(),
+        }
     }
 
     /// The records folder (absolute).
@@ -48,5 +84,27 @@ impl Context {
     /// Loads every record of the repository.
     pub fn load(&self) -> crate::store::Repository {
         crate::store::Repository::load(&self.root, &self.config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_show_as_they_open_from_the_working_directory() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("repo");
+        std::fs::create_dir_all(root.join("incidents/2026")).unwrap();
+        let clock = Clock::fixed(chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+        let at = |cwd: PathBuf| Context::resolve(Some(&root), cwd, clock, Palette::new(false), false).unwrap();
+        let file = root.join("incidents/2026/INC-1-x.md");
+        assert_eq!(at(root.clone()).display_path(&file), "incidents/2026/INC-1-x.md");
+        assert_eq!(at(root.join("incidents/2026")).display_path(&file), "INC-1-x.md");
+        assert_eq!(
+            at(root.join("incidents/2026/../2026")).display_path(&root.join("./incidents/2026/INC-1-x.md")),
+            "INC-1-x.md"
+        );
+        assert_eq!(at(temp.path().join("elsewhere")).display_path(&file), file.display().to_string());
     }
 }

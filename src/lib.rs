@@ -1,7 +1,8 @@
 //! `incidents`: incidents as code. The library holds the model ([`record`]), loading
-//! ([`store`]), rules ([`rules`]) and rendering ([`render`]); the binary only calls
-//! [`run`] and exits with the status it returns.
+//! ([`store`]), rules ([`rules`]), analysis ([`analysis`]) and rendering ([`render`]);
+//! the binary only calls [`run`] and exits with the status it returns.
 
+pub mod analysis;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -10,6 +11,7 @@ pub mod context;
 pub mod edit;
 pub mod error;
 pub mod exit;
+pub mod interact;
 pub mod record;
 pub mod render;
 pub mod root;
@@ -18,6 +20,7 @@ pub mod schema;
 pub mod store;
 pub mod suggest;
 pub mod templates;
+pub mod workflow;
 
 pub use context::Context;
 pub use error::{Error, Result};
@@ -27,7 +30,7 @@ use cli::{Cli, Command};
 use clock::Clock;
 use commands::{Outcome, Streams};
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Write};
 
 /// What the process environment contributes to a run, gathered by the binary so the
 /// library never reads it on its own.
@@ -38,6 +41,9 @@ pub struct Environment {
     pub stdin_is_terminal: bool,
     pub no_color: Option<String>,
     pub clicolor_force: Option<String>,
+    /// `$VISUAL` and `$EDITOR`, for opening new records (the one program the tool runs).
+    pub visual: Option<String>,
+    pub editor: Option<String>,
     /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job summary.
     pub github_step_summary: Option<std::path::PathBuf>,
     /// The local time, used when `--today` is not given.
@@ -53,19 +59,37 @@ impl Environment {
             stdin_is_terminal: std::io::stdin().is_terminal(),
             no_color: std::env::var("NO_COLOR").ok(),
             clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
+            visual: std::env::var("VISUAL").ok(),
+            editor: std::env::var("EDITOR").ok(),
             github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|value| !value.is_empty())
                 .map(std::path::PathBuf::from),
             now: chrono::Local::now().fixed_offset(),
         })
     }
+
+    /// The editor command: `$VISUAL`, else `$EDITOR`, ignoring blank values.
+    pub fn editor_command(&self) -> Option<String> {
+        [&self.visual, &self.editor].into_iter().flatten().map(|v| v.trim()).find(|v| !v.is_empty()).map(str::to_string)
+    }
 }
 
 /// Parses `args`, runs the command and returns the exit status. Errors are printed to
-/// `err` as `error: …`.
+/// `err` as `error: …`. Prompts (only when `env.stdin_is_terminal`) read the process's stdin.
 pub fn run(
     args: impl IntoIterator<Item = OsString>,
     env: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    run_with_input(args, env, &mut std::io::stdin().lock(), out, err)
+}
+
+/// [`run`] with the answers to prompts read from `input`.
+pub fn run_with_input(
+    args: impl IntoIterator<Item = OsString>,
+    env: &Environment,
+    input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -83,7 +107,7 @@ pub fn run(
             return status;
         }
     };
-    let result = execute(&cli, env, out, err);
+    let result = execute(&cli, env, input, out, err);
     if let Err(error) = &result {
         let palette = render::color::Palette::new(false);
         let _ = writeln!(err, "{} {error}", palette.error("error:"));
@@ -91,14 +115,20 @@ pub fn run(
     exit::status(&result)
 }
 
-fn execute(cli: &Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+fn execute(
+    cli: &Cli,
+    env: &Environment,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let clock = match cli.today {
         Some(today) => Clock::fixed(today),
         None => Clock::at(env.now),
     };
     let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
     let palette = render::color::Palette::new(colored);
-    let mut streams = Streams { out, err };
+    let mut streams = Streams { input, out, err };
     // Commands about the tool itself need no repository: they work anywhere, even where
     // the config is broken.
     match &cli.command {
@@ -106,11 +136,25 @@ fn execute(cli: &Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Writ
         Command::Man(args) => return commands::man::run(args, &mut streams),
         _ => {}
     }
-    let mut ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?;
+    let mut ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?
+        .with_terminal(env.stdout_is_terminal, env.editor_command());
     ctx.github_step_summary = env.github_step_summary.clone();
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
         Command::Explain(args) => commands::explain::run(&ctx, args, &mut streams),
+        Command::Init(args) => commands::init::run(&ctx, args, &mut streams),
+        Command::New(args) => commands::new::run(&ctx, args, &mut streams),
+        Command::Stabilize(args) => commands::stabilize::run(&ctx, args, &mut streams),
+        Command::Remediate(args) => commands::remediate::run(&ctx, args, &mut streams),
+        Command::Start(args) => commands::start::run(&ctx, args, &mut streams),
+        Command::Ship(args) => commands::ship::run(&ctx, args, &mut streams),
+        Command::Validate(args) => commands::validate::run(&ctx, args, &mut streams),
+        Command::Drop(args) => commands::drop::run(&ctx, args, &mut streams),
+        Command::Close(args) => commands::close::run(&ctx, args, &mut streams),
+        Command::Template(args) => commands::template::run(&ctx, args, &mut streams),
+        Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
+        Command::List(args) => commands::list::run(&ctx, args, &mut streams),
+        Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
         // Ran above, before a repository was resolved.

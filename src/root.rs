@@ -47,6 +47,21 @@ pub fn resolve(flag: Option<&Path>, cwd: &Path) -> Result<(PathBuf, RootSource)>
     Ok((cwd.to_path_buf(), RootSource::WorkingDirectory))
 }
 
+/// Removes `.` and resolves `..` lexically (symlinks are not consulted).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

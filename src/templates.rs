@@ -4,6 +4,11 @@
 //!
 //! Lookup order for a template `NAME`: `<root>/.incidents/templates/NAME`, then the
 //! built-in copy.
+//!
+//! Record templates hold `{{name}}` placeholders, filled by [`fill`]: in the front matter
+//! a placeholder stands for a whole value and is replaced by a properly quoted YAML
+//! scalar; in the body by the text on one line. A placeholder with no value becomes
+//! `<name>`, which `check` reads as "not written yet".
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
@@ -60,6 +65,32 @@ pub struct Template {
     pub source: TemplateSource,
 }
 
+impl Template {
+    /// Checks that this template, filled in as `text`, reads as a record of `kind` with
+    /// `id`; otherwise the template in effect is broken (a config problem, exit 2).
+    pub fn check_filled(&self, text: &str, config: &crate::config::Config, kind: &str, id: &str) -> Result<()> {
+        let Some(parsed) = crate::record::parse_file("new.md", text.as_bytes(), config) else {
+            return Err(self.error("it has no front matter (a first line `---`)"));
+        };
+        if let Some(syntax) = parsed.findings.iter().find(|f| f.rule == crate::rules::Rule::Syntax) {
+            return Err(self.error(&format!("filled in, it does not read as a record: {}", syntax.message)));
+        }
+        if parsed.record.as_ref().is_some_and(|record| record.kind() == kind && record.id() == Some(id)) {
+            return Ok(());
+        }
+        Err(self.error(&format!("it must hold `kind: {kind}` and `id: {{{{id}}}}`")))
+    }
+
+    /// A config error about this template.
+    pub fn error(&self, reason: &str) -> Error {
+        let path = match &self.source {
+            TemplateSource::Override(path) => path.clone(),
+            TemplateSource::BuiltIn => PathBuf::from(format!("built-in template {}", self.name.file_name())),
+        };
+        Error::Config { path, line: None, key: String::new(), reason: format!("template: {reason}") }
+    }
+}
+
 /// The override path of `name` under `root`.
 pub fn override_path(root: &Path, name: TemplateName) -> PathBuf {
     root.join(OVERRIDE_DIR).join(name.file_name())
@@ -82,9 +113,82 @@ pub fn load(root: &Path, name: TemplateName) -> Result<Template> {
     }
 }
 
+/// Fills the `{{name}}` placeholders of a record template with `values` (see the module
+/// documentation). Text that is not a placeholder (`{{ two words }}`) is left as it is.
+pub fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
+    let mut out = String::with_capacity(template.len() + 256);
+    let mut fences = 0;
+    for line in template.split_inclusive('\n') {
+        let in_front_matter = fences == 1 && !is_fence(line);
+        if is_fence(line.trim_start_matches('\u{feff}')) && fences < 2 {
+            fences += 1;
+        }
+        let mut rest = line;
+        while let Some(open) = rest.find("{{") {
+            let Some(close) = rest[open..].find("}}").map(|at| open + at) else { break };
+            let name = rest[open + 2..close].trim();
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                out.push_str(&rest[..close + 2]);
+                rest = &rest[close + 2..];
+                continue;
+            }
+            out.push_str(&rest[..open]);
+            let value = values.iter().find(|(key, _)| *key == name).and_then(|(_, value)| *value);
+            match value {
+                Some(text) if in_front_matter => out.push_str(&crate::edit::scalar::inline(text)),
+                Some(text) => out.push_str(&crate::record::text::one_line(text)),
+                None => out.push_str(&format!("<{name}>")),
+            }
+            rest = &rest[close + 2..];
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fills_front_matter_with_scalars_and_the_body_with_text() {
+        let template = "---\nid: {{id}}\ntitle: {{ title }}\ncommander: {{commander}}\nnote: {{ not a placeholder }}\n---\n# {{title}}\n{{unknown}}\n";
+        let filled = fill(template, &[("id", Some("INC-1")), ("title", Some("a: b\nc")), ("commander", None)]);
+        assert_eq!(
+            filled,
+            "---\nid: INC-1\ntitle: \"a: b\\nc\"\ncommander: <commander>\nnote: {{ not a placeholder }}\n---\n# a: b c\n<unknown>\n"
+        );
+    }
+
+    #[test]
+    fn built_in_record_templates_fill_to_valid_records() {
+        let config = crate::config::Config::default();
+        let values = [
+            ("id", Some("INC-1")),
+            ("title", Some("yes")),
+            ("severity", Some("SEV2")),
+            ("opened", Some("2026-03-10")),
+            ("incident", Some("INC-1")),
+            ("failure_mode", Some("cache race")),
+            ("owner", Some("team: db")),
+            ("due", Some("2026-03-20")),
+            ("validation", Some("a # test")),
+        ];
+        for name in [TemplateName::Incident, TemplateName::Remediation] {
+            let filled = fill(name.built_in(), &values);
+            assert!(!filled.contains("{{"), "{filled}");
+            let parsed = crate::record::parse_file("x.md", filled.as_bytes(), &config).unwrap();
+            assert!(parsed.findings.is_empty(), "{name:?}: {:?}", parsed.findings);
+            assert_eq!(
+                parsed.record.as_ref().and_then(crate::record::Record::id),
+                Some(values[0].1.unwrap_or_default())
+            );
+        }
+    }
 
     #[test]
     fn built_in_config_template_is_a_valid_config() {

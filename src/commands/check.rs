@@ -4,10 +4,11 @@
 use super::{write, Outcome, Streams};
 use crate::error::{Error, Result};
 use crate::render::{check_github, check_human, check_json, check_sarif, check_summary};
+use crate::root::normalize;
 use crate::rules::{self, Report, Severity};
 use crate::Context;
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -108,21 +109,6 @@ fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
 
 fn matches_filter(file: &str, filter: &str) -> bool {
     filter.is_empty() || file == filter || file.strip_prefix(filter).is_some_and(|rest| rest.starts_with('/'))
-}
-
-/// Removes `.` and resolves `..` lexically (symlinks are not consulted).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

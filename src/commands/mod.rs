@@ -1,16 +1,31 @@
 //! One module per subcommand, each with its clap `Args` and `run(ctx, args, streams)`.
 
 pub mod check;
+pub mod close;
 pub mod completions;
 pub mod config;
+pub mod drop;
 pub mod explain;
+pub mod init;
+pub mod list;
 pub mod man;
+pub mod new;
+pub mod remediate;
+pub mod report;
 pub mod schema;
+pub mod ship;
+pub mod stabilize;
+pub mod start;
+pub mod status;
+pub mod template;
+pub mod validate;
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 
-/// Where a command writes: stdout for results, stderr for notes and warnings.
+/// Where a command reads answers to prompts (only on a terminal) and writes: stdout for
+/// results, stderr for notes, warnings and prompts.
 pub struct Streams<'a> {
+    pub input: &'a mut dyn BufRead,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
 }

@@ -37,6 +37,8 @@ pub struct Effective {
     /// Required body sections, in workflow order (statuses that require none left out).
     pub sections: Vec<RequiredSections>,
     pub rules: Vec<RuleLevel>,
+    /// Whether `new` and `remediate` open the editor on the file they create.
+    pub open_editor: bool,
 }
 
 /// A template and where it comes from.
@@ -139,6 +141,7 @@ impl Effective {
                     overridden: config.rule_levels.contains_key(rule),
                 })
                 .collect(),
+            open_editor: config.open_editor,
         }
     }
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "dir",
     "id_prefix",
     "severities",
@@ -28,6 +28,7 @@ pub const KEYS: [&str; 10] = [
     "vague_phrases",
     "ignore",
     "sections",
+    "open_editor",
 ];
 
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
@@ -83,6 +84,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
                 config.vague_phrases = reader.text_list(true)?.iter().map(|p| normalize_phrase(p)).collect()
             }
             "ignore" => config.ignore = reader.text_list(true)?,
+            "open_editor" => config.open_editor = reader.boolean()?,
             "due_policy" | "sections" => {}
             unknown => {
                 let hint = crate::suggest::closest(unknown, KEYS)
@@ -125,6 +127,13 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
         match self.value {
             Node::String(text) if !text.trim().is_empty() => Ok(text.trim().to_string()),
             other => Err(self.err(format!("expected text, found {}", other.type_name()))),
+        }
+    }
+
+    fn boolean(&self) -> Result<bool> {
+        match self.value {
+            Node::Bool(flag) => Ok(*flag),
+            other => Err(self.err(format!("expected `true` or `false`, found {}", other.type_name()))),
         }
     }
 
@@ -301,7 +310,7 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let config = parse_text(
-            "dir: records\nid_prefix: OPS\nseverities: [P1, P2]\ndue_policy: {P1: 1w}\ngrace_period: 3d\nsprint: {start: 2026-01-05, length: 2w}\nrules: {overdue: error, vague-text: off}\nvague_phrases: [meh]\nignore: ['records/drafts/**']\nsections:\n  incident:\n    closed: [Timeline, Impact]\n",
+            "dir: records\nid_prefix: OPS\nseverities: [P1, P2]\ndue_policy: {P1: 1w}\ngrace_period: 3d\nsprint: {start: 2026-01-05, length: 2w}\nrules: {overdue: error, vague-text: off}\nvague_phrases: [meh]\nignore: ['records/drafts/**']\nopen_editor: false\nsections:\n  incident:\n    closed: [Timeline, Impact]\n",
         )
         .unwrap();
         assert_eq!(config.dir, "records");
@@ -314,6 +323,7 @@ mod tests {
         assert!(config.is_vague("Meh."));
         assert!(config.is_ignored("records/drafts/x.md"));
         assert_eq!(config.sections.required("incident", "closed").len(), 2);
+        assert!(!config.open_editor);
         assert!(config.sections.required("remediation", "validated").is_empty());
     }
 
@@ -329,6 +339,8 @@ mod tests {
             ("sections: {incident: {done: [x]}}\n", "sections.incident.done", "not a incident status"),
             ("dir: ../elsewhere\n", "dir", "inside the root"),
             ("sprint: {start: 2026-01-05}\n", "sprint", "length"),
+            ("open_editor: sometimes\n", "open_editor", "`true` or `false`"),
+            ("open-editor: false\n", "open-editor", "did you mean `open_editor`"),
         ];
         for (text, key, reason) in cases {
             match parse_text(text) {

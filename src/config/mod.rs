@@ -79,6 +79,9 @@ pub struct Config {
     pub ignore: Vec<String>,
     pub ignore_set: GlobSet,
     pub sections: Sections,
+    /// Whether `new` and `remediate` open `$VISUAL`/`$EDITOR` on the created file when
+    /// run at a terminal (`--no-edit` skips it once).
+    pub open_editor: bool,
 }
 
 impl Default for Config {
@@ -96,6 +99,7 @@ impl Default for Config {
             ignore: Vec::new(),
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),
+            open_editor: true,
         }
     }
 }
@@ -119,7 +123,8 @@ impl Config {
     /// Whether normalized text is only a vague phrase.
     pub fn is_vague(&self, text: &str) -> bool {
         // Most texts are far longer than any phrase: rule them out without allocating.
-        let longest = self.vague_phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        // A phrase's byte length bounds its length in characters.
+        let longest = self.vague_phrases.iter().map(String::len).max().unwrap_or(0);
         if crate::record::text::phrase_weight(text) > longest {
             return false;
         }

@@ -1,7 +1,9 @@
 //! Facts about a record's Markdown body, read with pulldown-cmark so that headings
 //! inside code fences or HTML comments are never mistaken for sections.
 //!
-//! Bodies are only parsed when a rule needs them; only these small facts are kept.
+//! Bodies are only parsed when a rule needs them; only these small facts are kept:
+//! headings (for `missing-section`) and the text of a written status block (for
+//! `stale-status-block`), never whole bodies.
 
 use super::text::meaningful;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -16,16 +18,38 @@ pub struct Section {
     pub has_content: bool,
 }
 
+/// A status block written by `status --write`, as found between its markers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenBlock {
+    /// 1-based line of the opening marker in the file.
+    pub line: usize,
+    /// The text between the markers with `\n` line endings; `None` when the opening
+    /// marker has no closing one.
+    pub content: Option<String>,
+}
+
 /// What the rules need to know of a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodyFacts {
     pub sections: Vec<Section>,
+    pub status_block: Option<WrittenBlock>,
 }
 
 impl BodyFacts {
-    /// Reads `body`, whose first line is line `first_line` of the file.
+    /// Reads the headings of `body`, whose first line is line `first_line` of the file.
     pub fn read(body: &str, first_line: usize) -> Self {
-        BodyFacts { sections: sections(body, first_line) }
+        let sections =
+            super::fast_sections::sections(body, first_line).unwrap_or_else(|| parse_sections(body, first_line));
+        BodyFacts { sections, status_block: None }
+    }
+
+    /// Reads the status block of `body` (first line `first_line`), if it has one. Bodies
+    /// that do not contain the marker text are not parsed at all.
+    pub fn read_status_block(&mut self, body: &str, first_line: usize) {
+        self.status_block = super::markers::find(body).map(|markers| WrittenBlock {
+            line: first_line + body[..markers.open.start].matches('\n').count(),
+            content: markers.content(body).map(|text| text.replace("\r\n", "\n")),
+        });
     }
 
     /// The section titled `title` (case-insensitive), if any.
@@ -35,8 +59,8 @@ impl BodyFacts {
 }
 
 /// Every heading with whether it has content before the next heading of the same or a
-/// higher level (a sub-heading's content counts for its parent).
-fn sections(body: &str, first_line: usize) -> Vec<Section> {
+/// higher level (a sub-heading's content counts for its parent), read with pulldown-cmark.
+pub fn parse_sections(body: &str, first_line: usize) -> Vec<Section> {
     struct Open {
         level: HeadingLevel,
         index: usize,
@@ -129,6 +153,16 @@ mod tests {
     fn ignores_headings_in_code_fences_and_comments() {
         let body = "```\n## Timeline\nx\n```\n<!--\n## Timeline\n-->\n";
         assert!(BodyFacts::read(body, 1).section("Timeline").is_none());
+    }
+
+    #[test]
+    fn keeps_the_written_status_block_and_its_line() {
+        let mut facts = BodyFacts::default();
+        facts.read_status_block("\r\n<!-- incidents:status -->\r\nblock\r\n<!-- /incidents:status -->\r\n", 9);
+        assert_eq!(facts.status_block, Some(WrittenBlock { line: 10, content: Some("block\n".to_string()) }));
+        let mut fenced = BodyFacts::default();
+        fenced.read_status_block("```\n<!-- incidents:status -->\n<!-- /incidents:status -->\n```\n", 9);
+        assert_eq!(fenced.status_block, None);
     }
 
     #[test]

@@ -8,17 +8,26 @@
 //! parser would produce (a test compares the two on tricky inputs). Profiling showed the
 //! full parser was half of `check`'s time on a large repository.
 
+use super::frontmatter::KeyLines;
 use super::yaml::Node;
 
 /// Parses `text` when it is in the subset; `None` means "use the full parser".
 pub fn parse(text: &str) -> Option<Node> {
-    let mut top: Vec<(String, Node)> = Vec::new();
+    parse_with_lines(text, 1).map(|(node, _)| node)
+}
+
+/// Like [`parse`], also returning the line of every key and list entry, counted from
+/// `first_line` (what [`KeyLines::scan`] would find for the same text).
+pub fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, KeyLines)> {
+    let mut top: Vec<(String, Node)> = Vec::with_capacity(16);
+    let mut lines = KeyLines::with_capacity();
     // The key whose value is a nested block being collected, with that block.
     let mut open: Option<(String, Block)> = None;
-    for raw in text.split('\n') {
+    for (index, raw) in super::text::split_lines(text).enumerate() {
+        let line_no = first_line + index;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if line.contains(['\t', '\r']) || line.contains(is_unsupported_char) {
-            return None;
+        if line.bytes().any(|b| b < 0x20 || b == 0x7f) || (!line.is_ascii() && line.contains(is_unsupported_char)) {
+            return None; // tabs, CR, control characters, YAML's Unicode line breaks, BOM
         }
         let content = line.trim_start_matches(' ');
         if content.is_empty() || content.starts_with('#') {
@@ -28,7 +37,8 @@ pub fn parse(text: &str) -> Option<Node> {
         let content = content.trim_end_matches(' ');
         if let Some(item) = list_item(content) {
             // A list entry: under the open key, at any indent (also 0).
-            let (_, block) = open.as_mut()?;
+            let (name, block) = open.as_mut()?;
+            lines.push(&[name], Some(block.len()), line_no);
             block.push_item(indent, scalar(item)?)?;
             continue;
         }
@@ -37,16 +47,18 @@ pub fn parse(text: &str) -> Option<Node> {
             if let Some((name, block)) = open.take() {
                 insert(&mut top, name, block.finish())?;
             }
+            lines.push(&[key], None, line_no);
             if is_empty_value(rest) {
                 open = Some((key.to_string(), Block::Pending));
             } else {
                 insert(&mut top, key.to_string(), value(rest)?)?;
             }
         } else {
-            let (_, block) = open.as_mut()?;
+            let (name, block) = open.as_mut()?;
             if is_empty_value(rest) {
                 return None; // deeper nesting
             }
+            lines.push(&[name, key], None, line_no);
             block.push_entry(indent, key.to_string(), value(rest)?)?;
         }
     }
@@ -56,7 +68,7 @@ pub fn parse(text: &str) -> Option<Node> {
     if top.is_empty() {
         return None; // an empty document is null, not a mapping: the full parser says so
     }
-    Some(Node::Map(top))
+    Some((Node::Map(top), lines))
 }
 
 /// The nested block under a key written without a value.
@@ -74,6 +86,15 @@ enum Block {
 }
 
 impl Block {
+    /// Entries so far (the index of the next list entry).
+    fn len(&self) -> usize {
+        match self {
+            Block::Pending => 0,
+            Block::List { items, .. } => items.len(),
+            Block::Map { entries, .. } => entries.len(),
+        }
+    }
+
     fn push_item(&mut self, indent: usize, item: Node) -> Option<()> {
         match self {
             Block::Pending => *self = Block::List { indent, items: vec![item] },
@@ -148,10 +169,17 @@ fn is_empty_value(rest: &str) -> bool {
 
 /// The text before a ` #` comment.
 fn strip_comment(text: &str) -> &str {
-    match text.find(" #") {
-        Some(cut) => &text[..cut],
+    let bytes = text.as_bytes();
+    match bytes.iter().enumerate().skip(1).find(|(i, b)| **b == b'#' && bytes[i - 1] == b' ') {
+        Some((cut, _)) => &text[..cut - 1],
         None => text,
     }
+}
+
+/// Whether `text` holds `: ` or ends with `:` (a mapping indicator inside a plain scalar).
+fn has_mapping_indicator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| *b == b':' && bytes.get(i + 1).is_none_or(|next| *next == b' '))
 }
 
 /// A value after `key:`: a scalar or a one-line flow list.
@@ -218,7 +246,7 @@ fn plain(text: &str) -> Option<Node> {
     let Some(first) = text.chars().next() else {
         return Some(Node::Null);
     };
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || text.contains(": ") || text.ends_with(':') {
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || has_mapping_indicator(text) {
         return None;
     }
     match text {
@@ -363,9 +391,10 @@ mod tests {
             let count = 1 + (next() % 7) as usize;
             let text: String =
                 (0..count).map(|_| format!("{}\n", LINES[(next() % LINES.len() as u64) as usize])).collect();
-            if let Some(fast) = parse(&text) {
+            if let Some((fast, lines)) = parse_with_lines(&text, 2) {
                 answered += 1;
                 assert_eq!(Some(fast), full(&text), "fast path disagrees on {text:?}");
+                assert_eq!(lines, KeyLines::scan(&text, 2), "key lines differ on {text:?}");
             }
         }
         assert!(answered > 100, "{answered}");

@@ -31,7 +31,8 @@ pub enum Split<'a> {
 /// Splits `text` at its front-matter fences.
 pub fn split(text: &str) -> Split<'_> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(first_end) = text.find('\n') else {
+    let mut lines = memchr::memchr_iter(b'\n', text.as_bytes());
+    let Some(first_end) = lines.next() else {
         return if is_fence(text) { Split::Unterminated } else { Split::NoFrontMatter };
     };
     if !is_fence(&text[..first_end]) {
@@ -39,9 +40,10 @@ pub fn split(text: &str) -> Split<'_> {
     }
     let yaml_start = first_end + 1;
     let mut offset = yaml_start;
-    let mut line = 2;
-    while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    for (line, end) in (2..).zip(lines.chain(std::iter::once(text.len()))) {
+        if offset > text.len() {
+            break;
+        }
         if is_fence(&text[offset..end]) {
             let body_start = (end + 1).min(text.len());
             return Split::Found(Parts {
@@ -52,7 +54,6 @@ pub fn split(text: &str) -> Split<'_> {
             });
         }
         offset = end + 1;
-        line += 1;
     }
     Split::Unterminated
 }
@@ -65,20 +66,18 @@ fn is_fence(line: &str) -> bool {
 /// (`stabilization.signal`) and `key[i]` for entries of a block list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KeyLines {
-    /// (path, line) in file order; a front matter has a few dozen keys, so a linear
-    /// search beats hashing.
-    lines: Vec<(String, usize)>,
+    /// Every path, back to back (one buffer rather than a string per key: this is built
+    /// for every record file).
+    paths: String,
+    /// (start, end) of each path in `paths`, and its line, in file order. A front matter
+    /// has a few dozen keys, so a linear search beats hashing.
+    spans: Vec<(u32, u32, usize)>,
 }
 
 impl KeyLines {
     /// Scans `yaml`, whose first line is line `first_line` of the file.
     pub fn scan(yaml: &str, first_line: usize) -> Self {
-        let mut lines: Vec<(String, usize)> = Vec::with_capacity(32);
-        let mut record = |path: String, line: usize| {
-            if !lines.iter().any(|(known, _)| *known == path) {
-                lines.push((path, line));
-            }
-        };
+        let mut lines = KeyLines::with_capacity();
         // Open keys whose value is a nested block: (indent, path, entries seen).
         let mut open: Vec<(usize, String, usize)> = Vec::new();
         let mut skip_deeper_than: Option<usize> = None;
@@ -102,7 +101,7 @@ impl KeyLines {
                     open.pop();
                 }
                 if let Some((_, path, count)) = open.last_mut() {
-                    record(format!("{path}[{count}]"), line_no);
+                    lines.push(&[path], Some(*count), line_no);
                     *count += 1;
                 }
                 skip_deeper_than = Some(indent);
@@ -118,7 +117,7 @@ impl KeyLines {
                 Some((_, parent, _)) => format!("{parent}.{key}"),
                 None => key.to_string(),
             };
-            record(path.clone(), line_no);
+            lines.push(&[&path], None, line_no);
             let value = value.trim();
             if value.is_empty() || value.starts_with('#') {
                 open.push((indent, path, 0));
@@ -126,17 +125,65 @@ impl KeyLines {
                 skip_deeper_than = Some(indent);
             }
         }
-        KeyLines { lines }
+        lines
+    }
+
+    /// An empty table sized for a typical record.
+    pub fn with_capacity() -> Self {
+        KeyLines { paths: String::with_capacity(512), spans: Vec::with_capacity(40) }
+    }
+
+    /// Records the line of the path `parts` joined by `.`, with `[index]` appended when
+    /// given, unless that path is already known (the first one wins).
+    pub fn push(&mut self, parts: &[&str], index: Option<usize>, line: usize) {
+        use std::fmt::Write;
+        let start = self.paths.len();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                self.paths.push('.');
+            }
+            self.paths.push_str(part);
+        }
+        if let Some(index) = index {
+            let _ = write!(self.paths, "[{index}]");
+        }
+        let new = &self.paths[start..];
+        if self.spans.iter().any(|&(s, e, _)| &self.paths[s as usize..e as usize] == new) {
+            self.paths.truncate(start);
+            return;
+        }
+        // Front matter is capped far below 4 GiB, so offsets fit in u32.
+        let (start, end) =
+            (u32::try_from(start).unwrap_or(u32::MAX), u32::try_from(self.paths.len()).unwrap_or(u32::MAX));
+        self.spans.push((start, end, line));
     }
 
     /// The line of `path`, if the key is written in the block.
     pub fn get(&self, path: &str) -> Option<usize> {
-        self.lines.iter().find(|(known, _)| known == path).map(|(_, line)| *line)
+        self.spans
+            .iter()
+            .find(|&&(s, e, _)| self.paths.get(s as usize..e as usize) == Some(path))
+            .map(|&(_, _, line)| line)
+    }
+
+    /// The line of entry `index` of the block list under `path`.
+    pub fn entry(&self, path: &str, index: usize) -> Option<usize> {
+        self.spans
+            .iter()
+            .find(|&&(s, e, _)| {
+                self.paths
+                    .get(s as usize..e as usize)
+                    .and_then(|known| known.strip_prefix(path))
+                    .and_then(|rest| rest.strip_prefix('['))
+                    .and_then(|rest| rest.strip_suffix(']'))
+                    .is_some_and(|digits| digits.parse() == Ok(index))
+            })
+            .map(|&(_, _, line)| line)
     }
 }
 
 /// Splits `key: value` (plain or quoted key); `None` when the line is no mapping entry.
-fn split_key(content: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_key(content: &str) -> Option<(&str, &str)> {
     let (key, rest) = if let Some(quote) = content.chars().next().filter(|c| *c == '"' || *c == '\'') {
         let close = content[1..].find(quote)? + 1;
         (&content[1..close], content[close + 1..].trim_start())

@@ -80,6 +80,15 @@ pub const KEYS: &[&str] = &[
     "stabilization",
     "closed_at",
 ];
+/// Gate-1 keys written at the top level by mistake, with where they belong.
+const NESTED_ELSEWHERE: &[(&str, &str)] = &[
+    ("signal", "stabilization.signal"),
+    ("intervention", "stabilization.intervention"),
+    ("rollback", "stabilization.rollback"),
+    ("verification", "stabilization.verification"),
+    ("stabilized_at", "stabilization.stabilized_at"),
+    ("uncertainty", "stabilization.uncertainty"),
+];
 /// Keys of `stabilization`.
 pub const STABILIZATION_KEYS: &[&str] =
     &["signal", "intervention", "rollback", "verification", "stabilized_at", "uncertainty"];
@@ -127,10 +136,7 @@ impl Incident {
                 );
             }
         }
-        let nested: Vec<(&str, String)> =
-            STABILIZATION_KEYS.iter().map(|key| (*key, format!("stabilization.{key}"))).collect();
-        let elsewhere: Vec<(&str, &str)> = nested.iter().map(|(k, full)| (*k, full.as_str())).collect();
-        reader.unknown_keys(map, "", KEYS, &elsewhere);
+        reader.unknown_keys(map, "", KEYS, NESTED_ELSEWHERE);
         incident
     }
 

@@ -6,17 +6,19 @@
 //! still run on it.
 
 pub mod body;
+mod fast_sections;
 mod fast_yaml;
 pub mod field;
 pub mod frontmatter;
 mod incident;
+pub mod markers;
 mod parse;
 mod reader;
 mod remediation;
 pub mod text;
 pub mod yaml;
 
-pub use body::BodyFacts;
+pub use body::{BodyFacts, WrittenBlock};
 pub use field::{Field, FieldState, Spanned};
 pub use incident::{Incident, IncidentStatus, Stabilization, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
 pub use parse::{parse_file, ParsedFile};

@@ -2,7 +2,7 @@
 //! what cannot be read, `missing-field`/`invalid-value`/`unknown-field` for what can.
 
 use super::body::BodyFacts;
-use super::frontmatter::{split, KeyLines, Split};
+use super::frontmatter::{split, Split};
 use super::incident::Incident;
 use super::reader::Reader;
 use super::remediation::Remediation;
@@ -18,7 +18,8 @@ pub struct ParsedFile {
     pub path: String,
     /// The record, when the front matter could be read and names a known `kind`.
     pub record: Option<Record>,
-    /// Body facts, read only when the config requires sections of this record.
+    /// Body facts: headings when the config requires sections of this record, the
+    /// status block when an incident's body mentions its markers.
     pub body: BodyFacts,
     pub findings: Vec<Finding>,
 }
@@ -55,8 +56,8 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
         }
         Split::Found(parts) => parts,
     };
-    let node = match yaml::parse(parts.yaml) {
-        Ok(node) => node,
+    let (node, keys) = match yaml::parse_record(parts.yaml, parts.yaml_line) {
+        Ok(parsed) => parsed,
         Err(error) => {
             let line = error.line.map_or(1, |l| l + parts.yaml_line - 1);
             parsed.findings.push(Finding::new(
@@ -79,7 +80,6 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
         ));
         return Some(parsed);
     }
-    let keys = KeyLines::scan(parts.yaml, parts.yaml_line);
     let mut reader = Reader::new(path, &keys);
     let kind = reader.text(node.get("kind"), "kind");
     parsed.record = match kind.value.as_deref() {
@@ -114,6 +114,10 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
             if !config.sections.required(record.kind(), status).is_empty() {
                 parsed.body = BodyFacts::read(parts.body, parts.body_line);
             }
+        }
+        // A cheap substring test first: only bodies that mention the marker are parsed.
+        if matches!(record, Record::Incident(_)) && parts.body.contains(super::markers::NEEDLE) {
+            parsed.body.read_status_block(parts.body, parts.body_line);
         }
     }
     Some(parsed)

@@ -55,7 +55,7 @@ impl<'a> Reader<'a> {
         match node {
             None => Field::default(),
             Some(Node::Null) => Field::unusable(FieldState::Blank, line),
-            Some(value) => match value.as_text() {
+            Some(value) => match value.text() {
                 Some(text) => match meaningful(&text) {
                     Some(written) => Field::set(written.to_string(), line),
                     None => Field::unusable(FieldState::Blank, line),
@@ -141,8 +141,8 @@ impl<'a> Reader<'a> {
         };
         let mut entries = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let entry_line = self.keys.get(&format!("{path}[{index}]")).unwrap_or(line);
-            match item.as_text() {
+            let entry_line = self.keys.entry(path, index).unwrap_or(line);
+            match item.text() {
                 Some(text) => {
                     if let Some(written) = meaningful(&text) {
                         entries.push(Spanned { value: written.to_string(), line: entry_line });

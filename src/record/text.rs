@@ -4,6 +4,19 @@
 //! placeholder (`<what shows the symptom>`, `TODO`, `TBD`). Failure modes are compared
 //! after trimming, lower-casing and collapsing runs of white space.
 
+/// The pieces of `text` between `\n` bytes, like `text.split('\n')` but using the
+/// vectorised `memchr` search (this runs over every record's front matter and body).
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let line = &text[start..end];
+        start = end + 1;
+        Some(line)
+    })
+}
+
 /// The trimmed text when it is meaningful, `None` when it counts as missing.
 pub fn meaningful(text: &str) -> Option<&str> {
     let trimmed = text.trim();
@@ -36,6 +49,12 @@ pub fn normalize(text: &str) -> String {
 /// Whether two failure modes are the same once trimmed, lower-cased and with white
 /// space collapsed; allocation-free (this runs for every item of every incident).
 pub fn same_failure_mode(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return same_ascii_words(a.as_bytes(), b.as_bytes());
+    }
     let mut left = a.split_whitespace();
     let mut right = b.split_whitespace();
     loop {
@@ -56,9 +75,47 @@ pub fn same_failure_mode(a: &str, b: &str) -> bool {
     }
 }
 
+/// [`same_failure_mode`] for ASCII text, byte by byte.
+fn same_ascii_words(a: &[u8], b: &[u8]) -> bool {
+    let (mut i, mut j) = (skip_space(a, 0), skip_space(b, 0));
+    loop {
+        match (a.get(i), b.get(j)) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if is_space(*x) && is_space(*y) => {
+                i = skip_space(a, i);
+                j = skip_space(b, j);
+            }
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {
+                i += 1;
+                j += 1;
+            }
+            // Trailing white space on one side only.
+            (Some(x), None) if is_space(*x) => i = skip_space(a, i),
+            (None, Some(y)) if is_space(*y) => j = skip_space(b, j),
+            _ => return false,
+        }
+    }
+}
+
+/// ASCII white space as `char::is_whitespace` sees it (which includes vertical tab).
+fn is_space(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || byte == 0x0b
+}
+
+fn skip_space(text: &[u8], mut at: usize) -> usize {
+    while text.get(at).is_some_and(|b| is_space(*b)) {
+        at += 1;
+    }
+    at
+}
+
 /// The number of characters [`normalize_phrase`] can keep at most: the non-white-space
 /// characters before any trailing punctuation. Used to rule texts out cheaply.
 pub fn phrase_weight(text: &str) -> usize {
+    if text.is_ascii() {
+        let trimmed = text.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+        return trimmed.bytes().filter(|b| !is_space(*b)).count();
+    }
     text.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -71,9 +128,21 @@ pub fn normalize_phrase(text: &str) -> String {
     normalize(text).trim_end_matches(|c: char| c.is_ascii_punctuation()).to_string()
 }
 
+/// `text` on one line: control characters (line breaks included) become spaces and runs
+/// of white space one space; trimmed. For titles and text shown in a single line.
+pub fn one_line(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_removes_breaks_and_controls() {
+        assert_eq!(one_line("  a\n\tb\u{1b}[31m  c\r\n"), "a b [31m c");
+    }
 
     #[test]
     fn placeholders_and_blanks_are_missing() {
@@ -89,10 +158,21 @@ mod tests {
     fn normalizes_case_and_spaces() {
         assert_eq!(normalize("  Cache   RACE\tafter\ndeploy "), "cache race after deploy");
         assert_eq!(normalize_phrase("Add Monitoring."), "add monitoring");
+        for text in ["", "a", "a\n", "\n\nb\n", "a\r\nb"] {
+            assert_eq!(split_lines(text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>(), "{text:?}");
+        }
         assert!(same_failure_mode("  Cache   RACE\tafter", "cache race AFTER"));
         assert!(same_failure_mode("Ünïcode Case", "ünïcode case"));
         assert!(!same_failure_mode("cache race", "cache race after"));
         assert!(!same_failure_mode("cache race", "cache rice"));
+        assert!(same_failure_mode(" a  b ", "a b"));
+        assert!(same_failure_mode("a b", "a b \n"));
+        assert!(!same_failure_mode("ab", "a b"));
+        assert!(!same_failure_mode("a b", "a b c"));
+        assert!(!same_failure_mode("", "a"));
+        assert!(same_failure_mode("", "  "));
+        assert!(same_failure_mode("a\u{b}b", "a b"));
+        assert_eq!(phrase_weight("a\u{b}b."), 2);
         assert_eq!(phrase_weight("Tech  debt!!"), 8);
     }
 }

@@ -38,9 +38,15 @@ impl Node {
 
     /// The text of a scalar (string, number or boolean); `None` for null and collections.
     pub fn as_text(&self) -> Option<String> {
+        self.text().map(std::borrow::Cow::into_owned)
+    }
+
+    /// Like [`Node::as_text`], borrowing when the scalar is already text.
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
         match self {
-            Node::String(text) | Node::Number(text) => Some(text.clone()),
-            Node::Bool(flag) => Some(flag.to_string()),
+            Node::String(text) | Node::Number(text) => Some(std::borrow::Cow::Borrowed(text)),
+            Node::Bool(true) => Some(std::borrow::Cow::Borrowed("true")),
+            Node::Bool(false) => Some(std::borrow::Cow::Borrowed("false")),
             _ => None,
         }
     }
@@ -95,6 +101,18 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     }
 }
 
+/// Parses record front matter whose first line is line `first_line` of the file, with
+/// the line of every key. The fast reader handles the usual plain subset (it cannot
+/// nest deeply, so the nesting scan is only needed for the full parser).
+pub fn parse_record(text: &str, first_line: usize) -> Result<(Node, super::frontmatter::KeyLines), YamlError> {
+    check_size(text)?;
+    if let Some(parsed) = super::fast_yaml::parse_with_lines(text, first_line) {
+        return Ok(parsed);
+    }
+    let node = parse(text)?;
+    Ok((node, super::frontmatter::KeyLines::scan(text, first_line)))
+}
+
 /// Parses with the full YAML library (what [`parse`] falls back to).
 pub fn parse_full(text: &str) -> Result<Node, YamlError> {
     serde_yaml::from_str::<Node>(text).map_err(|error| YamlError {
@@ -115,6 +133,11 @@ pub fn scalar(text: &str) -> String {
 /// Refuses text over [`MAX_BYTES`] or nested deeper than [`MAX_DEPTH`] (counting
 /// indentation levels, `- ` prefixes and open flow brackets), without parsing it.
 pub fn check_limits(text: &str) -> Result<(), YamlError> {
+    check_size(text)?;
+    check_depth(text)
+}
+
+fn check_size(text: &str) -> Result<(), YamlError> {
     if text.len() > MAX_BYTES {
         return Err(YamlError {
             line: None,
@@ -125,6 +148,10 @@ pub fn check_limits(text: &str) -> Result<(), YamlError> {
             ),
         });
     }
+    Ok(())
+}
+
+fn check_depth(text: &str) -> Result<(), YamlError> {
     let mut indents: Vec<usize> = Vec::new();
     let mut flow_depth = 0usize;
     for (index, line) in text.lines().enumerate() {

@@ -60,6 +60,8 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
     if effective.sections.is_empty() {
         line("sections", "none required".to_string());
     }
+    let editor = if effective.open_editor { "yes, at a terminal (`--no-edit` skips it)" } else { "no" };
+    line("open editor", format!("{editor} after `new` and `remediate`"));
     out.push_str(&format!("{}\n", palette.strong("rules")));
     let width = effective.rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
     for rule in &effective.rules {

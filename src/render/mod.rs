@@ -9,3 +9,24 @@ pub mod check_summary;
 pub mod color;
 pub mod config_human;
 pub mod config_json;
+pub mod html;
+pub mod html_appendix;
+pub mod html_body;
+pub mod html_charts;
+pub mod list_json;
+pub mod list_text;
+pub mod markdown_text;
+pub mod report_html;
+pub mod report_json;
+pub mod report_markdown;
+pub mod status_json;
+pub mod status_markdown;
+
+/// Pretty JSON ending in a newline. The structs rendered hold only strings, numbers
+/// and dates, so serialisation does not fail; if it ever did, the error is the output.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|error| serde_json::json!({ "error": error.to_string() }).to_string());
+    text.push('\n');
+    text
+}

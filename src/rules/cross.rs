@@ -5,7 +5,7 @@
 use super::{Finding, Rule};
 use crate::config::Config;
 use crate::record::text::same_failure_mode;
-use crate::record::{Incident, IncidentStatus, Record, Remediation};
+use crate::record::{Incident, IncidentStatus, ItemStatus, Record, Remediation, Spanned};
 use crate::store::Repository;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -130,6 +130,30 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
     ));
 }
 
+/// The failure modes of `incident` that none of `items` covers. Any item covers its
+/// failure mode, a dropped one included (it records the decision not to fix).
+pub fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) -> Vec<&'i Spanned<String>> {
+    incident
+        .failure_modes()
+        .iter()
+        .filter(|mode| {
+            !items
+                .iter()
+                .filter_map(|(_, item)| item.failure_mode.get())
+                .any(|written| same_failure_mode(written, &mode.value))
+        })
+        .collect()
+}
+
+/// The items that are neither validated nor dropped, with their status (items whose
+/// status cannot be read are left to `invalid-value`).
+pub fn unfinished<'r>(items: &[(usize, &'r Remediation)]) -> Vec<(usize, &'r Remediation, ItemStatus)> {
+    items
+        .iter()
+        .filter_map(|(index, item)| item.status.value.filter(|status| !status.is_done()).map(|s| (*index, *item, s)))
+        .collect()
+}
+
 fn incident_coverage(
     path: &str,
     incident: &Incident,
@@ -159,32 +183,21 @@ fn incident_coverage(
         let finding = Finding::new(Rule::UncoveredFailureMode, path, line, Some(id), message);
         out.push(if within_grace { finding.at_most_warning() } else { finding });
     };
-    let modes = incident.failure_modes();
-    if modes.is_empty() {
+    if incident.failure_modes().is_empty() {
         finding(incident.failure_modes.line, format!(
             "{id} is {} but lists no failure modes{grace_note}: add `failure_modes:` with each breakage in a plain sentence, then an item for each",
             status.as_str()
         ));
     } else {
-        for mode in modes {
-            let covered = items
-                .iter()
-                .filter_map(|(_, item)| item.failure_mode.get())
-                .any(|written| same_failure_mode(written, &mode.value));
-            if !covered {
-                finding(mode.line, format!(
-                    "failure mode \"{}\" of {id} has no remediation item{grace_note}: run `incidents remediate {id} --failure-mode \"{}\" --owner … --due … --validation …`",
-                    mode.value, mode.value
-                ));
-            }
+        for mode in uncovered(incident, items) {
+            finding(mode.line, format!(
+                "failure mode \"{}\" of {id} has no remediation item{grace_note}: run `incidents remediate {id} --failure-mode \"{}\" --owner … --due … --validation …`",
+                mode.value, mode.value
+            ));
         }
     }
     if status == IncidentStatus::Closed {
-        for (file_index, item) in items {
-            let Some(item_status) = item.status.value else { continue };
-            if item_status.is_done() {
-                continue;
-            }
+        for (file_index, item, item_status) in unfinished(items) {
             let item_id = item.id.value.as_deref().unwrap_or("an item");
             out.push(Finding::new(
                 Rule::OpenRemediation,
@@ -193,7 +206,7 @@ fn incident_coverage(
                 Some(id),
                 format!(
                     "{id} is closed but {item_id} ({}) is {}: validate it (`incidents validate {item_id} --evidence …`), drop it with a reason, or reopen the incident",
-                    repo.files[*file_index].path,
+                    repo.files[file_index].path,
                     item_status.as_str()
                 ),
             ));

@@ -1,11 +1,13 @@
 //! Rules: the registry of codes ([`Rule`]), the findings they produce, and the checks
-//! themselves — per record ([`record_rules`]) and across the record set ([`cross`]).
+//! themselves — per record ([`record_rules`]) and across the record set ([`cross`],
+//! and `status_block` for written status blocks).
 //! [`check`] runs them all and applies the configured levels.
 
 pub mod cross;
 mod diagnostic;
 pub mod record_rules;
 mod registry;
+mod status_block;
 
 pub use diagnostic::{Diagnostic, Finding};
 pub use registry::{explain_markdown, rules_markdown, Level, Rule, Severity};
@@ -38,6 +40,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
         })
         .collect();
     cross::check(repo, &index, config, today, &mut findings);
+    status_block::check(repo, &index, &mut findings);
     let mut diagnostics: Vec<Diagnostic> =
         findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();
     diagnostics.sort_by(|a, b| {

@@ -76,6 +76,7 @@ pub fn config() -> Value {
                     "remediation": sections_of(ItemStatus::NAMES)
                 }
             }), "Body sections (heading text) that must exist with content, per record kind and status."),
+            "open_editor": describe(json!({"type": "boolean"}), "Whether `incidents new` and `incidents remediate` open $VISUAL (else $EDITOR) on the file they create, at a terminal; `--no-edit` skips it once. Default: `true`."),
         }
     })
 }

@@ -22,7 +22,9 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
     if !dir.is_dir() {
         return found;
     }
-    for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+    // Walk unsorted and sort the path strings once at the end: sorting each folder's
+    // entries by file name inside the walk cost a tenth of `check` on large folders.
+    for entry in WalkDir::new(&dir).follow_links(false) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -34,10 +36,8 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
                 continue;
             }
         };
-        let is_markdown = entry.file_name().to_str().map_or_else(
-            || entry.file_name().to_string_lossy().ends_with(".md"),
-            |name| name.to_ascii_lowercase().ends_with(".md"),
-        );
+        let name = entry.path().as_os_str().as_encoded_bytes();
+        let is_markdown = name.len() >= 3 && name[name.len() - 3..].eq_ignore_ascii_case(b".md");
         if !is_markdown {
             continue;
         }
@@ -55,11 +55,21 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
             ));
         }
     }
+    found.files.sort_unstable();
     found
 }
 
 /// `path` relative to `root`, `/`-separated (lossy for names that are not UTF-8).
 pub fn relative(root: &Path, path: &Path) -> String {
+    // Fast path: walkdir joins names onto the root, so the root is a byte prefix.
+    let (whole, base) = (path.as_os_str().as_encoded_bytes(), root.as_os_str().as_encoded_bytes());
+    if let Some(rest) = whole.strip_prefix(base).and_then(|rest| rest.strip_prefix(b"/")) {
+        if let Ok(text) = std::str::from_utf8(rest) {
+            if std::path::MAIN_SEPARATOR == '/' {
+                return text.to_string();
+            }
+        }
+    }
     let inner = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")

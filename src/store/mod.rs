@@ -30,7 +30,8 @@ impl Repository {
             record: None,
             body: BodyFacts::default(),
         }));
-        files.sort_by(|a, b| a.path.cmp(&b.path));
+        // Files stay in discovery order (sorted per folder, depth first): deterministic,
+        // and sorting 40,000 large records by path was a tenth of `check`'s time.
         Repository { root: root.to_path_buf(), files }
     }
 
@@ -83,9 +84,38 @@ impl Repository {
     }
 }
 
+/// Reads a whole file into the start of `buffer` (grown as needed, never shrunk) and
+/// returns how many bytes it holds. Plain `read` calls until end of file: `std::fs::read`
+/// and `read_to_end` first ask for the size (`statx`, `lseek`), two extra system calls
+/// per file that show on 40,000 files.
+fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut filled = 0;
+    loop {
+        if filled == buffer.len() {
+            buffer.resize((buffer.len() * 2).max(64 * 1024), 0);
+        }
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => return Ok(filled),
+            Ok(count) => filled += count,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+}
+
 fn read_one(root: &Path, relative: &str, config: &Config) -> Option<ParsedFile> {
-    match std::fs::read(root.join(relative)) {
-        Ok(bytes) => parse_file(relative, &bytes, config),
+    thread_local! {
+        /// One read buffer per worker thread, reused for every file it reads.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let read = BUFFER.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        read_into(&root.join(relative), &mut buffer).map(|filled| parse_file(relative, &buffer[..filled], config))
+    });
+    match read {
+        Ok(parsed) => parsed,
         Err(error) => Some(ParsedFile {
             path: relative.to_string(),
             record: None,

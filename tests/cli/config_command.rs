@@ -17,6 +17,7 @@ fn shows_defaults_when_there_is_no_config() {
         "SEV1 14d, SEV2 30d, SEV3 60d, SEV4 90d",
         "grace period   7d",
         "incident stabilized: Timeline",
+        "open editor    yes, at a terminal",
         "missing-rollback",
     ] {
         assert!(run.stdout.contains(expected), "missing {expected:?}:\n{}", run.stdout);
@@ -62,6 +63,7 @@ fn json_names_every_setting() {
     assert_eq!(json["records_dir_exists"], true);
     assert_eq!(json["templates"].as_array().unwrap().len(), 3);
     assert_eq!(json["grace_period_days"], 7);
+    assert_eq!(json["open_editor"], true);
     assert_eq!(json["rules"].as_array().unwrap().len(), 21);
     let vague = json["rules"].as_array().unwrap().iter().find(|r| r["code"] == "vague-text").unwrap().clone();
     assert_eq!((vague["level"].as_str(), vague["overridden"].as_bool()), (Some("off"), Some(true)));

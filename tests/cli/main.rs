@@ -4,13 +4,24 @@
 // Test code may panic on broken fixtures: that is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod authoring;
 mod check;
 mod config_command;
 mod explain;
 mod github;
 mod integrations;
+mod list;
+mod naming;
+mod preservation;
+mod records;
+mod refusals;
+mod report;
 mod rules;
 mod sarif;
 mod schema;
+mod sections;
 mod shell;
+mod status;
+mod status_write;
 mod support;
+mod terminal;

@@ -121,3 +121,47 @@ pub fn open_item(id: &str, incident: &str, failure_mode: &str) -> String {
         "---\nkind: remediation\nid: {id}\nincident: {incident}\nfailure_mode: {failure_mode}\nowner: team-checkout\ndue: 2026-03-20\nvalidation: staggered rollout integration test asserts cache keys converge\nstatus: open\n---\n\n## Causal analysis\n\nThe cache key ignored the schema version.\n"
     )
 }
+
+/// Every file under `dir` with its bytes, keyed by path relative to `dir`.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list folder") {
+            let path = entry.expect("folder entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read file");
+                files.insert(path.strip_prefix(dir).expect("inside").to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+/// The last line of a command's stdout (the created or changed file, by contract).
+pub fn last_line(stdout: &str) -> &str {
+    stdout.lines().last().unwrap_or_default()
+}
+
+impl Repo {
+    /// Every file of the repository with its bytes.
+    pub fn snapshot(&self) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+        snapshot(self.path())
+    }
+
+    /// Runs the command and asserts it succeeded; returns the run.
+    pub fn ok(&self, args: &[&str]) -> Run {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "incidents {}: {run:?}", args.join(" "));
+        run
+    }
+
+    /// Asserts `check` exits 0 with no error (warnings allowed).
+    pub fn assert_checks(&self) {
+        let run = self.check_json();
+        assert_eq!(run.code, 0, "check failed: {run:?}");
+        assert_eq!(run.json()["summary"]["errors"], 0, "{}", run.stdout);
+    }
+}

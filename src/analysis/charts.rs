@@ -1,0 +1,87 @@
+//! The data behind the report's charts: incidents per month by primary failure class
+//! (the first class an incident lists; `unclassified` when it lists none), and time to
+//! stabilize per incident over time. Renderers only draw what is here.
+
+use super::records::Entry;
+use super::timing::time_to_stabilize;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The class of incidents that list none.
+pub const UNCLASSIFIED: &str = "unclassified";
+
+/// Chart series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Charts {
+    /// Primary classes, most incidents first (ties by name): the legend and the order
+    /// of `months[].counts`.
+    pub classes: Vec<String>,
+    /// Every month from the first incident's to the last one's, empty months included.
+    pub months: Vec<MonthCount>,
+    /// One point per incident past gate 1 with a known time to stabilize, by `opened`.
+    pub time_to_stabilize: Vec<StabilizePoint>,
+}
+
+/// Incidents opened in one month, per class of [`Charts::classes`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthCount {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub counts: Vec<usize>,
+}
+
+/// One incident's time to stabilize.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StabilizePoint {
+    pub id: String,
+    pub severity: Option<String>,
+    pub opened: NaiveDate,
+    pub minutes: i64,
+}
+
+/// Builds the series from the incidents of the period.
+pub fn build(entries: &[&Entry<'_>]) -> Charts {
+    let dated: Vec<(NaiveDate, String)> = entries
+        .iter()
+        .filter_map(|entry| {
+            let class =
+                entry.incident.classes().first().map_or(UNCLASSIFIED.to_string(), |c| c.value.trim().to_string());
+            Some((entry.opened()?, class))
+        })
+        .collect();
+    let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, class) in &dated {
+        *totals.entry(class.as_str()).or_default() += 1;
+    }
+    let mut classes: Vec<(&str, usize)> = totals.into_iter().collect();
+    classes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let classes: Vec<String> = classes.into_iter().map(|(class, _)| class.to_string()).collect();
+    let mut months = Vec::new();
+    if let (Some(first), Some(last)) = (dated.iter().map(|d| d.0).min(), dated.iter().map(|d| d.0).max()) {
+        let (mut year, mut month) = (first.year(), first.month());
+        while (year, month) <= (last.year(), last.month()) {
+            let counts = classes
+                .iter()
+                .map(|class| {
+                    dated.iter().filter(|(date, c)| c == class && date.year() == year && date.month() == month).count()
+                })
+                .collect();
+            months.push(MonthCount { month: format!("{year:04}-{month:02}"), counts });
+            (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+        }
+    }
+    let mut time_to_stabilize: Vec<StabilizePoint> = entries
+        .iter()
+        .filter_map(|entry| {
+            Some(StabilizePoint {
+                id: entry.id.to_string(),
+                severity: entry.incident.severity.get().cloned(),
+                opened: entry.opened()?,
+                minutes: time_to_stabilize(entry)?,
+            })
+        })
+        .collect();
+    time_to_stabilize.sort_by(|a, b| a.opened.cmp(&b.opened).then_with(|| super::order::compare_ids(&a.id, &b.id)));
+    Charts { classes, months, time_to_stabilize }
+}

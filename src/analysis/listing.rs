@@ -1,0 +1,135 @@
+//! The rows of `incidents list`: one per incident or remediation item, each item right
+//! after its incident, and the filters that select them. Filters of different kinds
+//! combine with "and"; several values of one filter with "or".
+
+use super::records::{Entry, Item, Records};
+use crate::record::text::normalize;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Which records a listing shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Incident,
+    Remediation,
+}
+
+/// What the user asked to see. Empty lists select everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kind: Option<Kind>,
+    /// Statuses as written (`active`, `open`, `validated`, …).
+    pub statuses: Vec<String>,
+    /// Item owners, compared ignoring case; incidents never match.
+    pub owners: Vec<String>,
+    /// Severities; items match by their incident's severity.
+    pub severities: Vec<String>,
+    /// Failure classes, compared like failure modes; items match by their incident's.
+    pub classes: Vec<String>,
+    /// Only items neither validated nor dropped that are past their due date.
+    pub overdue: bool,
+}
+
+/// One line of `list` (`records[]` of `list --format json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    pub kind: Kind,
+    pub id: String,
+    /// The incident's own id for incidents; the `incident` an item names.
+    pub incident: String,
+    pub status: Option<String>,
+    /// The incident's severity (an item's incident's).
+    pub severity: Option<String>,
+    pub title: Option<String>,
+    /// The item's owner, or the incident's commander.
+    pub owner: Option<String>,
+    pub failure_mode: Option<String>,
+    /// The end of an item's due window.
+    pub due: Option<NaiveDate>,
+    /// Days past `due` for items neither validated nor dropped; absent otherwise.
+    pub overdue_days: Option<i64>,
+    pub classes: Vec<String>,
+    pub file: String,
+}
+
+/// The rows `filter` selects, as of `today`.
+pub fn rows(records: &Records<'_>, filter: &Filter, today: NaiveDate) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for entry in &records.incidents {
+        let row = incident_row(entry);
+        if filter.matches(&row) {
+            rows.push(row);
+        }
+        for item in &entry.items {
+            let row = item_row(item, Some(entry), today);
+            if filter.matches(&row) {
+                rows.push(row);
+            }
+        }
+    }
+    for item in &records.orphans {
+        let row = item_row(item, None, today);
+        if filter.matches(&row) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+impl Filter {
+    fn matches(&self, row: &Row) -> bool {
+        let is_item = row.kind == Kind::Remediation;
+        let any = |wanted: &[String], value: Option<&String>, same: &dyn Fn(&str, &str) -> bool| {
+            wanted.is_empty() || value.is_some_and(|value| wanted.iter().any(|w| same(w, value)))
+        };
+        self.kind.is_none_or(|kind| kind == row.kind)
+            && any(&self.statuses, row.status.as_ref(), &|a, b| a == b)
+            && (self.owners.is_empty()
+                || is_item && any(&self.owners, row.owner.as_ref(), &|a, b| a.eq_ignore_ascii_case(b)))
+            && any(&self.severities, row.severity.as_ref(), &|a, b| a == b)
+            && (self.classes.is_empty()
+                || self.classes.iter().any(|wanted| row.classes.iter().any(|c| normalize(c) == normalize(wanted))))
+            && (!self.overdue || row.overdue_days.is_some())
+    }
+}
+
+fn incident_row(entry: &Entry<'_>) -> Row {
+    let incident = entry.incident;
+    Row {
+        kind: Kind::Incident,
+        id: entry.id.to_string(),
+        incident: entry.id.to_string(),
+        status: incident.status.value.map(|s| s.as_str().to_string()),
+        severity: incident.severity.get().cloned(),
+        title: incident.title.get().cloned(),
+        owner: incident.commander.get().cloned(),
+        failure_mode: None,
+        due: None,
+        overdue_days: None,
+        classes: incident.classes().iter().map(|c| c.value.clone()).collect(),
+        file: entry.path.to_string(),
+    }
+}
+
+fn item_row(item: &Item<'_>, entry: Option<&Entry<'_>>, today: NaiveDate) -> Row {
+    let record = item.item;
+    let status = record.status.value;
+    let due = record.due.get().map(|due| due.end);
+    let overdue_days =
+        due.filter(|due| *due < today && status.is_some_and(|s| !s.is_done())).map(|due| (today - due).num_days());
+    Row {
+        kind: Kind::Remediation,
+        id: item.id.to_string(),
+        incident: record.incident.get().cloned().unwrap_or_default(),
+        status: status.map(|s| s.as_str().to_string()),
+        severity: entry.and_then(|e| e.incident.severity.get().cloned()),
+        title: record.title.get().cloned(),
+        owner: record.owner.get().cloned(),
+        failure_mode: record.failure_mode.get().cloned(),
+        due,
+        overdue_days,
+        classes: entry.map(|e| e.incident.classes().iter().map(|c| c.value.clone()).collect()).unwrap_or_default(),
+        file: item.path.to_string(),
+    }
+}

@@ -1,0 +1,26 @@
+//! Analysis: what status blocks, listings and reports show, computed from a loaded
+//! record set. Everything here returns plain data (serialisable: the JSON outputs are
+//! these structs) and never prints; renderers in `crate::render` draw it.
+//!
+//! - [`records`]: incidents in id order with their items, the view every analysis reads.
+//! - [`status`]: the standard status block of one incident.
+//! - [`listing`]: the rows and filters of `incidents list`.
+//! - [`report`]: the report model, built from [`timing`], [`workload`], [`coverage`],
+//!   [`classes`], [`recurrence`] and [`charts`], with statistics from [`stats`].
+
+pub mod charts;
+pub mod classes;
+pub mod coverage;
+pub mod listing;
+pub mod order;
+pub mod records;
+pub mod recurrence;
+pub mod report;
+pub mod stats;
+pub mod status;
+pub mod timing;
+pub mod workload;
+
+pub use records::Records;
+pub use report::{Period, Report};
+pub use status::StatusBlock;

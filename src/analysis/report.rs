@@ -1,0 +1,163 @@
+//! The report model behind `incidents report`: which incidents a period holds and every
+//! section computed over them. Renderers (Markdown, JSON, HTML) draw this and decide
+//! nothing; `report --format json` is this struct serialised (docs/reports.md).
+//!
+//! The period selects incidents by the date they were `opened` (both ends included)
+//! and every section counts those incidents and their items. Overdue and due-soon are
+//! as of today (`--today`).
+
+use super::charts::{self, Charts};
+use super::classes::{self, RepeatClass};
+use super::coverage::{self, Coverage};
+use super::records::{Entry, Records};
+use super::recurrence::{self, Recurrence};
+use super::timing::{self, StateCount, Timing};
+use super::workload::{self, Workload};
+use crate::clock::Timestamp;
+use crate::config::Config;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The dates a report covers, both included; an open end is unbounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Period {
+    /// Whether an incident opened on `opened` belongs to the period. An incident without
+    /// `opened` belongs only to an unbounded period.
+    pub fn contains(&self, opened: Option<NaiveDate>) -> bool {
+        match opened {
+            Some(date) => self.since.is_none_or(|since| date >= since) && self.until.is_none_or(|until| date <= until),
+            None => self.since.is_none() && self.until.is_none(),
+        }
+    }
+}
+
+/// Everything `report` shows (`report --format json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub today: NaiveDate,
+    pub period: Period,
+    /// The incidents of the period, in id order.
+    pub incidents: Vec<IncidentRow>,
+    /// Incidents per state, per severity, then `all`.
+    pub counts: Vec<StateCount>,
+    /// Time to stabilize and time to close per severity, then `all`.
+    pub timing: Vec<Timing>,
+    /// Incidents whose failure class struck again after a validated fix. Newest first.
+    pub recurrences: Vec<Recurrence>,
+    /// Classes with two or more incidents. Newest first.
+    pub repeat_classes: Vec<RepeatClass>,
+    pub remediation: Workload,
+    pub coverage: Coverage,
+    pub charts: Charts,
+}
+
+/// One incident of the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncidentRow {
+    pub id: String,
+    pub file: String,
+    pub title: Option<String>,
+    pub severity: Option<String>,
+    pub status: Option<String>,
+    pub opened: Option<Timestamp>,
+    pub stabilized_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    pub classes: Vec<String>,
+    pub failure_modes: Vec<String>,
+    /// Its remediation items, in id order.
+    pub items: Vec<ItemRow>,
+}
+
+/// A remediation item of an incident of the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRow {
+    pub id: String,
+    pub status: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub failure_mode: Option<String>,
+    pub validated_at: Option<Timestamp>,
+}
+
+impl Report {
+    /// Computes every section for the incidents of `period`, as of `today`.
+    pub fn build(records: &Records<'_>, config: &Config, period: Period, today: NaiveDate) -> Report {
+        let entries: Vec<&Entry<'_>> =
+            records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
+        Report {
+            today,
+            period,
+            incidents: entries.iter().map(|entry| row(entry)).collect(),
+            counts: timing::counts(&entries, &config.severities),
+            timing: timing::timings(&entries, &config.severities),
+            recurrences: recurrence::find(&entries, &records.incidents),
+            repeat_classes: classes::repeats(&entries),
+            remediation: workload::build(&entries, today),
+            coverage: coverage::build(&entries, today, config.grace_days),
+            charts: charts::build(&entries),
+        }
+    }
+}
+
+fn row(entry: &Entry<'_>) -> IncidentRow {
+    let incident = entry.incident;
+    let texts = |list: &[crate::record::Spanned<String>]| list.iter().map(|s| s.value.clone()).collect();
+    IncidentRow {
+        id: entry.id.to_string(),
+        file: entry.path.to_string(),
+        title: incident.title.get().cloned(),
+        severity: incident.severity.get().cloned(),
+        status: incident.status.value.map(|s| s.as_str().to_string()),
+        opened: incident.opened.get().copied(),
+        stabilized_at: incident.stabilization.stabilized_at.get().copied(),
+        closed_at: incident.closed_at.get().copied(),
+        classes: texts(incident.classes()),
+        failure_modes: texts(incident.failure_modes()),
+        items: entry
+            .items
+            .iter()
+            .map(|item| {
+                let record = item.item;
+                ItemRow {
+                    id: item.id.to_string(),
+                    status: record.status.value.map(|s| s.as_str().to_string()),
+                    owner: record.owner.get().cloned(),
+                    due: record.due.get().map(|due| due.end),
+                    failure_mode: record.failure_mode.get().cloned(),
+                    validated_at: record.validated_at.get().copied(),
+                }
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_includes_both_ends() {
+        let date = |text: &str| crate::clock::parse_date(text);
+        let bounded = Period { since: date("2026-01-01"), until: date("2026-01-31") };
+        let since_only = Period { since: date("2026-01-01"), until: None };
+        let cases = [
+            (Period::default(), None, true),
+            (Period::default(), date("1999-01-01"), true),
+            (bounded, date("2026-01-01"), true),
+            (bounded, date("2026-01-31"), true),
+            (bounded, date("2025-12-31"), false),
+            (bounded, date("2026-02-01"), false),
+            (bounded, None, false),
+            (since_only, date("2030-01-01"), true),
+            (since_only, None, false),
+        ];
+        for (period, opened, expected) in cases {
+            assert_eq!(period.contains(opened), expected, "{period:?} {opened:?}");
+        }
+    }
+}

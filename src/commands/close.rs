@@ -1,0 +1,81 @@
+//! `incidents close <ID>`: close gate 2 (`status: closed`, `closed_at`) — or refuse,
+//! naming every uncovered failure mode and every item neither validated nor dropped.
+
+use super::{write, Outcome, Streams};
+use crate::clock::Timestamp;
+use crate::edit::{self, Edit};
+use crate::error::{Error, Result};
+use crate::record::{IncidentStatus, INCIDENT_KEYS};
+use crate::workflow::gates::{close_blockers, gate_one_missing};
+use crate::workflow::{target, Session};
+use crate::Context;
+
+/// Close gate 2: every failure mode has items, every item is validated or dropped
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents close INC-7
+  incidents close INC-7 --at 2026-03-20T16:00:00Z")]
+pub struct Args {
+    /// The incident
+    pub id: String,
+    /// When gate 2 closed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
+    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    pub at: Option<Timestamp>,
+}
+
+pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let Session { repo, lock } = Session::open(ctx, false)?;
+    let (file, incident) = target::incident(&repo, &args.id)?;
+    let id = args.id.as_str();
+    match incident.status.value {
+        Some(IncidentStatus::Stabilized) => {}
+        Some(IncidentStatus::Closed) => {
+            let since = incident.closed_at.get().map(|at| format!(" since {at}")).unwrap_or_default();
+            return Err(Error::Refused(format!("{id} is already closed{since}; nothing was written")));
+        }
+        Some(IncidentStatus::Active) => {
+            return Err(Error::Refused(format!(
+                "{id} is active: close gate 1 first with `incidents stabilize {id} --signal … --rollback … --verification …`; nothing was written"
+            )))
+        }
+        None => {
+            return Err(Error::Refused(format!(
+                "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong); nothing was written",
+                file.path
+            )))
+        }
+    }
+    let missing = gate_one_missing(incident);
+    if !missing.is_empty() {
+        let keys: Vec<String> = missing.iter().map(|key| format!("`stabilization.{key}`")).collect();
+        return Err(Error::Refused(format!(
+            "cannot close {id}: gate 1 is incomplete, {} missing ({}); write them first; nothing was written",
+            keys.join(", "),
+            file.path
+        )));
+    }
+    let blockers = close_blockers(&repo, incident);
+    if !blockers.is_empty() {
+        let list: String = blockers.iter().map(|b| format!("\n  - {b}")).collect();
+        return Err(Error::Refused(format!("cannot close {id} yet:{list}\nnothing was written")));
+    }
+    let at = args.at.unwrap_or(ctx.clock.stamp);
+    if let Some(stabilized) = incident.stabilization.stabilized_at.get() {
+        if at.is_before(stabilized) {
+            return Err(Error::Refused(format!(
+                "--at {at} is before {id} was stabilized ({stabilized}): gate 2 cannot close before gate 1; nothing was written"
+            )));
+        }
+    }
+    let at_text = at.to_string();
+    let edits = [
+        Edit::Set { key: "status", value: "closed", order: INCIDENT_KEYS },
+        Edit::Set { key: "closed_at", value: &at_text, order: INCIDENT_KEYS },
+    ];
+    let path = repo.absolute(&file.path);
+    let text = edit::file::patched(&path, &file.path, &edits)?;
+    edit::write_atomic(&path, text.as_bytes())?;
+    drop(lock);
+    write(streams.out, &format!("{id} closed at {at_text}: gate 2 closed\n{}\n", ctx.display_path(&path)))?;
+    Ok(Outcome::Success)
+}

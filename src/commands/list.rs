@@ -1,0 +1,110 @@
+//! `incidents list`: one line per incident or remediation item, filtered by status,
+//! owner, severity, class, kind and overdue; as a table or JSON.
+
+use super::{write, Outcome, Streams};
+use crate::analysis::listing::{self, Filter, Kind};
+use crate::analysis::Records;
+use crate::error::{Error, Result};
+use crate::record::{IncidentStatus, ItemStatus};
+use crate::render::{list_json, list_text};
+use crate::Context;
+
+/// Output format of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// An aligned table with a header line
+    #[default]
+    Text,
+    /// One JSON object: `today` and `records`
+    Json,
+}
+
+/// List incidents and remediation items, one per line
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents list                               every incident, each followed by its items
+  incidents list --kind incident --status active --status stabilized
+  incidents list --owner team-checkout --overdue
+  incidents list --class state-mismatch-during-partial-deploy --format json
+
+Several values of one filter match any of them; different filters must all match.")]
+pub struct Args {
+    /// Only records with this status (incident: active, stabilized, closed; item: open, in-progress, shipped, validated, dropped)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// Only items with this owner (ignoring case)
+    #[arg(long, value_name = "OWNER")]
+    pub owner: Vec<String>,
+    /// Only incidents of this severity, and their items
+    #[arg(long, value_name = "SEVERITY")]
+    pub severity: Vec<String>,
+    /// Only incidents with this failure class, and their items
+    #[arg(long, value_name = "CLASS")]
+    pub class: Vec<String>,
+    /// Only items neither validated nor dropped that are past their due date
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only incidents or only remediation items
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let filter = resolve(ctx, args)?;
+    let repo = ctx.load();
+    let records = Records::new(&repo);
+    let rows = listing::rows(&records, &filter, ctx.clock.today);
+    match args.format {
+        Format::Text if rows.is_empty() => write(streams.err, "note: no record matches\n")?,
+        Format::Text => write(streams.out, &list_text::render(&rows, &ctx.palette))?,
+        Format::Json => write(streams.out, &list_json::render(ctx.clock.today, &rows))?,
+    }
+    Ok(Outcome::Success)
+}
+
+/// Checks the filter values against what records can hold.
+fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
+    let statuses: Vec<&str> = IncidentStatus::NAMES.iter().chain(ItemStatus::NAMES).copied().collect();
+    for status in &args.status {
+        if !statuses.contains(&status.as_str()) {
+            let hint = crate::suggest::closest(status, statuses.iter().copied())
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            return Err(Error::Usage(format!(
+                "`--status {status}` is not a status{hint}: use one of {}",
+                statuses.join(", ")
+            )));
+        }
+    }
+    for severity in &args.severity {
+        if !ctx.config.severities.contains(severity) {
+            return Err(Error::Usage(format!(
+                "`--severity {severity}` is not a configured severity: use one of {}",
+                ctx.config.severities.join(", ")
+            )));
+        }
+    }
+    let incident_only = args.status.iter().all(|s| IncidentStatus::parse(s).is_some()) && !args.status.is_empty();
+    if args.kind == Some(Kind::Incident) && (args.overdue || !args.owner.is_empty()) {
+        return Err(Error::Usage(
+            "`--overdue` and `--owner` select remediation items, so `--kind incident` would list nothing: drop one of them"
+                .to_string(),
+        ));
+    }
+    if incident_only && (args.overdue || !args.owner.is_empty()) {
+        return Err(Error::Usage(
+            "`--overdue` and `--owner` select remediation items, but every `--status` given is an incident status: add an item status or drop one of them".to_string(),
+        ));
+    }
+    Ok(Filter {
+        kind: args.kind,
+        statuses: args.status.clone(),
+        owners: args.owner.clone(),
+        severities: args.severity.clone(),
+        classes: args.class.clone(),
+        overdue: args.overdue,
+    })
+}

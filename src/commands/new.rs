@@ -1,0 +1,114 @@
+//! `incidents new <TITLE>`: create an incident from the template in effect, with the
+//! next free id, in `<dir>/<year opened>/<ID>-<slug>.md`. The created path is the last
+//! line on stdout (contract).
+
+use super::{write, Outcome, Streams};
+use crate::clock::Timestamp;
+use crate::edit::{self, slug};
+use crate::error::{Error, Result};
+use crate::interact::{editor, Needs};
+use crate::record::text::one_line;
+use crate::record::INCIDENT_KEYS;
+use crate::templates::TemplateName;
+use crate::workflow::{ids, Session};
+use crate::Context;
+
+/// Open an incident: a new record from the template, with the next free id
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents new \"Checkout 502s after partial deploy\" --severity SEV2
+  incidents new \"Search latency over 2s\" --severity SEV3 --commander dana --opened 2026-03-02T14:20:00Z
+  incidents new \"Imported from the old tracker\" --severity SEV4 --id INC-100 --no-edit
+
+The created file's path is the last line on stdout: `$(incidents new … | tail -n 1)`.")]
+pub struct Args {
+    /// One line saying what users saw (asked for on a terminal when left out)
+    pub title: Option<String>,
+    /// One of the configured severities (asked for on a terminal when left out)
+    #[arg(long)]
+    pub severity: Option<String>,
+    /// When the incident began: YYYY-MM-DD or RFC 3339 [default: now, or --today]
+    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    pub opened: Option<Timestamp>,
+    /// Who runs the incident
+    #[arg(long, value_name = "P")]
+    pub commander: Option<String>,
+    /// Use this id instead of the next free one (letters, digits, `-`, `_`)
+    #[arg(long, value_parser = ids::parse_id)]
+    pub id: Option<String>,
+    /// Do not open $VISUAL/$EDITOR on the new file
+    #[arg(long)]
+    pub no_edit: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let severities = ctx.config.severities.join(", ");
+    let mut needs = Needs::new(ctx.interactive);
+    let title = needs.text(streams, args.title.as_deref(), "<TITLE>", "one line saying what users saw")?;
+    let severity = needs.text(streams, args.severity.as_deref(), "--severity", &format!("one of {severities}"))?;
+    let commander = needs.optional(streams, args.commander.as_deref(), "--commander", "who runs the incident")?;
+    needs.finish("cannot open an incident")?;
+    let (Some(title), Some(severity)) = (title.map(|t| one_line(&t)), severity) else {
+        return Err(Error::Refused("cannot open an incident: missing title or severity".to_string()));
+    };
+    if !ctx.config.severities.contains(&severity) {
+        let hint = crate::suggest::closest(&severity, ctx.config.severities.iter().map(String::as_str))
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "`--severity {severity}` is not a configured severity{hint}: write one of {severities}"
+        )));
+    }
+    let opened = args.opened.unwrap_or(ctx.clock.stamp);
+
+    let Session { repo, lock } = Session::open(ctx, true)?;
+    let id = match &args.id {
+        Some(id) => {
+            if let Some(file) = repo.find(id) {
+                return Err(Error::Refused(format!(
+                    "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({}); nothing was written",
+                    file.path,
+                    ids::next_incident(&repo, &ctx.config.id_prefix)
+                )));
+            }
+            id.clone()
+        }
+        None => ids::next_incident(&repo, &ctx.config.id_prefix),
+    };
+    let template = crate::templates::load(&ctx.root, TemplateName::Incident)?;
+    let opened_text = opened.to_string();
+    let text = crate::templates::fill(
+        &template.text,
+        &[
+            ("id", Some(&id)),
+            ("title", Some(&title)),
+            ("severity", Some(&severity)),
+            ("opened", Some(&opened_text)),
+            ("commander", commander.as_deref()),
+        ],
+    );
+    let text = match &commander {
+        // A template without a `commander` placeholder still gets the value given.
+        Some(name) if !template.text.contains("{{commander}}") => {
+            edit::apply(&text, &[edit::Edit::Set { key: "commander", value: name, order: INCIDENT_KEYS }])
+                .map_err(|e| template.error(&e.to_string()))?
+        }
+        _ => text,
+    };
+    let folder = ctx.records_dir().join(format!("{}", opened.date().format("%Y")));
+    let path = folder.join(slug::file_name(&id, &title));
+    template.check_filled(&text, &ctx.config, "incident", &id)?;
+    std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
+    edit::file::create(&path, &ctx.display_path(&path), &text)?;
+    drop(lock);
+
+    let shown = ctx.display_path(&path);
+    write(
+        streams.out,
+        &format!(
+            "created {id} ({severity}, active): {title}\nnext: write what you know, then close gate 1 with `incidents stabilize {id} --signal … --rollback … --verification …`\n{shown}\n"
+        ),
+    )?;
+    editor::open_created(ctx, args.no_edit, &path, streams.err)?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,151 @@
+//! `incidents status [ID…] [--write] [--format markdown|json]`: the standard status
+//! block — current state apart from the next remediation action, plus progress — on
+//! screen, or written into each incident file between its markers (`--write`).
+
+use super::{write, Outcome, Streams};
+use crate::analysis::records::{Entry, Records};
+use crate::analysis::StatusBlock;
+use crate::edit::status_block::{self, PatchError};
+use crate::error::{Error, Result};
+use crate::render::{status_json, status_markdown};
+use crate::workflow::Session;
+use crate::Context;
+
+/// Output format of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown: readable on a terminal, pasteable into a channel or a pull request
+    #[default]
+    Markdown,
+    /// One JSON object: `today` and `incidents`
+    Json,
+}
+
+/// Show where incidents stand: current state, next remediation action, progress
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents status                      every incident not yet closed
+  incidents status INC-42               one incident
+  incidents status --all --format json  every incident, as JSON
+  incidents status --write              refresh the block in every incident file
+  incidents status --write INC-42       write INC-42's block into its file")]
+pub struct Args {
+    /// Incident ids [default: every incident not yet closed; with --all or --write, every incident]
+    pub ids: Vec<String>,
+    /// Include closed incidents when no id is given
+    #[arg(long)]
+    pub all: bool,
+    /// Write each block into its incident file, between `<!-- incidents:status -->` and
+    /// `<!-- /incidents:status -->` (right after the front matter when they are absent)
+    #[arg(long, conflicts_with = "format")]
+    pub write: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    // `--write` holds the records-folder lock from reading the records to the last write,
+    // like every writing command, so a concurrent edit cannot slip in between.
+    let (repo, _lock) = if args.write {
+        let Session { repo, lock } = Session::open(ctx, false)?;
+        (repo, lock)
+    } else {
+        (ctx.load(), None)
+    };
+    let records = Records::new(&repo);
+    let entries = select(&records, args)?;
+    if args.write {
+        return write_blocks(ctx, &entries, streams);
+    }
+    let today = Some(ctx.clock.today);
+    let mut blocks = Vec::new();
+    for entry in &entries {
+        match StatusBlock::build(entry.incident, &entry.remediations(), today) {
+            Some(block) => blocks.push(block),
+            None => skipped(entry, streams)?,
+        }
+    }
+    if blocks.is_empty() && args.format == Format::Markdown {
+        write(streams.err, "note: no incident to show (closed ones are left out without --all)\n")?;
+        return Ok(Outcome::Success);
+    }
+    let text = match args.format {
+        Format::Markdown => status_markdown::render(&blocks),
+        Format::Json => status_json::render(ctx.clock.today, &blocks),
+    };
+    write(streams.out, &text)?;
+    Ok(Outcome::Success)
+}
+
+/// The incidents named, or every one (not yet closed, unless `--all` or `--write`).
+fn select<'r, 'a>(records: &'r Records<'a>, args: &Args) -> Result<Vec<&'r Entry<'a>>> {
+    if args.ids.is_empty() {
+        let every = args.all || args.write;
+        return Ok(records
+            .incidents
+            .iter()
+            .filter(|entry| every || entry.incident.status.value != Some(crate::record::IncidentStatus::Closed))
+            .collect());
+    }
+    args.ids.iter().map(|id| find(records, id.trim())).collect()
+}
+
+fn find<'r, 'a>(records: &'r Records<'a>, id: &str) -> Result<&'r Entry<'a>> {
+    if let Some(entry) = records.get(id) {
+        return Ok(entry);
+    }
+    let owner = records.incidents.iter().find(|entry| entry.items.iter().any(|item| item.id == id));
+    if let Some(entry) = owner {
+        return Err(Error::Usage(format!(
+            "`{id}` is a remediation item of {0}: status shows incidents; run `incidents status {0}`",
+            entry.id
+        )));
+    }
+    let ids = records.incidents.iter().map(|entry| entry.id);
+    let hint = crate::suggest::same_id(id, ids.clone()).or_else(|| crate::suggest::closest(id, ids));
+    Err(Error::NotFound { id: id.to_string(), hint: hint.map(str::to_string) })
+}
+
+fn skipped(entry: &Entry<'_>, streams: &mut Streams<'_>) -> Result<()> {
+    write(
+        streams.err,
+        &format!("note: {} ({}) has no valid `status`; `incidents check` says what to fix\n", entry.id, entry.path),
+    )
+}
+
+/// Patches every file first and writes only when all of them can take their block, so
+/// a refusal writes nothing.
+fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>) -> Result<Outcome> {
+    let mut patches = Vec::new();
+    let mut problems = Vec::new();
+    let mut current = 0;
+    for entry in entries {
+        let Some(block) = StatusBlock::build(entry.incident, &entry.remediations(), None) else {
+            skipped(entry, streams)?;
+            continue;
+        };
+        let path = ctx.root.join(entry.path);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        match status_block::apply(&text, &status_markdown::block(&block)) {
+            Ok(Some(patched)) => patches.push((entry.path, path, patched)),
+            Ok(None) => current += 1,
+            Err(PatchError::Unclosed { line }) => problems.push(format!(
+                "{}:{line}: `<!-- incidents:status -->` has no `<!-- /incidents:status -->` after it: add the closing marker on its own line after the block, or remove the opening one",
+                entry.path
+            )),
+            Err(PatchError::NoFrontMatter) => {
+                problems.push(format!("{}: the front matter changed since it was read; run the command again", entry.path))
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Refused(format!("no file was written:\n  {}", problems.join("\n  "))));
+    }
+    for (relative, path, patched) in &patches {
+        crate::edit::write_atomic(path, patched.as_bytes())?;
+        write(streams.out, &format!("updated {relative}\n"))?;
+    }
+    write(streams.err, &format!("{} status block(s) written, {current} already current\n", patches.len()))?;
+    Ok(Outcome::Success)
+}

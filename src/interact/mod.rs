@@ -1,0 +1,9 @@
+//! Talking to the person at the terminal: asking for values a command needs
+//! ([`prompt`], only when stdin is a terminal) and opening the editor on a created file
+//! ([`editor`], only when stdin and stdout are terminals). Nothing here decides whether
+//! a terminal is there: that is in [`crate::Context`].
+
+pub mod editor;
+pub mod prompt;
+
+pub use prompt::Needs;

@@ -1,0 +1,60 @@
+//! HTML building blocks shared by the HTML report: escaping (every piece of record text
+//! goes through [`escape`], in text and in attributes alike) and tables.
+
+/// `text` escaped for HTML text and for quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Escaped text, or a dash when absent.
+pub fn opt(text: &Option<String>) -> String {
+    text.as_deref().map_or_else(|| "—".to_string(), escape)
+}
+
+/// Text that must not wrap (ids, dates, statuses), escaped.
+pub fn nowrap(text: &str) -> String {
+    format!("<span class=\"nowrap\">{}</span>", escape(text))
+}
+
+/// A table whose cells are already HTML. Columns from `numeric_from` on are
+/// right-aligned numbers.
+pub fn table(head: &[&str], rows: &[Vec<String>], numeric_from: usize) -> String {
+    let class = |i: usize| if i >= numeric_from { " class=\"num\"" } else { "" };
+    let mut out = String::from("<table>\n<thead><tr>");
+    for (i, cell) in head.iter().enumerate() {
+        out.push_str(&format!("<th{}>{}</th>", class(i), escape(cell)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            out.push_str(&format!("<td{}>{cell}</td>", class(i)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(escape("\" onmouseover='x' & y"), "&quot; onmouseover=&#39;x&#39; &amp; y");
+        assert_eq!(opt(&None), "—");
+    }
+}

@@ -1,0 +1,61 @@
+//! `list` for the terminal: a header and one aligned line per incident or item —
+//! id, status, severity, owner (an incident's commander), due date (with how late, for
+//! overdue items) and title (an item without a title shows its failure mode).
+
+use crate::analysis::listing::{Kind, Row};
+use crate::render::color::Palette;
+
+const HEADER: [&str; 6] = ["ID", "STATUS", "SEVERITY", "OWNER", "DUE", "TITLE"];
+
+/// The table, or nothing when there are no rows.
+pub fn render(rows: &[Row], palette: &Palette) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let cells: Vec<[String; 6]> = rows.iter().map(cells).collect();
+    let mut widths = HEADER.map(str::len);
+    for row in &cells {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let header = HEADER.map(String::from);
+    out.push_str(&palette.strong(&line(&header, &widths)));
+    out.push('\n');
+    for (row, cell) in rows.iter().zip(&cells) {
+        let text = line(cell, &widths);
+        let text = if row.overdue_days.is_some() { palette.warning(&text) } else { text };
+        out.push_str(&text);
+        out.push('\n');
+    }
+    out
+}
+
+fn line(cells: &[String; 6], widths: &[usize; 6]) -> String {
+    let mut text = String::new();
+    for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+        if i + 1 == cells.len() {
+            text.push_str(cell);
+        } else {
+            text.push_str(cell);
+            text.push_str(&" ".repeat(width - cell.chars().count() + 2));
+        }
+    }
+    text.trim_end().to_string()
+}
+
+fn cells(row: &Row) -> [String; 6] {
+    let or_dash = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_string());
+    let due = match (row.due, row.overdue_days) {
+        (Some(due), Some(days)) => format!("{due} ({days}d overdue)"),
+        (Some(due), None) => due.to_string(),
+        (None, _) => "-".to_string(),
+    };
+    let title = match row.kind {
+        Kind::Incident => or_dash(&row.title),
+        Kind::Remediation => row.title.clone().or_else(|| row.failure_mode.clone()).unwrap_or_else(|| "-".to_string()),
+    };
+    let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    [row.id.clone(), or_dash(&row.status), or_dash(&row.severity), one_line(or_dash(&row.owner)), due, one_line(title)]
+}

@@ -1,0 +1,271 @@
+//! `report` as Markdown (the default): every section of [`Report`] as headings, tables
+//! and lists, recurrence after remediation first. Record text goes through
+//! [`inline`] so a title cannot turn into markup.
+
+use super::markdown_text::{inline, quoted};
+use crate::analysis::stats::Spread;
+use crate::analysis::Report;
+use crate::clock::format_duration;
+
+/// The whole report.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str("# Incident report\n\n");
+    out.push_str(&format!("{}\n", summary_line(report)));
+    recurrence(report, &mut out);
+    counts(report, &mut out);
+    timing(report, &mut out);
+    remediation(report, &mut out);
+    coverage(report, &mut out);
+    repeats(report, &mut out);
+    out
+}
+
+/// "Incidents opened from … to … · as of … · N incidents, M remediation items".
+pub fn summary_line(report: &Report) -> String {
+    let period = match (report.period.since, report.period.until) {
+        (None, None) => "All incidents".to_string(),
+        (Some(since), None) => format!("Incidents opened on or after {since}"),
+        (None, Some(until)) => format!("Incidents opened on or before {until}"),
+        (Some(since), Some(until)) => format!("Incidents opened from {since} to {until}"),
+    };
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{period} · as of {} · {}, {}",
+        report.today,
+        plural(report.incidents.len(), "incident"),
+        plural(report.remediation.items, "remediation item")
+    )
+}
+
+/// A duration in minutes as the status block writes it; `—` when unknown.
+pub fn minutes(value: Option<i64>) -> String {
+    value.map_or_else(|| "—".to_string(), |m| format_duration(chrono::Duration::minutes(m)))
+}
+
+fn opt(value: &Option<String>) -> String {
+    value.as_deref().map_or_else(|| "—".to_string(), inline)
+}
+
+/// A table; columns from `numeric_from` on are right-aligned numbers.
+fn table(out: &mut String, header: &[&str], rows: Vec<Vec<String>>, numeric_from: usize) {
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    let rule: Vec<&str> = (0..header.len()).map(|i| if i < numeric_from { "---" } else { "---:" }).collect();
+    out.push_str(&format!("|{}|\n", rule.join("|")));
+    for row in rows {
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+}
+
+fn recurrence(report: &Report, out: &mut String) {
+    out.push_str("\n## Recurrence after remediation\n\n");
+    if report.recurrences.is_empty() {
+        out.push_str(
+            "None: no failure class struck again after a fix for an earlier incident of that class was validated.\n",
+        );
+        return;
+    }
+    out.push_str(&format!(
+        "> **{} time{} a failure class struck again after a fix for an earlier incident of that class was validated.** The fix did not prevent the failure: plan prevention against the class, not the single story.\n\n",
+        report.recurrences.len(),
+        if report.recurrences.len() == 1 { "" } else { "s" }
+    ));
+    for found in &report.recurrences {
+        out.push_str(&format!(
+            "- **{}** (`{}`), opened {}: {}\n",
+            inline(&found.incident),
+            found.class.replace('`', "'"),
+            found.opened.date(),
+            opt(&found.title)
+        ));
+        let Some(last) = found.after.last() else { continue };
+        let days = (found.opened.date() - last.validated.date()).num_days();
+        let mode = last.failure_mode.as_deref().map(|m| format!(": {}", quoted(m))).unwrap_or_default();
+        let source = if last.validated_from == "closed_at" { " (by its incident's `closed_at`)" } else { "" };
+        out.push_str(&format!(
+            "  - {days} days after {} of {} was validated on {}{source}{mode}\n",
+            inline(&last.item),
+            inline(&last.incident),
+            last.validated.date()
+        ));
+        if found.after.len() > 1 {
+            let ids: Vec<String> = found.after.iter().map(|fix| inline(&fix.item)).collect();
+            out.push_str(&format!("  - validated fixes of this class before it: {}\n", ids.join(", ")));
+        }
+    }
+}
+
+fn counts(report: &Report, out: &mut String) {
+    out.push_str("\n## Incidents by state and severity\n\n");
+    let rows = report
+        .counts
+        .iter()
+        .map(|c| {
+            vec![
+                inline(&c.severity),
+                c.active.to_string(),
+                c.stabilized.to_string(),
+                c.closed.to_string(),
+                c.total.to_string(),
+            ]
+        })
+        .collect();
+    table(out, &["Severity", "Active", "Stabilized", "Closed", "Total"], rows, 1);
+}
+
+fn spread(s: &Spread) -> [String; 3] {
+    [s.count.to_string(), minutes(s.median), minutes(s.p90)]
+}
+
+fn timing(report: &Report, out: &mut String) {
+    out.push_str("\n## Time to stabilize and to close\n\n");
+    out.push_str("From `opened` to `stabilized_at` and to `closed_at`; median and p90 by nearest rank.\n\n");
+    let rows = report
+        .timing
+        .iter()
+        .map(|t| {
+            let mut row = vec![inline(&t.severity)];
+            row.extend(spread(&t.time_to_stabilize_minutes));
+            row.extend(spread(&t.time_to_close_minutes));
+            row
+        })
+        .collect();
+    table(out, &["Severity", "Stabilized", "Median", "p90", "Closed", "Median", "p90"], rows, 1);
+}
+
+fn remediation(report: &Report, out: &mut String) {
+    let work = &report.remediation;
+    out.push_str("\n## Remediation\n\n### Items by owner\n\n");
+    if work.by_owner.is_empty() {
+        out.push_str("No remediation items.\n");
+    } else {
+        let rows = work
+            .by_owner
+            .iter()
+            .map(|o| {
+                let n = [o.total, o.open, o.in_progress, o.shipped, o.validated, o.dropped, o.overdue];
+                std::iter::once(inline(&o.owner)).chain(n.iter().map(usize::to_string)).collect()
+            })
+            .collect();
+        table(out, &["Owner", "Items", "Open", "In progress", "Shipped", "Validated", "Dropped", "Overdue"], rows, 1);
+    }
+    out.push_str(&format!("\n### Overdue as of {}\n\n", report.today));
+    due_table(out, &work.overdue, "Overdue by");
+    out.push_str(&format!("\n### Due within {} days\n\n", work.due_soon_days));
+    due_table(out, &work.due_soon, "Due in");
+    out.push_str("\n### Lead time from stabilization to validation\n\n");
+    let lead = &work.lead_time_minutes;
+    if lead.count == 0 {
+        out.push_str("No validated item with `validated_at` yet.\n");
+    } else {
+        out.push_str(&format!(
+            "Median {}, p90 {} over {} validated item{}.\n",
+            minutes(lead.median),
+            minutes(lead.p90),
+            lead.count,
+            if lead.count == 1 { "" } else { "s" }
+        ));
+    }
+    if !work.validated_without_date.is_empty() {
+        out.push_str(&format!(
+            "\nValidated without `validated_at` (left out of lead time and slip): {}.\n",
+            work.validated_without_date.iter().map(|id| inline(id)).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    out.push_str("\n### Validated after the due date (slip)\n\n");
+    if work.slipped.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        let rows = work
+            .slipped
+            .iter()
+            .map(|s| {
+                let late = format!("{} day{}", s.days_late, if s.days_late == 1 { "" } else { "s" });
+                vec![
+                    inline(&s.id),
+                    inline(&s.incident),
+                    opt(&s.owner),
+                    s.due.to_string(),
+                    s.validated_at.to_string(),
+                    late,
+                ]
+            })
+            .collect();
+        table(out, &["Item", "Incident", "Owner", "Due", "Validated", "Late by"], rows, 5);
+    }
+}
+
+fn due_table(out: &mut String, items: &[crate::analysis::workload::DueItem], label: &str) {
+    if items.is_empty() {
+        out.push_str("None.\n");
+        return;
+    }
+    let rows = items
+        .iter()
+        .map(|d| {
+            let days = format!("{} day{}", d.days, if d.days == 1 { "" } else { "s" });
+            vec![inline(&d.id), inline(&d.incident), d.status.clone(), opt(&d.owner), d.due.to_string(), days]
+        })
+        .collect();
+    table(out, &["Item", "Incident", "Status", "Owner", "Due", label], rows, 5);
+}
+
+fn coverage(report: &Report, out: &mut String) {
+    let coverage = &report.coverage;
+    out.push_str("\n## Coverage gaps\n\n### Failure modes with no item\n\n");
+    if coverage.uncovered.is_empty() {
+        out.push_str("None: every failure mode has an item.\n");
+    } else {
+        let rows = coverage
+            .uncovered
+            .iter()
+            .map(|u| vec![inline(&u.incident), opt(&u.status), inline(&u.failure_mode)])
+            .collect();
+        table(out, &["Incident", "Status", "Failure mode"], rows, 3);
+    }
+    out.push_str(&format!("\n### Stabilized more than {} days ago without items\n\n", coverage.grace_days));
+    if coverage.without_items.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        let rows = coverage
+            .without_items
+            .iter()
+            .map(|w| {
+                vec![
+                    inline(&w.incident),
+                    opt(&w.severity),
+                    w.stabilized_at.to_string(),
+                    opt(&w.title),
+                    w.days_since.to_string(),
+                ]
+            })
+            .collect();
+        table(out, &["Incident", "Severity", "Stabilized", "Title", "Days since"], rows, 4);
+    }
+}
+
+fn repeats(report: &Report, out: &mut String) {
+    out.push_str("\n## Repeat failure classes\n\n");
+    if report.repeat_classes.is_empty() {
+        out.push_str("None: no failure class has two or more incidents in this period.\n");
+        return;
+    }
+    for class in &report.repeat_classes {
+        let span = match (class.first_opened, class.last_opened, class.span_days) {
+            (Some(first), Some(last), Some(days)) => format!(", {first} to {last} ({days} days)"),
+            _ => String::new(),
+        };
+        out.push_str(&format!("### {} — {} incidents{span}\n\n", inline(&class.class), class.count));
+        for incident in &class.incidents {
+            let opened = incident.opened.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string());
+            out.push_str(&format!(
+                "- {} ({opened}, {}): {}\n",
+                inline(&incident.id),
+                incident.status.as_deref().unwrap_or("—"),
+                opt(&incident.title)
+            ));
+        }
+        out.push('\n');
+    }
+    out.pop();
+}

@@ -1,0 +1,137 @@
+//! The status block as Markdown: what `status` prints (readable as is on a terminal,
+//! pasteable into an incident channel or a pull request) and what `status --write` puts
+//! between the markers. One function renders both, so the `stale-status-block` rule
+//! compares against exactly what `--write` would write; only a block built with a
+//! `today` gets the relative words ("due in 3 days").
+
+use super::markdown_text::{inline, quoted};
+use crate::analysis::status::{Gate, NextAction, Progress, StatusBlock};
+use crate::clock::{format_duration, Timestamp};
+
+/// Several blocks, separated by a thematic break.
+pub fn render(blocks: &[StatusBlock]) -> String {
+    blocks.iter().map(block).collect::<Vec<_>>().join("\n---\n\n")
+}
+
+/// One block, every line ending in `\n`.
+pub fn block(block: &StatusBlock) -> String {
+    let mut out = String::new();
+    let title = block.title.as_deref().map(|t| format!(" · {}", inline(t))).unwrap_or_default();
+    let severity = block.severity.as_deref().map(|s| format!(" · {}", inline(s))).unwrap_or_default();
+    out.push_str(&format!("**{}{title}**{severity}\n\n", inline(&block.id)));
+    current_state(block, &mut out);
+    out.push('\n');
+    next_action(block, &mut out);
+    out.push('\n');
+    progress(&block.progress, &mut out);
+    out
+}
+
+fn current_state(block: &StatusBlock, out: &mut String) {
+    let current = &block.current;
+    let (state, missing) = match current.gate {
+        Gate::Stabilizing => ("active — gate 1 (stabilization) open", "`opened`"),
+        Gate::Remediating => ("stabilized — gate 2 (remediation) open", "`stabilization.stabilized_at`"),
+        Gate::Closed => ("closed — both gates closed", "`closed_at`"),
+    };
+    let since = match current.since {
+        Some(at) => format!(" since {at}"),
+        None => format!(" (no {missing} written)"),
+    };
+    out.push_str(&format!("**Current state:** {state}{since}\n"));
+    if current.gate != Gate::Stabilizing {
+        if let Some(opened) = current.opened {
+            out.push_str(&format!("- Opened: {opened}\n"));
+        }
+    }
+    let stabilize = match (current.gate, current.time_to_stabilize_minutes) {
+        (Gate::Stabilizing, _) => "not yet stabilized".to_string(),
+        // Between bare dates only whole days are known: 0 means the same day.
+        (_, Some(0))
+            if [current.opened, current.stabilized_at].iter().flatten().any(|t| matches!(t, Timestamp::Date(_))) =>
+        {
+            "the same day (dates without times)".to_string()
+        }
+        (_, Some(minutes)) => format_duration(chrono::Duration::minutes(minutes)),
+        (_, None) => "unknown (needs `opened` and `stabilization.stabilized_at`)".to_string(),
+    };
+    out.push_str(&format!("- Time to stabilize: {stabilize}\n"));
+    let uncertainty = current.uncertainty.as_deref().map_or_else(|| "none written".to_string(), inline);
+    out.push_str(&format!("- Uncertainty: {uncertainty}\n"));
+}
+
+fn next_action(block: &StatusBlock, out: &mut String) {
+    let Some(action) = &block.next_action else {
+        out.push_str(&format!("**Next remediation action:** {}\n", nothing_left(block)));
+        return;
+    };
+    let due = match action.due {
+        Some(due) => format!("due {due}{}", relative(action)),
+        None => "no due date".to_string(),
+    };
+    out.push_str(&format!("**Next remediation action:** {} — {due}\n", inline(&action.id)));
+    let or_missing =
+        |value: &Option<String>, key: &str| value.as_deref().map_or_else(|| format!("no `{key}` written"), inline);
+    out.push_str(&format!("- Failure mode: {}\n", or_missing(&action.failure_mode, "failure_mode")));
+    out.push_str(&format!("- Owner: {}\n", or_missing(&action.owner, "owner")));
+    out.push_str(&format!("- Status: {}\n", action.status));
+}
+
+/// What to say when no item is left to do.
+fn nothing_left(block: &StatusBlock) -> String {
+    let progress = &block.progress;
+    let mut text = if progress.total == 0 {
+        "none — no remediation items yet".to_string()
+    } else if progress.dropped == progress.total {
+        "none — every item was dropped".to_string()
+    } else {
+        "none — every item is validated or dropped".to_string()
+    };
+    if !progress.uncovered_failure_modes.is_empty() {
+        text.push_str(&format!(
+            "; open one for each failure mode with no item (`incidents remediate {} --failure-mode …`)",
+            block.id
+        ));
+    } else if block.current.gate == Gate::Remediating && progress.total > 0 {
+        text.push_str(&format!("; ready to close (`incidents close {}`)", block.id));
+    }
+    text
+}
+
+/// ` (due in 3 days)`, ` (due today)`, ` (overdue by 2 days)`; empty for a written block.
+fn relative(action: &NextAction) -> String {
+    let plural = |n: i64| if n == 1 { "" } else { "s" };
+    match action.days_until_due {
+        None => String::new(),
+        Some(0) => " (due today)".to_string(),
+        Some(days) if days > 0 => format!(" (due in {days} day{})", plural(days)),
+        Some(days) => format!(" (overdue by {} day{})", -days, plural(-days)),
+    }
+}
+
+fn progress(progress: &Progress, out: &mut String) {
+    if progress.total == 0 {
+        out.push_str("**Remediation progress:** no items\n");
+    } else {
+        let open = match progress.in_progress {
+            0 => format!("{} open", progress.open),
+            n => format!("{} open ({n} in progress)", progress.open),
+        };
+        out.push_str(&format!(
+            "**Remediation progress:** {} item{}: {} validated, {} shipped, {open}, {} dropped\n",
+            progress.total,
+            if progress.total == 1 { "" } else { "s" },
+            progress.validated,
+            progress.shipped,
+            progress.dropped
+        ));
+    }
+    if progress.failure_modes == 0 {
+        out.push_str("- Failure modes: none listed yet\n");
+    } else if progress.uncovered_failure_modes.is_empty() {
+        out.push_str("- Every failure mode has an item\n");
+    } else {
+        let modes: Vec<String> = progress.uncovered_failure_modes.iter().map(|m| quoted(m)).collect();
+        out.push_str(&format!("- Failure modes with no item: {}\n", modes.join("; ")));
+    }
+}

@@ -1,0 +1,102 @@
+//! Whether a gate may close. Gate 1 needs a reproducible signal, a rollback plan and
+//! verification in production metrics; gate 2 needs every failure mode covered by an
+//! item and every item validated or dropped — the same facts the `uncovered-failure-mode`
+//! and `open-remediation` rules read ([`crate::rules::cross`]).
+
+use crate::record::{Field, Incident};
+use crate::rules::cross::{self, Index};
+use crate::store::Repository;
+
+/// The gate-1 fields `stabilize` requires: key under `stabilization`, flag, what to write.
+pub const GATE_ONE: [(&str, &str, &str); 3] = [
+    ("signal", "--signal", "the reproducible signal that shows the symptom"),
+    ("rollback", "--rollback", "how the intervention is undone if it misbehaves"),
+    ("verification", "--verification", "the production metrics that confirmed restoration"),
+];
+
+/// The field of `incident.stabilization` named `key` (one of [`GATE_ONE`] or the
+/// optional `intervention`/`uncertainty`).
+pub fn stabilization_field<'i>(incident: &'i Incident, key: &str) -> Option<&'i Field<String>> {
+    let gate = &incident.stabilization;
+    match key {
+        "signal" => Some(&gate.signal),
+        "rollback" => Some(&gate.rollback),
+        "verification" => Some(&gate.verification),
+        "intervention" => Some(&gate.intervention),
+        "uncertainty" => Some(&gate.uncertainty),
+        _ => None,
+    }
+}
+
+/// The gate-1 keys (`stabilization.…`) missing from a stabilized incident.
+pub fn gate_one_missing(incident: &Incident) -> Vec<&'static str> {
+    let mut missing: Vec<&'static str> = GATE_ONE
+        .iter()
+        .filter(|(key, _, _)| stabilization_field(incident, key).is_none_or(Field::is_missing))
+        .map(|(key, _, _)| *key)
+        .collect();
+    if incident.stabilization.stabilized_at.is_missing() {
+        missing.push("stabilized_at");
+    }
+    missing
+}
+
+/// Why gate 2 cannot close: one sentence per uncovered failure mode and per item that is
+/// neither validated nor dropped, each saying what to run. Empty when it can close.
+pub fn close_blockers(repo: &Repository, incident: &Incident) -> Vec<String> {
+    let Some(id) = incident.id.get() else { return Vec::new() };
+    let index = Index::build(repo);
+    let items = index.items_of(id);
+    let mut blockers = Vec::new();
+    if incident.failure_modes().is_empty() {
+        blockers.push(format!(
+            "{id} lists no failure modes: name each breakage (`incidents remediate {id} --add-failure-mode --failure-mode \"…\" …` adds one with its item)"
+        ));
+    }
+    for mode in cross::uncovered(incident, items) {
+        blockers.push(format!(
+            "failure mode \"{}\" has no remediation item: `incidents remediate {id} --failure-mode \"{}\" --owner … --due … --validation …`",
+            mode.value, mode.value
+        ));
+    }
+    for (file, item, status) in cross::unfinished(items) {
+        let item_id = item.id.value.as_deref().unwrap_or("an item");
+        blockers.push(format!(
+            "{item_id} ({}) is {}: `incidents validate {item_id} --evidence …` once its validation passed, or `incidents drop {item_id} --reason …`",
+            repo.files[file].path,
+            status.as_str()
+        ));
+    }
+    blockers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::record::Record;
+
+    #[test]
+    fn names_every_uncovered_mode_and_open_item() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("incidents");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("a.md"),
+            "---\nkind: incident\nid: INC-1\nstatus: stabilized\nfailure_modes: [cache race, Retry Storm, queue overflow]\nstabilization:\n  signal: s\n---\n",
+        )
+        .unwrap();
+        let item = |id: &str, mode: &str, status: &str| {
+            format!("---\nkind: remediation\nid: {id}\nincident: INC-1\nfailure_mode: {mode}\nstatus: {status}\n---\n")
+        };
+        std::fs::write(dir.join("r1.md"), item("INC-1-R1", "cache race", "shipped")).unwrap();
+        std::fs::write(dir.join("r2.md"), item("INC-1-R2", "retry  storm", "dropped")).unwrap();
+        let repo = Repository::load(temp.path(), &Config::default());
+        let Some(Record::Incident(incident)) = &repo.find("INC-1").unwrap().record else { panic!("no incident") };
+        let blockers = close_blockers(&repo, incident);
+        assert_eq!(blockers.len(), 2, "{blockers:?}");
+        assert!(blockers[0].contains("\"queue overflow\" has no remediation item"));
+        assert!(blockers[1].starts_with("INC-1-R1 (incidents/r1.md) is shipped"));
+        assert_eq!(gate_one_missing(incident), ["rollback", "verification", "stabilized_at"]);
+    }
+}

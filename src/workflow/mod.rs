@@ -1,0 +1,14 @@
+//! What the writing commands decide, apart from how they talk to the user: which id a
+//! new record gets ([`ids`]), what a `--due` means ([`due`]), which record an id names
+//! ([`target`]), whether a gate may close ([`gates`]), which item moves are allowed
+//! ([`transition`]), and the locked view of the repository they all work in
+//! ([`session`]). Nothing here prints; commands do.
+
+pub mod due;
+pub mod gates;
+pub mod ids;
+pub mod session;
+pub mod target;
+pub mod transition;
+
+pub use session::Session;
