@@ -60,8 +60,12 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
     if effective.sections.is_empty() {
         line("sections", "none required".to_string());
     }
-    let editor = if effective.open_editor { "yes, at a terminal (`--no-edit` skips it)" } else { "no" };
-    line("open editor", format!("{editor} after `new` and `remediate`"));
+    let editor = if effective.open_editor {
+        "yes: `new` and `remediate` open the created file at a terminal (`--no-edit` skips it)"
+    } else {
+        "no"
+    };
+    line("open editor", editor.to_string());
     out.push_str(&format!("{}\n", palette.strong("rules")));
     let width = effective.rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
     for rule in &effective.rules {

@@ -17,7 +17,7 @@ fn shows_defaults_when_there_is_no_config() {
         "SEV1 14d, SEV2 30d, SEV3 60d, SEV4 90d",
         "grace period   7d",
         "incident stabilized: Timeline",
-        "open editor    yes, at a terminal",
+        "open editor    yes: `new` and `remediate` open the created file",
         "missing-rollback",
     ] {
         assert!(run.stdout.contains(expected), "missing {expected:?}:\n{}", run.stdout);
