@@ -22,7 +22,9 @@ const EXAMPLES: &str = "Examples:
   incidents explain missing-rollback       what a rule checks and how to satisfy it
   incidents status INC-42                  current state and next remediation action
   incidents list --overdue                 remediation items past their due date
-  incidents report --format html > r.html  states, durations, repeat failure classes";
+  incidents report --format html > r.html  states, durations, repeat failure classes
+  incidents config                         the root, config file, templates and settings in effect
+  incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
 
 /// `incidents` — the command line.
 #[derive(Debug, Parser)]
@@ -62,6 +64,10 @@ pub enum Command {
     Status(commands::status::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
+    Config(commands::config::Args),
+    Schema(commands::schema::Args),
+    Completions(commands::completions::Args),
+    Man(commands::man::Args),
 }
 
 /// Parses `--at`/`--opened`: a date or an RFC 3339 timestamp.

@@ -26,6 +26,8 @@ pub struct Context {
     pub stdout_is_terminal: bool,
     /// The editor command from `$VISUAL` or `$EDITOR`, when one is set.
     pub editor: Option<String>,
+    /// Where `check --format github` appends its job summary (`GITHUB_STEP_SUMMARY`).
+    pub github_step_summary: Option<PathBuf>,
 }
 
 impl Context {
@@ -49,6 +51,7 @@ impl Context {
             interactive,
             stdout_is_terminal: false,
             editor: None,
+            github_step_summary: None,
         })
     }
 

@@ -16,6 +16,7 @@ pub mod record;
 pub mod render;
 pub mod root;
 pub mod rules;
+pub mod schema;
 pub mod store;
 pub mod suggest;
 pub mod templates;
@@ -43,6 +44,8 @@ pub struct Environment {
     /// `$VISUAL` and `$EDITOR`, for opening new records (the one program the tool runs).
     pub visual: Option<String>,
     pub editor: Option<String>,
+    /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job summary.
+    pub github_step_summary: Option<std::path::PathBuf>,
     /// The local time, used when `--today` is not given.
     pub now: chrono::DateTime<chrono::FixedOffset>,
 }
@@ -58,6 +61,9 @@ impl Environment {
             clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
             visual: std::env::var("VISUAL").ok(),
             editor: std::env::var("EDITOR").ok(),
+            github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|value| !value.is_empty())
+                .map(std::path::PathBuf::from),
             now: chrono::Local::now().fixed_offset(),
         })
     }
@@ -122,9 +128,17 @@ fn execute(
     };
     let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
     let palette = render::color::Palette::new(colored);
-    let ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?
-        .with_terminal(env.stdout_is_terminal, env.editor_command());
     let mut streams = Streams { input, out, err };
+    // Commands about the tool itself need no repository: they work anywhere, even where
+    // the config is broken.
+    match &cli.command {
+        Command::Completions(args) => return commands::completions::run(args, &mut streams),
+        Command::Man(args) => return commands::man::run(args, &mut streams),
+        _ => {}
+    }
+    let mut ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?
+        .with_terminal(env.stdout_is_terminal, env.editor_command());
+    ctx.github_step_summary = env.github_step_summary.clone();
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
         Command::Explain(args) => commands::explain::run(&ctx, args, &mut streams),
@@ -141,5 +155,9 @@ fn execute(
         Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
+        Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
+        Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
+        // Ran above, before a repository was resolved.
+        Command::Completions(_) | Command::Man(_) => Ok(Outcome::Success),
     }
 }

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 /// The config file's name at the root.
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
-const KEYS: [&str; 11] = [
+/// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
+pub const KEYS: [&str; 11] = [
     "dir",
     "id_prefix",
     "severities",

@@ -6,7 +6,10 @@
 
 mod authoring;
 mod check;
+mod config_command;
 mod explain;
+mod github;
+mod integrations;
 mod list;
 mod naming;
 mod preservation;
@@ -14,7 +17,10 @@ mod records;
 mod refusals;
 mod report;
 mod rules;
+mod sarif;
+mod schema;
 mod sections;
+mod shell;
 mod status;
 mod status_write;
 mod support;
