@@ -2,6 +2,12 @@
 
 use std::process::ExitCode;
 
+/// mimalloc, as ruff and uv use a non-system allocator: `check` allocates many small
+/// strings per record on two threads, and glibc's allocator cost about a fifth of its
+/// time on 40,000 records (see docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let env = match incidents::Environment::from_process() {
         Ok(env) => env,
