@@ -72,8 +72,13 @@ pub enum Command {
 
 /// Parses `--at`/`--opened`: a date or an RFC 3339 timestamp.
 pub fn parse_at(text: &str) -> Result<crate::clock::Timestamp, String> {
-    crate::clock::Timestamp::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a time: write YYYY-MM-DD or RFC 3339 like 2026-03-02T14:20:00Z"))
+    crate::clock::Timestamp::parse(text).ok_or_else(|| {
+        if crate::clock::Timestamp::lacks_offset(text) {
+            format!("`{text}` has no UTC offset: add one, like {}Z or {}+02:00", text.trim(), text.trim())
+        } else {
+            format!("`{text}` is not a time: write YYYY-MM-DD or RFC 3339 like 2026-03-02T14:20:00Z")
+        }
+    })
 }
 
 fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {

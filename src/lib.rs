@@ -136,8 +136,21 @@ fn execute(
         Command::Man(args) => return commands::man::run(args, &mut streams),
         _ => {}
     }
-    let mut ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?
+    // Commands that help fix a broken config still run on it, with the defaults.
+    let helps_fix_config = matches!(cli.command, Command::Explain(_) | Command::Schema(_) | Command::Template(_));
+    let mut config_warning = None;
+    let mut ctx =
+        Context::resolve_with(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal, |error| {
+            if !helps_fix_config {
+                return Err(error);
+            }
+            config_warning = Some(format!("warning: {error}; using the default settings\n"));
+            Ok(config::Config::default())
+        })?
         .with_terminal(env.stdout_is_terminal, env.editor_command());
+    if let Some(warning) = config_warning {
+        commands::write(streams.err, &warning)?;
+    }
     ctx.github_step_summary = env.github_step_summary.clone();
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
