@@ -39,7 +39,7 @@ impl Context {
         palette: Palette,
         interactive: bool,
     ) -> Result<Context> {
-        Self::resolve_with(root_flag, cwd, clock, palette, interactive, |error| Err(error))
+        Self::resolve_with(root_flag, cwd, clock, palette, interactive, Err)
     }
 
     /// Like [`Context::resolve`], letting `on_config_error` replace a config that cannot
