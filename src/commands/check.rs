@@ -44,6 +44,20 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let filters = args.paths.iter().map(|path| filter_for(ctx, path)).collect::<Result<Vec<_>>>()?;
     if !ctx.records_dir().is_dir() {
+        // A config that names a folder that is not there is a mistake that would turn the
+        // gate off; without a config, a repository simply has no records yet.
+        if let Some(file) = &ctx.config.file {
+            return Err(Error::Config {
+                path: file.clone(),
+                line: None,
+                key: "dir".to_string(),
+                reason: format!(
+                    "the records folder `{}` does not exist under {}: fix `dir`, or create the folder (`incidents init`)",
+                    ctx.config.dir,
+                    ctx.root.display()
+                ),
+            });
+        }
         write(streams.err, &format!("note: records folder `{}` does not exist; nothing to check\n", ctx.config.dir))?;
     }
     let repo = ctx.load();
@@ -99,6 +113,10 @@ fn read_lines(path: &Path) -> Vec<String> {
 /// The root-relative form of a path the user typed (relative to the working directory).
 fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
     let absolute = normalize(&ctx.cwd.join(typed));
+    if std::fs::symlink_metadata(&absolute).is_err() {
+        // A mistyped path would otherwise match nothing and let every error through.
+        return Err(Error::Usage(format!("`{}` does not exist", typed.display())));
+    }
     let root = normalize(&ctx.root);
     let inner = absolute
         .strip_prefix(&root)

@@ -258,3 +258,19 @@ fn custom_severities_drop_the_default_due_policy_and_syntax_stays_an_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("`rules.syntax`: `syntax` is always an error"), "{}", run.stderr);
 }
+
+#[test]
+fn a_path_that_does_not_exist_is_a_usage_error() {
+    let repo = broken_repo();
+    let run = repo.run(&["check", "incidents/typo.md"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("`incidents/typo.md` does not exist"), "{}", run.stderr);
+}
+
+#[test]
+fn a_configured_records_folder_that_is_missing_is_exit_2() {
+    let repo = Repo::new().file(".incidents.yml", "dir: incident\n").file("incidents/a.md", "---\nkind: x\n---\n");
+    let run = repo.run(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("`dir`: the records folder `incident` does not exist"), "{}", run.stderr);
+}
