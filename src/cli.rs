@@ -22,7 +22,9 @@ const EXAMPLES: &str = "Examples:
   incidents explain missing-rollback       what a rule checks and how to satisfy it
   incidents status INC-42                  current state and next remediation action
   incidents list --overdue                 remediation items past their due date
-  incidents report --format html > r.html  states, durations, repeat failure classes";
+  incidents report --format html > r.html  states, durations, repeat failure classes
+  incidents config                         the root, config file, templates and settings in effect
+  incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
 
 /// `incidents` — the command line.
 #[derive(Debug, Parser)]
@@ -62,12 +64,21 @@ pub enum Command {
     Status(commands::status::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
+    Config(commands::config::Args),
+    Schema(commands::schema::Args),
+    Completions(commands::completions::Args),
+    Man(commands::man::Args),
 }
 
 /// Parses `--at`/`--opened`: a date or an RFC 3339 timestamp.
 pub fn parse_at(text: &str) -> Result<crate::clock::Timestamp, String> {
-    crate::clock::Timestamp::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a time: write YYYY-MM-DD or RFC 3339 like 2026-03-02T14:20:00Z"))
+    crate::clock::Timestamp::parse(text).ok_or_else(|| {
+        if crate::clock::Timestamp::lacks_offset(text) {
+            format!("`{text}` has no UTC offset: add one, like {}Z or {}+02:00", text.trim(), text.trim())
+        } else {
+            format!("`{text}` is not a time: write YYYY-MM-DD or RFC 3339 like 2026-03-02T14:20:00Z")
+        }
+    })
 }
 
 fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {

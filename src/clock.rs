@@ -45,13 +45,16 @@ impl Timestamp {
         if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
             return Some(Timestamp::DateTime(moment));
         }
-        // A timestamp without offset is read as UTC rather than rejected outright.
-        for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
-            if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
-                return Some(Timestamp::DateTime(naive.and_utc().fixed_offset()));
-            }
-        }
         None
+    }
+
+    /// Whether `text` is a date and time without a UTC offset (`2026-03-02T14:20:00`):
+    /// not RFC 3339, and ambiguous across time zones, so it is refused with this hint.
+    pub fn lacks_offset(text: &str) -> bool {
+        let text = text.trim();
+        ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S%.f"]
+            .iter()
+            .any(|format| NaiveDateTime::parse_from_str(text, format).is_ok())
     }
 
     /// The calendar date (in the timestamp's own offset).
@@ -150,9 +153,17 @@ mod tests {
         assert!(matches!(Timestamp::parse("2025-06-03"), Some(Timestamp::Date(_))));
         assert!(matches!(Timestamp::parse("2025-06-03T14:20:00Z"), Some(Timestamp::DateTime(_))));
         assert!(matches!(Timestamp::parse("2025-06-03T14:20:00+02:00"), Some(Timestamp::DateTime(_))));
-        for bad in ["", "2025-13-01", "2025-6-3", "yesterday", "2025-06-03T25:00:00Z"] {
+        for bad in ["", "2025-13-01", "2025-6-3", "yesterday", "2025-06-03T25:00:00Z", "2025-06-03T14:20:00"] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn tells_a_missing_offset_apart() {
+        assert!(Timestamp::lacks_offset("2025-06-03T14:20:00"));
+        assert!(Timestamp::lacks_offset("2025-06-03 14:20"));
+        assert!(!Timestamp::lacks_offset("2025-06-03T14:20:00Z"));
+        assert!(!Timestamp::lacks_offset("2025-06-03"));
     }
 
     #[test]

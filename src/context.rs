@@ -26,6 +26,8 @@ pub struct Context {
     pub stdout_is_terminal: bool,
     /// The editor command from `$VISUAL` or `$EDITOR`, when one is set.
     pub editor: Option<String>,
+    /// Where `check --format github` appends its job summary (`GITHUB_STEP_SUMMARY`).
+    pub github_step_summary: Option<PathBuf>,
 }
 
 impl Context {
@@ -37,8 +39,25 @@ impl Context {
         palette: Palette,
         interactive: bool,
     ) -> Result<Context> {
+        Self::resolve_with(root_flag, cwd, clock, palette, interactive, Err)
+    }
+
+    /// Like [`Context::resolve`], letting `on_config_error` replace a config that cannot
+    /// be loaded (commands that help fix the config — `explain`, `schema`, `template`
+    /// — fall back to the defaults instead of refusing to run).
+    pub fn resolve_with(
+        root_flag: Option<&Path>,
+        cwd: PathBuf,
+        clock: Clock,
+        palette: Palette,
+        interactive: bool,
+        on_config_error: impl FnOnce(crate::Error) -> Result<Config>,
+    ) -> Result<Context> {
         let (root, root_source) = root::resolve(root_flag, &cwd)?;
-        let config = crate::config::load(&root)?;
+        let config = match crate::config::load(&root) {
+            Ok(config) => config,
+            Err(error) => on_config_error(error)?,
+        };
         Ok(Context {
             root,
             root_source,
@@ -49,6 +68,7 @@ impl Context {
             interactive,
             stdout_is_terminal: false,
             editor: None,
+            github_step_summary: None,
         })
     }
 

@@ -17,6 +17,7 @@ pub mod record;
 pub mod render;
 pub mod root;
 pub mod rules;
+pub mod schema;
 pub mod store;
 pub mod suggest;
 pub mod templates;
@@ -44,6 +45,8 @@ pub struct Environment {
     /// `$VISUAL` and `$EDITOR`, for opening new records (the one program the tool runs).
     pub visual: Option<String>,
     pub editor: Option<String>,
+    /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job summary.
+    pub github_step_summary: Option<std::path::PathBuf>,
     /// The local time, used when `--today` is not given.
     pub now: chrono::DateTime<chrono::FixedOffset>,
 }
@@ -59,6 +62,9 @@ impl Environment {
             clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
             visual: std::env::var("VISUAL").ok(),
             editor: std::env::var("EDITOR").ok(),
+            github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|value| !value.is_empty())
+                .map(std::path::PathBuf::from),
             now: chrono::Local::now().fixed_offset(),
         })
     }
@@ -123,9 +129,30 @@ fn execute(
     };
     let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
     let palette = render::color::Palette::new(colored);
-    let ctx = Context::resolve(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal)?
-        .with_terminal(env.stdout_is_terminal, env.editor_command());
     let mut streams = Streams { input, out, err };
+    // Commands about the tool itself need no repository: they work anywhere, even where
+    // the config is broken.
+    match &cli.command {
+        Command::Completions(args) => return commands::completions::run(args, &mut streams),
+        Command::Man(args) => return commands::man::run(args, &mut streams),
+        _ => {}
+    }
+    // Commands that help fix a broken config still run on it, with the defaults.
+    let helps_fix_config = matches!(cli.command, Command::Explain(_) | Command::Schema(_) | Command::Template(_));
+    let mut config_warning = None;
+    let mut ctx =
+        Context::resolve_with(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal, |error| {
+            if !helps_fix_config {
+                return Err(error);
+            }
+            config_warning = Some(format!("warning: {error}; using the default settings\n"));
+            Ok(config::Config::default())
+        })?
+        .with_terminal(env.stdout_is_terminal, env.editor_command());
+    if let Some(warning) = config_warning {
+        commands::write(streams.err, &warning)?;
+    }
+    ctx.github_step_summary = env.github_step_summary.clone();
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
         Command::Explain(args) => commands::explain::run(&ctx, args, &mut streams),
@@ -142,5 +169,9 @@ fn execute(
         Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
+        Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
+        Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
+        // Ran above, before a repository was resolved.
+        Command::Completions(_) | Command::Man(_) => Ok(Outcome::Success),
     }
 }

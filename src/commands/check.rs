@@ -3,7 +3,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::error::{Error, Result};
-use crate::render::{check_github, check_human, check_json};
+use crate::render::{check_github, check_human, check_json, check_sarif, check_summary};
 use crate::root::normalize;
 use crate::rules::{self, Report, Severity};
 use crate::Context;
@@ -18,14 +18,17 @@ pub enum Format {
     Human,
     /// One JSON object: `diagnostics` and `summary`
     Json,
-    /// GitHub Actions workflow-command annotations
+    /// GitHub Actions annotations (most important first, within GitHub's limits), plus a
+    /// job summary when GITHUB_STEP_SUMMARY is set
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 /// Check every record and report problems (exit 1 on errors)
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json"
+    after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json\n  incidents check --format github              in GitHub Actions (annotations + job summary)\n  incidents check --format sarif > incidents.sarif"
 )]
 pub struct Args {
     /// Only show diagnostics of these files or folders (every record is still loaded)
@@ -41,6 +44,20 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let filters = args.paths.iter().map(|path| filter_for(ctx, path)).collect::<Result<Vec<_>>>()?;
     if !ctx.records_dir().is_dir() {
+        // A config that names a folder that is not there is a mistake that would turn the
+        // gate off; without a config, a repository simply has no records yet.
+        if let Some(file) = &ctx.config.file {
+            return Err(Error::Config {
+                path: file.clone(),
+                line: None,
+                key: "dir".to_string(),
+                reason: format!(
+                    "the records folder `{}` does not exist under {}: fix `dir`, or create the folder (`incidents init`)",
+                    ctx.config.dir,
+                    ctx.root.display()
+                ),
+            });
+        }
         write(streams.err, &format!("note: records folder `{}` does not exist; nothing to check\n", ctx.config.dir))?;
     }
     let repo = ctx.load();
@@ -58,7 +75,18 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             check_human::render(&report, &ctx.palette, &mut source_line)
         }
         Format::Json => check_json::render(&report),
-        Format::Github => check_github::render(&report),
+        Format::Github => {
+            if let Some(path) = &ctx.github_step_summary {
+                // The annotations and the exit status are the check; a summary that cannot
+                // be written is worth a warning, not a failed run.
+                if let Err(error) = crate::edit::append(path, &check_summary::render(&report, check_summary::MAX_BYTES))
+                {
+                    write(streams.err, &format!("warning: job summary not written (GITHUB_STEP_SUMMARY): {error}\n"))?;
+                }
+            }
+            check_github::render(&report)
+        }
+        Format::Sarif => check_sarif::render(&report, &ctx.config),
     };
     write(streams.out, &text)?;
     Ok(outcome(&report, args.strict))
@@ -89,6 +117,10 @@ fn read_lines(path: &Path) -> Vec<String> {
 /// The root-relative form of a path the user typed (relative to the working directory).
 fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
     let absolute = normalize(&ctx.cwd.join(typed));
+    if std::fs::symlink_metadata(&absolute).is_err() {
+        // A mistyped path would otherwise match nothing and let every error through.
+        return Err(Error::Usage(format!("`{}` does not exist", typed.display())));
+    }
     let root = normalize(&ctx.root);
     let inner = absolute
         .strip_prefix(&root)

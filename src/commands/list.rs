@@ -88,16 +88,23 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
         }
     }
     let incident_only = args.status.iter().all(|s| IncidentStatus::parse(s).is_some()) && !args.status.is_empty();
-    if args.kind == Some(Kind::Incident) && (args.overdue || !args.owner.is_empty()) {
-        return Err(Error::Usage(
-            "`--overdue` and `--owner` select remediation items, so `--kind incident` would list nothing: drop one of them"
-                .to_string(),
-        ));
+    let item_flags: Vec<&str> = [("--overdue", args.overdue), ("--owner", !args.owner.is_empty())]
+        .into_iter()
+        .filter_map(|(flag, given)| given.then_some(flag))
+        .collect();
+    let (flags, verb) = match item_flags.as_slice() {
+        [one] => (format!("`{one}`"), "selects"),
+        _ => (item_flags.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and "), "select"),
+    };
+    if args.kind == Some(Kind::Incident) && !item_flags.is_empty() {
+        return Err(Error::Usage(format!(
+            "{flags} {verb} remediation items, so `--kind incident` would list nothing: drop one of them"
+        )));
     }
-    if incident_only && (args.overdue || !args.owner.is_empty()) {
-        return Err(Error::Usage(
-            "`--overdue` and `--owner` select remediation items, but every `--status` given is an incident status: add an item status or drop one of them".to_string(),
-        ));
+    if incident_only && !item_flags.is_empty() {
+        return Err(Error::Usage(format!(
+            "{flags} {verb} remediation items, but every `--status` given is an incident status: add an item status or drop one of them"
+        )));
     }
     Ok(Filter {
         kind: args.kind,

@@ -2,13 +2,17 @@
 
 pub mod check;
 pub mod close;
+pub mod completions;
+pub mod config;
 pub mod drop;
 pub mod explain;
 pub mod init;
 pub mod list;
+pub mod man;
 pub mod new;
 pub mod remediate;
 pub mod report;
+pub mod schema;
 pub mod ship;
 pub mod stabilize;
 pub mod start;

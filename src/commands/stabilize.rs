@@ -53,7 +53,12 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     match incident.status.value {
         Some(IncidentStatus::Active) => {}
         Some(status) => {
-            let since = incident.stabilization.stabilized_at.get().map(|at| format!(" since {at}")).unwrap_or_default();
+            // "already closed since <closed_at>", "already stabilized since <stabilized_at>".
+            let at = match status {
+                IncidentStatus::Closed => incident.closed_at.get(),
+                _ => incident.stabilization.stabilized_at.get(),
+            };
+            let since = at.map(|at| format!(" since {at}")).unwrap_or_default();
             return Err(Error::Refused(format!(
                 "{id} is already {}{since}: gate 1 is closed; nothing was written",
                 status.as_str()

@@ -67,7 +67,12 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         }
     }
     if blocks.is_empty() && args.format == Format::Markdown {
-        write(streams.err, "note: no incident to show (closed ones are left out without --all)\n")?;
+        let note = if args.all {
+            "note: no incident to show\n"
+        } else {
+            "note: no incident to show (closed ones are left out without --all)\n"
+        };
+        write(streams.err, note)?;
         return Ok(Outcome::Success);
     }
     let text = match args.format {

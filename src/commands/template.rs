@@ -23,6 +23,10 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
     /// Print the template in effect (where it comes from goes to stderr)
+    #[command(after_help = "Examples:
+  incidents template show incident
+  incidents template show config
+  incidents template show remediation > .incidents/templates/remediation.md   start an override")]
     Show {
         /// Which template
         #[arg(value_enum)]

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 /// The config file's name at the root.
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
-const KEYS: [&str; 11] = [
+/// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
+pub const KEYS: [&str; 11] = [
     "dir",
     "id_prefix",
     "severities",
@@ -79,7 +80,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
         match key.as_str() {
             "dir" => config.dir = reader.relative_dir()?,
             "id_prefix" => config.id_prefix = reader.id_prefix()?,
-            "severities" => config.severities = reader.text_list(false)?,
+            "severities" => config.severities = reader.severities()?,
             "grace_period" => config.grace_days = reader.days()?,
             "sprint" => config.sprint = reader.sprint()?,
             "rules" => config.rule_levels = reader.rule_levels()?,
@@ -97,6 +98,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
             }
         }
     }
+    // The default due policy names the default severities: keep only those configured,
+    // so `severities: [P1, P2]` has no policy unless `due_policy` gives one.
+    let configured = config.severities.clone();
+    config.due_policy.retain(|(severity, _)| configured.contains(severity));
     // Keys that depend on others are read once the others are known.
     for (key, value) in &entries {
         let reader = Reader { key, value, fail: &fail };
@@ -174,6 +179,16 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
         Ok(out)
     }
 
+    fn severities(&self) -> Result<Vec<String>> {
+        let list = self.text_list(false)?;
+        for (index, severity) in list.iter().enumerate() {
+            if list[..index].contains(severity) {
+                return Err(self.err(format!("`{severity}` is listed twice: each severity once, most severe first")));
+            }
+        }
+        Ok(list)
+    }
+
     fn days(&self) -> Result<i64> {
         let text = self.value.as_text().unwrap_or_default();
         parse_days(&text).ok_or_else(|| self.err(format!("`{text}` is not a span: write `7d` or `2w`")))
@@ -222,6 +237,13 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
                 )
             })?;
             let text = value.as_text().unwrap_or_default();
+            if rule == Rule::Syntax && text != "error" {
+                // A record that cannot be read must never drop out of the gates silently.
+                return Err((self.fail)(
+                    &format!("rules.{code}"),
+                    "`syntax` is always an error: an unreadable record would otherwise be skipped silently".to_string(),
+                ));
+            }
             let level = Level::parse(&text).ok_or_else(|| {
                 (self.fail)(
                     &format!("rules.{code}"),
@@ -319,6 +341,9 @@ mod tests {
         assert_eq!(config.dir, "records");
         assert_eq!(config.id_prefix, "OPS");
         assert_eq!(config.due_limit("P1"), Some(7));
+        assert_eq!(config.due_limit("SEV1"), None, "default policy entries for unconfigured severities are dropped");
+        let custom = parse_text("severities: [P1, SEV2]\n").unwrap();
+        assert_eq!(custom.due_policy, vec![("SEV2".to_string(), 30)]);
         assert_eq!(config.grace_days, 3);
         assert_eq!(config.sprint.map(|s| s.length_days), Some(14));
         assert_eq!(config.level(Rule::Overdue), Level::Error);
@@ -342,6 +367,8 @@ mod tests {
             ("sections: {incident: {done: [x]}}\n", "sections.incident.done", "not a incident status"),
             ("dir: ../elsewhere\n", "dir", "inside the root"),
             ("sprint: {start: 2026-01-05}\n", "sprint", "length"),
+            ("severities: [SEV1, SEV1]\n", "severities", "listed twice"),
+            ("rules: {syntax: off}\n", "rules.syntax", "always an error"),
             ("open_editor: sometimes\n", "open_editor", "`true` or `false`"),
             ("open-editor: false\n", "open-editor", "did you mean `open_editor`"),
         ];

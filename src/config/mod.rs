@@ -2,10 +2,13 @@
 //! default ([`Config::default`]); [`load`] reads the file and rejects unknown keys and
 //! bad values with the key's name and line (exit status 2).
 
+pub mod effective;
 mod load;
 mod sections;
 
-pub use load::{load, parse, CONFIG_FILE};
+pub use effective::Effective;
+
+pub use load::{load, parse, CONFIG_FILE, KEYS};
 pub use sections::Sections;
 
 use crate::rules::{Level, Rule};

@@ -1,8 +1,9 @@
 //! The only code that writes files. Edits are patches on the original text (every byte
 //! not meant to change is copied through: [`frontmatter`], [`status_block`]); [`atomic`]
 //! puts the result on disk; [`lock`] serialises commands that allocate ids; [`slug`]
-//! names new files.
+//! names new files; [`append`] adds to files other programs own (the CI job summary).
 
+pub mod append;
 pub mod atomic;
 pub mod document;
 pub mod file;
@@ -14,6 +15,7 @@ pub mod scalar;
 pub mod slug;
 pub mod status_block;
 
+pub use append::append;
 pub use atomic::{create_new, write_atomic};
 pub use document::EditError;
 pub use frontmatter::{apply, Edit};

@@ -102,6 +102,10 @@ impl<'a> Reader<'a> {
         };
         match Timestamp::parse(&written) {
             Some(moment) => Field::set(moment, text.line),
+            None if Timestamp::lacks_offset(&written) => self.invalid(
+                path,
+                format!("`{path}: {written}` has no UTC offset: add one (`{written}Z` for UTC, or `+02:00`), or write the bare date"),
+            ),
             None => self.invalid(
                 path,
                 format!("`{path}: {written}` is not a date: write `YYYY-MM-DD` or an RFC 3339 timestamp like `2026-03-02T14:20:00Z`"),

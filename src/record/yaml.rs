@@ -61,6 +61,26 @@ impl Node {
         }
     }
 
+    /// The same value as JSON, for checking front matter against a JSON Schema. Numbers
+    /// become JSON numbers when they read as one, otherwise the text YAML gave.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(flag) => Value::Bool(*flag),
+            Node::Number(text) => text
+                .parse::<i64>()
+                .map(Value::from)
+                .or_else(|_| text.parse::<u64>().map(Value::from))
+                .ok()
+                .or_else(|| text.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number))
+                .unwrap_or_else(|| Value::String(text.clone())),
+            Node::String(text) => Value::String(text.clone()),
+            Node::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
+            Node::Map(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+        }
+    }
+
     /// A short name of the value's type, for messages ("a list", "a mapping").
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -356,6 +376,15 @@ mod tests {
         assert_eq!(keys, ["b", "a", "c"]);
         assert_eq!(node.get("b"), Some(&Node::Number("1".into())));
         assert_eq!(node.get("c").and_then(|c| c.get("d")), Some(&Node::Bool(true)));
+    }
+
+    #[test]
+    fn converts_to_json() {
+        let node = parse("a: 1\nb: [x, 2.5, true, ~]\nc: {d: 2026-03-02}\ne: .nan\n").unwrap();
+        assert_eq!(
+            node.to_json(),
+            serde_json::json!({"a": 1, "b": ["x", 2.5, true, null], "c": {"d": "2026-03-02"}, "e": "NaN"})
+        );
     }
 
     #[test]

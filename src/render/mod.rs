@@ -4,7 +4,11 @@
 pub mod check_github;
 pub mod check_human;
 pub mod check_json;
+pub mod check_sarif;
+pub mod check_summary;
 pub mod color;
+pub mod config_human;
+pub mod config_json;
 pub mod html;
 pub mod html_appendix;
 pub mod html_body;

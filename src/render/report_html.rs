@@ -103,7 +103,11 @@ fn recurrence(report: &Report, out: &mut String) {
                 )
             });
             let days = last.map_or(0, |fix| (found.opened.date() - fix.validated.date()).num_days());
-            let earlier: Vec<String> = found.after.iter().map(|fix| escape(&fix.item)).collect();
+            let mut earlier: Vec<String> = found.after.iter().map(|fix| escape(&fix.item)).collect();
+            let more = found.prior_fixes - found.after.len();
+            if more > 0 {
+                earlier.push(format!("and {more} earlier"));
+            }
             vec![
                 format!("<strong>{}</strong><br><small>{}</small>", link(&found.incident), opt(&found.title)),
                 format!("<span class=\"tag\">{}</span>", escape(&found.class)),

@@ -88,9 +88,15 @@ fn recurrence(report: &Report, out: &mut String) {
             inline(&last.incident),
             last.validated.date()
         ));
-        if found.after.len() > 1 {
+        if found.prior_fixes > 1 {
             let ids: Vec<String> = found.after.iter().map(|fix| inline(&fix.item)).collect();
-            out.push_str(&format!("  - validated fixes of this class before it: {}\n", ids.join(", ")));
+            let more = found.prior_fixes - found.after.len();
+            let tail = if more > 0 { format!(" and {more} earlier") } else { String::new() };
+            out.push_str(&format!(
+                "  - {} validated fixes of this class before it: {}{tail}\n",
+                found.prior_fixes,
+                ids.join(", ")
+            ));
         }
     }
 }

@@ -161,10 +161,15 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
             if due.end < today {
                 let days = (today - due.end).num_days();
                 emit.emit(Rule::Overdue, item.due.line, format!(
-                    "{name} is {} and was due {} ({days} day{} ago): ship and validate it, move `due:` with a reason in the body, or drop it with a reason",
+                    "{name} is {} and was due {} ({days} day{} ago): {}, move `due:` with a reason in the body, or drop it with a reason",
                     status.as_str(),
                     due.end,
-                    if days == 1 { "" } else { "s" }
+                    if days == 1 { "" } else { "s" },
+                    if status == ItemStatus::Shipped {
+                        "run its validation and record the evidence"
+                    } else {
+                        "ship and validate it"
+                    }
                 ));
             }
         }

@@ -233,3 +233,44 @@ fn the_broken_example_shows_many_rules() {
         json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert!(codes.len() >= 10, "{codes:?}");
 }
+
+#[test]
+fn a_timestamp_without_offset_is_invalid_with_a_hint() {
+    let repo = Repo::new().file(
+        "incidents/a.md",
+        &active_incident("INC-1").replace("opened: 2026-03-01T10:00:00Z", "opened: 2026-03-01T10:00:00"),
+    );
+    let run = repo.check_json();
+    assert_eq!(run.code, 1);
+    let diagnostic = &run.json()["diagnostics"][0];
+    assert_eq!((diagnostic["code"].as_str(), diagnostic["line"].as_u64()), (Some("invalid-value"), Some(7)));
+    assert!(diagnostic["message"].as_str().unwrap().contains("has no UTC offset"), "{diagnostic}");
+}
+
+#[test]
+fn custom_severities_drop_the_default_due_policy_and_syntax_stays_an_error() {
+    let repo = Repo::new().file(".incidents.yml", "severities: [P1, P2]\n");
+    let config = repo.run(&["config", "--format", "json"]);
+    assert_eq!(config.code, 0, "{config:?}");
+    assert!(!config.stdout.contains("SEV1"), "{}", config.stdout);
+    let repo = Repo::new().file(".incidents.yml", "rules: {syntax: warning}\n");
+    let run = repo.run(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`rules.syntax`: `syntax` is always an error"), "{}", run.stderr);
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_a_usage_error() {
+    let repo = broken_repo();
+    let run = repo.run(&["check", "incidents/typo.md"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("`incidents/typo.md` does not exist"), "{}", run.stderr);
+}
+
+#[test]
+fn a_configured_records_folder_that_is_missing_is_exit_2() {
+    let repo = Repo::new().file(".incidents.yml", "dir: incident\n").file("incidents/a.md", "---\nkind: x\n---\n");
+    let run = repo.run(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("`dir`: the records folder `incident` does not exist"), "{}", run.stderr);
+}

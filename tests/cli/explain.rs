@@ -38,3 +38,17 @@ fn docs_rules_md_matches_the_registry() {
         "docs/rules.md is out of date: regenerate it with `cargo run -- explain --all > docs/rules.md`"
     );
 }
+
+#[test]
+fn explain_still_works_when_the_config_is_broken() {
+    let repo = Repo::new().file(".incidents.yml", "rules: {overdeu: error}\n");
+    let run = repo.run(&["explain", "overdue"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.starts_with("## overdue"));
+    assert!(
+        run.stderr.contains("did you mean `overdue`") && run.stderr.contains("using the default settings"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(repo.run(&["check"]).code, 2, "check still refuses a broken config");
+}

@@ -6,9 +6,12 @@
 
 mod authoring;
 mod check;
+mod config_command;
 mod crash;
 mod explain;
+mod github;
 mod hostile;
+mod integrations;
 mod list;
 mod naming;
 mod preservation;
@@ -16,8 +19,11 @@ mod records;
 mod refusals;
 mod report;
 mod rules;
+mod sarif;
+mod schema;
 mod sections;
 mod security;
+mod shell;
 mod status;
 mod status_write;
 mod support;

@@ -295,7 +295,7 @@ fn markdown_has_every_section_with_recurrence_first() {
     }
     assert!(out.contains("All incidents · as of 2026-03-10 · 6 incidents, 6 remediation items\n"), "{out}");
     assert!(out.contains("> **2 times a failure class struck again"), "{out}");
-    assert!(out.contains("- **INC-3** (`Cache-Race`), opened 2026-02-01: INC-3 title\n  - 236 days after INC-2-R1 of INC-2 was validated on 2025-06-10: \"fm-b\"\n  - validated fixes of this class before it: INC-1-R1, INC-2-R1\n"), "{out}");
+    assert!(out.contains("- **INC-3** (`Cache-Race`), opened 2026-02-01: INC-3 title\n  - 236 days after INC-2-R1 of INC-2 was validated on 2025-06-10: \"fm-b\"\n  - 2 validated fixes of this class before it: INC-1-R1, INC-2-R1\n"), "{out}");
     assert!(out.contains("| SEV1 | 2 | 30m | 1h | 2 | 20d | 30d |\n"), "{out}");
     assert!(out.contains("| all | 5 | 1h | 4h | 3 | 20d | 30d |\n"), "{out}");
     assert!(out.contains("| INC-3-R1 | INC-3 | open | team-a | 2026-03-05 | 5 days |\n"), "{out}");
@@ -378,4 +378,46 @@ fn html_escapes_every_piece_of_record_text() {
     );
     assert!(html.contains("<a href=\"https://tracker.example.com/p.gif\">pixel</a>"), "images become links");
     assert!(html.contains("x&#39; onmouseover=&#39;alert(6)"));
+}
+
+#[test]
+fn a_recurrence_lists_the_five_latest_fixes_and_counts_all() {
+    let mut repo = Repo::new();
+    // Eight closed incidents of one class, a month apart, each with a validated fix.
+    for n in 1..=8 {
+        let id = format!("INC-{n}");
+        repo = repo
+            .file(
+                &format!("incidents/{id}.md"),
+                &incident(&id, "SEV2", "closed", &format!("2025-{n:02}-01"))
+                    .modes(&["fm"])
+                    .classes(&["retry-storm"])
+                    .stabilized(&format!("2025-{n:02}-01"))
+                    .closed(&format!("2025-{n:02}-20"))
+                    .text(),
+            )
+            .file(
+                &format!("incidents/{id}-R1.md"),
+                &item(&format!("{id}-R1"), &id, "fm", "sre", &format!("2025-{n:02}-15"), "validated")
+                    .validated_at(&format!("2025-{n:02}-10"))
+                    .text(),
+            );
+    }
+    let report = report(&repo, &[]);
+    let latest = report.recurrences.iter().find(|r| r.incident == "INC-8").expect("INC-8 recurs");
+    assert_eq!(latest.prior_fixes, 7);
+    let listed: Vec<&str> = latest.after.iter().map(|f| f.item.as_str()).collect();
+    assert_eq!(listed, ["INC-3-R1", "INC-4-R1", "INC-5-R1", "INC-6-R1", "INC-7-R1"]);
+    let second = report.recurrences.iter().find(|r| r.incident == "INC-2").expect("INC-2 recurs");
+    assert_eq!((second.prior_fixes, second.after.len()), (1, 1));
+    assert!(report.recurrences.iter().all(|r| r.incident != "INC-1"));
+    let markdown = repo.run(&["report"]);
+    assert!(
+        markdown.stdout.contains(
+            "7 validated fixes of this class before it: INC-3-R1, INC-4-R1, INC-5-R1, INC-6-R1, INC-7-R1 and 2 earlier"
+        ),
+        "{}",
+        markdown.stdout
+    );
+    assert!(markdown.stdout.contains("and 2 earlier"), "{}", markdown.stdout);
 }

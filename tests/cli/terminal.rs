@@ -15,6 +15,7 @@ fn run_at_terminal(root: &Path, args: &[&str], answers: &str, stdout_terminal: b
         clicolor_force: None,
         visual: None,
         editor,
+        github_step_summary: None,
         now: chrono::DateTime::parse_from_rfc3339("2026-03-10T09:30:00+01:00").unwrap(),
     };
     let mut argv: Vec<std::ffi::OsString> = vec!["incidents".into(), "--root".into(), root.into()];

@@ -1,0 +1,41 @@
+//! `incidents config`: what is in effect for this repository — the root and how it was
+//! found, the config file, the records folder, the templates (built-in or overridden),
+//! and every setting down to each rule's level.
+
+use super::{write, Outcome, Streams};
+use crate::config::Effective;
+use crate::error::Result;
+use crate::render::{config_human, config_json};
+use crate::Context;
+
+/// Output format of `config`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// One setting per line
+    #[default]
+    Human,
+    /// One JSON object
+    Json,
+}
+
+/// Show the root, config file, templates and every setting in effect
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents config
+  incidents --root examples/demo config
+  incidents config --format json | jq '.rules[] | select(.overridden)'")]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let effective = Effective::gather(&ctx.root, ctx.root_source, &ctx.config);
+    let text = match args.format {
+        Format::Human => config_human::render(&effective, &ctx.palette),
+        Format::Json => config_json::render(&effective),
+    };
+    write(streams.out, &text)?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,86 @@
+//! `incidents man [COMMAND]`: a roff man page generated from the clap definition in
+//! `crate::cli`, the same one `--help` shows, so the two never disagree.
+//!
+//! clap_mangen writes every section; the `after_help` examples become an EXAMPLES
+//! section set without filling, so each example stays on its own line.
+//! Like `completions`, it runs without resolving a root or reading a config.
+
+use super::{write, Outcome, Streams};
+use crate::cli::Cli;
+use crate::error::{Error, Result};
+use clap::CommandFactory;
+
+/// Print the man page (roff) of incidents or of one of its commands
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents man > incidents.1 && man ./incidents.1
+  incidents man check > incidents-check.1
+  incidents man | sudo tee /usr/local/share/man/man1/incidents.1 >/dev/null")]
+pub struct Args {
+    /// A command whose page to print (`check` gives incidents-check(1)); the main page when absent
+    pub command: Option<String>,
+}
+
+pub fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let mut root = Cli::command().disable_help_subcommand(true);
+    root.build();
+    let command = match &args.command {
+        None => root,
+        Some(name) => {
+            let names: Vec<&str> = root.get_subcommands().map(|c| c.get_name()).collect();
+            root.find_subcommand(name).cloned().ok_or_else(|| {
+                let hint = crate::suggest::closest(name, names.iter().copied())
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                Error::Usage(format!("no command `{name}`{hint}: write one of {}", names.join(", ")))
+            })?
+        }
+    };
+    write(streams.out, &page(command)?)?;
+    Ok(Outcome::Success)
+}
+
+/// The page of `command`, its examples in an EXAMPLES section before VERSION.
+fn page(command: clap::Command) -> Result<String> {
+    let examples = command.get_after_help().map(|text| text.to_string()).unwrap_or_default();
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(command.after_help(None::<&str>))
+        .source(concat!("incidents ", env!("CARGO_PKG_VERSION")))
+        .render(&mut roff)
+        .map_err(|e| Error::io("<man page>", e))?;
+    let mut text = String::from_utf8(roff).map_err(|_| Error::Usage("the man page is not UTF-8".to_string()))?;
+    let section = examples_section(&examples);
+    match text.find(".SH VERSION") {
+        Some(at) => text.insert_str(at, &section),
+        None => text.push_str(&section),
+    }
+    Ok(text)
+}
+
+/// `Examples:` help text as a roff section, lines kept as written.
+fn examples_section(help: &str) -> String {
+    let lines: Vec<&str> = help.lines().skip_while(|line| line.trim_end().ends_with(':')).collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(".SH EXAMPLES\n.nf\n");
+    for line in lines {
+        out.push_str("\\&");
+        out.push_str(&line.replace('\\', "\\e").replace('-', "\\-"));
+        out.push('\n');
+    }
+    out.push_str(".fi\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_keep_their_lines_and_escape_roff() {
+        let section = examples_section("Examples:\n  incidents check --strict\n  echo 'a\\b'\n");
+        assert_eq!(section, ".SH EXAMPLES\n.nf\n\\&  incidents check \\-\\-strict\n\\&  echo 'a\\eb'\n.fi\n");
+        assert_eq!(examples_section(""), "");
+    }
+}

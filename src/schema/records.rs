@@ -1,0 +1,157 @@
+//! The front-matter schemas of an incident and of a remediation item (SPEC §2).
+
+use super::parts::{describe, one_of, optional_text, optional_timestamp, text_list, timestamp, written};
+use super::DRAFT;
+use crate::record::{IncidentStatus, ItemStatus};
+use serde_json::{json, Map, Value};
+
+/// The incident schema; `severities` are the configured ones.
+pub fn incident(severities: &[String]) -> Value {
+    let stabilization = json!({
+        "type": ["object", "null"],
+        "description": "Gate 1: restore service with the smallest safe change. Required once the incident is stabilized.",
+        "additionalProperties": false,
+        "properties": {
+            "signal": optional_text("The reproducible signal that shows the symptom, e.g. `5xx rate on checkout-api > 2%`."),
+            "intervention": optional_text("The change made to restore service."),
+            "rollback": optional_text("How the intervention is undone if it misbehaves."),
+            "verification": optional_text("The production metrics that confirmed restoration (not local tests)."),
+            "stabilized_at": optional_timestamp("When gate 1 closed: `YYYY-MM-DD` or RFC 3339; not before `opened`."),
+            "uncertainty": optional_text("What is still unknown (shown in the status block)."),
+        }
+    });
+    let properties = json!({
+        "kind": describe(json!({"const": "incident"}), "The record type."),
+        "id": written("Unique in the repository, e.g. `INC-42`. `incidents new` picks the next free one."),
+        "title": written("One line."),
+        "severity": describe(json!({"enum": severity_values(severities)}), "One of the severities configured in `.incidents.yml`."),
+        "status": one_of(IncidentStatus::NAMES, "`active` → `stabilized` (gate 1) → `closed` (gate 2)."),
+        "opened": timestamp("When the incident began: `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-02T14:20:00Z`."),
+        "commander": optional_text("Who runs the incident."),
+        "failure_modes": text_list("Plain-language breakages, e.g. `cache invalidation race after partial deploy`. Each gets remediation items before the incident closes."),
+        "classes": text_list("Repeat-failure class tags, e.g. `state-mismatch-during-partial-deploy`."),
+        "stabilization": stabilization,
+        "closed_at": optional_timestamp("When gate 2 closed; not before `stabilization.stabilized_at`."),
+    });
+    let gate_one = json!({
+        "required": ["stabilization"],
+        "properties": {"stabilization": {
+            "type": "object",
+            "required": ["signal", "rollback", "verification", "stabilized_at"],
+            "properties": {
+                "signal": written("Required past gate 1."),
+                "rollback": written("Required past gate 1."),
+                "verification": written("Required past gate 1."),
+                "stabilized_at": timestamp("Required past gate 1."),
+            }
+        }}
+    });
+    let gate_two = json!({
+        "required": ["closed_at", "failure_modes"],
+        "properties": {
+            "closed_at": timestamp("Required when closed."),
+            "failure_modes": {"type": "array", "minItems": 1},
+        }
+    });
+    object(
+        "incidents: incident front matter",
+        "The YAML front matter of an incident record (`kind: incident`). `incidents check` also checks what a schema cannot: unique ids, remediation coverage, dates relative to today.",
+        &["kind", "id", "title", "severity", "status", "opened"],
+        properties,
+        vec![when_status(&["stabilized", "closed"], gate_one), when_status(&["closed"], gate_two)],
+    )
+}
+
+/// The remediation item schema.
+pub fn remediation() -> Value {
+    let date = r"^\s*\d{4}-\d{2}-\d{2}\s*$";
+    let properties = json!({
+        "kind": describe(json!({"const": "remediation"}), "The record type."),
+        "id": written("Unique in the repository, e.g. `INC-42-R1`. `incidents remediate` picks the next free one."),
+        "incident": written("The id of an existing incident."),
+        "title": optional_text("One line."),
+        "failure_mode": written("Exactly one of the incident's `failure_modes` (case and runs of white space ignored), named in a plain sentence."),
+        "owner": written("A person or team."),
+        "due": describe(json!({
+            "anyOf": [
+                {"type": "string", "pattern": date},
+                {
+                    "type": "object",
+                    "required": ["end"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "start": {"anyOf": [{"type": "null"}, {"type": "string", "pattern": date}]},
+                        "end": {"type": "string", "pattern": date}
+                    }
+                }
+            ]
+        }), "The end of the due window as `YYYY-MM-DD`, or `{start: YYYY-MM-DD, end: YYYY-MM-DD}`."),
+        "validation": written("What would prove the system changed, e.g. an integration test that simulates a staggered rollout."),
+        "status": one_of(ItemStatus::NAMES, "`open`, `in-progress`, `shipped`, `validated` (with `evidence`) or `dropped` (with a `reason`)."),
+        "evidence": optional_text("Where the validation signal passed: a CI run, a test name, a dashboard. Required when validated."),
+        "reason": optional_text("Why the item will not be done. Required when dropped."),
+        "validated_at": optional_timestamp("When the validation passed."),
+        "links": text_list("Pull requests, dashboards, documents."),
+    });
+    object(
+        "incidents: remediation item front matter",
+        "The YAML front matter of a remediation item (`kind: remediation`). `incidents check` also checks what a schema cannot: that the incident exists and lists the failure mode, due dates against today.",
+        &["kind", "id", "incident", "failure_mode", "owner", "due", "validation", "status"],
+        properties,
+        vec![
+            when_status(&["validated"], json!({"required": ["evidence"], "properties": {"evidence": written("Required when validated.")}})),
+            when_status(&["dropped"], json!({"required": ["reason"], "properties": {"reason": written("Required when dropped.")}})),
+        ],
+    )
+}
+
+/// A closed object schema with its conditional parts.
+fn object(title: &str, description: &str, required: &[&str], properties: Value, all_of: Vec<Value>) -> Value {
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), json!(DRAFT));
+    schema.insert("title".into(), json!(title));
+    schema.insert("description".into(), json!(description));
+    schema.insert("type".into(), json!("object"));
+    schema.insert("required".into(), json!(required));
+    schema.insert("additionalProperties".into(), json!(false));
+    schema.insert("properties".into(), properties);
+    schema.insert("allOf".into(), Value::Array(all_of));
+    Value::Object(schema)
+}
+
+/// `then` applies when `status` is one of `statuses`.
+fn when_status(statuses: &[&str], then: Value) -> Value {
+    json!({
+        "if": {"required": ["status"], "properties": {"status": {"enum": statuses}}},
+        "then": then
+    })
+}
+
+/// The configured severities, each also as a number when it reads as one (`severity: 1`
+/// is read as the text `1`).
+fn severity_values(severities: &[String]) -> Vec<Value> {
+    let mut values: Vec<Value> = severities.iter().map(|s| json!(s)).collect();
+    values.extend(severities.iter().filter_map(|s| s.parse::<i64>().ok()).map(Value::from));
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{properties, sorted};
+    use super::*;
+    use crate::record::{INCIDENT_KEYS, REMEDIATION_KEYS, STABILIZATION_KEYS};
+
+    #[test]
+    fn properties_are_the_keys_the_readers_know() {
+        let schema = incident(&["SEV1".to_string()]);
+        assert_eq!(properties(&schema, "/properties"), sorted(INCIDENT_KEYS));
+        assert_eq!(properties(&schema, "/properties/stabilization/properties"), sorted(STABILIZATION_KEYS));
+        assert_eq!(properties(&remediation(), "/properties"), sorted(REMEDIATION_KEYS));
+    }
+
+    #[test]
+    fn severities_come_from_the_config() {
+        let schema = incident(&["P1".to_string(), "2".to_string()]);
+        assert_eq!(schema["properties"]["severity"]["enum"], json!(["P1", "2", 2]));
+    }
+}

@@ -1,0 +1,114 @@
+//! `check --format github`: annotations within GitHub's limits, most important first,
+//! the "N more" line, and the job summary written to `GITHUB_STEP_SUMMARY`.
+
+use crate::support::*;
+
+/// An active incident with a bad severity (an `invalid-value` error) and an unknown key
+/// (an `unknown-field` warning).
+fn flawed_incident(id: &str) -> String {
+    format!("---\nkind: incident\nid: {id}\ntitle: Checkout 502s\nseverity: SEV9\nstatus: active\nopened: 2026-03-01\nextra: x\n---\n")
+}
+
+fn flawed_repo(count: usize) -> Repo {
+    let mut repo = Repo::new();
+    for i in 1..=count {
+        repo = repo.file(&format!("incidents/INC-{i}.md"), &flawed_incident(&format!("INC-{i}")));
+    }
+    // Sorts last by file name, but an unreadable record is the most important finding.
+    repo.file("incidents/zz-unreadable.md", "---\nkind: incident\ntitle: a: b\n---\n")
+}
+
+#[test]
+fn annotates_at_most_ten_errors_and_ten_warnings_and_counts_the_rest() {
+    let repo = flawed_repo(12);
+    let run = repo.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let errors = lines.iter().filter(|l| l.starts_with("::error ")).count();
+    let warnings = lines.iter().filter(|l| l.starts_with("::warning ")).count();
+    assert_eq!((errors, warnings), (10, 10), "{}", run.stdout);
+    // 13 errors and 12 warnings: 3 + 2 were not annotated.
+    assert!(run.stdout.contains("5 more diagnostics not annotated"), "{}", run.stdout);
+    let listed = lines.iter().filter(|l| l.starts_with("incidents/")).count();
+    assert_eq!(listed, 5, "{}", run.stdout);
+    // Most important first: the syntax error, then errors, then warnings.
+    assert!(lines[0].starts_with("::error file=incidents/zz-unreadable.md,line=3,title=syntax"), "{}", lines[0]);
+    let first_warning = lines.iter().position(|l| l.starts_with("::warning ")).unwrap_or(0);
+    let last_error = lines.iter().rposition(|l| l.starts_with("::error ")).unwrap_or(usize::MAX);
+    assert!(last_error < first_warning, "{}", run.stdout);
+}
+
+#[test]
+fn no_count_line_when_everything_fits() {
+    let repo = flawed_repo(2);
+    let run = repo.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.lines().count(), 6, "{}", run.stdout);
+    assert!(!run.stdout.contains("not annotated"));
+    assert!(run.stdout.ends_with("error: 3 errors, 2 warnings in 3 record files\n"), "{}", run.stdout);
+}
+
+#[test]
+fn appends_a_job_summary_when_github_step_summary_is_set() {
+    let repo = flawed_repo(2);
+    repo.write("summary.md", b"earlier step\n");
+    let summary = repo.abs("summary.md");
+    let run = repo.run_with(&["check", "--format", "github"], |cmd| {
+        cmd.env("GITHUB_STEP_SUMMARY", &summary);
+    });
+    assert_eq!(run.code, 1, "{run:?}");
+    let text = repo.read("summary.md");
+    assert!(text.starts_with("earlier step\n## incidents check\n"), "{text}");
+    assert!(text.contains("**3 errors, 2 warnings** in 3 record files"), "{text}");
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| :")).collect();
+    assert_eq!(rows.len(), 5, "{text}");
+    assert!(rows[0].contains("`syntax`") && rows[0].contains("`incidents/zz-unreadable.md:3`"), "{}", rows[0]);
+    assert!(text.contains("`severity: SEV9` is not allowed"), "{text}");
+}
+
+#[test]
+fn a_clean_run_summarises_as_no_problems() {
+    let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
+    let summary = repo.abs("summary.md");
+    let run = repo.run_with(&["check", "--format", "github"], |cmd| {
+        cmd.env("GITHUB_STEP_SUMMARY", &summary);
+    });
+    assert_eq!((run.code, run.stdout.as_str()), (0, "ok: 1 record file checked, no problems\n"), "{run:?}");
+    assert!(repo.read("summary.md").contains("1 record file checked, no problems"));
+}
+
+#[test]
+fn the_job_summary_stays_under_one_mebibyte() {
+    // 1,200 items naming a missing incident with a ~900-character id: each row is about
+    // 1 KiB, so the whole table would pass GitHub's 1 MiB limit.
+    let long = "X".repeat(900);
+    let repo = Repo::new();
+    for i in 0..1200 {
+        let item = open_item(&format!("INC-1-R{i}"), &format!("INC-{long}"), "cache race");
+        repo.write(&format!("incidents/INC-1-R{i}.md"), item.as_bytes());
+    }
+    let summary = repo.abs("summary.md");
+    let run = repo.run_with(&["check", "--format", "github"], |cmd| {
+        cmd.env("GITHUB_STEP_SUMMARY", &summary);
+    });
+    assert_eq!(run.code, 1);
+    let size = std::fs::metadata(&summary).unwrap().len();
+    assert!(size < 1024 * 1024, "{size} bytes");
+    let text = repo.read("summary.md");
+    assert!(
+        text.contains("more diagnostics not listed: the step summary is limited to 1 MiB"),
+        "{}",
+        &text[text.len() - 300..]
+    );
+}
+
+#[test]
+fn an_unwritable_summary_is_a_warning_not_a_failure() {
+    let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
+    let summary = repo.abs("no-such-folder/summary.md");
+    let run = repo.run_with(&["check", "--format", "github"], |cmd| {
+        cmd.env("GITHUB_STEP_SUMMARY", &summary);
+    });
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("warning: job summary not written"), "{}", run.stderr);
+}
