@@ -288,7 +288,8 @@ fn a_symlinked_records_folder_is_reported_and_not_read() {
     let nested = Repo::new().file(".incidents.yml", "dir: docs/incidents\n");
     std::os::unix::fs::symlink(outside.path(), nested.abs("docs")).unwrap();
     std::fs::create_dir_all(outside.path().join("incidents")).unwrap();
-    std::fs::write(outside.path().join("incidents/secret.md"), "---\nkind: incident\nid: OUTSIDE-SECRET-8\n---\n").unwrap();
+    std::fs::write(outside.path().join("incidents/secret.md"), "---\nkind: incident\nid: OUTSIDE-SECRET-8\n---\n")
+        .unwrap();
     let run = nested.check_json();
     assert_eq!(run.code, 1, "{run:?}");
     assert_reported(&run, "docs", "syntax", "symbolic link");
