@@ -71,6 +71,12 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                     ids::next_incident(&repo, &ctx.config.id_prefix)
                 )));
             }
+            if let Some(file) = repo.unreadable_file_named(id) {
+                return Err(Error::Refused(format!(
+                    "id `{id}` may be used by {}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id; nothing was written",
+                    file.path
+                )));
+            }
             id.clone()
         }
         None => ids::next_incident(&repo, &ctx.config.id_prefix),

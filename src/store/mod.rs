@@ -61,6 +61,15 @@ impl Repository {
         self.files.iter().find(|file| file.record.as_ref().and_then(Record::id) == Some(id))
     }
 
+    /// A file whose front matter cannot be read and whose name starts with `id`
+    /// (`INC-42-slug.md` or `INC-42.md`): the id may be in use there.
+    pub fn unreadable_file_named(&self, id: &str) -> Option<&ParsedFile> {
+        self.files.iter().filter(|file| file.record.is_none()).find(|file| {
+            let stem = file_stem(&file.path);
+            stem == id || stem.strip_prefix(id).is_some_and(|rest| rest.starts_with('-') && !rest.starts_with("-R"))
+        })
+    }
+
     /// Whether any record uses `id`.
     pub fn has_id(&self, id: &str) -> bool {
         self.find(id).is_some()
@@ -73,15 +82,27 @@ impl Repository {
 
     /// The highest `N` among ids `<prefix>-N` used by any record (items' `<prefix>-N-R<m>`
     /// count for their incident number too), so new ids never reuse an old one.
+    ///
+    /// A record whose front matter cannot be read still holds its id: the file names
+    /// this tool writes (`INC-42-slug.md`) are counted too, so fixing such a file later
+    /// cannot reveal a duplicate.
     pub fn highest_number(&self, prefix: &str) -> u64 {
         let lead = format!("{prefix}-");
+        let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
         self.ids()
+            .chain(unreadable)
             .filter_map(|id| id.strip_prefix(&lead))
             .filter_map(|rest| rest.split('-').next())
             .filter_map(|digits| digits.parse::<u64>().ok())
             .max()
             .unwrap_or(0)
     }
+}
+
+/// The file name of a root-relative path without its `.md` ending.
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").or_else(|| name.strip_suffix(".MD")).unwrap_or(name)
 }
 
 /// Reads a whole file into the start of `buffer` (grown as needed, never shrunk) and

@@ -302,3 +302,18 @@ fn init_writes_a_config_that_every_command_accepts() {
     assert!(again.stderr.contains(".incidents.yml already exists"), "{}", again.stderr);
     assert_eq!(repo.snapshot(), before);
 }
+
+#[test]
+fn new_never_reuses_the_id_of_an_unreadable_record() {
+    let repo = Repo::new()
+        .file("incidents/2026/INC-1-a.md", &active_incident("INC-1"))
+        .file("incidents/2026/INC-100-broken.md", "---\nkind: incident\nid: INC-100\ntitle: a: b\n---\n");
+    let run = repo.run(&["new", "Next one", "--severity", "SEV3"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.trim_end().ends_with(".md") && run.stdout.contains("INC-101"), "{}", run.stdout);
+    let before = repo.read("incidents/2026/INC-100-broken.md");
+    let refused = repo.run(&["new", "Taken", "--severity", "SEV3", "--id", "INC-100"]);
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(refused.stderr.contains("INC-100-broken.md"), "{}", refused.stderr);
+    assert_eq!(repo.read("incidents/2026/INC-100-broken.md"), before);
+}
