@@ -9,23 +9,17 @@ use super::body::Section;
 
 /// Bytes that may start constructs this scanner does not model (all ASCII, so a byte
 /// test is exact: UTF-8 never hides an ASCII byte inside a multi-byte character).
-const UNMODELLED: &[u8] = b"`~<>\t=|\\[]&\r";
+const UNMODELLED: [u8; 12] = *b"`~<>\t=|\\[]&\r";
 
-const fn unmodelled_table() -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < UNMODELLED.len() {
-        table[UNMODELLED[i] as usize] = true;
-        i += 1;
-    }
-    table
+/// Whether `bytes` holds any of [`UNMODELLED`]: four vectorised `memchr3` passes, which
+/// on a typical body cost a fraction of one byte-by-byte table loop.
+fn has_unmodelled(bytes: &[u8]) -> bool {
+    UNMODELLED.chunks_exact(3).any(|three| memchr::memchr3(three[0], three[1], three[2], bytes).is_some())
 }
-
-static IS_UNMODELLED: [bool; 256] = unmodelled_table();
 
 /// The sections of `body` (first line = file line `first_line`), or `None` to defer.
 pub fn sections(body: &str, first_line: usize) -> Option<Vec<Section>> {
-    if body.bytes().any(|byte| IS_UNMODELLED[byte as usize]) {
+    if has_unmodelled(body.as_bytes()) {
         return None;
     }
     let mut found: Vec<Section> = Vec::new();

@@ -26,7 +26,7 @@ pub fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, KeyLines
     for (index, raw) in super::text::split_lines(text).enumerate() {
         let line_no = first_line + index;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if line.bytes().any(|b| b < 0x20 || b == 0x7f) || (!line.is_ascii() && line.contains(is_unsupported_char)) {
+        if has_control_byte(line.as_bytes()) || (!line.is_ascii() && line.contains(is_unsupported_char)) {
             return None; // tabs, CR, control characters, YAML's Unicode line breaks, BOM
         }
         let content = line.trim_start_matches(' ');
@@ -131,6 +131,15 @@ fn insert(entries: &mut Vec<(String, Node)>, key: String, value: Node) -> Option
     }
     entries.push((key, value));
     Some(())
+}
+
+/// Whether a line holds an ASCII control byte (tab, CR, …) or DEL. Branch-free over
+/// 32-byte blocks so the compiler vectorises it: this runs over every front matter.
+fn has_control_byte(bytes: &[u8]) -> bool {
+    let control = |b: u8| (b < 0x20) | (b == 0x7f);
+    let mut blocks = bytes.chunks_exact(32);
+    blocks.by_ref().any(|block| block.iter().fold(false, |hit, &b| hit | control(b)))
+        || blocks.remainder().iter().any(|&b| control(b))
 }
 
 /// Characters YAML treats as line breaks or refuses, and the BOM.
