@@ -86,7 +86,9 @@ impl Timestamp {
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Timestamp::Date(date) => write!(f, "{}", date.format("%Y-%m-%d")),
+            // NaiveDate's own Display is `YYYY-MM-DD` without parsing a format string,
+            // which shows in a report serialising tens of thousands of dates.
+            Timestamp::Date(date) => write!(f, "{date}"),
             Timestamp::DateTime(moment) => f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
         }
     }

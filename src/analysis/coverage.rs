@@ -3,11 +3,10 @@
 
 use super::records::Entry;
 use crate::clock::Timestamp;
-use crate::record::text::normalize;
+use crate::record::text::same_failure_mode;
 use crate::record::IncidentStatus;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// The coverage section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,10 +42,13 @@ pub fn build(entries: &[&Entry<'_>], today: NaiveDate, grace_days: i64) -> Cover
     let mut coverage = Coverage { grace_days, uncovered: Vec::new(), without_items: Vec::new() };
     for entry in entries {
         let incident = entry.incident;
-        let covered: HashSet<String> =
-            entry.items.iter().filter_map(|item| item.item.failure_mode.get()).map(|m| normalize(m)).collect();
         for mode in incident.failure_modes() {
-            if !covered.contains(&normalize(&mode.value)) {
+            let covered = entry
+                .items
+                .iter()
+                .filter_map(|item| item.item.failure_mode.get())
+                .any(|written| same_failure_mode(written, &mode.value));
+            if !covered {
                 coverage.uncovered.push(UncoveredMode {
                     incident: entry.id.to_string(),
                     status: incident.status.value.map(|s| s.as_str().to_string()),

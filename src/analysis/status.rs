@@ -10,11 +10,10 @@
 
 use super::order::compare_ids;
 use crate::clock::Timestamp;
-use crate::record::text::normalize;
+use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Remediation};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// Which gate an incident is working on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,12 +167,15 @@ fn progress(incident: &Incident, items: &[&Remediation]) -> Progress {
         }
     }
     progress.failure_modes = incident.failure_modes().len();
-    let covered: HashSet<String> =
-        items.iter().filter_map(|item| item.failure_mode.get()).map(|m| normalize(m)).collect();
     progress.uncovered_failure_modes = incident
         .failure_modes()
         .iter()
-        .filter(|mode| !covered.contains(&normalize(&mode.value)))
+        .filter(|mode| {
+            !items
+                .iter()
+                .filter_map(|item| item.failure_mode.get())
+                .any(|written| same_failure_mode(written, &mode.value))
+        })
         .map(|mode| mode.value.clone())
         .collect();
     progress
