@@ -256,7 +256,8 @@ fn expect(model: &mut Node, edit: &Edit<'_>) {
     }
 }
 
-fn put(model: &mut Node, key: &str, value: Node) {
+/// Sets `key` of a mapping node to `value` (appending the key when absent).
+pub(super) fn put(model: &mut Node, key: &str, value: Node) {
     if let Node::Map(entries) = model {
         match entries.iter_mut().find(|(k, _)| k == key) {
             Some(entry) => entry.1 = value,

@@ -4,7 +4,7 @@
 //! targets (the replaced key line, or the lines it inserts), leaves the body byte for
 //! byte, and reads back as the original record plus exactly that change.
 
-use super::frontmatter::{apply, Edit};
+use super::frontmatter::{apply, put, Edit};
 use crate::record::frontmatter::{split, Split};
 use crate::record::text::is_placeholder;
 use crate::record::yaml::{self, Node};
@@ -201,15 +201,6 @@ impl Change {
                 }
                 put(model, key, Node::Seq(items));
             }
-        }
-    }
-}
-
-fn put(model: &mut Node, key: &str, value: Node) {
-    if let Node::Map(entries) = model {
-        match entries.iter_mut().find(|(k, _)| k == key) {
-            Some(entry) => entry.1 = value,
-            None => entries.push((key.to_string(), value)),
         }
     }
 }

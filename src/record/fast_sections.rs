@@ -163,18 +163,8 @@ mod tests {
 
     #[test]
     fn agrees_with_pulldown_cmark_on_random_bodies() {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
         let mut answered = 0;
-        for _ in 0..5000 {
-            let count = 1 + (next() % 9) as usize;
-            let body: String =
-                (0..count).map(|_| format!("{}\n", LINES[(next() % LINES.len() as u64) as usize])).collect();
+        for body in crate::record::random_texts(LINES, 0x9e37_79b9_7f4a_7c15, 5000, 9) {
             if let Some(fast) = sections(&body, 7) {
                 answered += 1;
                 assert_eq!(fast, parse_sections(&body, 7), "fast path disagrees on {body:?}");

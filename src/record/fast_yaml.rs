@@ -390,18 +390,8 @@ mod tests {
             "  text",
             "a: dup",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
         let mut answered = 0;
-        for _ in 0..3000 {
-            let count = 1 + (next() % 7) as usize;
-            let text: String =
-                (0..count).map(|_| format!("{}\n", LINES[(next() % LINES.len() as u64) as usize])).collect();
+        for text in crate::record::random_texts(LINES, 0x2545_f491_4f6c_dd1d, 3000, 7) {
             if let Some((fast, lines)) = parse_with_lines(&text, 2) {
                 answered += 1;
                 assert_eq!(Some(fast), full(&text), "fast path disagrees on {text:?}");
