@@ -45,13 +45,20 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let severities = ctx.config.severities.join(", ");
     let mut needs = Needs::new(ctx.interactive);
     let title = needs.text(streams, args.title.as_deref(), "<TITLE>", "one line saying what users saw")?;
-    let severity = needs.text(streams, args.severity.as_deref(), "--severity", &format!("one of {severities}"))?;
+    // At a terminal a missing severity is asked for; elsewhere the record is still
+    // created (everything works non-interactively) with the template's placeholder,
+    // which `check` reports as missing until someone writes it.
+    let severity = if ctx.interactive {
+        needs.text(streams, args.severity.as_deref(), "--severity", &format!("one of {severities}"))?
+    } else {
+        args.severity.as_deref().and_then(crate::record::text::meaningful).map(str::to_string)
+    };
     let commander = needs.optional(streams, args.commander.as_deref(), "--commander", "who runs the incident")?;
     needs.finish("cannot open an incident")?;
-    let (Some(title), Some(severity)) = (title.map(|t| one_line(&t)), severity) else {
-        return Err(Error::Refused("cannot open an incident: missing title or severity".to_string()));
+    let Some(title) = title.map(|t| one_line(&t)) else {
+        return Err(Error::Refused("cannot open an incident: missing title".to_string()));
     };
-    if !ctx.config.severities.contains(&severity) {
+    if let Some(severity) = severity.as_ref().filter(|s| !ctx.config.severities.contains(s)) {
         let hint = crate::suggest::closest(&severity, ctx.config.severities.iter().map(String::as_str))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
@@ -88,7 +95,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         &[
             ("id", Some(&id)),
             ("title", Some(&title)),
-            ("severity", Some(&severity)),
+            ("severity", severity.as_deref()),
             ("opened", Some(&opened_text)),
             ("commander", commander.as_deref()),
         ],
@@ -110,6 +117,15 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     drop(lock);
 
     let shown = ctx.display_path(&path);
+    if severity.is_none() {
+        write(
+            streams.err,
+            &format!(
+                "warning: no --severity given: `severity:` is left as a placeholder; write one of {severities} (`incidents check` reports it until then)\n"
+            ),
+        )?;
+    }
+    let severity = severity.as_deref().unwrap_or("severity not set");
     write(
         streams.out,
         &format!(

@@ -317,3 +317,21 @@ fn new_never_reuses_the_id_of_an_unreadable_record() {
     assert!(refused.stderr.contains("INC-100-broken.md"), "{}", refused.stderr);
     assert_eq!(repo.read("incidents/2026/INC-100-broken.md"), before);
 }
+
+#[test]
+fn new_without_a_severity_off_a_terminal_leaves_the_placeholder() {
+    let repo = Repo::new();
+    let run = repo.run(&["new", "Checkout down"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let path = run.stdout.lines().last().expect("a path");
+    let text = std::fs::read_to_string(repo.abs(path)).expect("created file");
+    assert!(text.contains("\nseverity: <severity>\n"), "{text}");
+    assert!(run.stderr.contains("no --severity given"), "{}", run.stderr);
+    let check = repo.check_json();
+    assert_eq!(check.code, 1);
+    assert!(check.json()["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "missing-field" && d["message"].as_str().unwrap().contains("`severity`")));
+}
