@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         return Err(Error::Refused("cannot open an incident: missing title".to_string()));
     };
     if let Some(severity) = severity.as_ref().filter(|s| !ctx.config.severities.contains(s)) {
-        let hint = crate::suggest::closest(&severity, ctx.config.severities.iter().map(String::as_str))
+        let hint = crate::suggest::closest(severity, ctx.config.severities.iter().map(String::as_str))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
         return Err(Error::Usage(format!(
