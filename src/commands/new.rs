@@ -78,6 +78,14 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                     ids::next_incident(&repo, &ctx.config.id_prefix)
                 )));
             }
+            if let Some(taken) = repo.ids().find(|known| known.eq_ignore_ascii_case(id)) {
+                // Ids that differ only in case would confuse readers and clash on
+                // case-insensitive file systems.
+                return Err(Error::Refused(format!(
+                    "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({}); nothing was written",
+                    ids::next_incident(&repo, &ctx.config.id_prefix)
+                )));
+            }
             if let Some(file) = repo.unreadable_file_named(id) {
                 return Err(Error::Refused(format!(
                     "id `{id}` may be used by {}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id; nothing was written",

@@ -42,6 +42,7 @@ fn refusals_write_nothing() {
         (vec!["new", "   ", "--severity", "SEV2"], 1, "missing <TITLE>"),
         (vec!["new", "X", "--severity", "SEV2", "--id", "INC-2-R1"], 1, "id `INC-2-R1` is already used by incidents/2026/INC-2-R1.md"),
         (vec!["new", "X", "--severity", "sev2"], 2, "not a configured severity (did you mean `SEV2`?)"),
+        (vec!["new", "X", "--severity", "SEV2", "--id", "inc-2-r1"], 1, "differs only in case from `INC-2-R1`"),
         (vec!["new", "X", "--severity", "SEV2", "--id", "../INC-9"], 2, "must start with a letter or a digit"),
         (vec!["new", "X", "--severity", "SEV2", "--id", "INC/9"], 2, "holds '/': an id is letters, digits, `-` and `_` only"),
         (vec!["new", "X", "--severity", "SEV2", "--opened", "yesterday"], 2, "is not a time"),
