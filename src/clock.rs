@@ -121,16 +121,16 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Parses a span written as `Nd` (days) or `Nw` (weeks), e.g. `14d`, `2w`.
 pub fn parse_days(text: &str) -> Option<i64> {
     let text = text.trim();
-    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    let (number, per_unit) = match (text.strip_suffix('d'), text.strip_suffix('w')) {
+        (Some(number), _) => (number, 1),
+        (_, Some(number)) => (number, 7),
+        _ => return None,
+    };
     let count: i64 = number.parse().ok()?;
     if count < 0 {
         return None;
     }
-    match unit {
-        "d" => Some(count),
-        "w" => count.checked_mul(7),
-        _ => None,
-    }
+    count.checked_mul(per_unit)
 }
 
 /// Formats a duration the way a status block reads it: `45m`, `3h 10m`, `2d 4h`.
@@ -184,7 +184,7 @@ mod tests {
         assert_eq!(parse_days("14d"), Some(14));
         assert_eq!(parse_days("2w"), Some(14));
         assert_eq!(parse_days("0d"), Some(0));
-        for bad in ["", "d", "14", "-1d", "1y", "1.5d"] {
+        for bad in ["", "d", "14", "-1d", "1y", "1.5d", "é", "1é", "dé", "+d"] {
             assert_eq!(parse_days(bad), None, "{bad}");
         }
     }

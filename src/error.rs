@@ -30,13 +30,10 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 
-    /// The process exit status this error maps to: refusals and missing records are
-    /// findings about the repository (1); everything else means the command could not run (2).
-    pub fn exit_status(&self) -> u8 {
-        match self {
-            Error::Refused(_) | Error::NotFound { .. } => 1,
-            _ => 2,
-        }
+    /// Whether this is a finding about the repository (a refusal, a missing record: exit
+    /// status 1) rather than a failure to run at all (exit status 2). `crate::exit` maps it.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Error::Refused(_) | Error::NotFound { .. })
     }
 }
 

@@ -15,6 +15,7 @@ pub fn status(result: &Result<Outcome, Error>) -> u8 {
     match result {
         Ok(Outcome::Success) => SUCCESS,
         Ok(Outcome::Failure) => FAILURE,
-        Err(error) => error.exit_status(),
+        Err(error) if error.is_refusal() => FAILURE,
+        Err(_) => USAGE,
     }
 }

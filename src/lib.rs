@@ -14,6 +14,7 @@ pub mod error;
 pub mod exit;
 pub mod interact;
 pub mod record;
+pub mod regular_file;
 pub mod render;
 pub mod root;
 pub mod rules;

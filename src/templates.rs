@@ -99,7 +99,7 @@ pub fn override_path(root: &Path, name: TemplateName) -> PathBuf {
 /// The template in effect for `name` in the repository at `root`.
 pub fn load(root: &Path, name: TemplateName) -> Result<Template> {
     let path = override_path(root, name);
-    match std::fs::read(&path) {
+    match crate::regular_file::read(&path, 256 * 1024) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::io(&path, std::io::Error::new(std::io::ErrorKind::InvalidData, "template is not UTF-8"))

@@ -37,7 +37,13 @@ pub enum Outcome {
     Failure,
 }
 
-/// Writes to a stream, turning a broken pipe into an I/O error on `<stdout>`.
+/// Writes to a stream. A reader that went away (`incidents list | head -1`) is not an
+/// error: the rest of the output is dropped quietly and the command still ends with its
+/// own exit status, as ripgrep and fd do. Any other failure is an I/O error on `<output>`.
 pub fn write(stream: &mut dyn Write, text: &str) -> crate::Result<()> {
-    stream.write_all(text.as_bytes()).and_then(|()| stream.flush()).map_err(|e| crate::Error::io("<output>", e))
+    match stream.write_all(text.as_bytes()).and_then(|()| stream.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(crate::Error::io("<output>", error)),
+    }
 }

@@ -34,7 +34,7 @@ pub const KEYS: [&str; 11] = [
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
 pub fn load(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
-    match std::fs::read(&path) {
+    match crate::regular_file::read(&path, crate::record::yaml::MAX_BYTES as u64) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| Error::Config {
                 path: path.clone(),

@@ -40,7 +40,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
         })
         .collect();
     cross::check(repo, &index, config, today, &mut findings);
-    status_block::check(repo, &index, &mut findings);
+    status_block::check(repo, &mut findings);
     let mut diagnostics: Vec<Diagnostic> =
         findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();
     diagnostics.sort_by(|a, b| {

@@ -274,3 +274,25 @@ fn a_configured_records_folder_that_is_missing_is_exit_2() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("`dir`: the records folder `incident` does not exist"), "{}", run.stderr);
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    use std::io::Read;
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    let binary = assert_cmd::cargo::cargo_bin("incidents");
+    let mut child = std::process::Command::new(binary)
+        .arg("--root")
+        .arg(&demo)
+        .args(["--today", "2026-11-26", "report", "--format", "html"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // stdout is closed here, long before the report (far over a pipe buffer) is written.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(&head, b"<!DOCTYPE ");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

@@ -238,3 +238,23 @@ fn arguments_cannot_carry_a_nul_byte() {
     let spawned = std::process::Command::new(assert_cmd::cargo::cargo_bin("incidents")).args(["new", "a\0b"]).output();
     assert!(spawned.is_err(), "{spawned:?}");
 }
+
+#[test]
+fn settings_files_are_read_only_when_they_are_small_regular_files() {
+    let repo = Repo::new().file("incidents/a.md", &active_incident("INC-1"));
+    std::os::unix::fs::symlink("/dev/zero", repo.abs(".incidents.yml")).unwrap();
+    let run = repo.run(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("is a symbolic link"), "{}", run.stderr);
+    std::fs::remove_file(repo.abs(".incidents.yml")).unwrap();
+    repo.write(".incidents.yml", format!("# {}\n", "x".repeat(70 * 1024)).as_bytes());
+    let run = repo.run(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("larger than 64 KiB"), "{}", run.stderr);
+    std::fs::remove_file(repo.abs(".incidents.yml")).unwrap();
+    std::fs::create_dir_all(repo.abs(".incidents/templates")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", repo.abs(".incidents/templates/incident.md")).unwrap();
+    let run = repo.run(&["template", "show", "incident"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("is a symbolic link"), "{}", run.stderr);
+}

@@ -166,3 +166,15 @@ fn a_hand_edited_block_is_stale_and_the_level_is_configurable() {
     repo.write(".incidents.yml", b"rules:\n  stale-status-block: off\n");
     assert!(!repo.check_json().codes().contains(&"stale-status-block".to_string()));
 }
+
+#[test]
+fn a_block_just_written_is_never_stale_even_with_an_item_without_id() {
+    let repo = Repo::new()
+        .file("incidents/INC-1.md", &stabilized_incident("INC-1", "cache race"))
+        .file("incidents/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "cache race"))
+        .file("incidents/INC-1-R2.md", &open_item("INC-1-R2", "INC-1", "cache race").replace("id: INC-1-R2\n", ""));
+    let write = repo.run(&["status", "--write"]);
+    assert_eq!(write.code, 0, "{write:?}");
+    let check = repo.check_json();
+    assert!(!check.codes().contains(&"stale-status-block".to_string()), "{}", check.stdout);
+}
