@@ -40,6 +40,7 @@ use std::io::{BufRead, IsTerminal, Write};
 pub struct Environment {
     pub cwd: std::path::PathBuf,
     pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
     pub stdin_is_terminal: bool,
     pub no_color: Option<String>,
     pub clicolor_force: Option<String>,
@@ -58,6 +59,7 @@ impl Environment {
         Ok(Environment {
             cwd: std::env::current_dir()?,
             stdout_is_terminal: std::io::stdout().is_terminal(),
+            stderr_is_terminal: std::io::stderr().is_terminal(),
             stdin_is_terminal: std::io::stdin().is_terminal(),
             no_color: std::env::var("NO_COLOR").ok(),
             clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
@@ -99,8 +101,15 @@ pub fn run_with_input(
         Ok(cli) => cli,
         Err(error) => {
             let status = if error.use_stderr() { exit::USAGE } else { exit::SUCCESS };
-            let rendered =
-                if env.stdout_is_terminal { error.render().ansi().to_string() } else { error.render().to_string() };
+            // `--color` is not known when the arguments do not parse: decide as `auto`,
+            // for the stream the message goes to.
+            let terminal = if error.use_stderr() { env.stderr_is_terminal } else { env.stdout_is_terminal };
+            let colored = render::color::ColorChoice::Auto.enabled(
+                terminal,
+                env.no_color.as_deref(),
+                env.clicolor_force.as_deref(),
+            );
+            let rendered = if colored { error.render().ansi().to_string() } else { error.render().to_string() };
             let _ = if error.use_stderr() {
                 err.write_all(rendered.as_bytes())
             } else {
@@ -111,8 +120,8 @@ pub fn run_with_input(
     };
     let result = execute(&cli, env, input, out, err);
     if let Err(error) = &result {
-        let palette = render::color::Palette::new(false);
-        let _ = writeln!(err, "{} {error}", palette.error("error:"));
+        let colored = cli.color.enabled(env.stderr_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
+        let _ = writeln!(err, "{} {error}", render::color::Palette::new(colored).error("error:"));
     }
     exit::status(&result)
 }

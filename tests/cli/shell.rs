@@ -138,3 +138,15 @@ fn machine_formats_are_never_coloured() {
         assert!(!run.stdout.contains(ESC), "{format}:\n{}", run.stdout);
     }
 }
+
+#[test]
+fn errors_on_stderr_follow_the_colour_choice() {
+    let repo = Repo::new();
+    let forced = repo.run_with(&["--color", "always", "explain", "nope"], |c| {
+        c.env_remove("NO_COLOR");
+    });
+    assert_eq!(forced.code, 2);
+    assert!(forced.stderr.starts_with("\x1b[1;31merror:\x1b[0m"), "{:?}", forced.stderr);
+    let plain = repo.run(&["explain", "nope"]);
+    assert!(plain.stderr.starts_with("error: no rule `nope`"), "{:?}", plain.stderr);
+}

@@ -10,6 +10,7 @@ fn run_at_terminal(root: &Path, args: &[&str], answers: &str, stdout_terminal: b
     let env = incidents::Environment {
         cwd: root.to_path_buf(),
         stdout_is_terminal: stdout_terminal,
+        stderr_is_terminal: false,
         stdin_is_terminal: true,
         no_color: Some("1".to_string()),
         clicolor_force: None,
