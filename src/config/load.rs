@@ -59,6 +59,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
         key: String::new(),
         reason: match e.kind {
             YamlErrorKind::Syntax => format!("not valid YAML: {}", e.message),
+            YamlErrorKind::DuplicateKey => format!("{}: keep one of them (this is the second)", e.message),
             _ => format!("the file {}", e.message),
         },
     })?;

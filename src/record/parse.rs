@@ -64,6 +64,9 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
                 YamlErrorKind::Syntax => format!("front matter is not valid YAML: {}; quote values that contain `: ` or start with a special character", error.message),
                 YamlErrorKind::TooLarge => format!("front matter {}: move long text into the body", error.message),
                 YamlErrorKind::TooDeep => format!("front matter {}: flatten it (records need at most two levels, as in `stabilization.signal`)", error.message),
+                YamlErrorKind::DuplicateKey => {
+                    format!("front matter: {}: keep one of them (this is the second)", error.message)
+                }
                 YamlErrorKind::TooExpanded => format!("front matter {}: write the values out instead of repeating anchored ones", error.message),
             };
             parsed.findings.push(Finding::new(Rule::Syntax, path, line, None, message));

@@ -115,6 +115,19 @@ pub enum YamlErrorKind {
     TooDeep,
     /// Expands past [`MAX_EXPANDED`] through aliases.
     TooExpanded,
+    /// A mapping holds the same key twice (the line is the second one).
+    DuplicateKey,
+}
+
+/// The 1-based line of the second line that starts (after indentation) with `key:`.
+fn second_key_line(text: &str, key: &str) -> Option<usize> {
+    let is_key_line = |line: &str| {
+        let content = line.trim_start().trim_start_matches("- ");
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")].iter().any(|written| {
+            content.strip_prefix(written.as_str()).is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+    };
+    text.lines().enumerate().filter(|(_, line)| is_key_line(line)).nth(1).map(|(index, _)| index + 1)
 }
 
 /// Parses YAML text into a [`Node`], applying every cap.
@@ -160,6 +173,10 @@ pub fn parse_full(text: &str) -> Result<Node, YamlError> {
                 ),
                 kind: YamlErrorKind::TooExpanded,
             }
+        } else if let Some(key) = message.strip_prefix("duplicate key `").and_then(|rest| rest.split('`').next()) {
+            // Point at the second occurrence, which is the one to remove or rename.
+            let second = second_key_line(text, key).or(line);
+            YamlError { line: second, message: format!("`{key}` is written twice"), kind: YamlErrorKind::DuplicateKey }
         } else if message.contains("recursion limit exceeded") {
             YamlError { line, message: format!("is nested too deeply ({message})"), kind: YamlErrorKind::TooDeep }
         } else {
@@ -405,7 +422,9 @@ mod tests {
 
     #[test]
     fn rejects_duplicate_keys() {
-        assert!(parse("a: 1\na: 2\n").unwrap_err().message.contains("duplicate"));
+        let error = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!((error.kind, error.line), (YamlErrorKind::DuplicateKey, Some(3)));
+        assert!(error.message.contains("`a` is written twice"), "{}", error.message);
     }
 
     #[test]

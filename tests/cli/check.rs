@@ -296,3 +296,21 @@ fn a_reader_that_goes_away_is_not_an_error() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn a_duplicate_key_points_at_its_second_line() {
+    let repo = Repo::new()
+        .file("incidents/a.md", &active_incident("INC-1").replace("title: Checkout 502s\n", "title: A\ntitle: B\n"));
+    let run = repo.check_json();
+    let diagnostic = &run.json()["diagnostics"][0];
+    assert_eq!((diagnostic["code"].as_str(), diagnostic["line"].as_u64()), (Some("syntax"), Some(5)), "{diagnostic}");
+    assert!(diagnostic["message"].as_str().unwrap().contains("`title` is written twice"), "{diagnostic}");
+    let config = Repo::new().file(".incidents.yml", "dir: incidents\ngrace_period: 7d\ngrace_period: 3d\n");
+    let run = config.run(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(".incidents.yml:3") && run.stderr.contains("`grace_period` is written twice"),
+        "{}",
+        run.stderr
+    );
+}
