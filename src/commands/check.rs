@@ -119,12 +119,19 @@ fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
     let absolute = normalize(&ctx.cwd.join(typed));
     if std::fs::symlink_metadata(&absolute).is_err() {
         // A mistyped path would otherwise match nothing and let every error through.
-        return Err(Error::Usage(format!("`{}` does not exist", typed.display())));
+        return Err(Error::Usage(format!(
+            "`{}` does not exist: name a record file or folder, relative to the working directory",
+            typed.display()
+        )));
     }
     let root = normalize(&ctx.root);
-    let inner = absolute
-        .strip_prefix(&root)
-        .map_err(|_| Error::Usage(format!("`{}` is outside the root `{}`", typed.display(), ctx.root.display())))?;
+    let inner = absolute.strip_prefix(&root).map_err(|_| {
+        Error::Usage(format!(
+            "`{}` is outside the root `{}`: name a file under it, or point --root at the repository that holds it",
+            typed.display(),
+            ctx.root.display()
+        ))
+    })?;
     let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     Ok(parts.join("/"))
 }

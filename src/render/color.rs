@@ -67,9 +67,6 @@ impl Palette {
     pub fn strong(&self, text: &str) -> String {
         self.paint("1", text)
     }
-    pub fn dim(&self, text: &str) -> String {
-        self.paint("2", text)
-    }
 }
 
 #[cfg(test)]

@@ -70,11 +70,6 @@ impl Repository {
         })
     }
 
-    /// Whether any record uses `id`.
-    pub fn has_id(&self, id: &str) -> bool {
-        self.find(id).is_some()
-    }
-
     /// All ids in use, for "did you mean".
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.files.iter().filter_map(|file| file.record.as_ref().and_then(Record::id))
