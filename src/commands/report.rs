@@ -6,6 +6,7 @@ use super::{write, Outcome, Streams};
 use crate::analysis::{Period, Records, Report};
 use crate::error::{Error, Result};
 use crate::record::frontmatter::{split, Split};
+use crate::render::printable::printable_lines;
 use crate::render::{report_html, report_json, report_markdown};
 use crate::Context;
 use chrono::NaiveDate;
@@ -61,7 +62,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let period = Period { since: args.since, until: args.until };
     let report = Report::build(&records, &ctx.config, period, ctx.clock.today);
     let text = match args.format {
-        Format::Markdown => report_markdown::render(&report),
+        Format::Markdown => printable_lines(&report_markdown::render(&report)).into_owned(),
         Format::Json => report_json::render(&report),
         Format::Html => {
             let paths = report.incidents.iter().map(|row| (row.id.clone(), row.file.clone()));

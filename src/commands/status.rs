@@ -7,6 +7,7 @@ use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block::{self, PatchError};
 use crate::error::{Error, Result};
+use crate::render::printable::printable_lines;
 use crate::render::{status_json, status_markdown};
 use crate::workflow::Session;
 use crate::Context;
@@ -76,7 +77,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         return Ok(Outcome::Success);
     }
     let text = match args.format {
-        Format::Markdown => status_markdown::render(&blocks),
+        Format::Markdown => printable_lines(&status_markdown::render(&blocks)).into_owned(),
         Format::Json => status_json::render(ctx.clock.today, &blocks),
     };
     write(streams.out, &text)?;

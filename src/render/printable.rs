@@ -24,6 +24,25 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`printable`] for whole rendered text: line breaks (`\n`, and `\r` before one) stay,
+/// every other unsafe character is escaped. For the human formats of `list`, `status`
+/// and `report`, whose lines hold record text.
+pub fn printable_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|ch| ch != '\n' && ch != '\r' && is_unsafe(ch)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let (content, ending) = match line.strip_suffix("\r\n") {
+            Some(content) => (content, "\r\n"),
+            None => line.strip_suffix('\n').map_or((line, ""), |content| (content, "\n")),
+        };
+        out.push_str(&printable(content));
+        out.push_str(ending);
+    }
+    Cow::Owned(out)
+}
+
 fn is_unsafe(ch: char) -> bool {
     (ch.is_control() && ch != '\t') || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -31,6 +50,12 @@ fn is_unsafe(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_text_keeps_its_line_breaks() {
+        assert_eq!(printable_lines("a\nb\r\n"), "a\nb\r\n");
+        assert_eq!(printable_lines("x \u{1b}[2J\ny\u{7}\n"), "x \\u{1b}[2J\ny\\u{7}\n");
+    }
 
     #[test]
     fn escapes_control_and_bidi_characters_only() {

@@ -149,7 +149,7 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
     }
     let Some(status) = item.status.value else { return };
     if status == ItemStatus::Validated && item.evidence.is_missing() {
-        emit.emit(Rule::MissingEvidence, item.evidence.line.max(item.status.line), format!(
+        emit.emit(Rule::MissingEvidence, item.evidence.line, format!(
             "{name} is validated but has no evidence: add `evidence:` — the CI run, test name or dashboard where the validation signal passed"
         ));
     }

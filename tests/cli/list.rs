@@ -115,3 +115,20 @@ fn bad_filter_values_are_usage_errors() {
         assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
     }
 }
+
+#[test]
+fn control_characters_from_records_are_escaped_in_list_status_and_report() {
+    let repo = Repo::new().file(
+        "incidents/INC-1.md",
+        &active_incident("INC-1").replace("title: Checkout 502s", "title: \"evil \\e[2J \\a title\""),
+    );
+    for args in [vec!["list"], vec!["status"], vec!["report"]] {
+        let run = repo.run(&args);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+        assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'), "{args:?}: {:?}", run.stdout);
+        if args[0] != "report" {
+            // (The report names an active incident without items nowhere.)
+            assert!(run.stdout.contains("\\u{1b}"), "{args:?}: {}", run.stdout);
+        }
+    }
+}

@@ -249,7 +249,10 @@ fn missing_evidence_fires_on_a_validated_item() {
         open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("status: open", "status: validated");
     let repo = valid_repo().file("incidents/2026/INC-1-R1.md", &text);
     let found = diagnostics(&repo);
-    assert!(has(&found, "missing-evidence", "error", "incidents/2026/INC-1-R1.md", 9), "{found:?}");
+    assert!(
+        has(&found, "missing-evidence", "error", "incidents/2026/INC-1-R1.md", 1),
+        "absent key: the opening line; {found:?}"
+    );
 }
 
 #[test]
