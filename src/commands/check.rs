@@ -125,7 +125,22 @@ fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
         )));
     }
     let root = normalize(&ctx.root);
-    let inner = absolute.strip_prefix(&root).map_err(|_| {
+    // Compare lexically first; when a link is on the way (macOS's /tmp, a symlinked CI
+    // workspace) compare the real folders, keeping the named file itself unresolved.
+    let real = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let real_path = || match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => real(parent).join(name),
+        _ => real(&absolute),
+    };
+    let resolved;
+    let inner = match absolute.strip_prefix(&root) {
+        Ok(inner) => Ok(inner),
+        Err(_) => {
+            resolved = (real_path(), real(&root));
+            resolved.0.strip_prefix(&resolved.1)
+        }
+    }
+    .map_err(|_| {
         Error::Usage(format!(
             "`{}` is outside the root `{}`: name a file under it, or point --root at the repository that holds it",
             typed.display(),

@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                 return Err(Error::Refused(format!(
                     "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({}); nothing was written",
                     file.path,
-                    ids::next_incident(&repo, &ctx.config.id_prefix)
+                    ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
                 )));
             }
             if let Some(taken) = repo.ids().find(|known| known.eq_ignore_ascii_case(id)) {
@@ -83,7 +83,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                 // case-insensitive file systems.
                 return Err(Error::Refused(format!(
                     "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({}); nothing was written",
-                    ids::next_incident(&repo, &ctx.config.id_prefix)
+                    ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
                 )));
             }
             if let Some(file) = repo.unreadable_file_named(id) {
@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             }
             id.clone()
         }
-        None => ids::next_incident(&repo, &ctx.config.id_prefix),
+        None => ids::next_incident(&repo, &ctx.config.id_prefix)?,
     };
     let template = crate::templates::load(&ctx.root, TemplateName::Incident)?;
     let opened_text = opened.to_string();

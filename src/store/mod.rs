@@ -86,7 +86,10 @@ impl Repository {
         let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
         self.ids()
             .chain(unreadable)
-            .filter_map(|id| id.strip_prefix(&lead))
+            // `inc-7` counts like `INC-7`: ids that differ only in case are refused anyway.
+            .filter_map(|id| {
+                id.get(..lead.len()).filter(|head| head.eq_ignore_ascii_case(&lead)).map(|_| &id[lead.len()..])
+            })
             .filter_map(|rest| rest.split('-').next())
             .filter_map(|digits| digits.parse::<u64>().ok())
             .max()

@@ -21,7 +21,7 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
                 "`--due {written}` needs a sprint cadence: add `sprint: {{start: YYYY-MM-DD, length: 14d}}` to .incidents.yml, or pass a date (YYYY-MM-DD) or a span like `2w`; nothing was written"
             ))
         })?;
-        return sprint_end(sprint, today, ahead).ok_or_else(|| too_far(written));
+        return sprint_end(sprint, today, ahead).filter(writable).ok_or_else(|| too_far(written));
     }
     if let Some(date) = parse_date(written) {
         return Ok(date);
@@ -29,6 +29,7 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
     if let Some(days) = parse_days(written) {
         return Duration::try_days(days)
             .and_then(|span| today.checked_add_signed(span))
+            .filter(writable)
             .ok_or_else(|| too_far(written));
     }
     Err(Error::Usage(format!(
@@ -37,7 +38,15 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
 }
 
 fn too_far(written: &str) -> Error {
-    Error::Usage(format!("`--due {written}` is too far away to be a date"))
+    Error::Usage(format!(
+        "`--due {written}` is too far away to be a date (after 9999-12-31): write a nearer date or a shorter span"
+    ))
+}
+
+/// Whether a date can be written as `YYYY-MM-DD` (and so read back by `check`).
+fn writable(date: &NaiveDate) -> bool {
+    use chrono::Datelike;
+    (0..=9999).contains(&date.year())
 }
 
 /// The last day of the sprint containing `today` (`ahead` = 0) or of a later one.
@@ -109,6 +118,9 @@ mod tests {
             day("2026-01-04"),
             "before the first sprint"
         );
+        for past_9999 in ["1d", "next-sprint", "1w"] {
+            assert!(resolve(past_9999, day("9999-12-31"), sprint).is_err(), "{past_9999}");
+        }
     }
 
     #[test]

@@ -27,8 +27,14 @@ pub fn parse_id(text: &str) -> Result<String, String> {
 }
 
 /// The next free incident id: `<prefix>-<highest number in use + 1>`.
-pub fn next_incident(repo: &Repository, prefix: &str) -> String {
-    format!("{prefix}-{}", repo.highest_number(prefix).saturating_add(1))
+pub fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
+    let next = repo.highest_number(prefix).checked_add(1).ok_or_else(|| {
+        crate::Error::Refused(format!(
+            "no number is left after {prefix}-{}: give the incident an id with --id; nothing was written",
+            u64::MAX
+        ))
+    })?;
+    Ok(format!("{prefix}-{next}"))
 }
 
 /// The next free item id of `incident`: `<incident>-R<highest n in use + 1>`.
@@ -36,6 +42,8 @@ pub fn next_item(repo: &Repository, incident: &str) -> String {
     let lead = format!("{incident}-R");
     let highest =
         repo.ids().filter_map(|id| id.strip_prefix(&lead)).filter_map(|n| n.parse::<u64>().ok()).max().unwrap_or(0);
+    // An item number cannot realistically run out; saturating keeps this infallible and
+    // `create_new` refuses a file that exists.
     format!("{lead}{}", highest.saturating_add(1))
 }
 
@@ -79,8 +87,8 @@ mod tests {
         std::fs::write(dir.join("c.md"), record("remediation", "INC-7-R11")).unwrap();
         std::fs::write(dir.join("d.md"), record("incident", "OPS-40")).unwrap();
         let repo = Repository::load(temp.path(), &Config::default());
-        assert_eq!(next_incident(&repo, "INC"), "INC-10");
-        assert_eq!(next_incident(&repo, "SEC"), "SEC-1");
+        assert_eq!(next_incident(&repo, "INC").unwrap(), "INC-10");
+        assert_eq!(next_incident(&repo, "SEC").unwrap(), "SEC-1");
         assert_eq!(next_item(&repo, "INC-7"), "INC-7-R12");
         assert_eq!(next_item(&repo, "INC-9"), "INC-9-R3");
         assert_eq!(next_item(&repo, "INC-10"), "INC-10-R1");

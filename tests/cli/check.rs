@@ -314,3 +314,24 @@ fn a_duplicate_key_points_at_its_second_line() {
         run.stderr
     );
 }
+
+#[test]
+fn absolute_paths_through_a_linked_root_are_inside_it() {
+    let repo = broken_repo();
+    let link = tempfile::tempdir().unwrap();
+    let linked_root = link.path().join("repo");
+    std::os::unix::fs::symlink(repo.path(), &linked_root).unwrap();
+    let real_file = repo.abs("incidents/2026/INC-1.md");
+    let mut command = assert_cmd::Command::cargo_bin("incidents").unwrap();
+    let output = command
+        .arg("--root")
+        .arg(&linked_root)
+        .args(["--today", TODAY, "check", "--format", "json"])
+        .arg(&real_file)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["diagnostics"].as_array().unwrap().iter().all(|d| d["file"] == "incidents/2026/INC-1.md"));
+}
