@@ -69,7 +69,10 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
                 }
                 YamlErrorKind::TooExpanded => format!("front matter {}: write the values out instead of repeating anchored ones", error.message),
             };
-            parsed.findings.push(Finding::new(Rule::Syntax, path, line, None, message));
+            // The id still matters when the YAML does not parse: it is shown with the
+            // diagnostic, and `new` must not hand it out again.
+            let id = salvage_id(parts.yaml);
+            parsed.findings.push(Finding::new(Rule::Syntax, path, line, id.as_deref(), message));
             return Some(parsed);
         }
     };
@@ -124,4 +127,31 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
         }
     }
     Some(parsed)
+}
+
+/// The value of a top-level `id:` line, read without a YAML parser (for front matter
+/// that does not parse), when it looks like an id.
+fn salvage_id(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|line| {
+        let value = line.trim_end_matches('\r').strip_prefix("id:")?;
+        let value = value.split(" #").next().unwrap_or(value).trim().trim_matches(|c| c == '"' || c == '\'');
+        let looks_like_id = !value.is_empty()
+            && value.len() <= 64
+            && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        looks_like_id.then(|| value.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::salvage_id;
+
+    #[test]
+    fn salvages_a_plain_id_line() {
+        assert_eq!(salvage_id("kind: incident\nid: INC-100\ntitle: a: b\n").as_deref(), Some("INC-100"));
+        assert_eq!(salvage_id("id: 'INC-7' # note\r\n").as_deref(), Some("INC-7"));
+        assert_eq!(salvage_id("  id: nested\n"), None);
+        assert_eq!(salvage_id("id: [broken\n"), None);
+        assert_eq!(salvage_id("title: x\n"), None);
+    }
 }

@@ -61,9 +61,21 @@ impl Repository {
         self.files.iter().find(|file| file.record.as_ref().and_then(Record::id) == Some(id))
     }
 
-    /// A file whose front matter cannot be read and whose name starts with `id`
-    /// (`INC-42-slug.md` or `INC-42.md`): the id may be in use there.
+    /// Ids read from the `id:` line of records whose front matter does not parse (carried
+    /// by their `syntax` diagnostic), with their file.
+    pub fn salvaged_ids(&self) -> impl Iterator<Item = (&str, &ParsedFile)> {
+        self.files
+            .iter()
+            .filter(|file| file.record.is_none())
+            .filter_map(|file| file.findings.iter().find_map(|finding| finding.id.as_deref()).map(|id| (id, file)))
+    }
+
+    /// A file whose front matter cannot be read and whose `id:` line or name (`INC-42-slug.md`,
+    /// `INC-42.md`) says `id`: the id may be in use there.
     pub fn unreadable_file_named(&self, id: &str) -> Option<&ParsedFile> {
+        if let Some((_, file)) = self.salvaged_ids().find(|(salvaged, _)| salvaged.eq_ignore_ascii_case(id)) {
+            return Some(file);
+        }
         self.files.iter().filter(|file| file.record.is_none()).find(|file| {
             let stem = file_stem(&file.path);
             stem == id || stem.strip_prefix(id).is_some_and(|rest| rest.starts_with('-') && !rest.starts_with("-R"))
@@ -86,6 +98,7 @@ impl Repository {
         let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
         self.ids()
             .chain(unreadable)
+            .chain(self.salvaged_ids().map(|(id, _)| id))
             // `inc-7` counts like `INC-7`: ids that differ only in case are refused anyway.
             .filter_map(|id| {
                 id.get(..lead.len()).filter(|head| head.eq_ignore_ascii_case(&lead)).map(|_| &id[lead.len()..])

@@ -335,3 +335,19 @@ fn new_without_a_severity_off_a_terminal_leaves_the_placeholder() {
         .iter()
         .any(|d| d["code"] == "missing-field" && d["message"].as_str().unwrap().contains("`severity`")));
 }
+
+#[test]
+fn new_never_reuses_an_id_written_in_an_unreadable_record() {
+    let repo = Repo::new()
+        .file("incidents/2026/INC-1-a.md", &active_incident("INC-1"))
+        .file("incidents/z.md", "---\nkind: incident\nid: INC-100\ntitle: a: b\n---\n");
+    let refused = repo.run(&["new", "Taken", "--severity", "SEV3", "--id", "INC-100"]);
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(refused.stderr.contains("incidents/z.md"), "{}", refused.stderr);
+    let next = repo.run(&["new", "Next", "--severity", "SEV3"]);
+    assert!(next.stdout.contains("INC-101"), "{}", next.stdout);
+    let check = repo.check_json();
+    let syntax =
+        check.json()["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "syntax").cloned().unwrap();
+    assert_eq!(syntax["id"], "INC-100", "the diagnostic names the id it could still read");
+}
