@@ -63,7 +63,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if let Some(stabilized) = incident.stabilization.stabilized_at.get() {
         if at.is_before(stabilized) {
             return Err(Error::Refused(format!(
-                "--at {at} is before {id} was stabilized ({stabilized}): gate 2 cannot close before gate 1; nothing was written"
+                "{} {at} is before {id} was stabilized ({stabilized}): gate 2 cannot close before gate 1; pass --at with the real time; nothing was written",
+                crate::workflow::stamp_source(args.at.is_some())
             )));
         }
     }

@@ -108,7 +108,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if let Some(opened) = incident.opened.get() {
         if at.is_before(opened) {
             return Err(Error::Refused(format!(
-                "--at {at} is before {id} was opened ({opened}): stabilization cannot precede the incident; nothing was written"
+                "{} {at} is before {id} was opened ({opened}): stabilization cannot precede the incident; pass --at with the real time; nothing was written",
+                crate::workflow::stamp_source(args.at.is_some())
             )));
         }
     }

@@ -135,7 +135,10 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
     fn text(&self) -> Result<String> {
         match self.value {
             Node::String(text) if !text.trim().is_empty() => Ok(text.trim().to_string()),
-            other => Err(self.err(format!("expected text, found {}", other.type_name()))),
+            Node::String(_) | Node::Null => {
+                Err(self.err("is empty: write a value, or remove the key to use the default".to_string()))
+            }
+            other => Err(self.err(format!("expected text, found {}: write a single value", other.type_name()))),
         }
     }
 

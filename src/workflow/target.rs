@@ -43,6 +43,12 @@ fn only<'r>(repo: &'r Repository, id: &str) -> Result<&'r ParsedFile> {
     match files.as_slice() {
         [file] => Ok(file),
         [] => {
+            if let Some((_, file)) = repo.salvaged_ids().find(|(salvaged, _)| *salvaged == id) {
+                return Err(Error::Refused(format!(
+                    "{id} is in {}, whose front matter cannot be read: fix it first (`incidents check {}` says how); nothing was written",
+                    file.path, file.path
+                )));
+            }
             let hint = crate::suggest::same_id(id, repo.ids()).or_else(|| crate::suggest::closest(id, repo.ids()));
             Err(Error::NotFound { id: id.to_string(), hint: hint.map(str::to_string) })
         }
