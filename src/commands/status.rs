@@ -103,7 +103,8 @@ fn find<'r, 'a>(records: &'r Records<'a>, id: &str) -> Result<&'r Entry<'a>> {
     }
     let owner = records.incidents.iter().find(|entry| entry.items.iter().any(|item| item.id == id));
     if let Some(entry) = owner {
-        return Err(Error::Usage(format!(
+        // Exit 1, like `stabilize` or `close` given an item: the id names the wrong kind.
+        return Err(Error::Refused(format!(
             "`{id}` is a remediation item of {0}: status shows incidents; run `incidents status {0}`",
             entry.id
         )));

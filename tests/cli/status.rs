@@ -213,7 +213,7 @@ fn unknown_ids_and_item_ids_are_refused() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("no record with id `inc-2` (did you mean `INC-2`?)"), "{}", run.stderr);
     let run = repo.run(&["status", "INC-2-R1"]);
-    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("run `incidents status INC-2`"), "{}", run.stderr);
     let run = repo.run(&["status", "--write", "--format", "json"]);
     assert_eq!(run.code, 2, "{run:?}");
