@@ -107,6 +107,23 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
             "{flags} {verb} remediation items, but every `--status` given is an incident status: add an item status or drop one of them"
         )));
     }
+    let item_only = args.status.iter().all(|s| ItemStatus::parse(s).is_some()) && !args.status.is_empty();
+    if args.kind == Some(Kind::Incident) && item_only {
+        return Err(Error::Usage(
+            "every `--status` given is a remediation-item status, so `--kind incident` would list nothing: give an incident status (active, stabilized, closed) or drop `--kind`".to_string(),
+        ));
+    }
+    if args.kind == Some(Kind::Remediation) && incident_only {
+        return Err(Error::Usage(
+            "every `--status` given is an incident status, so `--kind remediation` would list nothing: give an item status (open, in-progress, shipped, validated, dropped) or drop `--kind`".to_string(),
+        ));
+    }
+    let done_only = item_only && args.status.iter().all(|s| ItemStatus::parse(s).is_some_and(ItemStatus::is_done));
+    if args.overdue && done_only {
+        return Err(Error::Usage(
+            "validated and dropped items are never overdue, so `--overdue` with only those statuses would list nothing: add open, in-progress or shipped, or drop `--overdue`".to_string(),
+        ));
+    }
     Ok(Filter {
         kind: args.kind,
         statuses: args.status.clone(),

@@ -106,6 +106,9 @@ fn bad_filter_values_are_usage_errors() {
         (&["--kind", "incident", "--overdue"], "would list nothing"),
         (&["--status", "active", "--owner", "sre"], "every `--status` given is an incident status"),
         (&["--kind", "item"], "invalid value 'item'"),
+        (&["--kind", "remediation", "--status", "active"], "so `--kind remediation` would list nothing"),
+        (&["--kind", "incident", "--status", "open"], "so `--kind incident` would list nothing"),
+        (&["--status", "validated", "--overdue"], "never overdue"),
     ];
     for (args, message) in cases {
         let mut all = vec!["list"];
