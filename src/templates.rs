@@ -119,8 +119,8 @@ pub fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
     let mut out = String::with_capacity(template.len() + 256);
     let mut fences = 0;
     for line in template.split_inclusive('\n') {
-        let in_front_matter = fences == 1 && !is_fence(line);
-        if is_fence(line.trim_start_matches('\u{feff}')) && fences < 2 {
+        let in_front_matter = fences == 1 && !crate::record::frontmatter::is_fence(line);
+        if crate::record::frontmatter::is_fence(line.trim_start_matches('\u{feff}')) && fences < 2 {
             fences += 1;
         }
         let mut rest = line;
@@ -144,10 +144,6 @@ pub fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
         out.push_str(rest);
     }
     out
-}
-
-fn is_fence(line: &str) -> bool {
-    line.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"
 }
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ impl<'a> Document<'a> {
     pub fn read(text: &'a str) -> Result<Self, EditError> {
         let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
         let first_end = text[start..].find('\n').map(|i| start + i).ok_or(EditError::NoFrontMatter)?;
-        if !is_fence(&text[start..first_end]) {
+        if !crate::record::frontmatter::is_fence(&text[start..first_end]) {
             return Err(EditError::NoFrontMatter);
         }
         let eol = if text[..first_end].ends_with('\r') { "\r\n" } else { "\n" };
@@ -106,7 +106,7 @@ impl<'a> Document<'a> {
         let mut offset = first_end + 1;
         while offset < text.len() {
             let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-            if is_fence(&text[offset..end]) {
+            if crate::record::frontmatter::is_fence(&text[offset..end]) {
                 return Ok(Document { text, eol, lines, closing: offset });
             }
             let content_end = if text[offset..end].ends_with('\r') { end - 1 } else { end };
@@ -242,10 +242,6 @@ impl<'a> Document<'a> {
         }
         Some(items)
     }
-}
-
-fn is_fence(line: &str) -> bool {
-    line.trim_end_matches(['\r', ' ', '\t']) == "---"
 }
 
 /// Whether a value that started on an earlier line is still inside quotes or brackets.

@@ -60,8 +60,9 @@ pub fn split(text: &str) -> Split<'_> {
     Split::Unterminated
 }
 
-fn is_fence(line: &str) -> bool {
-    line.trim_end_matches(['\r', ' ', '\t']) == "---"
+/// Whether a line (with or without its line ending) is a front-matter fence `---`.
+pub fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"
 }
 
 /// The line of each key in a YAML block: dotted paths for nested keys

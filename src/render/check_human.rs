@@ -48,19 +48,11 @@ pub fn render(
 /// The closing line: counts, or that all is clear.
 pub fn summary(report: &Report, palette: &Palette) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
-    let files = plural(report.files, "record file");
+    let files = super::plural(report.files, "record file");
     if errors == 0 && warnings == 0 {
         return format!("{} {files} checked, no problems\n", palette.success("ok:"));
     }
-    let counts = format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"));
+    let counts = format!("{}, {}", super::plural(errors, "error"), super::plural(warnings, "warning"));
     let head = if errors > 0 { palette.error("error:") } else { palette.warning("warning:") };
     format!("{head} {counts} in {files}\n")
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }

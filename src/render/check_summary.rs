@@ -22,15 +22,18 @@ pub fn render(report: &Report, max_bytes: usize) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
     let mut out = String::from("## incidents check\n\n");
     if errors == 0 && warnings == 0 {
-        out.push_str(&format!(":white_check_mark: {} checked, no problems.\n", plural(report.files, "record file")));
+        out.push_str(&format!(
+            ":white_check_mark: {} checked, no problems.\n",
+            super::plural(report.files, "record file")
+        ));
         return out;
     }
     let icon = if errors > 0 { ":x:" } else { ":warning:" };
     out.push_str(&format!(
         "{icon} **{}, {}** in {}.\n\n",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(report.files, "record file")
+        super::plural(errors, "error"),
+        super::plural(warnings, "warning"),
+        super::plural(report.files, "record file")
     ));
     out.push_str("| | rule | file | id | message |\n|---|---|---|---|---|\n");
     let mut ordered: Vec<&Diagnostic> = report.diagnostics.iter().collect();
@@ -43,7 +46,7 @@ pub fn render(report: &Report, max_bytes: usize) -> String {
             let left = ordered.len() - index;
             out.push_str(&format!(
                 "\n{} not listed: the step summary is limited to 1 MiB. Run `incidents check` locally to see them all.\n",
-                plural(left, "more diagnostic")
+                super::plural(left, "more diagnostic")
             ));
             return out;
         }
@@ -94,14 +97,6 @@ pub fn cell(text: &str) -> String {
         out.push('`');
     }
     out
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 #[cfg(test)]

@@ -31,3 +31,10 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     text.push('\n');
     text
 }
+
+/// `1 error`, `3 errors`: a count with its noun, pluralised with `s`.
+pub fn plural(count: impl std::fmt::Display, noun: &str) -> String {
+    let count = count.to_string();
+    let ending = if count == "1" { "" } else { "s" };
+    format!("{count} {noun}{ending}")
+}

@@ -44,10 +44,6 @@ fn link(id: &str) -> String {
     format!("<a class=\"nowrap\" href=\"#incident-{0}\">{0}</a>", escape(id))
 }
 
-fn plural(n: i64, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
 fn header(report: &Report, out: &mut String) {
     out.push_str("<header>\n<h1>Incident report</h1>\n");
     out.push_str(&format!("<p class=\"meta\">{}</p>\n<div class=\"tiles\">\n", escape(&summary_line(report))));
@@ -81,7 +77,7 @@ fn recurrence(report: &Report, out: &mut String) {
     }
     out.push_str(&format!(
         "<p class=\"lead\"><strong>{} a failure class struck again after a fix for an earlier incident of that class was validated.</strong> The fix did not prevent the failure: plan prevention against the class, not the single story.</p>\n",
-        plural(report.recurrences.len() as i64, "time")
+        super::plural(report.recurrences.len() as i64, "time")
     ));
     let rows: Vec<Vec<String>> = report
         .recurrences
@@ -114,7 +110,7 @@ fn recurrence(report: &Report, out: &mut String) {
                 format!("<span class=\"nowrap\">{}</span>", found.opened.date()),
                 fix,
                 earlier.join(", "),
-                plural(days, "day"),
+                super::plural(days, "day"),
             ]
         })
         .collect();
@@ -229,7 +225,7 @@ fn remediation(report: &Report, out: &mut String) {
             "<p>Median <b>{}</b>, p90 <b>{}</b> over {}.</p>\n",
             minutes(lead.median),
             minutes(lead.p90),
-            plural(lead.count as i64, "validated item")
+            super::plural(lead.count as i64, "validated item")
         ));
     }
     if !work.validated_without_date.is_empty() {
@@ -253,7 +249,7 @@ fn remediation(report: &Report, out: &mut String) {
                     opt(&s.owner),
                     nowrap(&s.due.to_string()),
                     nowrap(&s.validated_at.to_string()),
-                    plural(s.days_late, "day"),
+                    super::plural(s.days_late, "day"),
                 ]
             })
             .collect();
@@ -277,7 +273,7 @@ fn due_table(out: &mut String, items: &[DueItem], label: &str) {
                 opt(&d.owner),
                 opt(&d.failure_mode),
                 nowrap(&d.due.to_string()),
-                plural(d.days, "day"),
+                super::plural(d.days, "day"),
             ]
         })
         .collect();
@@ -327,13 +323,13 @@ fn repeats(report: &Report, out: &mut String) {
     }
     for class in &report.repeat_classes {
         let span = match (class.first_opened, class.last_opened, class.span_days) {
-            (Some(first), Some(last), Some(days)) => format!("{first} to {last} ({})", plural(days, "day")),
+            (Some(first), Some(last), Some(days)) => format!("{first} to {last} ({})", super::plural(days, "day")),
             _ => String::new(),
         };
         out.push_str(&format!(
             "<div class=\"class\"><h3><span class=\"tag\">{}</span> {} <small>{span}</small></h3>\n<ul>\n",
             escape(&class.class),
-            plural(class.count as i64, "incident")
+            super::plural(class.count as i64, "incident")
         ));
         for incident in &class.incidents {
             let opened = incident.opened.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string());
