@@ -35,7 +35,7 @@ pub struct Cli {
     pub root: Option<PathBuf>,
 
     /// Fix "today" for every date rule and for the dates commands stamp
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub today: Option<chrono::NaiveDate>,
 
     /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured with `auto`)
@@ -81,6 +81,7 @@ pub fn parse_at(text: &str) -> Result<crate::clock::Timestamp, String> {
     })
 }
 
-fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {
+/// clap value parser for `YYYY-MM-DD` flags (`--today`, `report --since/--until`).
+pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
     crate::clock::parse_date(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
 }

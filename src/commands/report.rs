@@ -35,18 +35,14 @@ pub enum Format {
 The period selects incidents by the date they were opened (both ends included).")]
 pub struct Args {
     /// Only incidents opened on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::cli::parse_day)]
     pub since: Option<NaiveDate>,
     /// Only incidents opened on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::cli::parse_day)]
     pub until: Option<NaiveDate>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     pub format: Format,
-}
-
-fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
-    crate::clock::parse_date(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
 }
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
