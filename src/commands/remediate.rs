@@ -175,18 +175,7 @@ fn ask_failure_mode(
 
 /// The refusal for a failure mode the incident does not list: the list and the closest.
 fn unknown_mode(id: &str, failure_mode: &str, incident: &Incident) -> Error {
-    let modes = incident.failure_modes();
-    let listed = if modes.is_empty() {
-        format!("{id} lists no failure modes yet")
-    } else {
-        let closest = crate::suggest::closest(failure_mode, modes.iter().map(|m| m.value.as_str()))
-            .map(|s| format!("; closest: \"{s}\""))
-            .unwrap_or_default();
-        format!(
-            "{id} lists {}{closest}",
-            modes.iter().map(|m| format!("\"{}\"", m.value)).collect::<Vec<_>>().join(", ")
-        )
-    };
+    let listed = incident.failure_modes_listing(id, failure_mode);
     Error::Refused(format!(
         "\"{failure_mode}\" is not one of {id}'s failure modes ({listed}): copy one of them exactly, or pass --add-failure-mode to add it to the incident; nothing was written"
     ))

@@ -145,6 +145,20 @@ impl Incident {
         self.failure_modes.value.as_deref().unwrap_or(&[])
     }
 
+    /// For messages about a failure mode that is not one of this incident's: what it
+    /// lists, and the closest to `wanted` ("INC-7 lists: \"a\", \"b\"; closest: \"a\"").
+    pub fn failure_modes_listing(&self, id: &str, wanted: &str) -> String {
+        let modes = self.failure_modes();
+        if modes.is_empty() {
+            return format!("{id} lists no failure modes yet");
+        }
+        let closest = crate::suggest::closest(wanted, modes.iter().map(|m| m.value.as_str()))
+            .map(|s| format!("; closest: \"{s}\""))
+            .unwrap_or_default();
+        let listed: Vec<String> = modes.iter().map(|m| format!("\"{}\"", m.value)).collect();
+        format!("{id} lists: {}{closest}", listed.join(", "))
+    }
+
     /// The class tags.
     pub fn classes(&self) -> &[Spanned<String>] {
         self.classes.value.as_deref().unwrap_or(&[])

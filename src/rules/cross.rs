@@ -110,17 +110,7 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
     if modes.iter().any(|m| same_failure_mode(&m.value, mode)) {
         return;
     }
-    let listed = if modes.is_empty() {
-        format!("{parent} lists no failure modes yet")
-    } else {
-        let closest = crate::suggest::closest(mode, modes.iter().map(|m| m.value.as_str()))
-            .map(|s| format!("; closest: \"{s}\""))
-            .unwrap_or_default();
-        format!(
-            "{parent} lists: {}{closest}",
-            modes.iter().map(|m| format!("\"{}\"", m.value)).collect::<Vec<_>>().join(", ")
-        )
-    };
+    let listed = incident.failure_modes_listing(parent, mode);
     out.push(Finding::new(
         Rule::UnlinkedFailureMode,
         path,

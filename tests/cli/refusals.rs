@@ -60,7 +60,7 @@ fn refusals_write_nothing() {
         (
             with(&["remediate", "INC-2"], &item("cache race after the deploy")),
             1,
-            "\"cache race after the deploy\" is not one of INC-2's failure modes (INC-2 lists \"cache race after deploy\"; closest: \"cache race after deploy\"): copy one of them exactly, or pass --add-failure-mode",
+            "\"cache race after the deploy\" is not one of INC-2's failure modes (INC-2 lists: \"cache race after deploy\"; closest: \"cache race after deploy\"): copy one of them exactly, or pass --add-failure-mode",
         ),
         (with(&["remediate", "INC-1"], &item("anything")), 1, "INC-1 lists no failure modes yet"),
         (with(&["remediate", "INC-99"], &item("x")), 1, "no record with id `INC-99`"),
