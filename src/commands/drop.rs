@@ -35,8 +35,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         needs.finish(&format!("cannot drop {id}"))?;
         Ok(reason.map(|r| vec![("reason", r)]).unwrap_or_default())
     })?;
-    let text =
-        format!("{}: {} → {}\n{}\n", moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));
+    let text = super::moved_text(ctx, &moved, None);
     write(streams.out, &text)?;
     Ok(Outcome::Success)
 }

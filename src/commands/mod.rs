@@ -47,3 +47,10 @@ pub fn write(stream: &mut dyn Write, text: &str) -> crate::Result<()> {
         Err(error) => Err(crate::Error::io("<output>", error)),
     }
 }
+
+/// What an item transition prints: `INC-7-R1: open → in-progress`, an optional `next:`
+/// hint, and the item's path as the last line.
+pub fn moved_text(ctx: &crate::Context, moved: &crate::workflow::transition::Moved, next: Option<&str>) -> String {
+    let next = next.map(|hint| format!("next: {hint}\n")).unwrap_or_default();
+    format!("{}: {} → {}\n{next}{}\n", moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path))
+}

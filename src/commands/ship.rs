@@ -20,14 +20,8 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let moved = transition::apply(ctx, &args.id, ItemStatus::Shipped, |_| Ok(Vec::new()))?;
-    let text = format!(
-        "{}: {} → {}\nnext: once the validation passes, `incidents validate {} --evidence …`\n{}\n",
-        moved.id,
-        moved.from.as_str(),
-        moved.to.as_str(),
-        moved.id,
-        ctx.display_path(&moved.path)
-    );
+    let next = format!("once the validation passes, `incidents validate {} --evidence …`", moved.id);
+    let text = super::moved_text(ctx, &moved, Some(&next));
     write(streams.out, &text)?;
     Ok(Outcome::Success)
 }

@@ -19,8 +19,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let moved = transition::apply(ctx, &args.id, ItemStatus::InProgress, |_| Ok(Vec::new()))?;
-    let text =
-        format!("{}: {} → {}\n{}\n", moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));
+    let text = super::moved_text(ctx, &moved, None);
     write(streams.out, &text)?;
     Ok(Outcome::Success)
 }
