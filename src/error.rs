@@ -54,7 +54,10 @@ impl fmt::Display for Error {
                     write!(f, ": `{key}`: {reason}")
                 }
             }
-            Error::Usage(message) | Error::Refused(message) => f.write_str(message),
+            Error::Usage(message) => f.write_str(message),
+            // Every refusal ends by saying that nothing was written, once.
+            Error::Refused(message) if message.contains("nothing was written") => f.write_str(message),
+            Error::Refused(message) => write!(f, "{message}; nothing was written"),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::NotFound { id, hint } => {
                 write!(f, "no record with id `{id}`")?;
@@ -78,3 +81,15 @@ impl std::error::Error for Error {
 
 /// Shorthand for results whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn a_refusal_says_once_that_nothing_was_written() {
+        assert_eq!(Error::Refused("INC-7 is closed".into()).to_string(), "INC-7 is closed; nothing was written");
+        let listed = "cannot close INC-7 yet:\n  - INC-7-R1 is open\nnothing was written";
+        assert_eq!(Error::Refused(listed.into()).to_string(), listed);
+    }
+}

@@ -31,16 +31,16 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         Some(IncidentStatus::Stabilized) => {}
         Some(IncidentStatus::Closed) => {
             let since = incident.closed_at.get().map(|at| format!(" since {at}")).unwrap_or_default();
-            return Err(Error::Refused(format!("{id} is already closed{since}; nothing was written")));
+            return Err(Error::Refused(format!("{id} is already closed{since}")));
         }
         Some(IncidentStatus::Active) => {
             return Err(Error::Refused(format!(
-                "{id} is active: close gate 1 first with `incidents stabilize {id} --signal … --rollback … --verification …`; nothing was written"
+                "{id} is active: close gate 1 first with `incidents stabilize {id} --signal … --rollback … --verification …`"
             )))
         }
         None => {
             return Err(Error::Refused(format!(
-                "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong); nothing was written",
+                "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
                 file.path
             )))
         }
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if !missing.is_empty() {
         let keys: Vec<String> = missing.iter().map(|key| format!("`stabilization.{key}`")).collect();
         return Err(Error::Refused(format!(
-            "cannot close {id}: gate 1 is incomplete, {} missing ({}); write them first; nothing was written",
+            "cannot close {id}: gate 1 is incomplete, {} missing ({}); write them first",
             keys.join(", "),
             file.path
         )));
@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if let Some(stabilized) = incident.stabilization.stabilized_at.get() {
         if at.is_before(stabilized) {
             return Err(Error::Refused(format!(
-                "{} {at} is before {id} was stabilized ({stabilized}): gate 2 cannot close before gate 1; pass --at with the real time; nothing was written",
+                "{} {at} is before {id} was stabilized ({stabilized}): gate 2 cannot close before gate 1; pass --at with the real time",
                 crate::workflow::stamp_source(args.at.is_some())
             )));
         }

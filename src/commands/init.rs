@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, _args: &Args, streams: &mut Streams<'_>) -> Result<Out
     let config_path = ctx.root.join(CONFIG_FILE);
     if config_path.exists() {
         return Err(Error::Refused(format!(
-            "{} already exists: edit it (every key is described in docs/config.md), or remove it to start over; nothing was written",
+            "{} already exists: edit it (every key is described in docs/config.md), or remove it to start over",
             ctx.display_path(&config_path)
         )));
     }

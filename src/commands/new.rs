@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         Some(id) => {
             if let Some(file) = repo.find(id) {
                 return Err(Error::Refused(format!(
-                    "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({}); nothing was written",
+                    "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({})",
                     file.path,
                     ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
                 )));
@@ -82,13 +82,13 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                 // Ids that differ only in case would confuse readers and clash on
                 // case-insensitive file systems.
                 return Err(Error::Refused(format!(
-                    "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({}); nothing was written",
+                    "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({})",
                     ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
                 )));
             }
             if let Some(file) = repo.unreadable_file_named(id) {
                 return Err(Error::Refused(format!(
-                    "id `{id}` may be used by {}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id; nothing was written",
+                    "id `{id}` may be used by {}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id",
                     file.path
                 )));
             }

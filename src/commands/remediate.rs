@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let id = args.incident.as_str();
     if incident.status.value == Some(IncidentStatus::Closed) {
         return Err(Error::Refused(format!(
-            "{id} is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work; nothing was written"
+            "{id} is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work"
         )));
     }
     let modes = incident.failure_modes();
@@ -177,7 +177,7 @@ fn ask_failure_mode(
 fn unknown_mode(id: &str, failure_mode: &str, incident: &Incident) -> Error {
     let listed = incident.failure_modes_listing(id, failure_mode);
     Error::Refused(format!(
-        "\"{failure_mode}\" is not one of {id}'s failure modes ({listed}): copy one of them exactly, or pass --add-failure-mode to add it to the incident; nothing was written"
+        "\"{failure_mode}\" is not one of {id}'s failure modes ({listed}): copy one of them exactly, or pass --add-failure-mode to add it to the incident"
     ))
 }
 

@@ -59,14 +59,11 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                 _ => incident.stabilization.stabilized_at.get(),
             };
             let since = at.map(|at| format!(" since {at}")).unwrap_or_default();
-            return Err(Error::Refused(format!(
-                "{id} is already {}{since}: gate 1 is closed; nothing was written",
-                status.as_str()
-            )));
+            return Err(Error::Refused(format!("{id} is already {}{since}: gate 1 is closed", status.as_str())));
         }
         None => {
             return Err(Error::Refused(format!(
-                "{id} has no readable `status` ({}): set `status: active` first; nothing was written",
+                "{id} has no readable `status` ({}): set `status: active` first",
                 file.path
             )))
         }
@@ -108,7 +105,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if let Some(opened) = incident.opened.get() {
         if at.is_before(opened) {
             return Err(Error::Refused(format!(
-                "{} {at} is before {id} was opened ({opened}): stabilization cannot precede the incident; pass --at with the real time; nothing was written",
+                "{} {at} is before {id} was opened ({opened}): stabilization cannot precede the incident; pass --at with the real time",
                 crate::workflow::stamp_source(args.at.is_some())
             )));
         }

@@ -12,8 +12,8 @@ use std::path::Path;
 pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| Error::Refused(format!("{shown} is not UTF-8: save it as UTF-8 first; nothing was written")))?;
-    apply(&text, edits).map_err(|e| Error::Refused(format!("cannot edit {shown}: {e}; nothing was written")))
+        .map_err(|_| Error::Refused(format!("{shown} is not UTF-8: save it as UTF-8 first")))?;
+    apply(&text, edits).map_err(|e| Error::Refused(format!("cannot edit {shown}: {e}")))
 }
 
 /// Refuses unless `path` lies inside `records` (itself inside `root`) with no symbolic
@@ -21,7 +21,7 @@ pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
 /// `records` under the root. A link committed as `incidents/2026 -> /etc` would
 /// otherwise carry a new record out of the repository. `shown` names the file.
 pub fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result<()> {
-    let refuse = |why: String| Err(Error::Refused(format!("{shown}: {why}; nothing was written")));
+    let refuse = |why: String| Err(Error::Refused(format!("{shown}: {why}")));
     let (Ok(below_root), Ok(below_records)) = (records.strip_prefix(root), path.strip_prefix(records)) else {
         return refuse("the path is not inside the records folder".to_string());
     };
@@ -46,9 +46,9 @@ pub fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result
 /// Creates `path` with `text`; refuses (naming it as `shown`) when the file exists.
 pub fn create(path: &Path, shown: &str, text: &str) -> Result<()> {
     match create_new(path, text.as_bytes()) {
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Refused(
-            format!("{shown} already exists: move it away, or pass another id or title; nothing was written"),
-        )),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Error::Refused(format!("{shown} already exists: move it away, or pass another id or title")))
+        }
         other => other,
     }
 }

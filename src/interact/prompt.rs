@@ -72,7 +72,7 @@ impl Needs {
             return Ok(());
         }
         let list: Vec<String> = self.missing.iter().map(|(flag, hint)| format!("{flag} ({hint})")).collect();
-        Err(Error::Refused(format!("{what}: missing {}; nothing was written", list.join(", "))))
+        Err(Error::Refused(format!("{what}: missing {}", list.join(", "))))
     }
 }
 

@@ -18,7 +18,7 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
     if let Some(ahead) = ahead {
         let sprint = sprint.ok_or_else(|| {
             Error::Refused(format!(
-                "`--due {written}` needs a sprint cadence: add `sprint: {{start: YYYY-MM-DD, length: 14d}}` to .incidents.yml, or pass a date (YYYY-MM-DD) or a span like `2w`; nothing was written"
+                "`--due {written}` needs a sprint cadence: add `sprint: {{start: YYYY-MM-DD, length: 14d}}` to .incidents.yml, or pass a date (YYYY-MM-DD) or a span like `2w`"
             ))
         })?;
         return sprint_end(sprint, today, ahead).filter(writable).ok_or_else(|| too_far(written));

@@ -30,7 +30,7 @@ pub fn parse_id(text: &str) -> Result<String, String> {
 pub fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
     let next = repo.highest_number(prefix).checked_add(1).ok_or_else(|| {
         crate::Error::Refused(format!(
-            "no number is left after {prefix}-{}: give the incident an id with --id; nothing was written",
+            "no number is left after {prefix}-{}: give the incident an id with --id",
             u64::MAX
         ))
     })?;

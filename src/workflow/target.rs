@@ -45,7 +45,7 @@ fn only<'r>(repo: &'r Repository, id: &str) -> Result<&'r ParsedFile> {
         [] => {
             if let Some((_, file)) = repo.salvaged_ids().find(|(salvaged, _)| *salvaged == id) {
                 return Err(Error::Refused(format!(
-                    "{id} is in {}, whose front matter cannot be read: fix it first (`incidents check {}` says how); nothing was written",
+                    "{id} is in {}, whose front matter cannot be read: fix it first (`incidents check {}` says how)",
                     file.path, file.path
                 )));
             }
@@ -53,7 +53,7 @@ fn only<'r>(repo: &'r Repository, id: &str) -> Result<&'r ParsedFile> {
             Err(Error::NotFound { id: id.to_string(), hint: hint.map(str::to_string) })
         }
         many => Err(Error::Refused(format!(
-            "`{id}` is used by {} files ({}): give all but one a new id first (`incidents check` reports duplicate-id); nothing was written",
+            "`{id}` is used by {} files ({}): give all but one a new id first (`incidents check` reports duplicate-id)",
             many.len(),
             many.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ")
         ))),

@@ -14,11 +14,11 @@ use std::path::PathBuf;
 /// Whether an item in `from` may move to `to`; the refusal says why and what to do.
 pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
     if from == to {
-        return Err(Error::Refused(format!("{id} is already {}; nothing was written", to.as_str())));
+        return Err(Error::Refused(format!("{id} is already {}", to.as_str())));
     }
     if from.is_done() {
         return Err(Error::Refused(format!(
-            "{id} is {}, which is final: to reopen it, set `status:` in its file by hand and say why in its body; nothing was written",
+            "{id} is {}, which is final: to reopen it, set `status:` in its file by hand and say why in its body",
             from.as_str()
         )));
     }
@@ -47,7 +47,7 @@ pub fn apply(
     let (file, item) = target::item(&repo, id)?;
     let from = item.status.value.ok_or_else(|| {
         Error::Refused(format!(
-            "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong); nothing was written",
+            "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
             file.path
         ))
     })?;
