@@ -30,16 +30,11 @@ impl Needs {
         flag: &str,
         hint: &str,
     ) -> Result<Option<String>> {
-        if let Some(written) = given.and_then(meaningful) {
-            return Ok(Some(written.to_string()));
+        let value = self.given_or_asked(streams, given, &format!("{} ({hint})", label(flag)))?;
+        if value.is_none() {
+            self.missing.push((flag.to_string(), hint.to_string()));
         }
-        if self.interactive {
-            if let Some(answer) = ask(streams, &format!("{} ({hint})", label(flag)))? {
-                return Ok(Some(answer));
-            }
-        }
-        self.missing.push((flag.to_string(), hint.to_string()));
-        Ok(None)
+        Ok(value)
     }
 
     /// Like [`Needs::text`] for a value that may stay empty: asked on a terminal (Enter
@@ -51,11 +46,17 @@ impl Needs {
         flag: &str,
         hint: &str,
     ) -> Result<Option<String>> {
+        self.given_or_asked(streams, given, &format!("{} ({hint}; Enter to skip)", label(flag)))
+    }
+
+    /// The value given when it is written (not blank, not a placeholder), else on a
+    /// terminal the answer to `prompt`.
+    fn given_or_asked(&self, streams: &mut Streams<'_>, given: Option<&str>, prompt: &str) -> Result<Option<String>> {
         if let Some(written) = given.and_then(meaningful) {
             return Ok(Some(written.to_string()));
         }
         if self.interactive {
-            return ask(streams, &format!("{} ({hint}; Enter to skip)", label(flag)));
+            return ask(streams, prompt);
         }
         Ok(None)
     }
