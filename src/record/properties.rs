@@ -4,7 +4,7 @@
 //! YAML and record fragments so that most cases get past the splitter and the parser
 //! into the typed readers and the cross-record rules.
 
-use super::{parse_file, ParsedFile};
+use super::{parse_file, ParsedFile, INCIDENT_KEYS, REMEDIATION_KEYS};
 use crate::config::Config;
 use crate::render::{check_github, check_human, check_json, color::Palette};
 use crate::rules;
@@ -12,31 +12,17 @@ use crate::store::Repository;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-/// Keys of both record kinds, plus near misses.
-const KEYS: &[&str] = &[
-    "id",
-    "title",
-    "severity",
-    "status",
-    "opened",
-    "commander",
-    "failure_modes",
-    "classes",
-    "stabilization",
-    "closed_at",
-    "incident",
-    "failure_mode",
-    "owner",
-    "due",
-    "validation",
-    "evidence",
-    "reason",
-    "validated_at",
-    "links",
-    "statsu",
-    "\"quoted key\"",
-    "signal",
-];
+/// Misspelt or misplaced keys mixed in with the real ones.
+const NEAR_MISSES: &[&str] = &["statsu", "\"quoted key\"", "signal"];
+
+/// Keys of both record kinds (from the readers' own lists), plus near misses.
+fn keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> =
+        INCIDENT_KEYS.iter().chain(REMEDIATION_KEYS).chain(NEAR_MISSES).copied().filter(|k| *k != "kind").collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
 /// Keys of nested blocks (`stabilization`, `due`) and strays.
 const SUBKEYS: &[&str] = &[
     "signal",
@@ -147,7 +133,7 @@ fn entry(key: &'static str) -> impl Strategy<Value = String> {
 /// Front-matter-shaped text: usually a `kind` first, distinct keys, now and then a
 /// stray fragment, usually a closing fence, body sections.
 fn record_text() -> impl Strategy<Value = String> {
-    let entries = prop::sample::subsequence(KEYS, 0..14)
+    let entries = prop::sample::subsequence(keys(), 0..14)
         .prop_shuffle()
         .prop_flat_map(|keys| keys.into_iter().map(entry).collect::<Vec<_>>());
     (
