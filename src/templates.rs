@@ -102,7 +102,10 @@ pub fn load(root: &Path, name: TemplateName) -> Result<Template> {
     match crate::regular_file::read(&path, 256 * 1024) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| {
-                Error::io(&path, std::io::Error::new(std::io::ErrorKind::InvalidData, "template is not UTF-8"))
+                Error::io(
+                    &path,
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, "template is not UTF-8: save it as UTF-8"),
+                )
             })?;
             Ok(Template { name, text: Cow::Owned(text), source: TemplateSource::Override(path) })
         }

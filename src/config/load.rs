@@ -40,7 +40,7 @@ pub fn load(root: &Path) -> Result<Config> {
                 path: path.clone(),
                 line: None,
                 key: String::new(),
-                reason: "the file is not UTF-8".to_string(),
+                reason: "the file is not UTF-8: save it as UTF-8".to_string(),
             })?;
             parse(&text, &path)
         }
@@ -114,10 +114,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
     }
     let mut globs = GlobSetBuilder::new();
     for pattern in &config.ignore {
-        let glob = Glob::new(pattern).map_err(|e| fail("ignore", format!("bad glob `{pattern}`: {e}")))?;
+        let glob = Glob::new(pattern).map_err(|e| {
+            fail("ignore", format!("bad glob `{pattern}`: {e}; write globs like `incidents/drafts/**`"))
+        })?;
         globs.add(glob);
     }
-    config.ignore_set = globs.build().map_err(|e| fail("ignore", format!("bad glob set: {e}")))?;
+    config.ignore_set = globs
+        .build()
+        .map_err(|e| fail("ignore", format!("bad glob set: {e}; write globs like `incidents/drafts/**`")))?;
     Ok(config)
 }
 
@@ -174,11 +178,18 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
         for item in items {
             match item.as_text() {
                 Some(text) if !text.trim().is_empty() => out.push(text.trim().to_string()),
-                _ => return Err(self.err("every entry must be non-empty text".to_string())),
+                _ => {
+                    return Err(self.err(
+                        "every entry must be non-empty text: write each on its own `- ` line, or drop the blank one"
+                            .to_string(),
+                    ))
+                }
             }
         }
         if out.is_empty() && !allow_empty {
-            return Err(self.err("the list must not be empty".to_string()));
+            return Err(self.err(
+                "the list must not be empty: name at least one, or remove the key to use the default".to_string(),
+            ));
         }
         Ok(out)
     }
@@ -372,6 +383,8 @@ mod tests {
             ("dir: ../elsewhere\n", "dir", "inside the root"),
             ("sprint: {start: 2026-01-05}\n", "sprint", "length"),
             ("severities: [SEV1, SEV1]\n", "severities", "listed twice"),
+            ("id_prefix: \"\"\n", "id_prefix", "is empty: write a value"),
+            ("ignore: ['a[']\n", "ignore", "write globs like"),
             ("rules: {syntax: off}\n", "rules.syntax", "always an error"),
             ("open_editor: sometimes\n", "open_editor", "`true` or `false`"),
             ("open-editor: false\n", "open-editor", "did you mean `open_editor`"),

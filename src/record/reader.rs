@@ -157,7 +157,7 @@ impl<'a> Reader<'a> {
                     self.report(
                         Rule::InvalidValue,
                         entry_line,
-                        format!("entry {} of `{path}` must be text, not {}", index + 1, item.type_name()),
+                        format!("entry {} of `{path}` must be text, not {}: write each entry as one plain sentence after `- `", index + 1, item.type_name()),
                     );
                 }
             }

@@ -351,3 +351,17 @@ fn new_never_reuses_an_id_written_in_an_unreadable_record() {
         check.json()["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "syntax").cloned().unwrap();
     assert_eq!(syntax["id"], "INC-100", "the diagnostic names the id it could still read");
 }
+
+#[test]
+fn a_stamp_from_today_is_not_blamed_on_at() {
+    let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
+    let args = ["stabilize", "INC-1", "--signal", "s", "--rollback", "r", "--verification", "v"];
+    let mut early = vec!["--today", "2026-02-01"];
+    early.extend_from_slice(&args);
+    let run = repo.run(&early);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("now, 2026-02-01 is before INC-1 was opened"), "{}", run.stderr);
+    let mut at = args.to_vec();
+    at.extend_from_slice(&["--at", "2026-02-01"]);
+    assert!(repo.run(&at).stderr.contains("--at 2026-02-01 is before INC-1 was opened"));
+}
