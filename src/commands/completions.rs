@@ -6,7 +6,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::cli::Cli;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
@@ -28,8 +28,8 @@ pub fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "incidents", &mut script);
-    let text = String::from_utf8(script)
-        .map_err(|_| Error::Usage(format!("the {} completion script is not UTF-8", args.shell)))?;
+    // clap_complete writes UTF-8; a lossy conversion keeps this infallible.
+    let text = String::from_utf8_lossy(&script);
     write(streams.out, &text)?;
     Ok(Outcome::Success)
 }

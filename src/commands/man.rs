@@ -48,7 +48,8 @@ fn page(command: clap::Command) -> Result<String> {
         .source(concat!("incidents ", env!("CARGO_PKG_VERSION")))
         .render(&mut roff)
         .map_err(|e| Error::io("<man page>", e))?;
-    let mut text = String::from_utf8(roff).map_err(|_| Error::Usage("the man page is not UTF-8".to_string()))?;
+    // clap_mangen writes UTF-8 roff; a lossy conversion keeps this infallible.
+    let mut text = String::from_utf8_lossy(&roff).into_owned();
     let section = examples_section(&examples);
     match text.find(".SH VERSION") {
         Some(at) => text.insert_str(at, &section),

@@ -22,7 +22,8 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let value = schema(args.kind, &ctx.config);
-    let mut text = serde_json::to_string_pretty(&value).map_err(|e| crate::Error::Usage(e.to_string()))?;
+    // `{:#}` is serde_json's infallible pretty printing of a Value.
+    let mut text = format!("{value:#}");
     text.push('\n');
     write(streams.out, &text)?;
     Ok(Outcome::Success)
