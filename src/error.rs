@@ -1,5 +1,5 @@
 //! Errors that stop a command from running (exit status 2), as opposed to findings about
-//! records, which are [`crate::rules::Diagnostic`]s collected into a report.
+//! records, which are [`crate::diagnostic::Diagnostic`]s collected into a report.
 //!
 //! Every variant carries the structured facts (path, key, id) a caller needs; the
 //! `Display` text is what the user reads after `error: `.

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod diagnostic;
 pub mod edit;
 pub mod error;
 pub mod exit;

@@ -72,7 +72,7 @@ impl Template {
         let Some(parsed) = crate::record::parse_file("new.md", text.as_bytes(), config) else {
             return Err(self.error("it has no front matter (a first line `---`)"));
         };
-        if let Some(syntax) = parsed.findings.iter().find(|f| f.rule == crate::rules::Rule::Syntax) {
+        if let Some(syntax) = parsed.findings.iter().find(|f| f.rule == crate::diagnostic::Rule::Syntax) {
             return Err(self.error(&format!("filled in, it does not read as a record: {}", syntax.message)));
         }
         if parsed.record.as_ref().is_some_and(|record| record.kind() == kind && record.id() == Some(id)) {

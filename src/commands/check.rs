@@ -2,10 +2,11 @@
 //! diagnostics of the files asked about, exit 1 on errors (or warnings with `--strict`).
 
 use super::{write, Outcome, Streams};
+use crate::diagnostic::{Report, Severity};
 use crate::error::{Error, Result};
 use crate::render::{check_github, check_human, check_json, check_sarif, check_summary};
 use crate::root::normalize;
-use crate::rules::{self, Report, Severity};
+use crate::rules;
 use crate::Context;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! `incidents explain <code>`: what a rule checks, why, how to satisfy it, an example.
 
 use super::{write, Outcome, Streams};
+use crate::diagnostic::{explain_markdown, rules_markdown, Rule};
 use crate::error::{Error, Result};
-use crate::rules::{explain_markdown, rules_markdown, Rule};
 use crate::Context;
 
 /// Print what a rule checks and how to satisfy it

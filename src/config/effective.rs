@@ -4,9 +4,9 @@
 //! `--format json` output; `crate::render::config_human` renders it for people.
 
 use super::Config;
+use crate::diagnostic::Rule;
 use crate::record::{IncidentStatus, ItemStatus};
 use crate::root::RootSource;
-use crate::rules::Rule;
 use crate::templates::{self, TemplateName, TemplateSource};
 use serde::Serialize;
 use std::path::Path;
@@ -172,7 +172,7 @@ fn source_name(source: RootSource) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Level;
+    use crate::diagnostic::Level;
 
     #[test]
     fn reports_overrides_and_defaults() {

@@ -3,12 +3,12 @@
 
 use super::{Config, Sections, Sprint};
 use crate::clock::{parse_date, parse_days};
+use crate::diagnostic::{Level, Rule};
 use crate::error::{Error, Result};
 use crate::record::frontmatter::KeyLines;
 use crate::record::text::normalize_phrase;
 use crate::record::yaml::{self, Node, YamlErrorKind};
 use crate::record::{IncidentStatus, ItemStatus};
-use crate::rules::{Level, Rule};
 use globset::{Glob, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@ pub use effective::Effective;
 pub use load::{load, parse, CONFIG_FILE, KEYS};
 pub use sections::Sections;
 
-use crate::rules::{Level, Rule};
+use crate::diagnostic::{Level, Rule};
 use chrono::NaiveDate;
 use globset::GlobSet;
 use std::collections::HashMap;

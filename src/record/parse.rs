@@ -9,7 +9,7 @@ use super::remediation::Remediation;
 use super::yaml::{self, Node, YamlErrorKind};
 use super::Record;
 use crate::config::Config;
-use crate::rules::{Finding, Rule};
+use crate::diagnostic::{Finding, Rule};
 
 /// The result of reading one record file.
 #[derive(Debug, Clone)]

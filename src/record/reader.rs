@@ -6,7 +6,7 @@ use super::frontmatter::KeyLines;
 use super::text::meaningful;
 use super::yaml::Node;
 use crate::clock::{parse_date, Timestamp};
-use crate::rules::{Finding, Rule};
+use crate::diagnostic::{Finding, Rule};
 use chrono::NaiveDate;
 
 /// Reading context for one file.

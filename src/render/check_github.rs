@@ -8,7 +8,7 @@
 //! plain line and listed after it as plain `file:line` lines, so the log stays complete.
 //! The last line counts everything, as the human format's does.
 
-use crate::rules::{Diagnostic, Report, Severity};
+use crate::diagnostic::{Diagnostic, Report, Severity};
 use std::cmp::Ordering;
 
 /// How many annotations of each severity GitHub shows for one step.
@@ -93,7 +93,7 @@ pub fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Rule;
+    use crate::diagnostic::Rule;
 
     fn diagnostic(code: Rule, severity: Severity, file: &str, line: usize) -> Diagnostic {
         Diagnostic { code, severity, file: file.to_string(), line, id: None, message: "m".to_string() }

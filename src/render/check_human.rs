@@ -11,7 +11,7 @@
 
 use super::color::Palette;
 use super::printable::printable;
-use crate::rules::{Report, Severity};
+use crate::diagnostic::{Report, Severity};
 
 /// Renders every diagnostic and the summary. `source_line(file, line)` returns the text
 /// of a line of a record file, when it can be read.

@@ -1,6 +1,6 @@
 //! `check --format json` (contract): one object with `diagnostics` and `summary`.
 
-use crate::rules::{Diagnostic, Report};
+use crate::diagnostic::{Diagnostic, Report};
 use serde::{Deserialize, Serialize};
 
 /// The `summary` object.

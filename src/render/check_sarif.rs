@@ -7,7 +7,7 @@
 //! the root (`/` separators) with the line.
 
 use crate::config::Config;
-use crate::rules::{explain_markdown, Level, Report, Rule, Severity};
+use crate::diagnostic::{explain_markdown, Level, Report, Rule, Severity};
 use serde_json::{json, Value};
 
 /// The SARIF schema the output follows.
@@ -116,7 +116,7 @@ fn pascal_case(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Diagnostic;
+    use crate::diagnostic::Diagnostic;
 
     #[test]
     fn encodes_paths_as_relative_uris() {

@@ -8,7 +8,7 @@
 //! HTML.
 
 use super::check_github::by_importance;
-use crate::rules::{Diagnostic, Report};
+use crate::diagnostic::{Diagnostic, Report};
 
 /// The most this renderer writes: GitHub's 1 MiB step-summary limit, less room for
 /// whatever else the step writes.
@@ -58,8 +58,8 @@ pub fn render(report: &Report, max_bytes: usize) -> String {
 
 fn row(d: &Diagnostic) -> String {
     let mark = match d.severity {
-        crate::rules::Severity::Error => ":x: error",
-        crate::rules::Severity::Warning => ":warning: warning",
+        crate::diagnostic::Severity::Error => ":x: error",
+        crate::diagnostic::Severity::Warning => ":warning: warning",
     };
     let message: String = d.message.chars().take(MAX_MESSAGE_CHARS).collect();
     let cut = if message.len() < d.message.len() { "…" } else { "" };
@@ -102,7 +102,7 @@ pub fn cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Rule, Severity};
+    use crate::diagnostic::{Rule, Severity};
 
     fn report(count: usize) -> Report {
         let diagnostics = (0..count)

@@ -2,8 +2,8 @@
 //! links, coverage of every failure mode, and items left open on closed incidents.
 //! [`Index`] is built once per run; every rule here is linear in the number of records.
 
-use super::{Finding, Rule};
 use crate::config::Config;
+use crate::diagnostic::{Finding, Rule};
 use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Record, Remediation, Spanned};
 use crate::store::Repository;

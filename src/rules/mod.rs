@@ -1,29 +1,17 @@
-//! Rules: the registry of codes ([`Rule`]), the findings they produce, and the checks
-//! themselves — per record ([`record_rules`]) and across the record set ([`cross`],
-//! and `status_block` for written status blocks).
-//! [`check`] runs them all and applies the configured levels.
+//! The rule engine: the checks themselves — per record ([`record_rules`]), across the
+//! record set ([`cross`]), and `status_block` for written status blocks. [`check`] runs
+//! them all and applies the configured levels. The words they speak (rule codes, levels,
+//! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
 pub mod cross;
-mod diagnostic;
 pub mod record_rules;
-mod registry;
 mod status_block;
 
-pub use diagnostic::{Diagnostic, Finding};
-pub use registry::{explain_markdown, rules_markdown, Level, Rule, Severity};
-
 use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Finding, Report};
 use crate::store::Repository;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-
-/// Everything `check` found, sorted by file, line and code.
-#[derive(Debug, Clone, Default)]
-pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
-    /// Record files read (files without front matter are not counted).
-    pub files: usize,
-}
 
 /// Runs every rule over the repository and applies the config's levels.
 pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
@@ -69,14 +57,4 @@ pub fn apply_level(finding: Finding, config: &Config) -> Option<Diagnostic> {
         id: finding.id,
         message: finding.message,
     })
-}
-
-impl Report {
-    pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
-    }
 }

@@ -1,8 +1,8 @@
 //! Rules that need only one record: required keys, gate-1 evidence, item fields, vague
 //! text, evidence, overdue items, date order and required body sections.
 
-use super::{Finding, Rule};
 use crate::config::Config;
+use crate::diagnostic::{Finding, Rule};
 use crate::record::{Field, Incident, IncidentStatus, ItemStatus, ParsedFile, Record, Remediation};
 use chrono::NaiveDate;
 

@@ -4,9 +4,9 @@
 //! ([`crate::render::status_markdown::block`]), so the two cannot disagree. Only files
 //! whose body holds the markers are looked at.
 
-use super::{Finding, Rule};
 use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
+use crate::diagnostic::{Finding, Rule};
 use crate::record::{Record, Remediation};
 use crate::render::status_markdown;
 use crate::store::Repository;

@@ -2,8 +2,8 @@
 
 use super::parts::{config_list, date, describe, span};
 use super::DRAFT;
+use crate::diagnostic::Rule;
 use crate::record::{IncidentStatus, ItemStatus};
-use crate::rules::Rule;
 use serde_json::{json, Map, Value};
 
 /// The config schema.

@@ -6,8 +6,8 @@ mod discover;
 pub use discover::{discover, Discovered};
 
 use crate::config::Config;
+use crate::diagnostic::{Finding, Rule};
 use crate::record::{parse_file, BodyFacts, Incident, ParsedFile, Record, Remediation};
-use crate::rules::{Finding, Rule};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! A finding about one record file: rule, severity, place, record id and message.
 //! Diagnostics are data; renderers in `crate::render` turn them into text.
 
-use super::registry::{Rule, Severity};
+use super::rule::{Rule, Severity};
 use serde::Serialize;
 
 /// One finding. Serialises as the `diagnostics[]` entry of `check --format json` (contract).

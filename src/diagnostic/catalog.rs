@@ -1,4 +1,4 @@
-// The rule table read by `registry.rs` (included there). One entry per rule:
+// The rule table read by `rule.rs` (included there). One entry per rule:
 // Variant = "code", default level, "fires when …", "explanation (Markdown)".
 rules! {
     Syntax = "syntax", Error,

@@ -121,7 +121,7 @@ impl fmt::Display for Rule {
 /// Renders the whole registry as the Markdown of `docs/rules.md`.
 pub fn rules_markdown() -> String {
     let mut out = String::from(
-        "# Rules\n\n<!-- Generated from src/rules/catalog.rs by `incidents explain --all`; a test keeps it in step. -->\n\n\
+        "# Rules\n\n<!-- Generated from src/diagnostic/catalog.rs by `incidents explain --all`; a test keeps it in step. -->\n\n\
          Every diagnostic `incidents check` reports carries one of these codes. Levels can be\n\
          changed per rule in `.incidents.yml` (`rules: {overdue: error, vague-text: off}`);\n\
          `incidents explain <code>` prints the same text at the terminal.\n\n\

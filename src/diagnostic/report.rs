@@ -1,0 +1,22 @@
+//! The result of one `check`: every diagnostic, sorted, and how many files were read.
+//! Built by `crate::rules::check`; rendered by the `check_*` renderers in `crate::render`.
+
+use super::{Diagnostic, Severity};
+
+/// Everything `check` found, sorted by file, line and code.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Record files read (files without front matter are not counted).
+    pub files: usize,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+}
