@@ -6,6 +6,7 @@
 //! still run on it.
 
 pub mod body;
+pub mod evidence;
 mod fast_sections;
 mod fast_yaml;
 pub mod field;
