@@ -156,7 +156,7 @@ fn progress(incident: &Incident, items: &[&Remediation]) -> Progress {
     for status in items.iter().filter_map(|item| item.status.value) {
         progress.total += 1;
         match status {
-            ItemStatus::Open => progress.open += 1,
+            ItemStatus::Diagnosing | ItemStatus::Open => progress.open += 1,
             ItemStatus::InProgress => {
                 progress.open += 1;
                 progress.in_progress += 1;

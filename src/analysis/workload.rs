@@ -115,7 +115,7 @@ pub fn build(entries: &[&Entry<'_>], today: NaiveDate) -> Workload {
 fn count(row: &mut OwnerRow, status: ItemStatus) {
     row.total += 1;
     match status {
-        ItemStatus::Open => row.open += 1,
+        ItemStatus::Diagnosing | ItemStatus::Open => row.open += 1,
         ItemStatus::InProgress => {
             row.open += 1;
             row.in_progress += 1;

@@ -6,6 +6,7 @@
 //! still run on it.
 
 pub mod body;
+pub mod evidence;
 mod fast_sections;
 mod fast_yaml;
 pub mod field;
@@ -24,7 +25,7 @@ pub use body::{BodyFacts, WrittenBlock};
 pub use field::{Field, FieldState, Spanned};
 pub use incident::{Incident, IncidentStatus, Stabilization, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
 pub use parse::{parse_file, ParsedFile};
-pub use remediation::{Due, ItemStatus, Remediation, KEYS as REMEDIATION_KEYS};
+pub use remediation::{Due, DueMove, ItemStatus, Remediation, DUE_HISTORY_KEYS, KEYS as REMEDIATION_KEYS};
 
 /// A record of either kind.
 #[derive(Debug, Clone)]

@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 /// Where a remediation item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemStatus {
+    /// No practical validation can be named yet: the failure needs more diagnosis.
+    Diagnosing,
     Open,
     InProgress,
     Shipped,
@@ -18,10 +20,12 @@ pub enum ItemStatus {
 }
 
 impl ItemStatus {
-    pub const NAMES: &'static [&'static str] = &["open", "in-progress", "shipped", "validated", "dropped"];
+    pub const NAMES: &'static [&'static str] =
+        &["diagnosing", "open", "in-progress", "shipped", "validated", "dropped"];
 
     pub fn parse(text: &str) -> Option<Self> {
         match text {
+            "diagnosing" => Some(ItemStatus::Diagnosing),
             "open" => Some(ItemStatus::Open),
             "in-progress" => Some(ItemStatus::InProgress),
             "shipped" => Some(ItemStatus::Shipped),
@@ -33,6 +37,7 @@ impl ItemStatus {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            ItemStatus::Diagnosing => "diagnosing",
             ItemStatus::Open => "open",
             ItemStatus::InProgress => "in-progress",
             ItemStatus::Shipped => "shipped",
@@ -45,6 +50,28 @@ impl ItemStatus {
     pub fn is_done(self) -> bool {
         matches!(self, ItemStatus::Validated | ItemStatus::Dropped)
     }
+
+    /// Whether the item must carry a `validation` (every status but `diagnosing` and
+    /// `dropped`).
+    pub fn needs_validation(self) -> bool {
+        !matches!(self, ItemStatus::Diagnosing | ItemStatus::Dropped)
+    }
+
+    /// Whether the fix has shipped (`shipped` or `validated`): a `change` is required.
+    pub fn has_shipped(self) -> bool {
+        matches!(self, ItemStatus::Shipped | ItemStatus::Validated)
+    }
+}
+
+/// One earlier due date kept in `due_history`: what it was, when and why it moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueMove {
+    /// The earlier due date, as written (a date or a window's end).
+    pub due: Option<NaiveDate>,
+    pub moved_at: Option<Timestamp>,
+    pub reason: Option<String>,
+    /// The line of the entry.
+    pub line: usize,
 }
 
 /// A due window. A bare date is the end of the window.
@@ -64,10 +91,17 @@ pub struct Remediation {
     pub owner: Field<String>,
     pub due: Field<Due>,
     pub validation: Field<String>,
+    pub validation_command: Field<String>,
     pub status: Field<ItemStatus>,
+    pub change: Field<String>,
     pub evidence: Field<String>,
     pub reason: Field<String>,
+    pub approved_by: Field<String>,
+    pub started_at: Field<Timestamp>,
+    pub shipped_at: Field<Timestamp>,
     pub validated_at: Field<Timestamp>,
+    pub dropped_at: Field<Timestamp>,
+    pub due_history: Field<Vec<DueMove>>,
     pub links: Field<Vec<Spanned<String>>>,
 }
 
@@ -81,12 +115,21 @@ pub const KEYS: &[&str] = &[
     "owner",
     "due",
     "validation",
+    "validation_command",
     "status",
+    "change",
     "evidence",
     "reason",
+    "approved_by",
+    "started_at",
+    "shipped_at",
     "validated_at",
+    "dropped_at",
+    "due_history",
     "links",
 ];
+/// Keys of one `due_history` entry.
+pub const DUE_HISTORY_KEYS: &[&str] = &["due", "moved_at", "reason"];
 
 impl Remediation {
     /// Reads an item from its front-matter mapping.
@@ -101,14 +144,80 @@ impl Remediation {
             owner: reader.text(map.get("owner"), "owner"),
             due: read_due(map.get("due"), reader),
             validation: reader.text(map.get("validation"), "validation"),
+            validation_command: reader.text(map.get("validation_command"), "validation_command"),
             status: reader.choice(map.get("status"), "status", ItemStatus::NAMES, ItemStatus::parse),
+            change: reader.text(map.get("change"), "change"),
             evidence: reader.text(map.get("evidence"), "evidence"),
             reason: reader.text(map.get("reason"), "reason"),
+            approved_by: reader.text(map.get("approved_by"), "approved_by"),
+            started_at: reader.timestamp(map.get("started_at"), "started_at"),
+            shipped_at: reader.timestamp(map.get("shipped_at"), "shipped_at"),
             validated_at: reader.timestamp(map.get("validated_at"), "validated_at"),
+            dropped_at: reader.timestamp(map.get("dropped_at"), "dropped_at"),
+            due_history: read_due_history(map.get("due_history"), reader),
             links: reader.text_list(map.get("links"), "links"),
         };
         reader.unknown_keys(map, "", KEYS, &[("failure_modes", "failure_mode")]);
         item
+    }
+}
+
+/// `due_history`: a list of `{due, moved_at, reason}` mappings. Read leniently: a bad
+/// entry is reported and left out, the others are kept.
+fn read_due_history(node: Option<&Node>, reader: &mut Reader<'_>) -> Field<Vec<DueMove>> {
+    let line = reader.line("due_history");
+    let entries = match node {
+        None => return Field::default(),
+        Some(Node::Null) => return Field::unusable(FieldState::Blank, line),
+        Some(Node::Seq(entries)) => entries,
+        Some(other) => {
+            reader.report(
+                Rule::InvalidValue,
+                line,
+                format!(
+                    "`due_history` must be a list, not {}: write each earlier due date as `  - {{due: YYYY-MM-DD, moved_at: YYYY-MM-DD, reason: …}}` (`incidents move-due` appends them)",
+                    other.type_name()
+                ),
+            );
+            return Field::unusable(FieldState::Invalid, line);
+        }
+    };
+    let mut moves = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.iter().enumerate() {
+        let entry_line = reader.keys.entry("due_history", index).unwrap_or(line);
+        let Node::Map(_) = entry else {
+            reader.report(
+                Rule::InvalidValue,
+                entry_line,
+                format!(
+                    "entry {} of `due_history` must be a mapping, not {}: write `{{due: YYYY-MM-DD, moved_at: YYYY-MM-DD, reason: …}}`",
+                    index + 1,
+                    entry.type_name()
+                ),
+            );
+            continue;
+        };
+        let text = |key: &str| entry.get(key).and_then(|v| v.text()).map(|t| t.trim().to_string());
+        let due = text("due").and_then(|t| parse_date(&t));
+        let moved_at = text("moved_at").and_then(|t| Timestamp::parse(&t));
+        let reason = text("reason").filter(|t| super::text::meaningful(t).is_some());
+        if due.is_none() {
+            reader.report(
+                Rule::InvalidValue,
+                entry_line,
+                format!(
+                    "entry {} of `due_history` has no `due:` date: write the earlier due date as `YYYY-MM-DD`",
+                    index + 1
+                ),
+            );
+        }
+        reader.unknown_keys(entry, "due_history[]", DUE_HISTORY_KEYS, &[]);
+        moves.push(DueMove { due, moved_at, reason, line: entry_line });
+    }
+    if moves.is_empty() {
+        Field::unusable(FieldState::Blank, line)
+    } else {
+        Field::set(moves, line)
     }
 }
 

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 /// A placeholder left from a template (`<...>`, `TODO`, `TBD`): counts as not written.
 const PLACEHOLDER: &str = r"^\s*(<[\s\S]*>|[Tt][Oo][Dd][Oo]|[Tt][Bb][Dd])\s*$";
 /// `YYYY-MM-DD`, or an RFC 3339 timestamp (`T` or a space; offset optional).
-const TIMESTAMP: &str = r"^\s*\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?)?)?\s*$";
+pub const TIMESTAMP: &str = r"^\s*\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?)?)?\s*$";
 /// A strict `YYYY-MM-DD` date.
 const DATE: &str = r"^\s*\d{4}-\d{2}-\d{2}\s*$";
 /// A span of days or weeks, `14d` or `2w`.

@@ -13,7 +13,7 @@ pub fn incident(severities: &[String]) -> Value {
         "additionalProperties": false,
         "properties": {
             "signal": optional_text("The reproducible signal that shows the symptom, e.g. `5xx rate on checkout-api > 2%`."),
-            "intervention": optional_text("The change made to restore service."),
+            "intervention": optional_text("The smallest safe change that restored service; `none: recovered when the provider recovered` is an answer."),
             "rollback": optional_text("How the intervention is undone if it misbehaves."),
             "verification": optional_text("The production metrics that confirmed restoration (not local tests)."),
             "stabilized_at": optional_timestamp("When gate 1 closed: `YYYY-MM-DD` or RFC 3339; not before `opened`."),
@@ -37,9 +37,10 @@ pub fn incident(severities: &[String]) -> Value {
         "required": ["stabilization"],
         "properties": {"stabilization": {
             "type": "object",
-            "required": ["signal", "rollback", "verification", "stabilized_at"],
+            "required": ["signal", "intervention", "rollback", "verification", "stabilized_at"],
             "properties": {
                 "signal": written("Required past gate 1."),
+                "intervention": written("Required past gate 1."),
                 "rollback": written("Required past gate 1."),
                 "verification": written("Required past gate 1."),
                 "stabilized_at": timestamp("Required past gate 1."),
@@ -86,21 +87,48 @@ pub fn remediation() -> Value {
                 }
             ]
         }), "The end of the due window as `YYYY-MM-DD`, or `{start: YYYY-MM-DD, end: YYYY-MM-DD}`."),
-        "validation": written("What would prove the system changed, e.g. an integration test that simulates a staggered rollout."),
-        "status": one_of(ItemStatus::NAMES, "`open`, `in-progress`, `shipped`, `validated` (with `evidence`) or `dropped` (with a `reason`)."),
+        "validation": optional_text("What would prove the system changed, e.g. an integration test that simulates a staggered rollout. Required unless `diagnosing` or `dropped`."),
+        "validation_command": optional_text("A shell command that runs the validation (`incidents validate --run` runs it)."),
+        "status": one_of(ItemStatus::NAMES, "`diagnosing` (no validation yet) → `open` → `in-progress` → `shipped` (with `change`) → `validated` (with `evidence`), or `dropped` (with `reason` and `approved_by`)."),
+        "change": optional_text("The change that shipped the fix: a commit SHA, a pull/merge request or commit URL, or a release tag or ticket key. Required when shipped or validated."),
         "evidence": optional_text("Where the validation signal passed: a CI run, a test name, a dashboard. Required when validated."),
         "reason": optional_text("Why the item will not be done. Required when dropped."),
-        "validated_at": optional_timestamp("When the validation passed."),
+        "approved_by": optional_text("Who accepted the risk of not doing the item. Required when dropped."),
+        "started_at": optional_timestamp("When the item moved to `in-progress` (`incidents start` stamps it)."),
+        "shipped_at": optional_timestamp("When the fix shipped (`incidents ship` stamps it)."),
+        "validated_at": optional_timestamp("When the validation passed (`incidents validate` stamps it)."),
+        "dropped_at": optional_timestamp("When the item was dropped (`incidents drop` stamps it)."),
+        "due_history": describe(json!({
+            "type": ["array", "null"],
+            "items": {
+                "type": "object",
+                "required": ["due"],
+                "additionalProperties": false,
+                "properties": {
+                    "due": {"type": "string", "pattern": date},
+                    "moved_at": {"anyOf": [{"type": "null"}, {"type": "string", "pattern": super::parts::TIMESTAMP}]},
+                    "reason": {"type": ["string", "number", "boolean", "null"]}
+                }
+            }
+        }), "Earlier due dates, oldest first: `{due, moved_at, reason}` (`incidents move-due` appends them)."),
         "links": text_list("Pull requests, dashboards, documents."),
     });
     object(
         "incidents: remediation item front matter",
         "The YAML front matter of a remediation item (`kind: remediation`). `incidents check` also checks what a schema cannot: that the incident exists and lists the failure mode, due dates against today.",
-        &["kind", "id", "incident", "failure_mode", "owner", "due", "validation", "status"],
+        &["kind", "id", "incident", "failure_mode", "owner", "due", "status"],
         properties,
         vec![
+            when_status(
+                &["open", "in-progress", "shipped", "validated"],
+                json!({"required": ["validation"], "properties": {"validation": written("Required unless diagnosing or dropped.")}}),
+            ),
+            when_status(&["shipped", "validated"], json!({"required": ["change"], "properties": {"change": written("Required when shipped or validated.")}})),
             when_status(&["validated"], json!({"required": ["evidence"], "properties": {"evidence": written("Required when validated.")}})),
-            when_status(&["dropped"], json!({"required": ["reason"], "properties": {"reason": written("Required when dropped.")}})),
+            when_status(
+                &["dropped"],
+                json!({"required": ["reason", "approved_by"], "properties": {"reason": written("Required when dropped."), "approved_by": written("Required when dropped.")}}),
+            ),
         ],
     )
 }

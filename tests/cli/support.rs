@@ -111,7 +111,7 @@ pub fn active_incident(id: &str) -> String {
 /// A valid stabilized incident with one failure mode, stabilized 2026-03-08 (within the grace period of TODAY).
 pub fn stabilized_incident(id: &str, failure_mode: &str) -> String {
     format!(
-        "---\nkind: incident\nid: {id}\ntitle: Checkout 502s\nseverity: SEV2\nstatus: stabilized\nopened: 2026-03-01T10:00:00Z\nfailure_modes:\n  - {failure_mode}\nstabilization:\n  signal: 5xx above 2% on checkout-api\n  rollback: redeploy v41\n  verification: 5xx under 0.1% for 30 minutes\n  stabilized_at: 2026-03-08T11:00:00Z\n---\n\n## Timeline\n\n- 10:00 alert\n"
+        "---\nkind: incident\nid: {id}\ntitle: Checkout 502s\nseverity: SEV2\nstatus: stabilized\nopened: 2026-03-01T10:00:00Z\nfailure_modes:\n  - {failure_mode}\nstabilization:\n  signal: 5xx above 2% on checkout-api\n  intervention: rolled checkout-api back to v40\n  rollback: redeploy v41\n  verification: 5xx under 0.1% for 30 minutes on the production dashboard\n  stabilized_at: 2026-03-08T11:00:00Z\n---\n\n## Timeline\n\n- 10:00 alert\n"
     )
 }
 

@@ -1,0 +1,243 @@
+//! Evidence, not words (SPEC §2): whether an evidence field holds an answer, and whether
+//! gate 1's verification is an observation in production.
+//!
+//! Both are pure text classifiers shared by the rules (`weak-evidence`,
+//! `local-verification`) and by the writing commands that refuse the same texts, so the
+//! two can never disagree. They do not decide wording; the rules do.
+
+/// Built-in non-answers, as written in SPEC §2. Compared after [`answer_key`].
+pub const NON_ANSWERS: &[&str] = &[
+    "n/a",
+    "na",
+    "none",
+    "nothing",
+    "-",
+    "?",
+    "ok",
+    "okay",
+    "yes",
+    "no",
+    "done",
+    "fixed",
+    "resolved",
+    "works",
+    "it works",
+    "fine",
+    "looks fine",
+    "looks good",
+    "lgtm",
+    "all good",
+    "tested",
+    "passed",
+    "verified",
+    "checked",
+    "see ticket",
+    "see above",
+    "see slack",
+    "same as above",
+    "as above",
+    "unknown",
+    "will do",
+];
+
+/// The comparison key of an evidence text: lower-cased, punctuation dropped, runs of
+/// white space collapsed, trimmed (`"  N/A. "` → `na`, `"OK!"` → `ok`, `"-"` → ``).
+/// `None` once the key would be longer than `limit` bytes: no phrase is that long, so
+/// the text is an answer and long texts cost no allocation.
+fn answer_key(text: &str, limit: usize) -> Option<String> {
+    let mut key = String::new();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !key.is_empty();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if space {
+            key.push(' ');
+            space = false;
+        }
+        key.extend(c.to_lowercase());
+        if key.len() > limit {
+            return None;
+        }
+    }
+    Some(key)
+}
+
+/// Whether `text` is a non-answer: one of [`NON_ANSWERS`] or of `extra` (the config's
+/// `non_evidence`) once both are lower-cased with punctuation dropped, or nothing but
+/// punctuation. A longer sentence that starts with one is an answer
+/// ("none: recovered when the provider recovered").
+pub fn is_non_answer(text: &str, extra: &[String]) -> bool {
+    let longest = NON_ANSWERS.iter().map(|p| p.len()).chain(extra.iter().map(String::len)).max().unwrap_or(0);
+    let Some(key) = answer_key(text, longest) else { return false };
+    key.is_empty()
+        || NON_ANSWERS.iter().copied().chain(extra.iter().map(String::as_str)).any(|phrase| {
+            answer_key(phrase, usize::MAX).is_some_and(|phrase_key| phrase_key == key && !phrase_key.is_empty())
+        })
+}
+
+/// Where a gate-1 verification says service was observed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observed {
+    /// It names a production observation (whatever else it names).
+    Production,
+    /// It names only pre-production checks: local runs, tests, CI, staging, dev.
+    PreProductionOnly,
+    /// It names neither (a metric without a place, e.g. "5xx under 0.1% for 30 minutes").
+    Unplaced,
+}
+
+/// Words (after lower-casing, hyphens read as spaces) that place an observation in
+/// production. Two-word entries are matched as adjacent words.
+const PRODUCTION: &[&str] = &[
+    "production",
+    "prod",
+    "live",
+    "real traffic",
+    "customer",
+    "customers",
+    "users",
+    "user facing",
+    "user visible",
+    "dashboard",
+    "dashboards",
+    "alert",
+    "alerts",
+    "alerting",
+    "canary",
+    "slo",
+];
+
+/// Words that name a pre-production check.
+const PRE_PRODUCTION: &[&str] = &[
+    "local",
+    "locally",
+    "localhost",
+    "laptop",
+    "my machine",
+    "unit",
+    "integration test",
+    "integration tests",
+    "test",
+    "tests",
+    "tested",
+    "testing",
+    "e2e",
+    "ci",
+    "staging",
+    "stage",
+    "dev",
+    "development",
+    "qa",
+    "sandbox",
+    "preprod",
+];
+
+/// Phrases that look like production words but are not ("pre-prod", "pre-production").
+const NOT_PRODUCTION: &[&str] = &["pre prod", "pre production", "non prod", "non production"];
+
+/// Classifies a gate-1 verification (SPEC §2, `local-verification`).
+pub fn classify_verification(text: &str) -> Observed {
+    let lowered = text.to_lowercase();
+    let words: Vec<&str> = lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut production = false;
+    let mut pre_production = false;
+    let mut index = 0;
+    while index < words.len() {
+        let pair = words.get(index + 1).map(|next| format!("{} {next}", words[index]));
+        if let Some(pair) = pair.as_deref() {
+            if NOT_PRODUCTION.contains(&pair) {
+                pre_production = true;
+                index += 2;
+                continue;
+            }
+            if PRODUCTION.contains(&pair) {
+                production = true;
+            }
+            if PRE_PRODUCTION.contains(&pair) {
+                pre_production = true;
+            }
+        }
+        let word = words[index];
+        production |= PRODUCTION.contains(&word);
+        pre_production |= PRE_PRODUCTION.contains(&word);
+        index += 1;
+    }
+    match (production, pre_production) {
+        (true, _) => Observed::Production,
+        (false, true) => Observed::PreProductionOnly,
+        (false, false) => Observed::Unplaced,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_answers_are_recognised_through_case_and_punctuation() {
+        let extra = vec!["as discussed".to_string()];
+        for (text, non_answer) in [
+            ("n/a", true),
+            ("N/A", true),
+            ("na", true),
+            ("ok.", true),
+            ("OK!", true),
+            ("  Okay  ", true),
+            ("-", true),
+            ("?", true),
+            ("...", true),
+            ("Looks good.", true),
+            ("LGTM", true),
+            ("it  works", true),
+            ("See ticket", true),
+            ("same as above", true),
+            ("unit tests pass locally", false),
+            ("none", true),
+            ("none: recovered when the provider recovered", false),
+            ("done: rolled back to v41", false),
+            ("fixed in #123", false),
+            ("As discussed.", true),
+            ("as discussed in the review, p99 back under 300ms", false),
+            ("5xx under 0.1% for 30 minutes", false),
+            ("nö", false),
+        ] {
+            assert_eq!(is_non_answer(text, &extra), non_answer, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn extra_phrases_are_compared_like_the_built_in_ones() {
+        assert!(is_non_answer("Per Runbook", &["per runbook.".to_string()]));
+        assert!(!is_non_answer("per runbook", &[]));
+        // An extra phrase of only punctuation does not make every text a non-answer.
+        assert!(!is_non_answer("p99 back to 300ms", &["--".to_string()]));
+    }
+
+    #[test]
+    fn verification_is_placed_in_production_or_before_it() {
+        use Observed::*;
+        for (text, observed) in [
+            ("error rate on prod dashboard back to baseline after unit tests passed", Production),
+            ("unit tests pass locally", PreProductionOnly),
+            ("staging looks good", PreProductionOnly),
+            ("Staging looks good", PreProductionOnly),
+            ("CI green", PreProductionOnly),
+            ("integration tests passed in CI", PreProductionOnly),
+            ("verified on pre-prod", PreProductionOnly),
+            ("checked in the dev environment", PreProductionOnly),
+            ("5xx under 0.1% for 30 minutes in production", Production),
+            ("checkout success rate back to 99.9% for real traffic", Production),
+            ("p99 latency alert resolved, users report normal checkout", Production),
+            ("load test against production after the canary", Production),
+            ("5xx under 0.1% for 30 minutes", Unplaced),
+            ("queue depth back under 100", Unplaced),
+        ] {
+            assert_eq!(classify_verification(text), observed, "{text:?}");
+        }
+    }
+}
