@@ -24,6 +24,7 @@ pub mod store;
 pub mod suggest;
 pub mod templates;
 pub mod workflow;
+pub mod yaml;
 
 pub use context::Context;
 pub use error::{Error, Result};

@@ -138,7 +138,7 @@ pub fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
             out.push_str(&rest[..open]);
             let value = values.iter().find(|(key, _)| *key == name).and_then(|(_, value)| *value);
             match value {
-                Some(text) if in_front_matter => out.push_str(&crate::edit::scalar::inline(text)),
+                Some(text) if in_front_matter => out.push_str(&crate::yaml::quote::inline(text)),
                 Some(text) => out.push_str(&crate::record::text::one_line(text)),
                 None => out.push_str(&format!("<{name}>")),
             }

@@ -5,10 +5,10 @@ use super::{Config, Sections, Sprint};
 use crate::clock::{parse_date, parse_days};
 use crate::diagnostic::{Level, Rule};
 use crate::error::{Error, Result};
-use crate::record::frontmatter::KeyLines;
 use crate::record::text::normalize_phrase;
-use crate::record::yaml::{self, Node, YamlErrorKind};
 use crate::record::{IncidentStatus, ItemStatus};
+use crate::yaml::KeyLines;
+use crate::yaml::{self, Node, YamlErrorKind};
 use globset::{Glob, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,7 +34,7 @@ pub const KEYS: [&str; 11] = [
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
 pub fn load(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
-    match crate::regular_file::read(&path, crate::record::yaml::MAX_BYTES as u64) {
+    match crate::regular_file::read(&path, crate::yaml::MAX_BYTES as u64) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| Error::Config {
                 path: path.clone(),

@@ -2,12 +2,13 @@
 //! the line ending the file uses, and where each mapping entry (`key: value` plus the
 //! lines its value continues on) and each block-list item starts and ends.
 //!
-//! This is a block-structure scanner, not a YAML parser: it knows indentation, comments,
-//! quoted scalars and flow collections well enough to find the bytes a patch must
-//! replace. What a patch produces is always re-read with the real parser
+//! What a line holds (indentation, comments, key lines, list entries, quotes and flow
+//! brackets) comes from the one YAML line scanner, [`crate::yaml::lines`]; this module
+//! only adds byte spans and extents, enough to find the bytes a patch must replace. What a patch produces is always re-read with the real parser
 //! ([`super::frontmatter`] checks it), so a file this scanner misreads is refused, never
 //! damaged.
 
+use crate::yaml::lines::{self, scan, Open};
 use std::ops::Range;
 
 /// Why a file cannot be patched.
@@ -123,18 +124,15 @@ impl<'a> Document<'a> {
     }
 
     pub fn indent(&self, index: usize) -> usize {
-        let line = self.line(index);
-        line.len() - line.trim_start_matches(' ').len()
+        lines::indent(self.line(index))
     }
 
     fn is_blank_or_comment(&self, index: usize) -> bool {
-        let content = self.line(index).trim_start();
-        content.is_empty() || content.starts_with('#')
+        lines::is_blank_or_comment(self.line(index))
     }
 
     fn is_dash(&self, index: usize) -> bool {
-        let content = self.line(index).trim_start_matches(' ');
-        content == "-" || content.starts_with("- ") || content.starts_with("-\t")
+        lines::list_entry(self.line(index).trim_start_matches(' ')).is_some()
     }
 
     /// The first line of `from..to` that holds something (not blank, not a comment).
@@ -174,12 +172,12 @@ impl<'a> Document<'a> {
         }
         let span = self.lines[index];
         let content = &self.text[span.start + indent..span.end];
-        let (key, rest) = crate::record::frontmatter::split_key(content)?;
+        let (key, rest) = lines::split_key(content)?;
         let after_colon = span.end - rest.len();
         let scanned = scan(rest, Open::default(), true);
         let written = &rest[..scanned.comment.unwrap_or(rest.len())];
-        let lead = written.len() - written.trim_start().len();
-        let trimmed = written.trim();
+        let lead = written.len() - written.trim_start_matches(lines::is_white).len();
+        let trimmed = lines::trim(written);
         let value = if trimmed.is_empty() {
             after_colon..after_colon
         } else {
@@ -234,97 +232,14 @@ impl<'a> Document<'a> {
             let rest = &self.text[after_dash..span.end];
             let scanned = scan(rest, Open::default(), true);
             let written = &rest[..scanned.comment.unwrap_or(rest.len())];
-            let lead = written.len() - written.trim_start().len();
+            let lead = written.len() - written.trim_start_matches(lines::is_white).len();
             let start = after_dash + lead;
             let last = self.extent(index, to, indent, scanned.open, false);
-            items.push(Item { line: index, value: start..start + written.trim().len(), last });
+            items.push(Item { line: index, value: start..start + lines::trim(written).len(), last });
             index = last + 1;
         }
         Some(items)
     }
-}
-
-/// Whether a value that started on an earlier line is still inside quotes or brackets.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Open {
-    depth: usize,
-    quote: Option<char>,
-    /// The last character outside white space, for telling `[it's]` from `['quoted']`.
-    last: Option<char>,
-}
-
-impl Open {
-    pub fn is_open(&self) -> bool {
-        self.depth > 0 || self.quote.is_some()
-    }
-}
-
-/// What [`scan`] saw on one line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scanned {
-    /// Where a `#` comment starts.
-    pub comment: Option<usize>,
-    /// Where the bracket that closed the outermost flow collection is.
-    pub closed: Option<usize>,
-    /// The end of the last character written before the comment (or before `closed`).
-    pub last_written: Option<usize>,
-    pub open: Open,
-}
-
-/// Scans `text` (a value, or a line a value continues on), tracking quoted scalars and
-/// flow collections. `fresh` means `text` starts a value, so a first quote or bracket
-/// opens a scalar or collection.
-pub fn scan(text: &str, mut open: Open, fresh: bool) -> Scanned {
-    let mut chars = text.char_indices().peekable();
-    let mut comment = None;
-    let mut closed = None;
-    let mut last_written = None;
-    let mut after_space = true;
-    let mut seen = !fresh;
-    while let Some((i, ch)) = chars.next() {
-        if let Some(quote) = open.quote {
-            if quote == '"' && ch == '\\' {
-                chars.next();
-            } else if ch == quote {
-                if quote == '\'' && chars.peek().is_some_and(|(_, c)| *c == '\'') {
-                    chars.next();
-                } else {
-                    open.quote = None;
-                    open.last = Some(ch);
-                }
-            }
-            if closed.is_none() && !ch.is_whitespace() {
-                last_written = Some(i + ch.len_utf8());
-            }
-            after_space = false;
-            continue;
-        }
-        if ch == '#' && after_space {
-            comment = Some(i);
-            break;
-        }
-        let token_start = if open.depth > 0 { matches!(open.last, Some('[' | '{' | ',' | ':')) } else { !seen };
-        match ch {
-            '"' | '\'' if token_start => open.quote = Some(ch),
-            '[' | '{' if token_start || open.depth > 0 => open.depth += 1,
-            ']' | '}' if open.depth > 0 => {
-                open.depth -= 1;
-                if open.depth == 0 && closed.is_none() {
-                    closed = Some(i);
-                }
-            }
-            _ => {}
-        }
-        if !ch.is_whitespace() {
-            if closed.is_none_or(|at| at > i) {
-                last_written = Some(i + ch.len_utf8());
-            }
-            open.last = Some(ch);
-            seen = true;
-        }
-        after_space = ch.is_whitespace();
-    }
-    Scanned { comment, closed, last_written, open }
 }
 
 #[cfg(test)]
@@ -367,26 +282,5 @@ mod tests {
         for bad in ["", "a: 1\n", "---\na: 1\n", "# x\n---\n---\n"] {
             assert_eq!(Document::read(bad).unwrap_err(), EditError::NoFrontMatter, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn scans_quotes_brackets_and_comments() {
-        let cases: [(&str, Option<usize>, Option<usize>, bool); 8] = [
-            ("value # c", Some(6), None, false),
-            ("a#b", None, None, false),
-            ("\"a # b\" # c", Some(8), None, false),
-            ("[a, 'b]', c] # d", Some(13), Some(11), false),
-            ("[it's, b]", None, Some(8), false),
-            ("[a,", None, None, true),
-            ("\"open", None, None, true),
-            ("'it''s' #", Some(8), None, false),
-        ];
-        for (text, comment, closed, open) in cases {
-            let scanned = scan(text, Open::default(), true);
-            assert_eq!((scanned.comment, scanned.closed, scanned.open.is_open()), (comment, closed, open), "{text}");
-        }
-        let first = scan("[a,", Open::default(), true);
-        let second = scan("  b]  # done", first.open, false);
-        assert_eq!((second.closed, second.last_written, second.open.is_open()), (Some(3), Some(3), false));
     }
 }

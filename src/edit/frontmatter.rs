@@ -3,18 +3,19 @@
 //! change; comments, blank lines, key order, unknown keys, quoting, line endings, a BOM
 //! and the whole body are copied through byte for byte.
 //!
-//! Values are written on one line ([`super::scalar`]); a key that does not exist yet is
+//! Values are written on one line ([`crate::yaml::quote`]); a key that does not exist yet is
 //! inserted after the nearest key that precedes it in the record's canonical order, or
 //! after the last key. Placeholder values (`<…>`, `TODO`, empty) are replaced.
 //!
 //! [`apply`] re-reads the result with the YAML parser and compares it with the original
 //! plus the intended changes; any other difference refuses the edit.
 
-use super::document::{scan, Document, EditError, Entry, Open};
-use super::scalar;
+use super::document::{Document, EditError, Entry};
 use crate::record::frontmatter::{split, Split};
 use crate::record::text::is_placeholder;
-use crate::record::yaml::{self, Node};
+use crate::yaml::lines::{scan, Open};
+use crate::yaml::quote as scalar;
+use crate::yaml::{self, Node};
 
 /// One change to a record's front matter. `order` is the canonical key order of the
 /// mapping the key belongs to (it decides where a new key goes).

@@ -11,7 +11,6 @@ pub mod frontmatter;
 pub mod lock;
 #[cfg(test)]
 mod properties;
-pub mod scalar;
 pub mod slug;
 pub mod status_block;
 

@@ -7,8 +7,8 @@
 use super::frontmatter::{apply, put, Edit};
 use crate::record::frontmatter::{split, Split};
 use crate::record::text::is_placeholder;
-use crate::record::yaml::{self, Node};
 use crate::record::{INCIDENT_KEYS, STABILIZATION_KEYS};
+use crate::yaml::{self, Node};
 use proptest::prelude::*;
 
 /// Values as a person writes them: plain, quoted either way, with a trailing comment.

@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn agrees_with_pulldown_cmark_on_random_bodies() {
         let mut answered = 0;
-        for body in crate::record::random_texts(LINES, 0x9e37_79b9_7f4a_7c15, 5000, 9) {
+        for body in crate::yaml::random_texts(LINES, 0x9e37_79b9_7f4a_7c15, 5000, 9) {
             if let Some(fast) = sections(&body, 7) {
                 answered += 1;
                 assert_eq!(fast, parse_sections(&body, 7), "fast path disagrees on {body:?}");

@@ -2,9 +2,9 @@
 
 use super::field::{Field, Spanned};
 use super::reader::Reader;
-use super::yaml::Node;
 use crate::clock::Timestamp;
 use crate::diagnostic::Rule;
+use crate::yaml::Node;
 
 /// Where an incident stands in the two-gate workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

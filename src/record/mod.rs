@@ -8,7 +8,6 @@
 pub mod body;
 pub mod evidence;
 mod fast_sections;
-mod fast_yaml;
 pub mod field;
 pub mod frontmatter;
 mod incident;
@@ -19,7 +18,6 @@ mod properties;
 mod reader;
 mod remediation;
 pub mod text;
-pub mod yaml;
 
 pub use body::{BodyFacts, WrittenBlock};
 pub use field::{Field, FieldState, Spanned};
@@ -66,25 +64,4 @@ impl Record {
             Record::Remediation(item) => item.status.value.map(ItemStatus::as_str),
         }
     }
-}
-
-/// Deterministic pseudo-random texts for the differential tests of the fast readers:
-/// `count` texts of 1 to `max_lines` lines drawn from `lines` (xorshift from `seed`).
-#[cfg(test)]
-pub(crate) fn random_texts<'a>(
-    lines: &'a [&'a str],
-    mut seed: u64,
-    count: usize,
-    max_lines: u64,
-) -> impl Iterator<Item = String> + 'a {
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    (0..count).map(move |_| {
-        let length = 1 + next() % max_lines;
-        (0..length).map(|_| format!("{}\n", lines[(next() % lines.len() as u64) as usize])).collect()
-    })
 }

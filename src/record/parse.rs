@@ -6,10 +6,10 @@ use super::frontmatter::{split, Split};
 use super::incident::Incident;
 use super::reader::Reader;
 use super::remediation::Remediation;
-use super::yaml::{self, Node, YamlErrorKind};
 use super::Record;
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
+use crate::yaml::{self, Node, YamlErrorKind};
 
 /// The result of reading one record file.
 #[derive(Debug, Clone)]
@@ -129,12 +129,17 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
     Some(parsed)
 }
 
-/// The value of a top-level `id:` line, read without a YAML parser (for front matter
-/// that does not parse), when it looks like an id.
+/// The value of a top-level `id:` line, read with the YAML line scanner rather than a
+/// parser (for front matter that does not parse), when it looks like an id.
 fn salvage_id(yaml: &str) -> Option<String> {
+    use crate::yaml::lines;
     yaml.lines().find_map(|line| {
-        let value = line.trim_end_matches('\r').strip_prefix("id:")?;
-        let value = value.split(" #").next().unwrap_or(value).trim().trim_matches(|c| c == '"' || c == '\'');
+        let (key, rest) = lines::split_key(line.trim_end_matches('\r'))?;
+        if key != "id" || line.starts_with(['"', '\'']) {
+            return None;
+        }
+        let written = &rest[..lines::scan(rest, lines::Open::default(), true).comment.unwrap_or(rest.len())];
+        let value = lines::trim(written).trim_matches(|c| c == '"' || c == '\'');
         let looks_like_id = !value.is_empty()
             && value.len() <= 64
             && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');

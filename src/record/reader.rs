@@ -2,11 +2,11 @@
 //! `unknown-field` findings as it goes. Shared by the incident and item readers.
 
 use super::field::{Field, FieldState, Spanned};
-use super::frontmatter::KeyLines;
 use super::text::meaningful;
-use super::yaml::Node;
 use crate::clock::{parse_date, Timestamp};
 use crate::diagnostic::{Finding, Rule};
+use crate::yaml::KeyLines;
+use crate::yaml::Node;
 use chrono::NaiveDate;
 
 /// Reading context for one file.

@@ -2,9 +2,9 @@
 
 use super::field::{Field, FieldState, Spanned};
 use super::reader::Reader;
-use super::yaml::Node;
 use crate::clock::{parse_date, Timestamp};
 use crate::diagnostic::Rule;
+use crate::yaml::Node;
 use chrono::NaiveDate;
 
 /// Where a remediation item stands.

@@ -4,18 +4,8 @@
 //! placeholder (`<what shows the symptom>`, `TODO`, `TBD`). Failure modes are compared
 //! after trimming, lower-casing and collapsing runs of white space.
 
-/// The pieces of `text` between `\n` bytes, like `text.split('\n')` but using the
-/// vectorised `memchr` search (this runs over every record's front matter and body).
-pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    std::iter::from_fn(move || {
-        let end = ends.next()?;
-        let line = &text[start..end];
-        start = end + 1;
-        Some(line)
-    })
-}
+/// Line splitting is shared with the YAML readers.
+pub use crate::yaml::lines::split_lines;
 
 /// The trimmed text when it is meaningful, `None` when it counts as missing.
 pub fn meaningful(text: &str) -> Option<&str> {

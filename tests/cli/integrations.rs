@@ -2,7 +2,7 @@
 //! hooks. They must parse, say what the docs say they do, and run commands that work.
 
 use crate::support::*;
-use incidents::record::yaml;
+use incidents::yaml;
 use serde_json::Value;
 use std::path::Path;
 

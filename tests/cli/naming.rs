@@ -2,7 +2,7 @@
 //! records folder, `--id` is checked, and parallel `new` commands get distinct ids.
 
 use crate::support::*;
-use incidents::record::yaml::{self, Node};
+use incidents::yaml::{self, Node};
 
 /// The front matter of a record file, parsed.
 fn front_matter(text: &str) -> Node {

@@ -140,7 +140,7 @@ fn multi_line_values_round_trip() {
         "{text}"
     );
     let yaml_text = text.split("---\n").nth(1).unwrap();
-    let node = incidents::record::yaml::parse(yaml_text).unwrap();
+    let node = incidents::yaml::parse(yaml_text).unwrap();
     let written = node.get("stabilization").and_then(|s| s.get("rollback")).and_then(|r| r.as_text());
     assert_eq!(written.as_deref(), Some(rollback));
     repo.assert_checks();

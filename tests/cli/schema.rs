@@ -4,8 +4,8 @@
 
 use crate::support::*;
 use incidents::record::frontmatter::{split, Split};
-use incidents::record::yaml;
 use incidents::templates::TemplateName;
+use incidents::yaml;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

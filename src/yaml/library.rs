@@ -1,8 +1,8 @@
 //! The one module that talks to the YAML library (`serde_yaml`, through its maintained
-//! fork `yaml_serde`). Everything else sees [`Node`], a small owned tree, so the parser
-//! can be swapped by changing this file alone.
+//! fork `yaml_serde`) to read. Everything else sees [`Node`], a small owned tree, so the
+//! parser can be swapped by changing this file (and the quoting in [`super::quote`]).
 //!
-//! Hostile input is bounded three ways. The size and nesting caps in [`check_limits`]
+//! Hostile input is bounded three ways. The size and nesting caps in [`super::check_limits`]
 //! are applied before the parser sees any text (the parser is quadratic on deeply
 //! nested flow collections). While the tree is built, a budget of [`MAX_EXPANDED`]
 //! counts every value and every byte of scalar text, aliases expanded, so an anchor
@@ -15,140 +15,26 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 
-/// Front matter larger than this is refused before parsing.
-pub const MAX_BYTES: usize = 64 * 1024;
-/// Front matter nested deeper than this is refused before parsing.
-pub const MAX_DEPTH: usize = 32;
+use super::limits::MAX_BYTES;
+use super::lines;
+use super::{Node, YamlError, YamlErrorKind};
+
 /// The most a YAML text may expand to, aliases included: one unit per value plus one
 /// per byte of scalar text. Text within [`MAX_BYTES`] written out without aliases
 /// stays well under it (at most about 2.5 units per byte).
 pub const MAX_EXPANDED: usize = 4 * MAX_BYTES;
 
-/// A parsed YAML value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node {
-    Null,
-    Bool(bool),
-    /// A number, kept as the text the parser produced.
-    Number(String),
-    String(String),
-    Seq(Vec<Node>),
-    /// Entries in file order; keys rendered as text.
-    Map(Vec<(String, Node)>),
-}
-
-impl Node {
-    /// The value under `key` when this is a mapping.
-    pub fn get(&self, key: &str) -> Option<&Node> {
-        match self {
-            Node::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    /// The text of a scalar (string, number or boolean); `None` for null and collections.
-    pub fn as_text(&self) -> Option<String> {
-        self.text().map(std::borrow::Cow::into_owned)
-    }
-
-    /// Like [`Node::as_text`], borrowing when the scalar is already text.
-    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
-        match self {
-            Node::String(text) | Node::Number(text) => Some(std::borrow::Cow::Borrowed(text)),
-            Node::Bool(true) => Some(std::borrow::Cow::Borrowed("true")),
-            Node::Bool(false) => Some(std::borrow::Cow::Borrowed("false")),
-            _ => None,
-        }
-    }
-
-    /// The same value as JSON, for checking front matter against a JSON Schema. Numbers
-    /// become JSON numbers when they read as one, otherwise the text YAML gave.
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::Value;
-        match self {
-            Node::Null => Value::Null,
-            Node::Bool(flag) => Value::Bool(*flag),
-            Node::Number(text) => text
-                .parse::<i64>()
-                .map(Value::from)
-                .or_else(|_| text.parse::<u64>().map(Value::from))
-                .ok()
-                .or_else(|| text.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number))
-                .unwrap_or_else(|| Value::String(text.clone())),
-            Node::String(text) => Value::String(text.clone()),
-            Node::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
-            Node::Map(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
-        }
-    }
-
-    /// A short name of the value's type, for messages ("a list", "a mapping").
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Node::Null => "empty",
-            Node::Bool(_) => "a boolean",
-            Node::Number(_) => "a number",
-            Node::String(_) => "text",
-            Node::Seq(_) => "a list",
-            Node::Map(_) => "a mapping",
-        }
-    }
-}
-
-/// Why a YAML text could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
-    /// 1-based line within the YAML text, when known.
-    pub line: Option<usize>,
-    /// What went wrong, without the word "YAML" or a hint (callers add their own).
-    pub message: String,
-    pub kind: YamlErrorKind,
-}
-
-/// Whether the text is malformed or only over one of the caps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YamlErrorKind {
-    /// The parser rejected the text.
-    Syntax,
-    /// Over [`MAX_BYTES`].
-    TooLarge,
-    /// Nested deeper than [`MAX_DEPTH`] (or than the parser's own recursion limit).
-    TooDeep,
-    /// Expands past [`MAX_EXPANDED`] through aliases.
-    TooExpanded,
-    /// A mapping holds the same key twice (the line is the second one).
-    DuplicateKey,
-}
-
-/// The 1-based line of the second line that starts (after indentation) with `key:`.
+/// The 1-based line of the second key line (block mapping entry, perhaps after list
+/// dashes) whose key is `key`.
 fn second_key_line(text: &str, key: &str) -> Option<usize> {
     let is_key_line = |line: &str| {
-        let content = line.trim_start().trim_start_matches("- ");
-        [key.to_string(), format!("\"{key}\""), format!("'{key}'")].iter().any(|written| {
-            content.strip_prefix(written.as_str()).is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
+        let mut content = line.trim_start_matches(lines::is_white);
+        while let Some(rest) = lines::list_entry(content) {
+            content = rest.trim_start_matches(lines::is_white);
+        }
+        lines::split_key(content).is_some_and(|(written, _)| written == key)
     };
     text.lines().enumerate().filter(|(_, line)| is_key_line(line)).nth(1).map(|(index, _)| index + 1)
-}
-
-/// Parses YAML text into a [`Node`], applying every cap.
-pub fn parse(text: &str) -> Result<Node, YamlError> {
-    check_limits(text)?;
-    match super::fast_yaml::parse(text) {
-        Some(node) => Ok(node),
-        None => parse_full(text),
-    }
-}
-
-/// Parses record front matter whose first line is line `first_line` of the file, with
-/// the line of every key. The fast reader handles the usual plain subset (it cannot
-/// nest deeply, so the nesting scan is only needed for the full parser).
-pub fn parse_record(text: &str, first_line: usize) -> Result<(Node, super::frontmatter::KeyLines), YamlError> {
-    check_size(text)?;
-    if let Some(parsed) = super::fast_yaml::parse_with_lines(text, first_line) {
-        return Ok(parsed);
-    }
-    let node = parse(text)?;
-    Ok((node, super::frontmatter::KeyLines::scan(text, first_line)))
 }
 
 /// Parses with the full YAML library (what [`parse`] falls back to), within the
@@ -183,89 +69,6 @@ pub fn parse_full(text: &str) -> Result<Node, YamlError> {
             YamlError { line, message, kind: YamlErrorKind::Syntax }
         }
     })
-}
-
-/// Renders `text` as a YAML scalar that reads back as the same string: plain when that
-/// is safe, otherwise quoted by the YAML library itself.
-pub fn scalar(text: &str) -> String {
-    match serde_yaml::to_string(text) {
-        Ok(rendered) => rendered.trim_end_matches('\n').to_string(),
-        Err(_) => format!("{text:?}"),
-    }
-}
-
-/// Refuses text over [`MAX_BYTES`] or nested deeper than [`MAX_DEPTH`] (counting
-/// indentation levels, `- ` prefixes and open flow brackets), without parsing it.
-pub fn check_limits(text: &str) -> Result<(), YamlError> {
-    check_size(text)?;
-    check_depth(text)
-}
-
-fn check_size(text: &str) -> Result<(), YamlError> {
-    if text.len() > MAX_BYTES {
-        return Err(YamlError {
-            line: None,
-            message: format!("is {} bytes, over the {} KiB limit", text.len(), MAX_BYTES / 1024),
-            kind: YamlErrorKind::TooLarge,
-        });
-    }
-    Ok(())
-}
-
-fn check_depth(text: &str) -> Result<(), YamlError> {
-    let mut indents: Vec<usize> = Vec::new();
-    let mut flow_depth = 0usize;
-    for (index, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start_matches(' ');
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let indent = line.len() - trimmed.len();
-        if flow_depth == 0 {
-            while indents.last().is_some_and(|&last| last >= indent) {
-                indents.pop();
-            }
-            indents.push(indent);
-        }
-        let mut rest = trimmed;
-        let mut dashes = 0;
-        while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
-            dashes += 1;
-            rest = after.trim_start();
-        }
-        // Bytes, not chars: every byte that matters here is ASCII, and UTF-8 never hides
-        // an ASCII byte inside a multi-byte character.
-        let mut quote: Option<u8> = None;
-        for &byte in rest.as_bytes() {
-            match (quote, byte) {
-                (Some(q), b) if b == q => quote = None,
-                (Some(_), _) => {}
-                (None, b'"' | b'\'') => quote = Some(byte),
-                (None, b'#') if flow_depth == 0 => break,
-                (None, b'[' | b'{') => {
-                    flow_depth += 1;
-                    if indents.len() + dashes + flow_depth > MAX_DEPTH {
-                        return Err(too_deep(index + 1));
-                    }
-                }
-                (None, b']' | b'}') => flow_depth = flow_depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-        if indents.len() + dashes > MAX_DEPTH {
-            return Err(too_deep(index + 1));
-        }
-        // A quote left open spans lines only inside flow collections we already count.
-    }
-    Ok(())
-}
-
-fn too_deep(line: usize) -> YamlError {
-    YamlError {
-        line: Some(line),
-        message: format!("is nested deeper than {MAX_DEPTH} levels"),
-        kind: YamlErrorKind::TooDeep,
-    }
 }
 
 fn first_sentence(message: &str) -> String {
@@ -384,6 +187,7 @@ impl NodeSeed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::yaml::{parse, scalar, MAX_BYTES};
 
     #[test]
     fn parses_a_mapping_in_order() {

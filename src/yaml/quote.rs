@@ -1,15 +1,23 @@
 //! Values as the edit code writes them into front matter: always on one line, so a patch
 //! replaces exactly one line whatever the text holds.
 //!
-//! Plain or single-quoted when the YAML library says that reads back (see
-//! [`crate::record::yaml::scalar`]); double-quoted with escapes when the text holds line
+//! Plain or single-quoted when the YAML library says that reads back ([`scalar`]); double-quoted with escapes when the text holds line
 //! breaks or control characters — YAML 1.1 readers also take U+0085, U+2028 and U+2029
 //! as line breaks, so those are escaped too.
+
+/// Renders `text` as a YAML scalar that reads back as the same string: plain when that
+/// is safe, otherwise quoted by the YAML library itself.
+pub fn scalar(text: &str) -> String {
+    match serde_yaml::to_string(text) {
+        Ok(rendered) => rendered.trim_end_matches('\n').to_string(),
+        Err(_) => format!("{text:?}"),
+    }
+}
 
 /// `text` as a one-line YAML scalar for block context (`key: VALUE`, `- VALUE`).
 pub fn inline(text: &str) -> String {
     if !text.chars().any(needs_escape) {
-        let rendered = crate::record::yaml::scalar(text);
+        let rendered = scalar(text);
         if !rendered.contains(['\n', '\r']) {
             return rendered;
         }
@@ -60,7 +68,7 @@ fn needs_escape(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::yaml::{parse, Node};
+    use crate::yaml::{parse, Node};
 
     fn read_back(yaml: &str) -> Node {
         parse(yaml).unwrap_or_else(|e| panic!("{yaml:?}: {e:?}"))
