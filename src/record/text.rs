@@ -19,9 +19,16 @@ pub fn meaningful(text: &str) -> Option<&str> {
 
 /// Whether trimmed text is an unedited template placeholder.
 pub fn is_placeholder(trimmed: &str) -> bool {
-    (trimmed.starts_with('<') && trimmed.ends_with('>'))
-        || trimmed.eq_ignore_ascii_case("todo")
-        || trimmed.eq_ignore_ascii_case("tbd")
+    is_one_angle_span(trimmed) || trimmed.eq_ignore_ascii_case("todo") || trimmed.eq_ignore_ascii_case("tbd")
+}
+
+/// SPEC §2: one angle-bracket span, `<what shows the symptom>`: it starts with `<`, ends
+/// with `>` and holds no other `<` or `>` (`<nil> map in <Handler>` is text).
+fn is_one_angle_span(trimmed: &str) -> bool {
+    trimmed.len() >= 2
+        && trimmed.starts_with('<')
+        && trimmed.ends_with('>')
+        && !trimmed[1..trimmed.len() - 1].contains(['<', '>'])
 }
 
 /// The comparison key of a failure mode: trimmed, lower-cased, white space collapsed.
@@ -145,6 +152,9 @@ mod tests {
         }
         assert_eq!(meaningful("  real text "), Some("real text"));
         assert_eq!(meaningful("<b> is bold"), Some("<b> is bold"));
+        assert_eq!(meaningful("<nil> map in <Handler>"), Some("<nil> map in <Handler>"));
+        assert_eq!(meaningful(" <a <b> c> "), Some("<a <b> c>"));
+        assert_eq!(meaningful(">"), Some(">"));
         assert_eq!(meaningful("TODO: write the test"), Some("TODO: write the test"));
     }
 

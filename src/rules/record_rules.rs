@@ -128,7 +128,8 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
             "{name} has no due window: add `due:` — a date (`YYYY-MM-DD`) or `{{start: …, end: …}}` within the severity's policy"
         ));
     }
-    if item.validation.is_missing() {
+    // A diagnosing item has no validation yet by definition, and a dropped one needs none.
+    if item.validation.is_missing() && item.status.value.is_none_or(|status| status.needs_validation()) {
         emit.emit(Rule::MissingValidation, item.validation.line, format!(
             "{name} has no validation: add `validation:` — what would prove the system changed, e.g. a test that exercises the surface that failed"
         ));

@@ -336,3 +336,33 @@ fn config_overrides_change_levels_and_switch_rules_off() {
     assert!(!found.iter().any(|d| d.0 == "unknown-field"), "{found:?}");
     assert_eq!(repo.check_json().code, 1);
 }
+
+#[test]
+fn missing_validation_is_quiet_while_diagnosing_and_after_a_drop() {
+    let item = open_item("INC-1-R1", "INC-1", "cache race after partial deploy");
+    for status in ["diagnosing", "dropped\nreason: the service is being retired this quarter\napproved_by: alice"] {
+        let text: String = item
+            .lines()
+            .filter(|l| !l.starts_with("validation:"))
+            .map(|l| if l.starts_with("status:") { format!("status: {status}\n") } else { format!("{l}\n") })
+            .collect();
+        let repo = valid_repo().file("incidents/2026/INC-1-R1.md", &text);
+        let found = diagnostics(&repo);
+        assert!(!found.iter().any(|d| d.0 == "missing-validation"), "{status}: {found:?}");
+    }
+}
+
+#[test]
+fn a_failure_mode_with_two_angle_spans_is_text_not_a_placeholder() {
+    // SPEC §2: a placeholder is one angle-bracket span with no other `<` or `>` inside.
+    let mode = "<nil> map in <Handler> panics on an empty body";
+    let repo = valid_repo()
+        .file("incidents/2026/INC-1.md", &stabilized_incident("INC-1", "<nil> map in <Handler>"))
+        .file("incidents/2026/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", mode));
+    let found = diagnostics(&repo);
+    assert!(has(&found, "unlinked-failure-mode", "error", "incidents/2026/INC-1-R1.md", 5), "{found:?}");
+    let repo = valid_repo()
+        .file("incidents/2026/INC-1.md", &stabilized_incident("INC-1", "<nil> map in <Handler>"))
+        .file("incidents/2026/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "<nil> map in <Handler>"));
+    assert!(diagnostics(&repo).is_empty(), "{:?}", diagnostics(&repo));
+}
