@@ -7,6 +7,8 @@
 
 pub mod body;
 mod fast_sections;
+#[cfg(test)]
+mod fast_sections_differential;
 mod fast_yaml;
 pub mod field;
 pub mod frontmatter;
