@@ -3,7 +3,8 @@
 //! same name in `<root>/.incidents/templates/`.
 //!
 //! Lookup order for a template `NAME`: `<root>/.incidents/templates/NAME`, then the
-//! built-in copy.
+//! built-in copy. The override is read only as a small regular file reached through
+//! real folders: a link, as the file or as `.incidents` or `templates`, stops the command.
 //!
 //! Record templates hold `{{name}}` placeholders, filled by [`fill`]: in the front matter
 //! a placeholder stands for a whole value and is replaced by a properly quoted YAML
@@ -99,7 +100,8 @@ pub fn override_path(root: &Path, name: TemplateName) -> PathBuf {
 /// The template in effect for `name` in the repository at `root`.
 pub fn load(root: &Path, name: TemplateName) -> Result<Template> {
     let path = override_path(root, name);
-    match crate::regular_file::read(&path, 256 * 1024) {
+    let relative = Path::new(OVERRIDE_DIR).join(name.file_name());
+    match crate::regular_file::read_below(root, &relative, 256 * 1024) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::io(

@@ -135,7 +135,10 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
         let path = ctx.root.join(entry.path);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         match status_block::apply(&text, &status_markdown::block(&block)) {
-            Ok(Some(patched)) => patches.push((entry.path, path, patched)),
+            Ok(Some(patched)) => {
+                crate::edit::atomic::ensure_writable(&path, entry.path)?;
+                patches.push((entry.path, path, patched));
+            }
             Ok(None) => current += 1,
             Err(PatchError::Unclosed { line }) => problems.push(format!(
                 "{}:{line}: `<!-- incidents:status -->` has no `<!-- /incidents:status -->` after it: add the closing marker on its own line after the block, or remove the opening one",

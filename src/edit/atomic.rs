@@ -1,14 +1,25 @@
 //! Crash-safe writes: a temporary file in the same folder, flushed to disk, then renamed
 //! over the target (replace) or hard-linked to a name that must not exist yet (create).
 //! A reader, or a crash at any point, sees the old file or the new one, never a part.
+//!
+//! A read-only file (no write bit in its mode) is never replaced: a rename would replace
+//! it silently, and root, for whom permission bits deny nothing, would not even notice;
+//! so the mode bits are checked here rather than left to the operating system.
 
 use crate::error::{Error, Result};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` atomically, keeping the file's permissions.
+/// Longest piece of the target's name kept in a temporary file's name, in bytes: with
+/// the dot, process id, attempt and `.tmp` around it the name stays far below the 255
+/// bytes file systems allow, whatever the length of the target's name.
+const TEMP_NAME_LEN: usize = 64;
+
+/// Replaces `path` with `bytes` atomically, keeping the file's permissions; refuses a
+/// read-only file ([`ensure_writable`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    ensure_writable(path, &path.display().to_string())?;
     let permissions = fs::metadata(path).ok().map(|meta| meta.permissions());
     let temp = write_temp(path, bytes)?;
     if let Some(permissions) = permissions {
@@ -46,16 +57,40 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Writes `bytes` to a new uniquely named temporary file beside `path`.
+/// Refuses (naming the file as `shown`) when the file at `path` exists and its mode
+/// grants no write access (`chmod a-w`, mode 0444): someone marked it as not to be
+/// changed, as git and editors respect. Checked on the mode bits, not by trying to
+/// write, because a rename replaces a read-only file and root may write anything.
+pub fn ensure_writable(path: &Path, shown: &str) -> Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => Err(Error::Refused(format!(
+            "{shown} is read-only: incidents does not replace a file marked read-only; make it writable (`chmod u+w`) and run the command again"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The first at most [`TEMP_NAME_LEN`] bytes of `name`, cut at a character boundary.
+fn short_name(name: &str) -> &str {
+    let mut end = name.len().min(TEMP_NAME_LEN);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+/// Writes `bytes` to a new uniquely named temporary file beside `path`, named
+/// `.<start of the target's name>.<pid>.<attempt>.tmp`.
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = short_name(&name);
     for attempt in 0..100u32 {
         let temp = parent.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
         let mut file = match OpenOptions::new().write(true).create_new(true).open(&temp) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(Error::io(path, e)),
+            Err(e) => return Err(Error::io(&temp, e)),
         };
         let written = file.write_all(bytes).and_then(|()| file.sync_all());
         drop(file);
@@ -135,6 +170,41 @@ mod tests {
         assert!(create_new(&target, b"new").is_err());
         let names: Vec<_> = fs::read_dir(temp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["a.md"]);
+    }
+
+    #[test]
+    fn long_names_get_short_temporary_names_that_are_still_recognised() {
+        let temp = tempfile::tempdir().unwrap();
+        for name in ["a".repeat(251) + ".md", "é".repeat(125) + ".md", "x.md".to_string()] {
+            let path = temp.path().join(&name);
+            create_new(&path, b"one").unwrap();
+            write_atomic(&path, b"two").unwrap();
+            assert_eq!(fs::read(&path).unwrap(), b"two");
+            let written = write_temp(&path, b"x").unwrap();
+            let temp_name = written.file_name().unwrap().to_str().unwrap().to_string();
+            assert!(temp_name.len() <= TEMP_NAME_LEN + 30 && is_temporary(&temp_name), "{temp_name}");
+            fs::remove_file(written).unwrap();
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_files_are_never_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("a.md");
+        fs::write(&path, b"kept").unwrap();
+        for mode in [0o444, 0o400, 0o555] {
+            fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+            let error = write_atomic(&path, b"new").unwrap_err();
+            assert!(error.to_string().contains("is read-only"), "{mode:o}: {error}");
+            assert_eq!(fs::read(&path).unwrap(), b"kept");
+        }
+        for mode in [0o644, 0o200, 0o464] {
+            fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+            write_atomic(&path, b"kept").unwrap();
+        }
+        assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1, "a temporary file was left");
     }
 
     #[test]

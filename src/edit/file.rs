@@ -8,8 +8,10 @@ use crate::error::{Error, Result};
 use std::path::Path;
 
 /// The text of the file at `path` with `edits` applied. `shown` names the file in
-/// refusals (root-relative).
+/// refusals (root-relative). A read-only file is refused here, before any file of the
+/// command is written.
 pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
+    super::atomic::ensure_writable(path, shown)?;
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::Refused(format!("{shown} is not UTF-8: save it as UTF-8 first")))?;

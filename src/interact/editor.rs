@@ -1,6 +1,7 @@
 //! Opening the created file in the user's editor: `$VISUAL`, else `$EDITOR`, run
-//! directly (the command is split on white space; no shell is involved), with the file's
-//! path as its last argument. This is the only program the tool ever runs, and only when
+//! directly, with the file's path as its last argument. The command is split into words
+//! as a POSIX shell would split it (quotes and backslashes, so `"code --wait"` and a
+//! path with a space work), but no shell runs: nothing is expanded or substituted. This is the only program the tool ever runs, and only when
 //! stdin and stdout are terminals, `open_editor` is on and `--no-edit` was not given.
 
 use crate::Context;
@@ -23,13 +24,14 @@ pub fn open_created(ctx: &Context, no_edit: bool, path: &Path, err: &mut dyn std
     Ok(())
 }
 
-/// Runs `command` (e.g. `code --wait`) on `path` and waits for it. The error says why it
-/// could not run or how it exited.
+/// Runs `command` (e.g. `code --wait`, `"/opt/my editor/bin/ed" -n`) on `path` and waits
+/// for it. The error says why it could not be split or run, or how it exited.
 pub fn open(command: &str, path: &Path) -> Result<(), String> {
-    let mut words = command.split_whitespace();
-    let program = words.next().ok_or_else(|| "the editor command is empty".to_string())?;
+    let words = shell_words::split(command)
+        .map_err(|e| format!("cannot read the editor command `{command}` ({e}): close its quotes"))?;
+    let (program, arguments) = words.split_first().ok_or_else(|| "the editor command is empty".to_string())?;
     let status = Command::new(program)
-        .args(words)
+        .args(arguments)
         .arg(path)
         .status()
         .map_err(|e| format!("cannot run the editor `{program}`: {e}"))?;
@@ -56,5 +58,10 @@ mod tests {
         assert!(open("definitely-not-an-editor-xyz", &file).unwrap_err().contains("cannot run"));
         assert!(open("false", &file).unwrap_err().contains("exited"));
         assert!(open("   ", &file).is_err());
+        assert!(open("\"vim", &file).unwrap_err().contains("close its quotes"));
+        // Quoted words keep their spaces: `touch 'a b'` touches one file named `a b`.
+        let spaced = temp.path().join("a b");
+        open(&format!("touch '{}'", spaced.display()), &file).unwrap();
+        assert!(spaced.exists());
     }
 }

@@ -97,6 +97,13 @@ pub fn parse_sections(body: &str, first_line: usize) -> Vec<Section> {
                 Some((_, _, title)) => title.push_str(&text),
                 None => pending.push_str(&text),
             },
+            // A line break between two lines of a paragraph or a setext heading reads as a
+            // space: `Causal` / `analysis` is the title `Causal analysis`, and `TO` / `DO`
+            // is two words, not the placeholder `TODO`.
+            Event::SoftBreak | Event::HardBreak => match heading.as_mut() {
+                Some((_, _, title)) => title.push(' '),
+                None => pending.push(' '),
+            },
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableRow) => {
                 flush(&mut pending, &open, &mut found);
             }
@@ -163,6 +170,20 @@ mod tests {
         let mut fenced = BodyFacts::default();
         fenced.read_status_block("```\n<!-- incidents:status -->\n<!-- /incidents:status -->\n```\n", 9);
         assert_eq!(fenced.status_block, None);
+    }
+
+    #[test]
+    fn line_breaks_join_heading_lines_and_words_with_a_space() {
+        for body in [
+            "Causal\nanalysis\n---\n\nx y z\n",
+            "Causal\\\nanalysis\n===\n\nwords\n",
+            "Causal  \r\nanalysis\n--\n\nwords\n",
+        ] {
+            let facts = BodyFacts::read(body, 1);
+            assert!(facts.section("Causal analysis").is_some_and(|s| s.has_content), "{body:?}: {facts:?}");
+        }
+        let facts = BodyFacts::read("## Timeline\n\nTO\nDO\n\nt\nb\nd\n", 1);
+        assert!(facts.section("Timeline").is_some_and(|s| s.has_content), "{facts:?}");
     }
 
     #[test]

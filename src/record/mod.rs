@@ -8,6 +8,8 @@
 pub mod body;
 pub mod evidence;
 mod fast_sections;
+#[cfg(test)]
+mod fast_sections_differential;
 pub mod field;
 pub mod frontmatter;
 mod incident;

@@ -9,6 +9,7 @@ mod check;
 mod config_command;
 mod crash;
 mod explain;
+mod files;
 mod github;
 mod hostile;
 mod integrations;

@@ -107,3 +107,53 @@ fn the_config_overrides_the_required_sections() {
     repo.write("incidents/INC-1.md", stabilized("\nNo sections at all.\n").as_bytes());
     assert_eq!(missing(&repo), Vec::new(), "the rule can be turned off");
 }
+
+/// `missing-section` on a stabilized INC-1 with `body`, as (line, message).
+fn missing_in(body: &str) -> Vec<(u64, String)> {
+    missing(&covered(Repo::new().file("incidents/INC-1.md", &stabilized(body))))
+}
+
+#[test]
+fn headings_after_nested_list_markers_count() {
+    for markers in ["- - ", "1. - ", "* 2) ", "- - - ", "+ 1. ", "-  *   "] {
+        let body = format!("\n## Summary\n\nUsers saw 502s.\n\n{markers}# Timeline\n- 10:00 alert fired\n");
+        assert_eq!(missing_in(&body), Vec::new(), "{markers:?}");
+    }
+}
+
+#[test]
+fn list_items_holding_only_a_break_or_a_placeholder_are_empty() {
+    for item in ["1. -----", "- * * *", "- ___", "- - TODO", "1. - tbd", "* - - TODO", "- 1) **TODO**"] {
+        let found = missing_in(&format!("\n## Timeline\n\n{item}\n"));
+        assert_eq!(found.len(), 1, "{item:?}: {found:?}");
+        assert!(found[0].1.contains("the `Timeline` section of INC-1 is empty"), "{item:?}: {found:?}");
+    }
+}
+
+#[test]
+fn white_space_other_than_the_space_is_trimmed_from_titles_and_placeholders() {
+    // No-break, em, ideographic, narrow no-break spaces, next line, vertical tab, form feed.
+    for space in ["\u{a0}", "\u{2003}", "\u{3000}", "\u{202f}", "\u{85}", "\u{b}", "\u{c}"] {
+        for title in [format!("{space}Timeline"), format!("Timeline{space}"), format!("{space}Timeline{space}")] {
+            let body = format!("\n## {title}\n\n- 10:00 alert fired\n");
+            assert_eq!(missing_in(&body), Vec::new(), "{title:?}");
+        }
+        for placeholder in [format!("- {space}TODO{space}"), format!("{space}tbd"), format!("1. TODO{space}{space}")] {
+            let found = missing_in(&format!("\n## Timeline\n\n{placeholder}\n"));
+            assert_eq!(found.len(), 1, "{placeholder:?}: {found:?}");
+        }
+    }
+}
+
+#[test]
+fn line_breaks_inside_a_heading_or_a_paragraph_read_as_spaces() {
+    let config = "sections:\n  incident:\n    stabilized: [Causal analysis]\n";
+    // A setext heading over two lines: a soft break, a backslash or two trailing spaces.
+    for heading in ["Causal\nanalysis\n--------", "Causal\\\nanalysis\n===", "Causal  \nanalysis\n---"] {
+        let body = format!("\n{heading}\n\nThe cache key ignored the schema version.\n");
+        let repo = covered(Repo::new().file(".incidents.yml", config).file("incidents/INC-1.md", &stabilized(&body)));
+        assert_eq!(missing(&repo), Vec::new(), "{heading:?}");
+    }
+    // `TO` and `DO` on two lines are two words, not the placeholder `TODO`.
+    assert_eq!(missing_in("\n## Timeline\n\nTO\nDO\n"), Vec::new());
+}

@@ -258,3 +258,44 @@ fn settings_files_are_read_only_when_they_are_small_regular_files() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("is a symbolic link"), "{}", run.stderr);
 }
+
+#[test]
+fn template_overrides_are_never_read_through_a_linked_folder() {
+    // A link at each depth: `.incidents` itself, or `.incidents/templates`.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("incident.md"), "---\nkind: incident\nid: {{id}}\nstolen: yes\n---\n").unwrap();
+    std::fs::create_dir_all(outside.path().join("templates")).unwrap();
+    std::fs::copy(outside.path().join("incident.md"), outside.path().join("templates/incident.md")).unwrap();
+    for (link, target) in
+        [(".incidents/templates", outside.path().to_path_buf()), (".incidents", outside.path().to_path_buf())]
+    {
+        let repo = Repo::new();
+        std::fs::create_dir_all(repo.abs(".incidents")).unwrap();
+        if link == ".incidents" {
+            std::fs::remove_dir(repo.abs(".incidents")).unwrap();
+        }
+        std::os::unix::fs::symlink(&target, repo.abs(link)).unwrap();
+        for args in [
+            &["new", "Linked templates", "--severity", "SEV2", "--commander", "x", "--no-edit"][..],
+            &["template", "show", "incident"][..],
+        ] {
+            let run = repo.run(args);
+            assert_eq!(run.code, 2, "{link} {args:?}: {run:?}");
+            assert!(run.stderr.contains("a symbolic link"), "{link}: {}", run.stderr);
+            assert!(!run.stdout.contains("stolen"), "{link}: {}", run.stdout);
+        }
+        let created = support_md_files(&repo);
+        assert!(created.is_empty(), "{link}: a record was created: {created:?}");
+    }
+}
+
+/// The `.md` files of the repository outside `.incidents` and the linked folder.
+fn support_md_files(repo: &Repo) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(repo.path())
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path().to_path_buf())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .collect()
+}

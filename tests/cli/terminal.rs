@@ -141,3 +141,48 @@ fn the_editor_opens_only_for_a_person_at_a_terminal() {
     assert!(broken.stderr.starts_with("warning: cannot run the editor `no-such-editor-xyz`"), "{}", broken.stderr);
     assert!(repo.abs(last_line(&broken.stdout)).is_file());
 }
+
+#[cfg(unix)]
+#[test]
+fn editor_commands_are_split_into_words_as_a_shell_would() {
+    use std::os::unix::fs::PermissionsExt;
+    let tools = tempfile::tempdir().unwrap();
+    let folder = tools.path().join("My Editor");
+    std::fs::create_dir(&folder).unwrap();
+    let marker = tools.path().join("opened");
+    let script = folder.join("fake editor");
+    std::fs::write(&script, format!("#!/bin/sh\nprintf '[%s]\\n' \"$@\" >> '{}'\n", marker.display())).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = script.display().to_string();
+    let escaped = path.replace(' ', "\\ ");
+    // Double quotes, single quotes, backslashes; arguments holding spaces; `$` not expanded.
+    let cases =
+        [format!("\"{path}\" --wait"), format!("'{path}' --title 'two words' \"\\$HOME\""), format!("{escaped} -n")];
+    let expected = ["[--wait]", "[--title]\n[two words]\n[$HOME]", "[-n]"];
+    let repo = Repo::new();
+    for (index, (editor, words)) in cases.iter().zip(expected).enumerate() {
+        let _ = std::fs::remove_file(&marker);
+        let title = format!("Editor {index}");
+        let run = run_at_terminal(
+            repo.path(),
+            &["new", &title, "--severity", "SEV3", "--commander", "x"],
+            "",
+            true,
+            Some(editor.clone()),
+        );
+        assert_eq!(run.code, 0, "{editor}: {run:?}");
+        assert_eq!(run.stderr, "", "{editor}");
+        let file = repo.abs(last_line(&run.stdout));
+        let opened = std::fs::read_to_string(&marker).unwrap_or_default();
+        assert_eq!(opened, format!("{words}\n[{}]\n", file.display()), "{editor}");
+    }
+    let run = run_at_terminal(
+        repo.path(),
+        &["new", "Unclosed", "--severity", "SEV3", "--commander", "x"],
+        "",
+        true,
+        Some(format!("\"{path} --wait")),
+    );
+    assert_eq!(run.code, 0, "the record was created: {run:?}");
+    assert!(run.stderr.contains("close its quotes"), "{}", run.stderr);
+}
