@@ -1,5 +1,5 @@
 //! A finding about one record file: rule, severity, place, record id and message.
-//! Diagnostics are data; renderers in `crate::render` turn them into text.
+//! Diagnostics are data; renderers in `render/` turn them into text.
 
 use super::rule::{Rule, Severity};
 use serde::Serialize;

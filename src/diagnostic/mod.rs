@@ -3,7 +3,7 @@
 //! checking a record, the [`Diagnostic`] it becomes once levels are applied, and the
 //! [`Report`] of a whole `check`. `config`, `record`, `store`, `rules` and the renderers
 //! all import these words from here; the engine that produces findings lives in
-//! `crate::rules`, above `store` and `config`. This module imports nothing from the crate
+//! `rules/`, above `store` and `config`. This module imports nothing from the crate
 //! except the `suggest` helper.
 
 mod finding;

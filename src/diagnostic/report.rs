@@ -1,5 +1,5 @@
 //! The result of one `check`: every diagnostic, sorted, and how many files were read.
-//! Built by `crate::rules::check`; rendered by the `check_*` renderers in `crate::render`.
+//! Built by `rules::check`; rendered by the `check_*` renderers in `render/`.
 
 use super::{Diagnostic, Severity};
 
