@@ -3,7 +3,7 @@
 //! and every setting down to each rule's level.
 
 use super::{write, Outcome, Streams};
-use crate::config::Effective;
+use crate::analysis::settings::Effective;
 use crate::error::Result;
 use crate::render::{config_human, config_json};
 use crate::Context;

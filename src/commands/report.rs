@@ -35,10 +35,10 @@ pub enum Format {
 The period selects incidents by the date they were opened (both ends included).")]
 pub struct Args {
     /// Only incidents opened on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
     pub since: Option<NaiveDate>,
     /// Only incidents opened on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
     pub until: Option<NaiveDate>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Markdown)]

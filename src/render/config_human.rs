@@ -9,7 +9,7 @@
 //! ```
 
 use super::color::Palette;
-use crate::config::Effective;
+use crate::analysis::settings::Effective;
 
 /// Renders every setting; rule levels the config sets are marked.
 pub fn render(effective: &Effective, palette: &Palette) -> String {

@@ -1,6 +1,6 @@
 //! `incidents config --format json`: the [`Effective`] settings as one JSON object.
 
-use crate::config::Effective;
+use crate::analysis::settings::Effective;
 
 /// Renders the settings as pretty JSON.
 pub fn render(effective: &Effective) -> String {

@@ -4,8 +4,8 @@
 //! YAML and record fragments so that most cases get past the splitter and the parser
 //! into the typed readers and the cross-record rules.
 
-use super::{parse_file, ParsedFile, INCIDENT_KEYS, REMEDIATION_KEYS};
 use crate::config::Config;
+use crate::record::{parse_file, ParsedFile, INCIDENT_KEYS, REMEDIATION_KEYS};
 use crate::render::{check_github, check_human, check_json, color::Palette};
 use crate::rules;
 use crate::store::Repository;
