@@ -1,7 +1,7 @@
 //! The settings in effect for one run, gathered for `incidents config`: where the root
 //! is and how it was found, which config file (if any) was read, which templates are
 //! used, and every resolved setting, including each rule's level. Serialises as the
-//! `--format json` output; `crate::render::config_human` renders it for people.
+//! `--format json` output; `crate::render::config` renders it for people.
 
 use crate::config::Config;
 use crate::diagnostic::Rule;

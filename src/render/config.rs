@@ -78,3 +78,8 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
     }
     out
 }
+
+/// `incidents config --format json`: the [`Effective`] settings as one JSON object.
+pub fn json(effective: &Effective) -> String {
+    super::json::pretty(effective)
+}
