@@ -54,6 +54,7 @@ pub enum Command {
     Init(commands::init::Args),
     New(commands::new::Args),
     Stabilize(commands::stabilize::Args),
+    Amend(commands::amend::Args),
     Remediate(commands::remediate::Args),
     Start(commands::start::Args),
     Ship(commands::ship::Args),
