@@ -28,7 +28,7 @@ pub use crate::run::{write, Outcome, Streams};
 /// line break and tab, and every bidirectional override, is shown as a visible `\u{…}`
 /// escape, exactly as `check` shows them ([`crate::render::printable`]). Machine
 /// formats (JSON) escape on their own and use [`write`].
-pub fn say(stream: &mut dyn Write, text: &str) -> crate::Result<()> {
+pub fn say(stream: &mut dyn std::io::Write, text: &str) -> crate::Result<()> {
     write(stream, &crate::render::printable::printable_lines(text))
 }
 
