@@ -8,7 +8,7 @@
 //! With `--add-failure-mode` the command changes two files, and a kill can fall between
 //! the two writes. The incident is written first and the item second, and a re-run
 //! finishes what an earlier run left half done instead of doing it twice (see
-//! [`earlier_item`] and `docs/security.md`).
+//! `earlier_item` and `docs/security.md`).
 
 use super::{say, Outcome, Streams};
 use crate::edit::{self, slug, Edit};
