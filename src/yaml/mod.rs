@@ -8,6 +8,8 @@
 //! This module imports nothing else from the crate: records, the config and the editor
 //! call it, and turn its [`YamlError`]s into their own findings and errors.
 
+#[cfg(test)]
+mod differential;
 mod fast;
 mod key_lines;
 mod library;
