@@ -30,3 +30,4 @@ mod status;
 mod status_write;
 mod support;
 mod terminal;
+mod yaml_edges;
