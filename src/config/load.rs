@@ -36,7 +36,8 @@ pub const KEYS: [&str; 11] = [
 /// is compared with, or printed for, every record, so a config of thousands of entries
 /// multiplied the work per record (issue 16: 5,000 required sections on 1,000 records
 /// took 44 s and printed 865 MB). Real configs use a handful of each.
-pub const LIST_CAPS: [(&str, usize); 4] = [("severities", 20), ("sections", 30), ("vague_phrases", 200), ("ignore", 200)];
+pub const LIST_CAPS: [(&str, usize); 4] =
+    [("severities", 20), ("sections", 30), ("vague_phrases", 200), ("ignore", 200)];
 /// The cap of a list [`LIST_CAPS`] does not name.
 pub const MAX_LIST_ENTRIES: usize = 200;
 /// The longest entry of any config list, in characters.
@@ -445,7 +446,10 @@ mod tests {
             match parse_text(&at_cap(cap + 1)) {
                 Err(Error::Config { key: k, reason, .. }) => {
                     assert_eq!(k, named);
-                    assert!(reason.contains(&format!("lists {} entries, more than the {cap} allowed", cap + 1)), "{reason}");
+                    assert!(
+                        reason.contains(&format!("lists {} entries, more than the {cap} allowed", cap + 1)),
+                        "{reason}"
+                    );
                 }
                 other => panic!("{key}: {other:?}"),
             }

@@ -144,8 +144,8 @@ mod tests {
     fn quotes_what_yaml_1_1_readers_read_as_something_else() {
         for text in [
             "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "true",
-            "FALSE", "~", "Null", "12:30", "1:20:30", "1_000", "=", "<<", ".inf", "+.inf", "-.INF", ".NaN", "+1",
-            "-1", "0o17", "0x1F", "0b101", "017", "1.2.3",
+            "FALSE", "~", "Null", "12:30", "1:20:30", "1_000", "=", "<<", ".inf", "+.inf", "-.INF", ".NaN", "+1", "-1",
+            "0o17", "0x1F", "0b101", "017", "1.2.3",
         ] {
             for rendered in [inline(text), in_flow(text)] {
                 assert_eq!(rendered, format!("'{text}'"), "{text}");

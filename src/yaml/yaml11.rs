@@ -18,8 +18,32 @@ pub fn reads_as_non_text(text: &str) -> bool {
 fn is_bool_or_null(text: &str) -> bool {
     matches!(
         text,
-        "y" | "Y" | "yes" | "Yes" | "YES" | "n" | "N" | "no" | "No" | "NO" | "true" | "True" | "TRUE" | "false"
-            | "False" | "FALSE" | "on" | "On" | "ON" | "off" | "Off" | "OFF" | "" | "~" | "null" | "Null" | "NULL"
+        "y" | "Y"
+            | "yes"
+            | "Yes"
+            | "YES"
+            | "n"
+            | "N"
+            | "no"
+            | "No"
+            | "NO"
+            | "true"
+            | "True"
+            | "TRUE"
+            | "false"
+            | "False"
+            | "FALSE"
+            | "on"
+            | "On"
+            | "ON"
+            | "off"
+            | "Off"
+            | "OFF"
+            | ""
+            | "~"
+            | "null"
+            | "Null"
+            | "NULL"
     )
 }
 
@@ -60,7 +84,9 @@ fn is_int(text: &str) -> bool {
     }
     let mut groups = text.split(':');
     let head = groups.next().unwrap_or_default();
-    head.starts_with(|c: char| c.is_ascii_digit()) && all(head, is_digit_or_underscore) && groups.all(is_sexagesimal_group)
+    head.starts_with(|c: char| c.is_ascii_digit())
+        && all(head, is_digit_or_underscore)
+        && groups.all(is_sexagesimal_group)
 }
 
 /// `[-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+][0-9]+)?`, base 60 with a fraction
@@ -99,10 +125,54 @@ mod tests {
     #[test]
     fn finds_what_yaml_1_1_reads_as_something_else() {
         for text in [
-            "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "true",
-            "False", "~", "null", "NULL", "", "12:30", "1:20:30", "-1:20", "190:20:30.15", "1_000", "+1_000", "0b1010",
-            "0x1F", "0x_1f", "017", "0", "-0", "+12", "1.5", "1.2.3", ".5", "1.", "6.8523015e+5", "1_000.5", ".inf",
-            "-.INF", "+.Inf", ".nan", ".NaN", "<<", "=",
+            "y",
+            "Y",
+            "yes",
+            "Yes",
+            "YES",
+            "n",
+            "N",
+            "no",
+            "No",
+            "NO",
+            "on",
+            "On",
+            "ON",
+            "off",
+            "Off",
+            "OFF",
+            "true",
+            "False",
+            "~",
+            "null",
+            "NULL",
+            "",
+            "12:30",
+            "1:20:30",
+            "-1:20",
+            "190:20:30.15",
+            "1_000",
+            "+1_000",
+            "0b1010",
+            "0x1F",
+            "0x_1f",
+            "017",
+            "0",
+            "-0",
+            "+12",
+            "1.5",
+            "1.2.3",
+            ".5",
+            "1.",
+            "6.8523015e+5",
+            "1_000.5",
+            ".inf",
+            "-.INF",
+            "+.Inf",
+            ".nan",
+            ".NaN",
+            "<<",
+            "=",
         ] {
             assert!(reads_as_non_text(text), "{text:?}");
         }
@@ -111,9 +181,34 @@ mod tests {
     #[test]
     fn leaves_text_and_dates_alone() {
         for text in [
-            "yes please", "Yess", "onn", "12:60", "12:300", "1:2:3x", "0:30", "09", "0o17", "1e3", "1.5x", "1.5e3",
-            "x1", "502s", "5xx", "1,000", "2026-03-10", "2026-03-10T14:20:00Z", "10-15", "<<x", "==", "1..2 ok",
-            "v1.2", "inf", "nan", "-", "+", "_1",
+            "yes please",
+            "Yess",
+            "onn",
+            "12:60",
+            "12:300",
+            "1:2:3x",
+            "0:30",
+            "09",
+            "0o17",
+            "1e3",
+            "1.5x",
+            "1.5e3",
+            "x1",
+            "502s",
+            "5xx",
+            "1,000",
+            "2026-03-10",
+            "2026-03-10T14:20:00Z",
+            "10-15",
+            "<<x",
+            "==",
+            "1..2 ok",
+            "v1.2",
+            "inf",
+            "nan",
+            "-",
+            "+",
+            "_1",
         ] {
             assert!(!reads_as_non_text(text), "{text:?}");
         }

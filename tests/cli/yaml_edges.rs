@@ -40,7 +40,8 @@ fn same_either_way(title: &str, extra: &str) -> Vec<(String, u64, String)> {
         .file("incidents/INC-2.md", &incident("INC-2", true, title, extra));
     let run = repo.check_json();
     assert!(run.code == 0 || run.code == 1, "{run:?}");
-    let (fast, library) = (findings(&run, "incidents/INC-1.md", "INC-1"), findings(&run, "incidents/INC-2.md", "INC-2"));
+    let (fast, library) =
+        (findings(&run, "incidents/INC-1.md", "INC-1"), findings(&run, "incidents/INC-2.md", "INC-2"));
     assert_eq!(fast, library, "title {title:?}, extra {extra:?}");
     fast
 }
@@ -50,7 +51,9 @@ fn keys_spelled_true_or_null_clash_as_the_library_resolves_them() {
     for (extra, second) in [("true: a\nTrue: b\n", 9), ("False: a\nfalse: b\n", 9), ("NULL: a\n~: b\n", 9)] {
         let found = same_either_way("Checkout 502s", extra);
         assert!(
-            found.iter().any(|(code, line, message)| code == "syntax" && *line == second && message.contains("written twice")),
+            found
+                .iter()
+                .any(|(code, line, message)| code == "syntax" && *line == second && message.contains("written twice")),
             "{extra:?}: {found:?}"
         );
     }
@@ -116,7 +119,8 @@ fn values_yaml_1_1_reads_differently_are_written_quoted() {
     ]);
     assert_eq!(run.code, 0, "{run:?}");
     let text = repo.read("incidents/INC-1.md");
-    for line in ["signal: 'on'", "rollback: '12:30'", "verification: '1_000'", "intervention: '<<'", "uncertainty: 'no'"]
+    for line in
+        ["signal: 'on'", "rollback: '12:30'", "verification: '1_000'", "intervention: '<<'", "uncertainty: 'no'"]
     {
         assert!(text.contains(&format!("\n  {line}\n")), "{line}: {text}");
     }
@@ -139,7 +143,11 @@ fn oversized_config_lists_are_refused_naming_the_key_and_the_cap() {
         let started = std::time::Instant::now();
         let run = repo.check_json();
         assert_eq!(run.code, 2, "{key}: {run:?}");
-        assert!(run.stderr.contains(key) && run.stderr.contains(&format!("more than the {cap} allowed")), "{}", run.stderr);
+        assert!(
+            run.stderr.contains(key) && run.stderr.contains(&format!("more than the {cap} allowed")),
+            "{}",
+            run.stderr
+        );
         assert!(started.elapsed().as_secs() < 10, "{key}: refused in {:?}", started.elapsed());
         assert_eq!(repo.snapshot(), before);
     }
