@@ -102,30 +102,19 @@ fn numbers_with_a_leading_plus_read_as_the_library_reads_them() {
 
 #[test]
 fn values_yaml_1_1_reads_differently_are_written_quoted() {
-    let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
-    let run = repo.run(&[
-        "stabilize",
-        "INC-1",
-        "--signal",
-        "on",
-        "--rollback",
-        "12:30",
-        "--verification",
-        "1_000",
-        "--intervention",
-        "<<",
-        "--uncertainty",
-        "no",
-    ]);
-    assert_eq!(run.code, 0, "{run:?}");
-    let text = repo.read("incidents/INC-1.md");
-    for line in
-        ["signal: 'on'", "rollback: '12:30'", "verification: '1_000'", "intervention: '<<'", "uncertainty: 'no'"]
-    {
-        assert!(text.contains(&format!("\n  {line}\n")), "{line}: {text}");
+    let repo = Repo::new();
+    for title in ["on", "no", "Y", "12:30", "1:20:30", "1_000", "<<", "=", "+1", ".inf"] {
+        let run = repo.run(&["new", title, "--severity", "SEV3", "--no-edit"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let text = std::fs::read_to_string(repo.abs(last_line(&run.stdout))).unwrap();
+        assert!(text.contains(&format!("\ntitle: '{title}'\n")), "{title}: {text}");
     }
     // Dates stay plain: every reader takes them as dates, which is what they are.
-    assert!(text.contains("\n  stabilized_at: 2026-03-10"), "{text}");
+    let run = repo.run(&["new", "2026-03-10", "--severity", "SEV3", "--no-edit", "--opened", "2026-03-09"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let text = std::fs::read_to_string(repo.abs(last_line(&run.stdout))).unwrap();
+    assert!(text.contains("\ntitle: 2026-03-10\n") && text.contains("\nopened: 2026-03-09"), "{text}");
+    repo.assert_checks();
 }
 
 #[test]
