@@ -13,6 +13,7 @@ pub mod html;
 pub mod html_appendix;
 pub mod html_body;
 pub mod html_charts;
+pub mod html_coverage;
 pub mod list_json;
 pub mod list_text;
 pub mod markdown_text;
@@ -20,6 +21,7 @@ pub mod printable;
 pub mod report_html;
 pub mod report_json;
 pub mod report_markdown;
+pub mod report_markdown_incidents;
 pub mod status_json;
 pub mod status_markdown;
 
