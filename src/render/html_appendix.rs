@@ -58,7 +58,7 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
                     vec![
                         nowrap(&item.id),
                         item.status.as_deref().map_or_else(|| "—".to_string(), nowrap),
-                        opt(&item.owner),
+                        item.owner.as_deref().map_or_else(|| "—".to_string(), nowrap),
                         item.due.map_or_else(|| "—".to_string(), |due| nowrap(&due.to_string())),
                         opt(&item.failure_mode),
                         proof(item),
@@ -113,6 +113,9 @@ fn proof(item: &ItemRow) -> String {
     }
     if item.due_moves > 0 {
         lines.push(format!("<small>due date moved {}</small>", super::plural(item.due_moves, "time")));
+    }
+    if item.status.as_deref() == Some("diagnosing") && item.validation.is_none() {
+        lines.insert(0, "<em>no validation yet: still diagnosing</em>".to_string());
     }
     if lines.is_empty() {
         return "—".to_string();

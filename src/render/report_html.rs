@@ -323,6 +323,7 @@ fn coverage(report: &Report, out: &mut String) {
             .collect();
         out.push_str(&table(&["Incident", "Status", "Failure mode"], &rows, 3));
     }
+    super::html_coverage::render(coverage, out);
     out.push_str(&format!("<h3>Stabilized more than {} days ago without items</h3>\n", coverage.grace_days));
     if coverage.without_items.is_empty() {
         out.push_str("<p>None.</p>\n");
@@ -342,7 +343,6 @@ fn coverage(report: &Report, out: &mut String) {
             .collect();
         out.push_str(&table(&["Incident", "Severity", "Stabilized", "Title", "Days since"], &rows, 4));
     }
-    super::html_coverage::render(coverage, out);
     out.push_str("</section>\n");
 }
 
