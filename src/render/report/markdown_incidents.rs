@@ -4,10 +4,10 @@
 //! approved that. Fields left empty or as a template placeholder are never shown: the
 //! model holds them as absent, and a field the item's status requires says "not written".
 
-use super::markdown_text::{inline, quoted};
-use super::report_markdown::opt;
+use super::markdown::opt;
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
+use crate::render::markdown_text::{inline, quoted};
 
 /// Appends the section.
 pub fn render(report: &Report, out: &mut String) {
@@ -64,7 +64,7 @@ fn item_lines(item: &ItemRow, out: &mut String) {
     head.extend(item.owner.as_deref().map(inline));
     head.extend(item.due.map(|due| format!("due {due}")));
     if item.due_moves > 0 {
-        head.push(format!("due date moved {}", super::plural(item.due_moves, "time")));
+        head.push(format!("due date moved {}", crate::render::plural(item.due_moves, "time")));
     }
     let mode = item.failure_mode.as_deref().map(|m| format!(": {}", quoted(m))).unwrap_or_default();
     out.push_str(&format!("- **{}** ({}){mode}\n", inline(&item.id), head.join(", ")));

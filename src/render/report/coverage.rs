@@ -2,8 +2,8 @@
 //! the reason and the approver) and closed incidents without any validated item. Record
 //! text is escaped.
 
-use super::html::{escape, nowrap, opt, table};
-use super::report_html::link;
+use super::html::link;
+use super::html_text::{escape, nowrap, opt, table};
 use crate::analysis::coverage::Coverage;
 
 /// Appends both parts to the coverage section.

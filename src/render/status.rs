@@ -10,6 +10,8 @@ use super::markdown_text::{inline, quoted};
 use crate::analysis::coverage::AcceptedRisk;
 use crate::analysis::status::{Action, Gate, NextAction, Progress, StatusBlock};
 use crate::clock::{format_duration, Timestamp};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// Several blocks, separated by a thematic break.
 pub fn render(blocks: &[StatusBlock]) -> String {
@@ -186,4 +188,19 @@ fn accepted_risks(progress: &Progress, risks: &[AcceptedRisk], out: &mut String)
             .collect();
         out.push_str(&format!("- Accepted risk: {} — {}\n", quoted(&risk.failure_mode), dropped.join(" · ")));
     }
+}
+
+/// The whole `status --format json` document: the date the relative fields are counted
+/// from and the status block of each incident (the [`StatusBlock`] structs, serialised;
+/// docs/reports.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusOutput {
+    /// The date `days_until_due` is counted from.
+    pub today: NaiveDate,
+    pub incidents: Vec<StatusBlock>,
+}
+
+/// `status --format json`.
+pub fn json(today: NaiveDate, blocks: &[StatusBlock]) -> String {
+    super::json::pretty(&StatusOutput { today, incidents: blocks.to_vec() })
 }

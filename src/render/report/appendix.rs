@@ -2,10 +2,10 @@
 //! evidence (signal, intervention, rollback, verification), failure modes, items (each
 //! with its validation, change and evidence, or reason and approver) and body. Record
 //! text is escaped; unfilled placeholders are absent from the model and left out of
-//! bodies; bodies go through [`super::html_body`], which lets no raw HTML or unsafe link
+//! bodies; bodies go through [`super::body`], which lets no raw HTML or unsafe link
 //! through.
 
-use super::html::{escape, nowrap, opt, table};
+use super::html_text::{escape, nowrap, opt, table};
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
 use std::collections::BTreeMap;
@@ -68,7 +68,7 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
             out.push_str(&table(&["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], &rows, 6));
         }
         if let Some(body) = bodies.get(&incident.id) {
-            out.push_str(&format!("<div class=\"body\">\n{}</div>\n", super::html_body::render(body)));
+            out.push_str(&format!("<div class=\"body\">\n{}</div>\n", super::body::render(body)));
         }
         out.push_str("</article>\n");
     }
@@ -107,12 +107,12 @@ fn gate_one(incident: &IncidentRow, out: &mut String) {
 /// An item's validation, change and evidence, or reason and approver.
 fn proof(item: &ItemRow) -> String {
     let mut lines = Vec::new();
-    for (label, value) in super::report_markdown_incidents::fields(item) {
+    for (label, value) in super::markdown_incidents::fields(item) {
         let text = value.map_or_else(|| "<em>not written</em>".to_string(), escape);
         lines.push(format!("<b>{label}:</b> {text}"));
     }
     if item.due_moves > 0 {
-        lines.push(format!("<small>due date moved {}</small>", super::plural(item.due_moves, "time")));
+        lines.push(format!("<small>due date moved {}</small>", crate::render::plural(item.due_moves, "time")));
     }
     if item.status.as_deref() == Some("diagnosing") && item.validation.is_none() {
         lines.insert(0, "<em>no validation yet: still diagnosing</em>".to_string());
