@@ -12,7 +12,8 @@ use crate::render::status as status_output;
 use crate::store::Repository;
 use std::collections::HashMap;
 
-/// Appends a finding for every written block that is stale or has no closing marker.
+/// Appends a finding for every written block that is stale, has no closing marker, or
+/// has a second opening marker.
 pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
     if !repo.files.iter().any(|file| file.body.status_block.is_some()) {
         return;
