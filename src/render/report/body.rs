@@ -57,20 +57,35 @@ fn scheme(url: &str) -> Option<&str> {
 }
 
 /// `events` without the paragraphs, list items and HTML blocks that hold only an
-/// unfilled template placeholder. Each container is looked at once, from its start.
+/// unfilled template placeholder. Each container is looked at once, from its start, and
+/// the events kept are moved, not copied.
 fn without_placeholders(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut skip_to = None;
-    for (index, event) in events.iter().enumerate() {
-        if skip_to.is_some_and(|end| index <= end) {
-            continue;
-        }
-        skip_to = placeholder_container(&events, index);
-        if skip_to.is_none() {
-            out.push(event.clone());
+    let mut skip = Vec::new();
+    let mut index = 0;
+    while index < events.len() {
+        match placeholder_container(&events, index) {
+            Some(end) => {
+                skip.push(index..=end);
+                index = end + 1;
+            }
+            None => index += 1,
         }
     }
-    out
+    if skip.is_empty() {
+        return events;
+    }
+    let mut ranges = skip.into_iter().peekable();
+    events
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| {
+            while ranges.peek().is_some_and(|range| range.end() < index) {
+                ranges.next();
+            }
+            !ranges.peek().is_some_and(|range| range.contains(index))
+        })
+        .map(|(_, event)| event)
+        .collect()
 }
 
 /// When `events[start]` opens a paragraph, list item or HTML block whose text is only
