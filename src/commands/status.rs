@@ -144,6 +144,10 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
                 "{}:{line}: `<!-- incidents:status -->` has no `<!-- /incidents:status -->` after it: add the closing marker on its own line after the block, or remove the opening one",
                 entry.path
             )),
+            Err(PatchError::TwoOpenings { first, second }) => problems.push(format!(
+                "{}:{second}: a second `<!-- incidents:status -->` (the first is on line {first}): keep one block between one pair of markers and remove the other markers",
+                entry.path
+            )),
             Err(PatchError::NoFrontMatter) => {
                 problems.push(format!("{}: the front matter changed since it was read; run the command again", entry.path))
             }
