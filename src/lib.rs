@@ -44,8 +44,10 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
     pub stdin_is_terminal: bool,
-    pub no_color: Option<String>,
-    pub clicolor_force: Option<String>,
+    /// Whether `--color auto` colours stdout, and stderr: anstream's decision from the
+    /// stream and `NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM` ([`render::color::auto_colors`]).
+    pub stdout_color: bool,
+    pub stderr_color: bool,
     /// `$VISUAL` and `$EDITOR`, for opening new records (the one program the tool runs).
     pub visual: Option<String>,
     pub editor: Option<String>,
@@ -63,8 +65,8 @@ impl Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
             stdin_is_terminal: std::io::stdin().is_terminal(),
-            no_color: std::env::var("NO_COLOR").ok(),
-            clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
+            stdout_color: render::color::auto_colors(&std::io::stdout()),
+            stderr_color: render::color::auto_colors(&std::io::stderr()),
             visual: std::env::var("VISUAL").ok(),
             editor: std::env::var("EDITOR").ok(),
             github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
@@ -99,19 +101,16 @@ pub fn run_with_input(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
             let status = if error.use_stderr() { exit::USAGE } else { exit::SUCCESS };
-            // `--color` is not known when the arguments do not parse: decide as `auto`,
-            // for the stream the message goes to.
-            let terminal = if error.use_stderr() { env.stderr_is_terminal } else { env.stdout_is_terminal };
-            let colored = render::color::ColorChoice::Auto.enabled(
-                terminal,
-                env.no_color.as_deref(),
-                env.clicolor_force.as_deref(),
-            );
-            let rendered = if colored { error.render().ansi().to_string() } else { error.render().to_string() };
+            // Help, version and usage errors come before the arguments parse: `--color`
+            // is read from them directly, for the stream the message goes to.
+            let auto = if error.use_stderr() { env.stderr_color } else { env.stdout_color };
+            let colored = render::color::ColorChoice::from_args(&args).enabled(auto);
+            let rendered = clap_message(&error, colored);
             let _ = if error.use_stderr() {
                 err.write_all(rendered.as_bytes())
             } else {
@@ -122,10 +121,20 @@ pub fn run_with_input(
     };
     let result = execute(&cli, env, input, out, err);
     if let Err(error) = &result {
-        let colored = cli.color.enabled(env.stderr_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
+        let colored = cli.color.enabled(env.stderr_color);
         let _ = writeln!(err, "{} {error}", render::color::Palette::new(colored).error("error:"));
     }
     exit::status(&result)
+}
+
+/// A clap message (help, usage error) as printed: it quotes what was typed, so it goes
+/// through the same escaping as record text; coloured only when that changes nothing.
+fn clap_message(error: &clap::Error, colored: bool) -> String {
+    let plain = error.render().to_string();
+    match render::printable::printable_lines(&plain) {
+        std::borrow::Cow::Borrowed(_) if colored => error.render().ansi().to_string(),
+        safe => safe.into_owned(),
+    }
 }
 
 fn execute(
@@ -139,7 +148,7 @@ fn execute(
         Some(today) => Clock::fixed(today),
         None => Clock::at(env.now),
     };
-    let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
+    let colored = cli.color.enabled(env.stdout_color);
     let palette = render::color::Palette::new(colored);
     let mut streams = Streams { input, out, err };
     // Commands about the tool itself need no repository: they work anywhere, even where

@@ -7,7 +7,14 @@
 //! order of the rules table, then file and line). Whatever does not fit is counted on a
 //! plain line and listed after it as plain `file:line` lines, so the log stays complete.
 //! The last line counts everything, as the human format's does.
+//!
+//! The runner reads every line for workflow commands, so every line written here is
+//! either one of our annotations, its properties and message escaped as the runner
+//! unescapes them (`%`, CR, LF; `:` and `,` in properties), or a plain line made safe by
+//! [`printable_line`]: record text breaks no line, and no plain line starts with `::` or
+//! holds `##[`.
 
+use super::printable::printable_line;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use std::cmp::Ordering;
 
@@ -41,14 +48,9 @@ pub fn render(report: &Report) -> String {
             rest.len()
         ));
         for d in rest {
-            out.push_str(&format!(
-                "{}:{}: {}[{}]: {}\n",
-                d.file,
-                d.line,
-                d.severity.as_str(),
-                d.code.code(),
-                d.message.replace(['\r', '\n'], " ")
-            ));
+            let line = format!("{}:{}: {}[{}]: {}", d.file, d.line, d.severity.as_str(), d.code.code(), d.message);
+            out.push_str(&printable_line(&line));
+            out.push('\n');
         }
     }
     out.push_str(&super::check_human::summary(report, &super::color::Palette::new(false)));
@@ -103,6 +105,24 @@ mod tests {
     fn escapes_workflow_command_syntax() {
         assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn plain_lines_past_the_cap_cannot_start_a_workflow_command() {
+        let names = ["x\n::notice::a", "y\r::add-mask::b", "::stop-commands::c", "z ##[error]d"];
+        let diagnostics =
+            (0..30).map(|i| diagnostic(Rule::MissingOwner, Severity::Error, names[i % names.len()], i + 1)).collect();
+        let text = render(&Report { diagnostics, files: 4 });
+        let lines: Vec<&str> = text.split(['\r', '\n']).collect();
+        assert_eq!(lines.iter().filter(|l| l.starts_with("::error ")).count(), 10, "{text}");
+        for line in lines.iter().filter(|l| !l.starts_with("::error ")) {
+            assert!(!line.trim_start().starts_with("::") && !line.contains("##["), "{line:?}");
+        }
+        assert!(text.contains("\ny\\u{d}::add-mask::b:2: error[missing-owner]: m\n"), "{text}");
+        assert!(text.contains("\nz \\u{23}#[error]d:4: error[missing-owner]: m\n"), "{text}");
+        let names = (0..11).map(|i| diagnostic(Rule::MissingOwner, Severity::Error, "::notice::f", i + 1)).collect();
+        let text = render(&Report { diagnostics: names, files: 1 });
+        assert!(text.contains("\n\\u{3a}:notice::f:11: error[missing-owner]: m\n"), "{text}");
     }
 
     #[test]

@@ -112,3 +112,93 @@ fn an_unwritable_summary_is_a_warning_not_a_failure() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("warning: job summary not written"), "{}", run.stderr);
 }
+
+/// The lines GitHub's runner reads from a step's output: it splits at LF, CR and CRLF.
+fn runner_lines(text: &str) -> Vec<&str> {
+    text.split(['\r', '\n']).collect()
+}
+
+/// Undoes the runner's escaping of an annotation property.
+fn unescape_property(value: &str) -> String {
+    [("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")]
+        .iter()
+        .fold(value.to_string(), |text, (escaped, raw)| text.replace(escaped, raw))
+}
+
+/// Asserts that every line of `text`, read as GitHub's runner reads it, is either an
+/// annotation of ours — `::error ` or `::warning ` at the very start, properties `file`
+/// (one of `files`, round-tripped through the runner's unescaping), `line` and `title`
+/// — or a line that cannot start a workflow command: not `::` after leading white
+/// space, and no `##[` anywhere. Returns the number of annotations.
+pub fn assert_only_our_workflow_commands(text: &str, files: &[String]) -> usize {
+    let mut annotations = 0;
+    for line in runner_lines(text) {
+        if !line.trim_start().starts_with("::") {
+            assert!(!line.contains("##["), "a legacy workflow command: {line:?}\n{text}");
+            continue;
+        }
+        let command = line.strip_prefix("::error ").or_else(|| line.strip_prefix("::warning "));
+        let command = command.unwrap_or_else(|| panic!("a workflow command that is not ours: {line:?}\n{text}"));
+        let (properties, _message) = command.split_once("::").expect("a message after the properties");
+        let mut keys = Vec::new();
+        for property in properties.split(',') {
+            let (key, value) = property.split_once('=').expect("key=value");
+            keys.push(key);
+            match key {
+                "file" => {
+                    let file = unescape_property(value);
+                    assert!(files.contains(&file), "file={file:?} names no record: {line:?}");
+                }
+                "line" => assert!(value.parse::<usize>().is_ok(), "{line:?}"),
+                "title" => assert!(!value.contains(['\r', '\n', ':', ',']), "{line:?}"),
+                other => panic!("a property we never write: {other:?} in {line:?}"),
+            }
+        }
+        assert_eq!(keys, ["file", "line", "title"], "{line:?}");
+        annotations += 1;
+    }
+    annotations
+}
+
+/// File names that try to end the line and start a workflow command, or carry one.
+const HOSTILE_NAMES: &[&str] = &[
+    "a\n::notice title=owned::one",
+    "b\r::add-mask::secret",
+    "c\r\n::stop-commands::token",
+    "d\n   ::notice::indented",
+    "e\n\u{a0}\u{2003}::notice::unicode-space",
+    "f ##[add-mask]legacy",
+    "g\n##[set-output name=x;]y",
+    "h\u{85}::notice::next-line",
+    "i\u{2028}::notice::line-separator",
+    "j%0A::notice::percent",
+    "k,line=99,title=x:y",
+    "::notice::leading",
+];
+
+#[test]
+fn file_names_cannot_start_a_workflow_command_past_the_annotation_cap() {
+    // Three records per name, each with an error and a warning: 36 of each, 10 of each
+    // annotated, the other 52 listed as plain lines. Once in the default folder, once in
+    // a records folder whose name is itself a workflow command.
+    for dir in ["incidents", "::notice title=dir::x"] {
+        let repo = Repo::new().file(".incidents.yml", &format!("dir: '{dir}'\n"));
+        let mut files = Vec::new();
+        for copy in 1..=3 {
+            for (n, name) in HOSTILE_NAMES.iter().enumerate() {
+                let file = format!("{dir}/{copy}-{name}.md");
+                repo.write(&file, flawed_incident(&format!("INC-{copy}{n:02}")).as_bytes());
+                files.push(file);
+            }
+        }
+        let run = repo.run(&["check", "--format", "github"]);
+        assert_eq!(run.code, 1, "{run:?}");
+        assert!(run.stdout.contains("52 more diagnostics not annotated"), "{}", run.stdout);
+        assert_eq!(assert_only_our_workflow_commands(&run.stdout, &files), 20, "{}", run.stdout);
+        assert_eq!(assert_only_our_workflow_commands(&run.stderr, &files), 0);
+        // Every diagnostic is still in the log, annotated or listed on one line.
+        let listed = run.stdout.lines().filter(|l| l.contains(": error[") || l.contains(": warning[")).count();
+        assert_eq!(listed, 52, "{}", run.stdout);
+        assert!(run.stdout.contains("/2-b\\u{d}::add-mask::secret.md:5: error["), "{}", run.stdout);
+    }
+}

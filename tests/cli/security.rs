@@ -299,3 +299,85 @@ fn support_md_files(repo: &Repo) -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|e| e == "md"))
         .collect()
 }
+
+/// Config values, arguments and record text that end the line and start a workflow
+/// command, or carry a legacy one.
+const INJECTED: &[&str] =
+    &["\n::notice::owned", "\r::add-mask::secret", "\r\n  ::stop-commands::token", " ##[add-mask]legacy", "\u{1b}[2J"];
+
+/// Asserts that neither stream of a run holds a workflow command (read as the runner
+/// reads lines: at LF, CR or CRLF) or a terminal escape.
+fn assert_contained(run: &Run, args: &[&str]) {
+    for stream in [&run.stdout, &run.stderr] {
+        crate::github::assert_only_our_workflow_commands(stream, &[]);
+        assert!(!stream.contains('\u{1b}'), "{args:?}: {stream:?}");
+    }
+}
+
+#[test]
+fn config_values_in_error_messages_cannot_start_a_workflow_command() {
+    for injected in INJECTED {
+        let quoted = serde_json::to_string(&format!("inc{injected}")).unwrap();
+        let glob = serde_json::to_string(&format!("a{injected}[")).unwrap();
+        for config in [format!("dir: {quoted}\n"), format!("ignore:\n  - {glob}\n")] {
+            let repo = Repo::new().file(".incidents.yml", &config).file("incidents/a.md", &active_incident("INC-1"));
+            for format in ["human", "github"] {
+                let args = ["check", "--format", format];
+                let run = repo.run(&args);
+                assert_eq!(run.code, 2, "{config}: {run:?}");
+                assert_contained(&run, &args);
+                assert_eq!(run.stderr.lines().count(), 1, "one message, one line: {:?}", run.stderr);
+                assert!(run.stderr.starts_with("error: "), "{:?}", run.stderr);
+            }
+        }
+    }
+}
+
+#[test]
+fn arguments_and_record_text_in_error_messages_cannot_start_a_workflow_command() {
+    let mode = serde_json::to_string(&format!("cache race{}", INJECTED[0])).unwrap();
+    let repo = Repo::new()
+        .file("incidents/INC-1.md", &stabilized_incident("INC-1", &mode))
+        .file("incidents/INC-2.md", &active_incident("INC-2"));
+    for injected in INJECTED {
+        let typed = format!("x{injected}");
+        let runs: [&[&str]; 5] = [
+            &["explain", &typed],
+            &["status", &typed],
+            &[&typed],
+            &["check", "--format", "github", &typed],
+            &[
+                "remediate",
+                "INC-1",
+                "--failure-mode",
+                &typed,
+                "--owner",
+                "o",
+                "--due",
+                "2026-04-01",
+                "--validation",
+                "replay test asserts keys converge",
+            ],
+        ];
+        for args in runs {
+            let run = repo.run(args);
+            assert!(run.code == 1 || run.code == 2, "{args:?}: {run:?}");
+            assert_contained(&run, args);
+        }
+    }
+    // The refusal lists the incident's failure modes, whose text breaks a line.
+    let run = repo.run(&[
+        "remediate",
+        "INC-1",
+        "--failure-mode",
+        "other",
+        "--owner",
+        "o",
+        "--due",
+        "2026-04-01",
+        "--validation",
+        "replay test asserts keys converge",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("\\u{3a}:notice::owned"), "{:?}", run.stderr);
+}
