@@ -1,4 +1,8 @@
 //! `check --format json` (contract): one object with `diagnostics` and `summary`.
+//!
+//! JSON is serialised, so no record text breaks a line; and since a CI log may show it,
+//! [`without_legacy_commands`] writes the `#` that starts a `##[` (a workflow command
+//! GitHub's runner finds anywhere in a line) as `\u0023`, which reads back the same.
 
 use crate::diagnostic::{Diagnostic, Report};
 use serde::{Deserialize, Serialize};
@@ -25,5 +29,40 @@ pub fn render(report: &Report) -> String {
     };
     let mut text = serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
-    text
+    without_legacy_commands(text)
+}
+
+/// `json` with every `##[` written `\u0023#[`. Outside strings JSON holds no `#`, and
+/// inside one the escape reads back as the same character.
+pub fn without_legacy_commands(json: String) -> String {
+    if json.contains("##[") {
+        json.replace("##[", "\\u0023#[")
+    } else {
+        json
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Rule, Severity};
+
+    #[test]
+    fn no_line_holds_a_legacy_workflow_command_and_the_text_reads_back() {
+        let message = "x ##[add-mask]secret ###[error]y\n::notice::z";
+        let diagnostic = Diagnostic {
+            code: Rule::InvalidValue,
+            severity: Severity::Error,
+            file: "##[group]a.md".to_string(),
+            line: 1,
+            id: None,
+            message: message.to_string(),
+        };
+        let text = render(&Report { diagnostics: vec![diagnostic], files: 1 });
+        assert!(!text.contains("##["), "{text}");
+        assert!(text.lines().all(|line| !line.trim_start().starts_with("::")), "{text}");
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["diagnostics"][0]["message"], message);
+        assert_eq!(value["diagnostics"][0]["file"], "##[group]a.md");
+    }
 }

@@ -4,7 +4,8 @@
 //! description = when it fires, full description and help = the explanation `incidents
 //! explain` prints, default level = the level in effect in this repository); each result
 //! names its rule by code and index, its level, message, and the record file relative to
-//! the root (`/` separators) with the line.
+//! the root (`/` separators) with the line. As with JSON, no line holds a `##[`
+//! ([`super::check_json::without_legacy_commands`]).
 
 use crate::config::Config;
 use crate::diagnostic::{explain_markdown, Level, Report, Rule, Severity};
@@ -56,7 +57,7 @@ pub fn render(report: &Report, config: &Config) -> String {
     });
     let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
-    text
+    super::check_json::without_legacy_commands(text)
 }
 
 fn rule_descriptor(rule: Rule, level: Level) -> Value {

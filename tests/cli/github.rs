@@ -78,9 +78,10 @@ fn a_clean_run_summarises_as_no_problems() {
 }
 
 #[test]
-fn the_job_summary_stays_under_one_mebibyte() {
+fn the_job_summary_stays_under_one_mebibyte_counting_what_the_file_holds() {
     // 1,200 items naming a missing incident with a ~900-character id: each row is about
-    // 1 KiB, so the whole table would pass GitHub's 1 MiB limit.
+    // 1 KiB, so the whole table would pass GitHub's 1 MiB limit. Two runs in one step
+    // append to the same file: the second one has only the room the first one left.
     let long = "X".repeat(900);
     let repo = Repo::new();
     for i in 0..1200 {
@@ -88,18 +89,64 @@ fn the_job_summary_stays_under_one_mebibyte() {
         repo.write(&format!("incidents/INC-1-R{i}.md"), item.as_bytes());
     }
     let summary = repo.abs("summary.md");
+    let mut sizes = Vec::new();
+    for _ in 0..2 {
+        let result = repo.run_with(&["check", "--format", "github"], |cmd| {
+            cmd.env("GITHUB_STEP_SUMMARY", &summary);
+        });
+        assert_eq!(result.code, 1);
+        sizes.push(std::fs::metadata(&summary).unwrap().len());
+    }
+    assert!(sizes[1] < 1024 * 1024, "{sizes:?}");
+    let text = repo.read("summary.md");
+    let note = "more diagnostics not listed: the step summary is limited to 1 MiB";
+    assert!(text[..sizes[0] as usize].contains(note), "{}", &text[sizes[0] as usize - 300..sizes[0] as usize]);
+    // The second run had room for its heading and the note only.
+    let second = &text[sizes[0] as usize..];
+    assert!(
+        second.starts_with("## incidents check\n") && second.contains("1200 more diagnostics not listed"),
+        "{second}"
+    );
+}
+
+#[test]
+fn record_text_in_the_job_summary_is_no_html_and_no_link() {
+    let value = "x\\` <img src=x onerror=alert(1)> [link](https://evil.example/a) ![i](https://evil.example/i.png) \
+                 www.evil.example a@evil.example https://evil.example/b <https://evil.example/c> &lt;b&gt; *em* | cell";
+    let name = "n\\`<img src=x>[l](x) www.evil.example a@evil.example |";
+    let incident = flawed_incident("INC-1").replace("severity: SEV9", &format!("severity: '{value}'"));
+    let repo = Repo::new().file(&format!("incidents/{name}.md"), &incident);
+    let summary = repo.abs("summary.md");
     let run = repo.run_with(&["check", "--format", "github"], |cmd| {
         cmd.env("GITHUB_STEP_SUMMARY", &summary);
     });
-    assert_eq!(run.code, 1);
-    let size = std::fs::metadata(&summary).unwrap().len();
-    assert!(size < 1024 * 1024, "{size} bytes");
+    assert_eq!(run.code, 1, "{run:?}");
     let text = repo.read("summary.md");
-    assert!(
-        text.contains("more diagnostics not listed: the step summary is limited to 1 MiB"),
-        "{}",
-        &text[text.len() - 300..]
-    );
+    assert!(text.contains("evil.example"), "{text}");
+    let options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_GFM;
+    let (mut rows, mut cells) = (0, 0);
+    let mut shown = String::new();
+    for event in pulldown_cmark::Parser::new_ext(&text, options) {
+        use pulldown_cmark::{Event, Tag};
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => panic!("HTML in the summary: {event:?}\n{text}"),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis) => panic!("{event:?}\n{text}"),
+            Event::Start(Tag::TableRow) => rows += 1,
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::Text(t) | Event::Code(t) => shown.push_str(&t),
+            _ => {}
+        }
+    }
+    assert_eq!((rows, cells), (2, 15), "two rows of five cells (the header is not a row):\n{text}");
+    // GitHub also links bare addresses: none is left outside a code span.
+    let row = text.lines().find(|l| l.contains("invalid-value")).unwrap();
+    let (_, message) = row.split_once("| INC-1 | ").unwrap();
+    for bare in ["https://", "www.evil", " a@evil"] {
+        assert!(!message.contains(bare), "{bare} in {message}");
+    }
+    assert!(shown.contains("<img src=x onerror=alert(1)> [link](https://evil.example/a)"), "{shown}");
 }
 
 #[test]
