@@ -381,3 +381,45 @@ fn arguments_and_record_text_in_error_messages_cannot_start_a_workflow_command()
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("\\u{3a}:notice::owned"), "{:?}", run.stderr);
 }
+
+/// An active incident whose body is `body`.
+fn incident_with_body(id: &str, body: &str) -> String {
+    format!("{}\n{body}", active_incident(id))
+}
+
+#[test]
+fn wide_tables_in_a_body_cost_output_in_proportion_to_the_body() {
+    // Tables of 512 (then 30,000) columns whose rows hold one cell: pulldown-cmark fills
+    // each row to the header's width, 262,144 cells per 3.5 KB table. Before, 100 KB of
+    // them took 18 s and over 1.3 GB, and 4 MB more than 20 GB.
+    let table = |columns: usize, rows: usize| {
+        format!("|{}\n|{}\n{}\n", "a|".repeat(columns), "-|".repeat(columns), "|x\n".repeat(rows))
+    };
+    let narrow = table(512, 512).repeat(200);
+    let wide = format!("> {}", table(30_000, 8).replace('\n', "\n> ")).repeat(6);
+    let ordinary = format!("|{}\n|{}\n{}", "when|".repeat(4), "---|".repeat(4), "|10:00|alert|page|ack|\n".repeat(50));
+    let repo = Repo::new()
+        .file("incidents/INC-1.md", &incident_with_body("INC-1", &narrow))
+        .file("incidents/INC-2.md", &incident_with_body("INC-2", &wide))
+        .file("incidents/INC-3.md", &incident_with_body("INC-3", &ordinary));
+    let run = repo.run(&["report", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let input = narrow.len() + wide.len() + ordinary.len();
+    assert!(input > 1_000_000, "{input}");
+    assert!(run.stdout.len() < 2 * input, "{} bytes of HTML from {input} bytes of bodies", run.stdout.len());
+    // The hostile tables show as text; the ordinary one is still a table.
+    assert!(!run.stdout.contains("<td>x</td>") && !run.stdout.contains("<th>a</th>"));
+    assert_eq!(run.stdout.matches("<td>alert</td>").count(), 50);
+}
+
+#[test]
+fn a_body_over_one_mebibyte_is_shown_as_its_text() {
+    let body = format!("## Timeline\n\n<b>bold?</b> {}", "*a* ".repeat(300_000));
+    let repo = Repo::new().file("incidents/INC-1.md", &incident_with_body("INC-1", &body));
+    let run = repo.run(&["report", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("This body is over 1 MiB: it is shown as its text."));
+    assert!(run.stdout.contains("&lt;b&gt;bold?&lt;/b&gt; *a* *a*"), "the text, escaped");
+    assert!(!run.stdout.contains("<em>a</em>") && !run.stdout.contains("<b>bold"));
+    assert!(run.stdout.len() < 2 * body.len());
+}
