@@ -247,5 +247,11 @@ fn file_names_cannot_start_a_workflow_command_past_the_annotation_cap() {
         let listed = run.stdout.lines().filter(|l| l.contains(": error[") || l.contains(": warning[")).count();
         assert_eq!(listed, 52, "{}", run.stdout);
         assert!(run.stdout.contains("/2-b\\u{d}::add-mask::secret.md:5: error["), "{}", run.stdout);
+        // The other formats, printed in a log, hold no command either.
+        for format in ["human", "json", "sarif"] {
+            let run = repo.run(&["check", "--format", format]);
+            assert_eq!(run.code, 1, "{format}: {run:?}");
+            assert_eq!(assert_only_our_workflow_commands(&run.stdout, &files), 0, "{format}");
+        }
     }
 }
