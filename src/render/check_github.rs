@@ -14,7 +14,7 @@
 //! [`printable_line`]: record text breaks no line, and no plain line starts with `::` or
 //! holds `##[`.
 
-use super::printable::printable_line;
+use super::printable::{printable, printable_line};
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use std::cmp::Ordering;
 
@@ -70,15 +70,18 @@ pub fn by_importance(a: &Diagnostic, b: &Diagnostic) -> Ordering {
     ))
 }
 
-/// One `::error file=…,line=…,title=…::message` line.
+/// One `::error file=…,line=…,title=…::message` line. The file stays as it is, so that
+/// GitHub finds it; the title and message show control characters as `\u{…}`, as in a
+/// terminal, since the log shows the line too.
 fn annotation(d: &Diagnostic) -> String {
+    let title = format!("{} ({})", d.code.code(), d.id.as_deref().unwrap_or("no id"));
     format!(
         "::{} file={},line={},title={}::{}\n",
         d.severity.as_str(),
         escape_property(&d.file),
         d.line,
-        escape_property(&format!("{} ({})", d.code.code(), d.id.as_deref().unwrap_or("no id"))),
-        escape_data(&d.message)
+        escape_property(&printable(&title)),
+        escape_data(&printable(&d.message))
     )
 }
 
@@ -105,6 +108,13 @@ mod tests {
     fn escapes_workflow_command_syntax() {
         assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        let mut d = diagnostic(Rule::MissingOwner, Severity::Error, "a\nb:c.md", 2);
+        d.message = "\u{1b}[2J 100%\n::notice::x".to_string();
+        d.id = Some("INC-1\r".to_string());
+        assert_eq!(
+            annotation(&d),
+            "::error file=a%0Ab%3Ac.md,line=2,title=missing-owner (INC-1\\u{d})::\\u{1b}[2J 100%25\\u{a}::notice::x\n"
+        );
     }
 
     #[test]
