@@ -7,7 +7,7 @@ use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block::{self, PatchError};
 use crate::error::{Error, Result};
-use crate::render::printable::printable_lines;
+use crate::printable::printable_lines;
 use crate::render::status as status_output;
 use crate::workflow::Session;
 use crate::Context;
