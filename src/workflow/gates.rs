@@ -3,7 +3,7 @@
 //! item and every item validated or dropped — the same facts the `uncovered-failure-mode`
 //! and `open-remediation` rules read ([`crate::rules::cross`]).
 
-use crate::record::{Field, Incident};
+use crate::record::{Field, Incident, ItemStatus};
 use crate::rules::cross::{self, Index};
 use crate::store::Repository;
 
@@ -61,8 +61,15 @@ pub fn close_blockers(repo: &Repository, incident: &Incident) -> Vec<String> {
     }
     for (file, item, status) in cross::unfinished(items) {
         let item_id = item.id.value.as_deref().unwrap_or("an item");
+        let next = match status {
+            ItemStatus::Diagnosing => {
+                format!("`incidents plan {item_id} --validation …` once you can name what would prove the fix")
+            }
+            ItemStatus::Shipped => format!("`incidents validate {item_id} --evidence …` once its validation passed"),
+            _ => format!("`incidents ship {item_id} --change <sha|PR URL>` once the fix is out, then validate it"),
+        };
         blockers.push(format!(
-            "{item_id} ({}) is {}: `incidents validate {item_id} --evidence …` once its validation passed, or `incidents drop {item_id} --reason …`",
+            "{item_id} ({}) is {}: {next}, or `incidents drop {item_id} --reason … --approved-by …`",
             repo.files[file].path,
             status.as_str()
         ));
