@@ -26,7 +26,8 @@ pub use crate::run::{write, Outcome, Streams};
 
 /// What an item move prints: `INC-7-R1: open → in-progress at 2026-03-10`, an optional
 /// `detail` after it, an optional `next:` hint, and the item's path as the last line on
-/// stdout; a note about the incident's status block goes to stderr.
+/// stdout; a note about the incident's status block goes to stderr. Record text (the
+/// change as given, file names) is made printable first, as `check` shows it.
 pub fn report_move(
     ctx: &crate::Context,
     streams: &mut Streams<'_>,
@@ -38,14 +39,15 @@ pub fn report_move(
     let detail = detail.map(|text| format!(" ({text})")).unwrap_or_default();
     let next = next.map(|hint| format!("next: {hint}\n")).unwrap_or_default();
     let (id, from, to, path) = (&moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));
-    write(streams.out, &format!("{id}: {from} → {to}{at}{detail}\n{next}{path}\n"))?;
+    let text = format!("{id}: {from} → {to}{at}{detail}\n{next}{path}\n");
+    write(streams.out, &crate::render::printable::printable_lines(&text))?;
     refreshed(streams, &moved.refreshed)
 }
 
 /// Writes the note about a refreshed status block, if any, to stderr.
 pub fn refreshed(streams: &mut Streams<'_>, refreshed: &crate::workflow::refresh::Refreshed) -> crate::Result<()> {
     match refreshed.note() {
-        Some(note) => write(streams.err, &note),
+        Some(note) => write(streams.err, &crate::render::printable::printable_lines(&note)),
         None => Ok(()),
     }
 }

@@ -107,10 +107,12 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         dates = Some((old_text.unwrap_or_else(|| "no date".to_string()), new_text));
         Ok(changes)
     })?;
-    write(streams.err, &warnings.iter().map(|w| format!("warning: {w}\n")).collect::<String>())?;
+    let warnings: String = warnings.iter().map(|w| format!("warning: {w}\n")).collect();
+    write(streams.err, &warnings)?;
     let (from, to) = dates.unwrap_or_default();
     let path = ctx.display_path(&written.path);
-    write(streams.out, &format!("{}: due {from} → {to} (moved at {at})\n{path}\n", written.id))?;
+    let text = format!("{}: due {from} → {to} (moved at {at})\n{path}\n", written.id);
+    write(streams.out, &crate::render::printable::printable_lines(&text))?;
     super::refreshed(streams, &written.refreshed)?;
     Ok(Outcome::Success)
 }

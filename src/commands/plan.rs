@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             streams.err,
             &format!(
                 "warning: validation \"{}\" is only a vague phrase: describe the test or signal that would fail if the breakage came back\n",
-                one_line(&validation)
+                crate::render::printable::printable_lines(&one_line(&validation))
             ),
         )?;
     }

@@ -5,7 +5,7 @@
 
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::interact::Needs;
 use crate::record::text::meaningful;
 use crate::record::ItemStatus;
@@ -38,6 +38,11 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
     let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
+        if item.change.is_missing() {
+            return Err(Error::Refused(format!(
+                "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
+            )));
+        }
         let given = args.evidence.as_deref().and_then(meaningful);
         let written = item.evidence.get().map(String::as_str).and_then(meaningful);
         let mut answers = Answers::new(&ctx.config);

@@ -433,3 +433,18 @@ fn the_whole_lifecycle_passes_check_after_every_step() {
     assert!(items[0].contains("status: validated\nchange: 3f2a9c1\nevidence: 'CI run 4812: staggered-rollout test green at 3f2a9c1'\nstarted_at: 2026-03-10\nshipped_at: 2026-03-10\nvalidated_at: 2026-03-10\n"), "{}", items[0]);
     assert!(items[1].contains("status: dropped\nreason: the queue is replaced by streams in April; failover goes away\napproved_by: dana (checkout lead)\ndropped_at: 2026-03-10\ndue_history:\n  - due: 2026-03-24\n    moved_at: 2026-03-10\n    reason: drill rig booked until the 30th\n"), "{}", items[1]);
 }
+
+#[test]
+fn a_shipped_item_without_a_change_is_not_validated() {
+    let repo = repo_with("shipped");
+    repo.write(ITEM, item_text(&repo).replace("change: 3f2a9c1\n", "").as_bytes());
+    let before = repo.snapshot();
+    let run = repo.run(&["validate", "INC-1-R1", "--evidence", "CI run 4812 green"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.contains("INC-1-R1 is shipped but names no change: write `change:` in its file"),
+        "{}",
+        run.stderr
+    );
+    assert!(repo.snapshot() == before);
+}
