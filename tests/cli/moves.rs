@@ -448,3 +448,21 @@ fn a_shipped_item_without_a_change_is_not_validated() {
     );
     assert!(repo.snapshot() == before);
 }
+
+#[test]
+fn a_block_without_its_closing_marker_is_reported_and_the_move_still_written() {
+    let repo = repo_with("open");
+    let incident =
+        repo.read(INCIDENT).replace("\n## Timeline\n", "\n<!-- incidents:status -->\nold block\n\n## Timeline\n");
+    repo.write(INCIDENT, incident.as_bytes());
+    let run = repo.ok(&["start", "INC-1-R1"]);
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: the status block in {INCIDENT} was not refreshed: `<!-- incidents:status -->` on line"
+        )) && run.stderr.contains("run `incidents status --write INC-1`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(repo.read(INCIDENT), incident, "the incident file is left as it was");
+    assert!(item_text(&repo).contains("status: in-progress\n"));
+}
