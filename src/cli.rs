@@ -55,6 +55,7 @@ pub enum Command {
     Init(commands::init::Args),
     New(commands::new::Args),
     Stabilize(commands::stabilize::Args),
+    Amend(commands::amend::Args),
     Remediate(commands::remediate::Args),
     Plan(commands::plan::Args),
     Start(commands::start::Args),

@@ -83,7 +83,9 @@ pub fn run_with_input(
     let result = execute(&cli, env, input, out, err);
     if let Err(error) = &result {
         let colored = cli.color.enabled(env.stderr_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
-        let _ = writeln!(err, "{} {error}", render::color::Palette::new(colored).error("error:"));
+        // Messages quote record text and file names: shown as `check` shows them.
+        let message = render::printable::printable_lines(&error.to_string()).into_owned();
+        let _ = writeln!(err, "{} {message}", render::color::Palette::new(colored).error("error:"));
     }
     exit::status(&result)
 }
@@ -128,6 +130,7 @@ fn execute(
         Command::Init(args) => commands::init::run(&ctx, args, &mut streams),
         Command::New(args) => commands::new::run(&ctx, args, &mut streams),
         Command::Stabilize(args) => commands::stabilize::run(&ctx, args, &mut streams),
+        Command::Amend(args) => commands::amend::run(&ctx, args, &mut streams),
         Command::Remediate(args) => commands::remediate::run(&ctx, args, &mut streams),
         Command::Plan(args) => commands::plan::run(&ctx, args, &mut streams),
         Command::Start(args) => commands::start::run(&ctx, args, &mut streams),

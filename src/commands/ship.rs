@@ -34,8 +34,6 @@ pub struct Args {
     pub at: Option<Timestamp>,
 }
 
-const CHANGE_HINT: &str = "the change that shipped the fix: a commit SHA, a pull request URL or a release tag";
-
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
@@ -44,9 +42,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         let written = item.change.get().map(String::as_str).and_then(meaningful);
         let found = change::resolve(id, args.change.as_deref().and_then(meaningful), written)?;
         let mut answers = Answers::new(&ctx.config);
-        let flag = if found.source == Source::Flag { "--change" } else { "" };
-        answers.check("change", flag, &found.reference, CHANGE_HINT);
-        answers.finish(&format!("cannot ship {id}"))?;
+        answers.check("change", &found.reference);
+        answers.finish_alone(&format!("cannot ship {id}"))?;
         let keys = match found.source {
             Source::Flag => vec![("change", found.reference.clone())],
             Source::File => Vec::new(),

@@ -45,21 +45,20 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         }
         let given = args.evidence.as_deref().and_then(meaningful);
         let written = item.evidence.get().map(String::as_str).and_then(meaningful);
+        let mut needs = Needs::new(ctx.interactive);
         let mut answers = Answers::new(&ctx.config);
-        if given.is_none() {
-            if let Some(written) = written {
-                answers.check("evidence", "", written, HINT);
-                answers.finish(&format!("cannot validate {id}"))?;
-                return Ok(Vec::new());
+        let mut keys = Vec::new();
+        match (given, written) {
+            (None, Some(written)) => answers.check("evidence", written),
+            _ => {
+                if let Some(evidence) = needs.text(streams, given, "--evidence", HINT)? {
+                    answers.check("evidence", &evidence);
+                    keys.push(("evidence", evidence));
+                }
             }
         }
-        let mut needs = Needs::new(ctx.interactive);
-        let evidence = needs.text(streams, given, "--evidence", HINT)?;
-        needs.finish(&format!("cannot validate {id}"))?;
-        let Some(evidence) = evidence else { return Ok(Vec::new()) };
-        answers.check("evidence", "--evidence", &evidence, HINT);
-        answers.finish(&format!("cannot validate {id}"))?;
-        Ok(vec![("evidence", evidence)])
+        answers.finish(needs, &format!("cannot validate {id}"))?;
+        Ok(keys)
     })?;
     super::report_move(ctx, streams, &moved, None, None)?;
     Ok(Outcome::Success)

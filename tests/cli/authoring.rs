@@ -31,6 +31,8 @@ fn full_lifecycle_passes_check_at_every_step() {
         "INC-1",
         "--signal",
         "5xx rate on checkout-api above 2%, reproduced by replaying cart requests",
+        "--intervention",
+        "rolled checkout-api back to v41",
         "--rollback",
         "redeploy v41",
         "--verification",
@@ -122,7 +124,7 @@ classes: []
 # Gate 1 (`incidents stabilize`): operational evidence that service is restored.
 stabilization:
   signal: 5xx rate on checkout-api above 2%, reproduced by replaying cart requests
-  intervention: <the smallest safe change that restores service>
+  intervention: rolled checkout-api back to v41
   rollback: redeploy v41
   verification: 5xx under 0.1% for 30 minutes in production
   stabilized_at: 2026-03-09T15:05:00Z
@@ -360,7 +362,7 @@ fn new_never_reuses_an_id_written_in_an_unreadable_record() {
 #[test]
 fn a_stamp_from_today_is_not_blamed_on_at() {
     let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
-    let args = ["stabilize", "INC-1", "--signal", "s", "--rollback", "r", "--verification", "v"];
+    let args = ["stabilize", "INC-1", "--signal", "s", "--intervention", "i", "--rollback", "r", "--verification", "v"];
     let mut early = vec!["--today", "2026-02-01"];
     early.extend_from_slice(&args);
     let run = repo.run(&early);

@@ -10,6 +10,7 @@ mod config_command;
 mod crash;
 mod explain;
 mod files;
+mod gate1;
 mod github;
 mod hostile;
 mod integrations;

@@ -150,14 +150,14 @@ fn forbidden_moves_and_non_answers_write_nothing() {
         ("diagnosing", vec!["plan", "INC-1-R1"], "cannot plan INC-1-R1: missing --validation"),
         ("open", vec!["move-due", "INC-1-R1", "--due", "2026-03-27"], "cannot move the due date of INC-1-R1: missing --reason (why the date moves)"),
         ("open", vec!["move-due", "INC-1-R1", "--due", "2026-03-20", "--reason", "same day"], "INC-1-R1 is already due 2026-03-20"),
-        ("open", vec!["move-due", "INC-1-R1", "--due", "this-sprint", "--reason", "later"], "needs a sprint cadence"),
         // non-answers, in the words of weak-evidence
-        ("shipped", vec!["validate", "INC-1-R1", "--evidence", "OK."], "cannot validate INC-1-R1: --evidence \"OK.\" is a non-answer, not evidence (weak-evidence): write where the validation signal passed"),
-        ("shipped", vec!["validate", "INC-1-R1", "--evidence", "tested"], "--evidence \"tested\" is a non-answer"),
-        ("in-progress", vec!["ship", "INC-1-R1", "--change", "n/a"], "cannot ship INC-1-R1: --change \"n/a\" is a non-answer, not evidence (weak-evidence)"),
-        ("open", vec!["drop", "INC-1-R1", "--reason", "see ticket", "--approved-by", "?"], "cannot drop INC-1-R1: --reason \"see ticket\" is a non-answer, not evidence (weak-evidence): write why the item will not be done; --approved-by \"?\" is a non-answer"),
-        ("diagnosing", vec!["plan", "INC-1-R1", "--validation", "none"], "cannot plan INC-1-R1: --validation \"none\" is a non-answer"),
-        ("open", vec!["move-due", "INC-1-R1", "--due", "2026-03-27", "--reason", "will do"], "cannot move the due date of INC-1-R1: --reason \"will do\" is a non-answer"),
+        ("shipped", vec!["validate", "INC-1-R1", "--evidence", "OK."], "cannot validate INC-1-R1:\n  - `evidence` holds a non-answer (\"OK.\"): write where the validation signal passed (a CI run, a test run at a commit, a dashboard)\nnothing was written"),
+        ("shipped", vec!["validate", "INC-1-R1", "--evidence", "tested"], "`evidence` holds a non-answer (\"tested\")"),
+        ("in-progress", vec!["ship", "INC-1-R1", "--change", "n/a"], "cannot ship INC-1-R1:\n  - `change` holds a non-answer (\"n/a\"): write the change that shipped the fix"),
+        ("open", vec!["drop", "INC-1-R1", "--reason", "see ticket", "--approved-by", "?"], "cannot drop INC-1-R1:\n  - `reason` holds a non-answer (\"see ticket\"): write why the item will not be done\n  - `approved_by` holds a non-answer (\"?\"): write who accepted the risk of not doing it\nnothing was written"),
+        ("open", vec!["drop", "INC-1-R1", "--reason", "n/a"], "cannot drop INC-1-R1:\n  - missing --approved-by (who accepted the risk of not doing it)\n  - `reason` holds a non-answer (\"n/a\")"),
+        ("diagnosing", vec!["plan", "INC-1-R1", "--validation", "none"], "cannot plan INC-1-R1:\n  - `validation` holds a non-answer (\"none\"): write what would prove the system changed"),
+        ("open", vec!["move-due", "INC-1-R1", "--due", "2026-03-27", "--reason", "will do"], "cannot move the due date of INC-1-R1:\n  - `due_history.reason` holds a non-answer (\"will do\"): write why the due date moves"),
     ];
     for (status, args, message) in cases {
         let repo = repo_with(status);
@@ -182,7 +182,7 @@ fn a_non_answer_already_in_the_file_is_refused_too() {
     let before = repo.snapshot();
     let run = repo.run(&["validate", "INC-1-R1"]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("`evidence` in the file \"lgtm\" is a non-answer"), "{}", run.stderr);
+    assert!(run.stderr.contains("`evidence` holds a non-answer (\"lgtm\")"), "{}", run.stderr);
     assert!(repo.snapshot() == before);
     repo.ok(&["validate", "INC-1-R1", "--evidence", "CI run 4812 green at 3f2a9c1"]);
     assert!(item_text(&repo).contains("evidence: CI run 4812 green at 3f2a9c1\n"));
@@ -193,6 +193,7 @@ fn bad_arguments_exit_2_and_write_nothing() {
     for (status, args) in [
         ("open", vec!["start", "INC-1-R1", "--at", "yesterday"]),
         ("open", vec!["move-due", "INC-1-R1", "--due", "soon", "--reason", "vendor slipped"]),
+        ("open", vec!["move-due", "INC-1-R1", "--due", "this-sprint", "--reason", "no sprint cadence configured"]),
         ("open", vec!["ship", "INC-1-R1", "--change"]),
         ("open", vec!["plan"]),
     ] {
@@ -332,6 +333,8 @@ fn stabilize_refreshes_a_written_block() {
         "INC-1",
         "--signal",
         "5xx above 2% on checkout-api",
+        "--intervention",
+        "rolled checkout-api back to v40",
         "--rollback",
         "redeploy v41",
         "--verification",

@@ -22,6 +22,7 @@ stabilization:\r
     signal: |\r
       5xx rate on checkout-api above 2%\r
       reproduced by replaying cart requests\r
+    intervention: rolled checkout-api back to v41\r
     rollback: >-\r
       redeploy v41\r
 # trailing comment\r
@@ -142,7 +143,18 @@ fn lf_files_with_block_lists_get_lf_lines() {
 fn multi_line_values_round_trip() {
     let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
     let rollback = "1. redeploy v41\n2. flush the cart cache: \"all\" keys\t(tab)";
-    repo.ok(&["stabilize", "INC-1", "--signal", "5xx > 2%", "--rollback", rollback, "--verification", "p99 < 300ms"]);
+    repo.ok(&[
+        "stabilize",
+        "INC-1",
+        "--signal",
+        "5xx > 2%",
+        "--intervention",
+        "rolled back",
+        "--rollback",
+        rollback,
+        "--verification",
+        "p99 < 300ms",
+    ]);
     let text = repo.read("incidents/INC-1.md");
     assert!(
         text.contains("  rollback: \"1. redeploy v41\\n2. flush the cart cache: \\\"all\\\" keys\\t(tab)\"\n"),
