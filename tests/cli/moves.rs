@@ -469,3 +469,36 @@ fn a_block_without_its_closing_marker_is_reported_and_the_move_still_written() {
     assert_eq!(repo.read(INCIDENT), incident, "the incident file is left as it was");
     assert!(item_text(&repo).contains("status: in-progress\n"));
 }
+
+#[test]
+fn remediate_and_amend_refresh_a_written_block_too() {
+    let repo = repo_with("open");
+    repo.ok(&["status", "--write", "INC-1"]);
+    let steps: [&[&str]; 2] = [
+        &[
+            "remediate",
+            "INC-1",
+            "--failure-mode",
+            "cache race after deploy",
+            "--owner",
+            "sre",
+            "--due",
+            "1w",
+            "--validation",
+            "canary alarm fires on cache key mismatch",
+            "--no-edit",
+        ],
+        &["amend", "INC-1", "--uncertainty", "why only eu-west saw it"],
+    ];
+    for args in steps {
+        let before = repo.read(INCIDENT);
+        let run = repo.ok(args);
+        assert!(
+            run.stderr.contains(&format!("note: refreshed the status block in {INCIDENT}")),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_ne!(repo.read(INCIDENT), before, "{args:?}");
+        assert!(repo.check_json().codes().iter().all(|code| code != "stale-status-block"), "{args:?}");
+    }
+}
