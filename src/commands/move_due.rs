@@ -10,7 +10,7 @@ use crate::interact::Needs;
 use crate::record::IncidentStatus;
 use crate::workflow::answer::Answers;
 use crate::workflow::due;
-use crate::workflow::item_write::{self, Change};
+use crate::workflow::item_write::{self, ItemEdit};
 use crate::workflow::target;
 use crate::Context;
 
@@ -96,11 +96,11 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             }
         }
         let new_text = new_due.format("%Y-%m-%d").to_string();
-        let mut changes = vec![Change::Set("due", new_text.clone())];
+        let mut changes = vec![ItemEdit::Set("due", new_text.clone())];
         // An unreadable old due (`missing-due`, `invalid-value`) has no date to keep.
         let old_text = old_due.map(|old| old.format("%Y-%m-%d").to_string());
         if let Some(old) = &old_text {
-            changes.push(Change::AppendMap(
+            changes.push(ItemEdit::AppendMap(
                 "due_history",
                 vec![("due", old.clone()), ("moved_at", at.clone()), ("reason", reason)],
             ));

@@ -12,7 +12,7 @@
 //! `dropped_at`) with `--at` or now; `plan` has no key of its own. Each refusal says
 //! what to run instead.
 
-use super::item_write::{self, Change};
+use super::item_write::{self, ItemEdit};
 use super::refresh::Refreshed;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
@@ -111,10 +111,10 @@ pub fn apply(
         })?;
         check(id, status, to)?;
         from = Some(status);
-        let mut changes = vec![Change::Set("status", to.as_str().to_string())];
-        changes.extend(extra(repo, item)?.into_iter().map(|(key, value)| Change::Set(key, value)));
+        let mut changes = vec![ItemEdit::Set("status", to.as_str().to_string())];
+        changes.extend(extra(repo, item)?.into_iter().map(|(key, value)| ItemEdit::Set(key, value)));
         if let (Some(key), Some(at)) = (stamp_key(to), &stamped) {
-            changes.push(Change::Set(key, at.clone()));
+            changes.push(ItemEdit::Set(key, at.clone()));
         }
         Ok(changes)
     })?;
