@@ -40,6 +40,12 @@ use run::{Outcome, Streams};
 use std::ffi::OsString;
 use std::io::{BufRead, Write};
 
+/// The clap description of every command and flag, for tools that generate shell
+/// completions, man pages or docs from it.
+pub fn command() -> clap::Command {
+    <cli::Cli as clap::CommandFactory>::command()
+}
+
 /// Parses `args`, runs the command and returns the exit status. Errors are printed to
 /// `err` as `error: …`. Prompts (only when `env.stdin_is_terminal`) read the process's stdin.
 pub fn run(

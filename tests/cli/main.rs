@@ -31,3 +31,4 @@ mod status;
 mod status_write;
 mod support;
 mod terminal;
+mod yaml_edges;
