@@ -17,6 +17,7 @@ both in CI.";
 const EXAMPLES: &str = "Examples:
   incidents new \"Checkout 502s\" --severity SEV2   open an incident (prints the new file's path)
   incidents stabilize INC-7 --signal … --rollback … --verification …
+  incidents ship INC-7-R1 --change 3f2a9c1 a fix is out (then `validate INC-7-R1 --evidence …`)
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
   incidents explain missing-rollback       what a rule checks and how to satisfy it
@@ -56,10 +57,12 @@ pub enum Command {
     Stabilize(commands::stabilize::Args),
     Amend(commands::amend::Args),
     Remediate(commands::remediate::Args),
+    Plan(commands::plan::Args),
     Start(commands::start::Args),
     Ship(commands::ship::Args),
     Validate(commands::validate::Args),
     Drop(commands::drop::Args),
+    MoveDue(commands::move_due::Args),
     Close(commands::close::Args),
     Template(commands::template::Args),
     Status(commands::status::Args),

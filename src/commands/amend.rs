@@ -94,6 +94,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let path = repo.absolute(&file.path);
     let text = edit::file::patched(&path, &file.path, &edits)?;
     edit::write_atomic(&path, text.as_bytes())?;
+    let refreshed = crate::workflow::refresh::status_block(ctx, id, &path);
     drop(lock);
 
     let keys: Vec<String> = values.iter().map(|(key, _)| format!("stabilization.{key}")).collect();
@@ -104,5 +105,6 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         .map(|at| format!("stabilized_at {at} kept"))
         .unwrap_or_else(|| "stabilized_at kept".to_string());
     say(streams.out, &format!("{id} amended: {} ({kept})\n{}\n", keys.join(", "), ctx.display_path(&path)))?;
+    super::refreshed(streams, &refreshed)?;
     Ok(Outcome::Success)
 }

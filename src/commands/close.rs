@@ -1,5 +1,6 @@
 //! `incidents close <ID>`: close gate 2 (`status: closed`, `closed_at`) — or refuse,
 //! naming every uncovered failure mode and every item neither validated nor dropped.
+//! A status block already written in the incident's file is refreshed.
 
 use super::{write, Outcome, Streams};
 use crate::clock::Timestamp;
@@ -7,7 +8,7 @@ use crate::edit::{self, Edit};
 use crate::error::{Error, Result};
 use crate::record::{IncidentStatus, INCIDENT_KEYS};
 use crate::workflow::gates::{close_blockers, gate_one_missing};
-use crate::workflow::{target, Session};
+use crate::workflow::{refresh, target, Session};
 use crate::Context;
 
 /// Close gate 2: every failure mode has items, every item is validated or dropped
@@ -76,7 +77,9 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let path = repo.absolute(&file.path);
     let text = edit::file::patched(&path, &file.path, &edits)?;
     edit::write_atomic(&path, text.as_bytes())?;
+    let refreshed = refresh::status_block(ctx, id, &path);
     drop(lock);
     write(streams.out, &format!("{id} closed at {at_text}: gate 2 closed\n{}\n", ctx.display_path(&path)))?;
+    super::refreshed(streams, &refreshed)?;
     Ok(Outcome::Success)
 }

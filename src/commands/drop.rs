@@ -1,19 +1,23 @@
-//! `incidents drop <ITEM-ID> --reason R`: mark a remediation item `dropped`, writing why
-//! it will not be done. A dropped item still covers its failure mode: it records the
-//! decision. Refuses without a reason.
+//! `incidents drop <ITEM-ID> --reason R --approved-by P`: mark a remediation item
+//! `dropped`, writing why it will not be done and who accepted the risk of not doing
+//! it, and stamping `dropped_at`. A failure mode whose items are all dropped is accepted
+//! risk. Refuses without both, and refuses non-answers (`n/a`, `see ticket`, …).
 
-use super::{write, Outcome, Streams};
+use super::{Outcome, Streams};
+use crate::clock::Timestamp;
 use crate::error::Result;
 use crate::interact::Needs;
-use crate::record::text::meaningful;
+use crate::record::text::{meaningful, one_line};
 use crate::record::ItemStatus;
+use crate::workflow::answer::Answers;
 use crate::workflow::transition;
 use crate::Context;
 
-/// Mark a remediation item dropped, with the reason it will not be done
+/// Mark a remediation item dropped, with the reason and who accepted the risk
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  incidents drop INC-7-R3 --reason \"cart-service v1 API is removed in April; the race cannot recur\"")]
+  incidents drop INC-7-R3 --reason \"cart-service v1 API is removed in April; the race cannot recur\" \\
+    --approved-by \"dana (checkout lead)\"")]
 pub struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
@@ -21,21 +25,47 @@ pub struct Args {
     /// Why the item will not be done
     #[arg(long, value_name = "R")]
     pub reason: Option<String>,
+    /// Who accepted the risk of not doing it
+    #[arg(long, value_name = "P")]
+    pub approved_by: Option<String>,
+    /// When it was dropped: YYYY-MM-DD or RFC 3339 [default: now, or --today]
+    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    pub at: Option<Timestamp>,
 }
 
+/// `(key, flag, what to write)` of the values `drop` needs.
+const NEEDED: [(&str, &str, &str); 2] = [
+    ("reason", "--reason", "why the item will not be done"),
+    ("approved_by", "--approved-by", "who accepted the risk of not doing it"),
+];
+
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
-    let moved = transition::apply(ctx, id, ItemStatus::Dropped, |item| {
-        let given = args.reason.as_deref().and_then(meaningful);
-        if given.is_none() && !item.reason.is_missing() {
-            return Ok(Vec::new());
-        }
+    let moved = transition::apply(ctx, id, ItemStatus::Dropped, at, |_, item| {
         let mut needs = Needs::new(ctx.interactive);
-        let reason = needs.text(streams, given, "--reason", "why the item will not be done")?;
-        needs.finish(&format!("cannot drop {id}"))?;
-        Ok(reason.map(|r| vec![("reason", r)]).unwrap_or_default())
+        let mut answers = Answers::new(&ctx.config);
+        let mut keys = Vec::new();
+        for (key, flag, hint) in NEEDED {
+            let (given, written) = match key {
+                "reason" => (args.reason.as_deref(), item.reason.get()),
+                _ => (args.approved_by.as_deref(), item.approved_by.get()),
+            };
+            let given = given.and_then(meaningful);
+            match (given, written.map(String::as_str).and_then(meaningful)) {
+                (None, Some(written)) => answers.check(key, written),
+                _ => {
+                    if let Some(value) = needs.text(streams, given, flag, hint)? {
+                        answers.check(key, &value);
+                        let value = if key == "approved_by" { one_line(&value) } else { value };
+                        keys.push((key, value));
+                    }
+                }
+            }
+        }
+        answers.finish(needs, &format!("cannot drop {id}"))?;
+        Ok(keys)
     })?;
-    let text = super::moved_text(ctx, &moved, None);
-    write(streams.out, &text)?;
+    super::report_move(ctx, streams, &moved, None, None)?;
     Ok(Outcome::Success)
 }

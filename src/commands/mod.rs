@@ -10,7 +10,9 @@ pub mod explain;
 pub mod init;
 pub mod list;
 pub mod man;
+pub mod move_due;
 pub mod new;
+pub mod plan;
 pub mod remediate;
 pub mod report;
 pub mod schema;
@@ -32,17 +34,30 @@ pub fn say(stream: &mut dyn std::io::Write, text: &str) -> crate::Result<()> {
     write(stream, &crate::printable::printable_lines(text))
 }
 
-/// What an item transition prints: `INC-7-R1: open → in-progress`, an optional `next:`
-/// hint, and the item's path as the last line — already made printable (see [`say`]),
-/// since the id, the hint and the path come from records and file names.
-pub fn moved_text(ctx: &crate::Context, moved: &crate::workflow::transition::Moved, next: Option<&str>) -> String {
+/// What an item move prints: `INC-7-R1: open → in-progress at 2026-03-10`, an optional
+/// `detail` after it, an optional `next:` hint, and the item's path as the last line on
+/// stdout; a note about the incident's status block goes to stderr. Record text (the
+/// change as given, file names) is made printable first ([`say`]).
+pub fn report_move(
+    ctx: &crate::Context,
+    streams: &mut Streams<'_>,
+    moved: &crate::workflow::transition::Moved,
+    detail: Option<&str>,
+    next: Option<&str>,
+) -> crate::Result<()> {
+    let at = moved.stamped.as_deref().map(|at| format!(" at {at}")).unwrap_or_default();
+    let detail = detail.map(|text| format!(" ({text})")).unwrap_or_default();
     let next = next.map(|hint| format!("next: {hint}\n")).unwrap_or_default();
-    let text = format!(
-        "{}: {} → {}\n{next}{}\n",
-        moved.id,
-        moved.from.as_str(),
-        moved.to.as_str(),
-        ctx.display_path(&moved.path)
-    );
-    crate::printable::printable_lines(&text).into_owned()
+    let (id, from, to, path) = (&moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));
+    let text = format!("{id}: {from} → {to}{at}{detail}\n{next}{path}\n");
+    say(streams.out, &text)?;
+    refreshed(streams, &moved.refreshed)
+}
+
+/// Writes the note about a refreshed status block, if any, to stderr.
+pub fn refreshed(streams: &mut Streams<'_>, refreshed: &crate::workflow::refresh::Refreshed) -> crate::Result<()> {
+    match refreshed.note() {
+        Some(note) => say(streams.err, &note),
+        None => Ok(()),
+    }
 }

@@ -162,6 +162,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     } else {
         edit::file::create(&path, &ctx.display_path(&path), &text)?;
     }
+    let refreshed = crate::workflow::refresh::status_block(ctx, id, &incident_path);
     drop(lock);
 
     say(streams.err, &warnings.iter().map(|w| format!("warning: {w}\n")).collect::<String>())?;
@@ -180,6 +181,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     }
     report.push_str(&format!("{}\n", ctx.display_path(&path)));
     say(streams.out, &report)?;
+    super::refreshed(streams, &refreshed)?;
     editor::open_created(ctx, args.no_edit, &path, streams.err)?;
     Ok(Outcome::Success)
 }

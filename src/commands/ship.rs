@@ -1,27 +1,58 @@
-//! `incidents ship <ITEM-ID>`: mark a remediation item `shipped` (the change is out; its
-//! validation has not passed yet).
+//! `incidents ship <ITEM-ID> --change REF`: mark a remediation item `shipped` (the fix
+//! is out; its validation has not passed yet), writing the change that shipped it and
+//! stamping `shipped_at`. A `change:` already written in the file counts; without
+//! either, it refuses ([`crate::workflow::change`] is where the git-history source goes).
 
-use super::{write, Outcome, Streams};
+use super::{Outcome, Streams};
+use crate::clock::Timestamp;
 use crate::error::Result;
+use crate::record::text::meaningful;
 use crate::record::ItemStatus;
+use crate::workflow::answer::Answers;
+use crate::workflow::change::{self, Source};
 use crate::workflow::transition;
 use crate::Context;
 
-/// Mark a remediation item shipped (the change is out, validation pending)
+/// Mark a remediation item shipped, with the change that shipped it (validation pending)
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  incidents ship INC-7-R1
-  incidents validate INC-7-R1 --evidence \"CI run 4812: staggered-rollout test green\"   # once it passed")]
+  incidents ship INC-7-R1 --change 3f2a9c1
+  incidents ship INC-7-R1 --change https://github.com/acme/cart/pull/812 --at 2026-03-12
+  incidents validate INC-7-R1 --evidence \"CI run 4812: staggered-rollout test green\"   # once it passed
+
+REF is kept as written: a commit SHA (7-40 hex digits), a pull/merge request or commit
+URL, or other text naming the change (a release tag, a ticket key).")]
 pub struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
     pub id: String,
+    /// The change that shipped the fix: a commit SHA, a PR URL, a release tag
+    #[arg(long, value_name = "REF")]
+    pub change: Option<String>,
+    /// When it shipped: YYYY-MM-DD or RFC 3339 [default: now, or --today]
+    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    pub at: Option<Timestamp>,
 }
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
-    let moved = transition::apply(ctx, &args.id, ItemStatus::Shipped, |_| Ok(Vec::new()))?;
-    let next = format!("once the validation passes, `incidents validate {} --evidence …`", moved.id);
-    let text = super::moved_text(ctx, &moved, Some(&next));
-    write(streams.out, &text)?;
+    let at = args.at.unwrap_or(ctx.clock.stamp);
+    let id = args.id.as_str();
+    let mut shipped = None;
+    let moved = transition::apply(ctx, id, ItemStatus::Shipped, at, |_, item| {
+        let written = item.change.get().map(String::as_str).and_then(meaningful);
+        let found = change::resolve(id, args.change.as_deref().and_then(meaningful), written)?;
+        let mut answers = Answers::new(&ctx.config);
+        answers.check("change", &found.reference);
+        answers.finish_alone(&format!("cannot ship {id}"))?;
+        let keys = match found.source {
+            Source::Flag => vec![("change", found.reference.clone())],
+            Source::File => Vec::new(),
+        };
+        shipped = Some(found);
+        Ok(keys)
+    })?;
+    let detail = shipped.map(|found| format!("{} {}", found.kind.describe(), found.reference));
+    let next = format!("once its validation passes, `incidents validate {} --evidence …`", moved.id);
+    super::report_move(ctx, streams, &moved, detail.as_deref(), Some(&next))?;
     Ok(Outcome::Success)
 }

@@ -156,6 +156,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let path = repo.absolute(&file.path);
     let text = edit::file::patched(&path, &file.path, &edits)?;
     edit::write_atomic(&path, text.as_bytes())?;
+    let refreshed = crate::workflow::refresh::status_block(ctx, id, &path);
     drop(lock);
 
     let next = if incident.failure_modes().is_empty() {
@@ -164,5 +165,6 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         format!("next: open an item for each failure mode: `incidents remediate {id} --failure-mode \"…\" --owner … --due … --validation …`")
     };
     say(streams.out, &format!("{id} stabilized at {at_text}: gate 1 closed\n{next}\n{}\n", ctx.display_path(&path)))?;
+    super::refreshed(streams, &refreshed)?;
     Ok(Outcome::Success)
 }

@@ -1,26 +1,30 @@
-//! `incidents validate <ITEM-ID> --evidence E`: mark a remediation item `validated`,
-//! writing where its validation signal passed (`evidence`) and when (`validated_at`).
-//! Refuses without evidence.
+//! `incidents validate <ITEM-ID> --evidence E`: mark a shipped remediation item
+//! `validated`, writing where its validation signal passed (`evidence`) and when
+//! (`validated_at`). Only from `shipped`: a fix is validated after it ships, never
+//! instead. Refuses without evidence, and refuses a non-answer (`ok`, `tested`, …).
 
-use super::{write, Outcome, Streams};
+use super::{Outcome, Streams};
 use crate::clock::Timestamp;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::interact::Needs;
 use crate::record::text::meaningful;
 use crate::record::ItemStatus;
+use crate::workflow::answer::Answers;
 use crate::workflow::transition;
 use crate::Context;
 
-/// Mark a remediation item validated, with the evidence that its validation passed
+/// Mark a shipped remediation item validated, with the evidence that its validation passed
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   incidents validate INC-7-R1 --evidence \"CI run 4812: staggered-rollout test green\"
-  incidents validate INC-7-R2 --evidence \"dashboard: queue depth flat through failover drill\" --at 2026-03-18")]
+  incidents validate INC-7-R2 --evidence \"dashboard: queue depth flat through failover drill\" --at 2026-03-18
+
+The item must be shipped first (`incidents ship INC-7-R1 --change <sha|PR URL>`).")]
 pub struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
     pub id: String,
-    /// Where the validation signal passed: a CI run, a test name, a dashboard
+    /// Where the validation signal passed: a CI run, a test run at a commit, a dashboard
     #[arg(long, value_name = "E")]
     pub evidence: Option<String>,
     /// When it passed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
@@ -28,29 +32,34 @@ pub struct Args {
     pub at: Option<Timestamp>,
 }
 
+const HINT: &str = "where the validation signal passed: a CI run, a test run at a commit, a dashboard";
+
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
-    let at = args.at.unwrap_or(ctx.clock.stamp).to_string();
+    let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
-    let moved = transition::apply(ctx, id, ItemStatus::Validated, |item| {
-        let mut keys = Vec::new();
+    let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
+        if item.change.is_missing() {
+            return Err(Error::Refused(format!(
+                "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
+            )));
+        }
         let given = args.evidence.as_deref().and_then(meaningful);
-        if given.is_some() || item.evidence.is_missing() {
-            let mut needs = Needs::new(ctx.interactive);
-            let evidence = needs.text(
-                streams,
-                given,
-                "--evidence",
-                "where the validation signal passed: a CI run, a test name, a dashboard",
-            )?;
-            needs.finish(&format!("cannot validate {id}"))?;
-            if let Some(evidence) = evidence {
-                keys.push(("evidence", evidence));
+        let written = item.evidence.get().map(String::as_str).and_then(meaningful);
+        let mut needs = Needs::new(ctx.interactive);
+        let mut answers = Answers::new(&ctx.config);
+        let mut keys = Vec::new();
+        match (given, written) {
+            (None, Some(written)) => answers.check("evidence", written),
+            _ => {
+                if let Some(evidence) = needs.text(streams, given, "--evidence", HINT)? {
+                    answers.check("evidence", &evidence);
+                    keys.push(("evidence", evidence));
+                }
             }
         }
-        keys.push(("validated_at", at.clone()));
+        answers.finish(needs, &format!("cannot validate {id}"))?;
         Ok(keys)
     })?;
-    let text = super::moved_text(ctx, &moved, None);
-    write(streams.out, &text)?;
+    super::report_move(ctx, streams, &moved, None, None)?;
     Ok(Outcome::Success)
 }

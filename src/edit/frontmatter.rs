@@ -1,5 +1,6 @@
 //! Patches on a record's original text: set a top-level key, set a key under a nested
-//! block (`stabilization:`), append an entry to a list. Only the lines that must change
+//! block (`stabilization:`), append an entry to a list — a scalar, or a small mapping
+//! such as a `due_history` entry. Only the lines that must change
 //! change; comments, blank lines, key order, unknown keys, quoting, line endings, a BOM
 //! and the whole body are copied through byte for byte.
 //!
@@ -28,6 +29,10 @@ pub enum Edit<'a> {
     /// `value` appended to the list `key` (block `- x` or flow `[x]`), or written over
     /// its first placeholder entry.
     Append { key: &'a str, value: &'a str, order: &'a [&'a str] },
+    /// The mapping `entries` (keys in the order given) appended to the list `key`: in a
+    /// block list as `- k: v` with the other keys aligned under the first, in a flow list
+    /// as `{k: v, …}`; the list is created when absent.
+    AppendMap { key: &'a str, entries: &'a [(&'a str, &'a str)], order: &'a [&'a str] },
 }
 
 /// Applies `edits` in order to `text` and checks that the result reads back as the
@@ -42,7 +47,7 @@ pub fn apply(text: &str, edits: &[Edit<'_>]) -> Result<String, EditError> {
     let got = front_matter(&out)?;
     if !same(&expected, &got) {
         let key = match edits.first() {
-            Some(Edit::Set { key, .. } | Edit::Append { key, .. }) => (*key).to_string(),
+            Some(Edit::Set { key, .. } | Edit::Append { key, .. } | Edit::AppendMap { key, .. }) => (*key).to_string(),
             Some(Edit::SetNested { parent, key, .. }) => format!("{parent}.{key}"),
             None => String::new(),
         };
@@ -105,42 +110,73 @@ fn apply_one(text: &str, edit: &Edit<'_>) -> Result<String, EditError> {
             })
         }
         Edit::Append { key, value, order } => {
-            let Some(list) = find(&entries, key) else {
-                let at = insert_point(&doc, &entries, order, key);
-                let line = format!("{pad}{key}:{eol}{pad}  - {}{eol}", scalar::inline(value));
-                return Ok(splice(text, at..at, &line));
-            };
-            let written = doc.value(list);
-            if written.starts_with('[') {
-                return append_flow(&doc, list, value);
-            }
-            if !written.is_empty() {
-                if is_empty_value(written) {
-                    return apply_one(&clear_value(&doc, list), edit);
-                }
-                return Err(EditError::NotAList(key.to_string()));
-            }
-            let items = doc.items(list.line + 1, list.last + 1).ok_or_else(|| EditError::NotAList(key.to_string()))?;
-            let rendered = scalar::inline(value);
-            if let Some(item) =
-                items.iter().find(|item| item.last == item.line && is_placeholder(&text[item.value.clone()]))
-            {
-                return Ok(splice(text, item.value.clone(), &rendered));
-            }
-            Ok(match items.last() {
-                Some(item) => {
-                    let prefix = &text[doc.lines[item.line].start..item.value.start];
-                    let space = if prefix.ends_with([' ', '\t']) { "" } else { " " };
-                    let at = doc.lines[item.last].next;
-                    splice(text, at..at, &format!("{prefix}{space}{rendered}{eol}"))
-                }
-                None => {
-                    let at = doc.lines[list.last].next;
-                    splice(text, at..at, &format!("{}  - {rendered}{eol}", " ".repeat(list.indent)))
-                }
-            })
+            append(text, &doc, &entries, key, order, &scalar::inline(value), &[], &scalar::in_flow(value))
+        }
+        Edit::AppendMap { key, entries: pairs, order } => {
+            let mut rendered = pairs.iter().map(|(k, v)| format!("{k}: {}", scalar::inline(v)));
+            let first = rendered.next().unwrap_or_default();
+            let rest: Vec<String> = rendered.collect();
+            let flow: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {}", scalar::in_flow(v))).collect();
+            append(text, &doc, &entries, key, order, &first, &rest, &format!("{{{}}}", flow.join(", ")))
         }
     }
+}
+
+/// Appends an entry to the list `key`: in block form `- {first}` followed by `rest`, one
+/// per line aligned under `first`; in flow form `flow`. A placeholder entry on one line
+/// is written over.
+#[allow(clippy::too_many_arguments)] // reason: the one place both append edits share
+fn append(
+    text: &str,
+    doc: &Document<'_>,
+    entries: &[Entry],
+    key: &str,
+    order: &[&str],
+    first: &str,
+    rest: &[String],
+    flow: &str,
+) -> Result<String, EditError> {
+    let eol = doc.eol;
+    let lines =
+        |indent: usize| -> String { rest.iter().map(|line| format!("{eol}{}{line}", " ".repeat(indent))).collect() };
+    let Some(list) = find(entries, key) else {
+        let pad = " ".repeat(doc.top_indent());
+        let at = insert_point(doc, entries, order, key);
+        let indent = doc.top_indent() + 4;
+        return Ok(splice(text, at..at, &format!("{pad}{key}:{eol}{pad}  - {first}{}{eol}", lines(indent))));
+    };
+    let written = doc.value(list);
+    if written.starts_with('[') {
+        return append_flow(doc, list, flow);
+    }
+    if !written.is_empty() {
+        if is_empty_value(written) {
+            let cleared = clear_value(doc, list);
+            let doc = Document::read(&cleared)?;
+            let entries = doc.entries(0, doc.lines.len(), doc.top_indent());
+            return append(&cleared, &doc, &entries, key, order, first, rest, flow);
+        }
+        return Err(EditError::NotAList(key.to_string()));
+    }
+    let items = doc.items(list.line + 1, list.last + 1).ok_or_else(|| EditError::NotAList(key.to_string()))?;
+    if let Some(item) = items.iter().find(|item| item.last == item.line && is_placeholder(&text[item.value.clone()])) {
+        let column = item.value.start - doc.lines[item.line].start;
+        return Ok(splice(text, item.value.clone(), &format!("{first}{}", lines(column))));
+    }
+    Ok(match items.last() {
+        Some(item) => {
+            let prefix = &text[doc.lines[item.line].start..item.value.start];
+            let space = if prefix.ends_with([' ', '\t']) { "" } else { " " };
+            let at = doc.lines[item.last].next;
+            let column = prefix.len() + space.len();
+            splice(text, at..at, &format!("{prefix}{space}{first}{}{eol}", lines(column)))
+        }
+        None => {
+            let at = doc.lines[list.last].next;
+            let pad = " ".repeat(list.indent);
+            splice(text, at..at, &format!("{pad}  - {first}{}{eol}", lines(list.indent + 4)))
+        }
+    })
 }
 
 fn find<'e>(entries: &'e [Entry], key: &str) -> Option<&'e Entry> {
@@ -177,8 +213,9 @@ fn clear_value(doc: &Document<'_>, entry: &Entry) -> String {
     splice(doc.text, entry.after_colon..entry.value.end, "")
 }
 
-/// Appends to a flow list `[a, b]`, which may span lines; `[<placeholder>]` is replaced.
-fn append_flow(doc: &Document<'_>, list: &Entry, value: &str) -> Result<String, EditError> {
+/// Appends `rendered` (already written for flow context) to a flow list `[a, b]`, which
+/// may span lines; `[<placeholder>]` is replaced.
+fn append_flow(doc: &Document<'_>, list: &Entry, rendered: &str) -> Result<String, EditError> {
     let text = doc.text;
     let open_at = list.value.start;
     let mut state = Open::default();
@@ -192,14 +229,13 @@ fn append_flow(doc: &Document<'_>, list: &Entry, value: &str) -> Result<String, 
         }
         if let Some(close) = scanned.closed {
             let close = from + close;
-            let rendered = scalar::in_flow(value);
             let inner = &text[open_at + 1..close];
             if inner.trim().is_empty() {
-                return Ok(splice(text, close..close, &rendered));
+                return Ok(splice(text, close..close, rendered));
             }
             if is_placeholder(inner.trim()) && !inner.contains(',') {
                 let start = open_at + 1 + (inner.len() - inner.trim_start().len());
-                return Ok(splice(text, start..start + inner.trim().len(), &rendered));
+                return Ok(splice(text, start..start + inner.trim().len(), rendered));
             }
             let after = last_written.unwrap_or(open_at + 1);
             let joiner = if text[..after].ends_with(',') { " " } else { ", " };
@@ -242,19 +278,26 @@ fn expect(model: &mut Node, edit: &Edit<'_>) {
             put(&mut block, key, text(value.to_string()));
             put(model, parent, block);
         }
-        Edit::Append { key, value, .. } => {
-            let mut items = match model.get(key) {
-                Some(Node::Seq(items)) => items.clone(),
-                _ => Vec::new(),
-            };
-            let placeholder = items.iter().position(|item| matches!(item, Node::String(s) if is_placeholder(s.trim())));
-            match placeholder {
-                Some(at) => items[at] = text(value.to_string()),
-                None => items.push(text(value.to_string())),
-            }
-            put(model, key, Node::Seq(items));
+        Edit::Append { key, value, .. } => push(model, key, text(value.to_string())),
+        Edit::AppendMap { key, entries, .. } => {
+            let map = entries.iter().map(|(k, v)| ((*k).to_string(), text((*v).to_string()))).collect();
+            push(model, key, Node::Map(map));
         }
     }
+}
+
+/// Appends `entry` to the list `key` of `model`, or writes it over a placeholder entry.
+fn push(model: &mut Node, key: &str, entry: Node) {
+    let mut items = match model.get(key) {
+        Some(Node::Seq(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let placeholder = items.iter().position(|item| matches!(item, Node::String(s) if is_placeholder(s.trim())));
+    match placeholder {
+        Some(at) => items[at] = entry,
+        None => items.push(entry),
+    }
+    put(model, key, Node::Seq(items));
 }
 
 /// Sets `key` of a mapping node to `value` (appending the key when absent).

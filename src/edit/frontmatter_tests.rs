@@ -277,3 +277,66 @@ fn every_edit_reads_back_with_the_parser() {
     assert!(after.contains("# comment\r\n") && after.contains("    # between\r\n"));
     assert!(!after.replace("\r\n", "").contains('\n'), "every line ends with CRLF: {after:?}");
 }
+
+const ITEM: &[&str] = crate::record::REMEDIATION_KEYS;
+const MOVE: &[(&str, &str)] =
+    &[("due", "2026-03-20"), ("moved_at", "2026-03-10"), ("reason", "vendor fix slipped: ETA 03-27")];
+
+fn append_map(entries: &'static [(&'static str, &'static str)]) -> Edit<'static> {
+    Edit::AppendMap { key: "due_history", entries, order: ITEM }
+}
+
+#[test]
+fn appends_mappings_to_lists() {
+    let cases: &[(&str, &str, &[Edit<'_>], &str)] = &[
+        (
+            "absent list is created after its predecessor, keys in the order given",
+            "---\nid: INC-1-R1\ndue: 2026-03-20 # end of window\ndropped_at: 2026-03-01\nlinks: []\n---\nbody\n",
+            &[append_map(MOVE)],
+            "---\nid: INC-1-R1\ndue: 2026-03-20 # end of window\ndropped_at: 2026-03-01\ndue_history:\n  - due: 2026-03-20\n    moved_at: 2026-03-10\n    reason: 'vendor fix slipped: ETA 03-27'\nlinks: []\n---\nbody\n",
+        ),
+        (
+            "block list: the entry takes the last entry's dash and indentation; comments stay",
+            "---\ndue_history:\n# earlier\n- due: 2026-03-01   # first\n  moved_at: 2026-02-20\n  reason: x\nstatus: open\n---\n",
+            &[append_map(&[("due", "2026-03-20"), ("reason", "later")])],
+            "---\ndue_history:\n# earlier\n- due: 2026-03-01   # first\n  moved_at: 2026-02-20\n  reason: x\n- due: 2026-03-20\n  reason: later\nstatus: open\n---\n",
+        ),
+        (
+            "flow list gets a flow mapping",
+            "---\ndue_history: [{due: 2026-03-01, reason: x}]  # moves\n---\n",
+            &[append_map(&[("due", "2026-03-20"), ("moved_at", "2026-03-10T09:00:00Z")])],
+            "---\ndue_history: [{due: 2026-03-01, reason: x}, {due: 2026-03-20, moved_at: \"2026-03-10T09:00:00Z\"}]  # moves\n---\n",
+        ),
+        (
+            "empty flow list",
+            "---\ndue_history: []\n---\n",
+            &[append_map(&[("due", "2026-03-20")])],
+            "---\ndue_history: [{due: 2026-03-20}]\n---\n",
+        ),
+        (
+            "null value becomes a block list, CRLF kept",
+            "---\r\ndue_history: ~\r\n---\r\n",
+            &[append_map(&[("due", "2026-03-20"), ("reason", "later")])],
+            "---\r\ndue_history:\r\n  - due: 2026-03-20\r\n    reason: later\r\n---\r\n",
+        ),
+        (
+            "a placeholder entry is written over",
+            "---\ndue_history:\n  - <earlier due dates>\n---\n",
+            &[append_map(&[("due", "2026-03-20"), ("reason", "later")])],
+            "---\ndue_history:\n  - due: 2026-03-20\n    reason: later\n---\n",
+        ),
+        (
+            "two moves in a row",
+            "---\nid: X\n---\n",
+            &[append_map(&[("due", "2026-03-20")]), append_map(&[("due", "2026-03-27"), ("reason", "z")])],
+            "---\nid: X\ndue_history:\n  - due: 2026-03-20\n  - due: 2026-03-27\n    reason: z\n---\n",
+        ),
+    ];
+    for (name, before, edits, expected) in cases {
+        check(name, before, edits, expected);
+    }
+    assert_eq!(
+        apply("---\ndue_history: 2026-03-01\n---\n", &[append_map(MOVE)]).unwrap_err(),
+        EditError::NotAList("due_history".into())
+    );
+}

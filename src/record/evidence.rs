@@ -189,6 +189,7 @@ pub fn what_to_write(field: &str) -> &'static str {
         "change" => "the change that shipped the fix: a commit SHA, a pull request URL or a release tag",
         "evidence" => "where the validation signal passed (a CI run, a test run at a commit, a dashboard)",
         "reason" => "why the item will not be done",
+        "due_history.reason" => "why the due date moves",
         "approved_by" => "who accepted the risk of not doing it",
         "failure_mode" => "the breakage in a plain sentence (what broke, where, under which conditions)",
         "owner" => "the person or team who will do it",

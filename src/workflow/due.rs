@@ -80,6 +80,17 @@ pub struct Beyond {
     pub latest: NaiveDate,
 }
 
+impl Beyond {
+    /// The warning for `due`: which policy it breaks, counted from when, and what to do.
+    pub fn warning(&self, due: NaiveDate) -> String {
+        let from = if self.from_stabilization { "stabilization" } else { "today (not stabilized yet)" };
+        format!(
+            "due {due} is beyond the {} policy of {} days from {from} ({}), so by {}: pick an earlier date, or say in the item's body why it needs longer",
+            self.severity, self.days, self.from, self.latest
+        )
+    }
+}
+
 /// `Some` when `due` is later than `severity`'s policy allows, counted from
 /// `stabilized` (or `today` when the incident is not stabilized).
 pub fn beyond_policy(
@@ -159,6 +170,10 @@ mod tests {
         assert_eq!(beyond_policy(&config, "SEV1", Some(day("2026-03-01")), today, day("2026-03-15")), None);
         let beyond = beyond_policy(&config, "SEV1", Some(day("2026-03-01")), today, day("2026-03-16")).unwrap();
         assert_eq!((beyond.latest, beyond.from_stabilization), (day("2026-03-15"), true));
+        assert_eq!(
+            beyond.warning(day("2026-03-16")),
+            "due 2026-03-16 is beyond the SEV1 policy of 14 days from stabilization (2026-03-01), so by 2026-03-15: pick an earlier date, or say in the item's body why it needs longer"
+        );
         let from_today = beyond_policy(&config, "SEV1", None, today, day("2026-03-25")).unwrap();
         assert_eq!((from_today.from, from_today.latest), (today, day("2026-03-24")));
         assert_eq!(beyond_policy(&config, "P9", None, today, day("2099-01-01")), None);

@@ -6,7 +6,7 @@
 
 use crate::config::Config;
 use crate::record::evidence::{self, Observed};
-use crate::record::{Field, Incident};
+use crate::record::{Field, Incident, ItemStatus};
 use crate::rules::cross::{self, Index};
 use crate::store::Repository;
 
@@ -93,8 +93,15 @@ pub fn close_blockers(repo: &Repository, incident: &Incident) -> Vec<String> {
     }
     for (file, item, status) in cross::unfinished(items) {
         let item_id = item.id.value.as_deref().unwrap_or("an item");
+        let next = match status {
+            ItemStatus::Diagnosing => {
+                format!("`incidents plan {item_id} --validation …` once you can name what would prove the fix")
+            }
+            ItemStatus::Shipped => format!("`incidents validate {item_id} --evidence …` once its validation passed"),
+            _ => format!("`incidents ship {item_id} --change <sha|PR URL>` once the fix is out, then validate it"),
+        };
         blockers.push(format!(
-            "{item_id} ({}) is {}: `incidents validate {item_id} --evidence …` once its validation passed, or `incidents drop {item_id} --reason …`",
+            "{item_id} ({}) is {}: {next}, or `incidents drop {item_id} --reason … --approved-by …`",
             repo.files[file].path,
             status.as_str()
         ));

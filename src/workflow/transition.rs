@@ -1,19 +1,31 @@
-//! Remediation item moves: `start` (in-progress), `ship` (shipped), `validate`
-//! (validated, with evidence) and `drop` (dropped, with a reason). An item can move
-//! between open, in-progress and shipped freely (a failed validation sends a shipped
-//! item back to work); validated and dropped are final for the tool — reopening one is
-//! a decision to write by hand.
+//! Remediation item moves (SPEC §2, contract): `diagnosing` → `open` (`plan`, which
+//! writes the validation) → `in-progress` (`start`) → `shipped` (`ship`, with the
+//! change) → `validated` (`validate`, with evidence). `open` may go straight to
+//! `shipped`. Any item that is not final may be `dropped` (with a reason and an
+//! approver). `validated` and `dropped` are final.
+//!
+//! Where the SPEC is silent: a `shipped` item may go back to `in-progress` with `start`
+//! — its validation failed, so the fix is being reworked (see docs/authoring.md). No
+//! other move goes backwards, and a fix is never validated before it ships.
+//!
+//! Every move stamps its key (`started_at`, `shipped_at`, `validated_at`,
+//! `dropped_at`) with `--at` or now; `plan` has no key of its own. Each refusal says
+//! what to run instead.
 
-use crate::edit::{self, Edit};
+use super::item_write::{self, ItemEdit};
+use super::refresh::Refreshed;
+use crate::clock::Timestamp;
 use crate::error::{Error, Result};
-use crate::record::{ItemStatus, Remediation, REMEDIATION_KEYS};
-use crate::workflow::{target, Session};
+use crate::record::{ItemStatus, Remediation};
+use crate::store::Repository;
 use crate::Context;
 use std::path::PathBuf;
 
-/// Whether an item in `from` may move to `to`; the refusal says why and what to do.
+use ItemStatus::{Diagnosing, Dropped, InProgress, Open, Shipped, Validated};
+
+/// Whether an item in `from` may move to `to`; the refusal says why and what to run.
 pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
-    if from == to {
+    if from == to && to != Open {
         return Err(Error::Refused(format!("{id} is already {}", to.as_str())));
     }
     if from.is_done() {
@@ -22,7 +34,47 @@ pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
             from.as_str()
         )));
     }
-    Ok(())
+    let allowed = match to {
+        Open => from == Diagnosing,
+        InProgress => matches!(from, Open | Shipped),
+        Shipped => matches!(from, Open | InProgress),
+        Validated => from == Shipped,
+        Dropped => true,
+        Diagnosing => false,
+    };
+    if allowed {
+        return Ok(());
+    }
+    let is = format!("{id} is {}", from.as_str());
+    let plan =
+        format!("run `incidents plan {id} --validation \"…\"` first, once you can name what would prove the fix");
+    Err(Error::Refused(match (from, to) {
+        (Diagnosing, Validated) => {
+            format!("{is}: a fix is validated after it ships, and this one has no validation yet — {plan}")
+        }
+        (Diagnosing, _) => format!("{is}: it has no validation yet — {plan}"),
+        (_, Validated) => format!(
+            "{is}: a fix is validated after it ships — run `incidents ship {id} --change <sha|PR URL>` first"
+        ),
+        (_, Open) => format!(
+            "{is}, not diagnosing: `plan` gives a diagnosing item its validation; to change this item's validation, edit `validation:` in its file"
+        ),
+        (_, Diagnosing) => format!(
+            "{is}: an item goes back to diagnosing only by hand (set `status: diagnosing` and say why in its body)"
+        ),
+        _ => format!("{is}: it cannot move to {}", to.as_str()),
+    }))
+}
+
+/// The key a move to `to` stamps.
+pub fn stamp_key(to: ItemStatus) -> Option<&'static str> {
+    match to {
+        InProgress => Some("started_at"),
+        Shipped => Some("shipped_at"),
+        Validated => Some("validated_at"),
+        Dropped => Some("dropped_at"),
+        Diagnosing | Open => None,
+    }
 }
 
 /// A move that was written.
@@ -33,52 +85,99 @@ pub struct Moved {
     pub to: ItemStatus,
     /// The item's file (absolute).
     pub path: PathBuf,
+    /// The time stamped, when the move has a key.
+    pub stamped: Option<String>,
+    pub refreshed: Refreshed,
 }
 
-/// Moves item `id` to `to` under the records lock. `extra` sees the item as written and
-/// returns further keys to set (`evidence`, `reason`, …), or refuses.
+/// Moves item `id` to `to` under the records lock, stamping `at`. `extra` sees the
+/// repository and the item as written (after the move was found allowed) and returns
+/// further keys to set (`evidence`, `reason`, …), or refuses.
 pub fn apply(
     ctx: &Context,
     id: &str,
     to: ItemStatus,
-    extra: impl FnOnce(&Remediation) -> Result<Vec<(&'static str, String)>>,
+    at: Timestamp,
+    extra: impl FnOnce(&Repository, &Remediation) -> Result<Vec<(&'static str, String)>>,
 ) -> Result<Moved> {
-    let Session { repo, lock: _held } = Session::open(ctx, false)?;
-    let (file, item) = target::item(&repo, id)?;
-    let from = item.status.value.ok_or_else(|| {
-        Error::Refused(format!(
-            "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
-            file.path
-        ))
+    let mut from = None;
+    let stamped = stamp_key(to).map(|_| at.to_string());
+    let written = item_write::write(ctx, id, |repo, file, item| {
+        let status = item.status.value.ok_or_else(|| {
+            Error::Refused(format!(
+                "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
+                file.path
+            ))
+        })?;
+        check(id, status, to)?;
+        from = Some(status);
+        let mut changes = vec![ItemEdit::Set("status", to.as_str().to_string())];
+        changes.extend(extra(repo, item)?.into_iter().map(|(key, value)| ItemEdit::Set(key, value)));
+        if let (Some(key), Some(at)) = (stamp_key(to), &stamped) {
+            changes.push(ItemEdit::Set(key, at.clone()));
+        }
+        Ok(changes)
     })?;
-    check(id, from, to)?;
-    let keys = extra(item)?;
-    let mut edits = vec![Edit::Set { key: "status", value: to.as_str(), order: REMEDIATION_KEYS }];
-    edits.extend(keys.iter().map(|(key, value)| Edit::Set { key, value, order: REMEDIATION_KEYS }));
-    let path = repo.absolute(&file.path);
-    let text = edit::file::patched(&path, &file.path, &edits)?;
-    edit::write_atomic(&path, text.as_bytes())?;
-    Ok(Moved { id: id.to_string(), from, to, path })
+    Ok(Moved {
+        id: written.id,
+        from: from.unwrap_or(to),
+        to,
+        path: written.path,
+        stamped,
+        refreshed: written.refreshed,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ItemStatus::*;
 
     #[test]
-    fn open_work_moves_freely_and_done_is_final() {
-        for (from, to, ok) in [
-            (Open, InProgress, true),
-            (Open, Validated, true),
-            (Shipped, InProgress, true),
-            (InProgress, Dropped, true),
-            (Open, Open, false),
-            (Shipped, Shipped, false),
-            (Validated, InProgress, false),
-            (Dropped, Validated, false),
-        ] {
-            assert_eq!(check("INC-1-R1", from, to).is_ok(), ok, "{from:?} → {to:?}");
+    fn the_contract_moves_and_nothing_else() {
+        let all = [Diagnosing, Open, InProgress, Shipped, Validated, Dropped];
+        let allowed = [
+            (Diagnosing, Open),
+            (Diagnosing, Dropped),
+            (Open, InProgress),
+            (Open, Shipped),
+            (Open, Dropped),
+            (InProgress, Shipped),
+            (InProgress, Dropped),
+            (Shipped, Validated),
+            (Shipped, InProgress),
+            (Shipped, Dropped),
+        ];
+        for from in all {
+            for to in all {
+                let ok = allowed.contains(&(from, to));
+                assert_eq!(check("INC-1-R1", from, to).is_ok(), ok, "{from:?} → {to:?}");
+            }
         }
+    }
+
+    #[test]
+    fn refusals_say_what_to_run() {
+        let refusal = |from, to| match check("INC-1-R3", from, to) {
+            Err(Error::Refused(message)) => message,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            refusal(Open, Validated),
+            "INC-1-R3 is open: a fix is validated after it ships — run `incidents ship INC-1-R3 --change <sha|PR URL>` first"
+        );
+        assert!(refusal(Diagnosing, InProgress).contains("incidents plan INC-1-R3 --validation"));
+        assert!(refusal(Diagnosing, Validated).contains("validated after it ships"));
+        assert!(refusal(Validated, Dropped).contains("which is final"));
+        assert!(refusal(Shipped, Shipped).contains("already shipped"));
+        assert!(refusal(Open, Open).contains("INC-1-R3 is open, not diagnosing"));
+        assert!(refusal(InProgress, Open).contains("not diagnosing"));
+    }
+
+    #[test]
+    fn every_move_but_plan_has_a_stamp() {
+        assert_eq!(
+            [Open, InProgress, Shipped, Validated, Dropped].map(stamp_key),
+            [None, Some("started_at"), Some("shipped_at"), Some("validated_at"), Some("dropped_at")]
+        );
     }
 }

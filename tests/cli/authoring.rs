@@ -87,10 +87,10 @@ fn full_lifecycle_passes_check_at_every_step() {
 
     for args in [
         &["start", "INC-1-R1"][..],
-        &["ship", "INC-1-R1"],
+        &["ship", "INC-1-R1", "--change", "3f2a9c1"],
         &["validate", "INC-1-R1", "--evidence", "CI run 4812: staggered-rollout test green", "--at", "2026-03-12"],
-        &["drop", "INC-1-R2", "--reason", "the queue is replaced by streams in April"],
-        &["ship", "INC-1-R3"],
+        &["drop", "INC-1-R2", "--reason", "the queue is replaced by streams in April", "--approved-by", "dana"],
+        &["ship", "INC-1-R3", "--change", "https://github.com/acme/cart/pull/812"],
         &["validate", "INC-1-R3", "--evidence", "canary alarm fired in the 2026-03-11 drill"],
     ] {
         let run = repo.ok(args);
@@ -134,12 +134,17 @@ closed_at: 2026-03-10"
     let first = repo.read("incidents/2026/INC-1-R1-cache-invalidation-race-after-partial-deploy.md");
     assert!(
         first.contains(
-            "status: validated\nevidence: 'CI run 4812: staggered-rollout test green'\nvalidated_at: 2026-03-12\n---\n"
+            "status: validated\nchange: 3f2a9c1\nevidence: 'CI run 4812: staggered-rollout test green'\nstarted_at: 2026-03-10\nshipped_at: 2026-03-10\nvalidated_at: 2026-03-12\n---\n"
         ),
         "{first}"
     );
     let dropped = repo.read("incidents/2026/INC-1-R2-retry-storm-on-queue-failover.md");
-    assert!(dropped.contains("status: dropped\nreason: the queue is replaced by streams in April\n---\n"), "{dropped}");
+    assert!(
+        dropped.contains(
+            "status: dropped\nreason: the queue is replaced by streams in April\napproved_by: dana\ndropped_at: 2026-03-10\n---\n"
+        ),
+        "{dropped}"
+    );
 }
 
 #[test]

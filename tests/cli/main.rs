@@ -16,6 +16,7 @@ mod github;
 mod hostile;
 mod integrations;
 mod list;
+mod moves;
 mod naming;
 mod preservation;
 mod records;

@@ -94,14 +94,19 @@ fn refusals_write_nothing() {
         (
             vec!["close", "INC-2"],
             1,
-            "cannot close INC-2 yet:\n  - INC-2-R1 (incidents/2026/INC-2-R1.md) is open: `incidents validate INC-2-R1 --evidence …` once its validation passed, or `incidents drop INC-2-R1 --reason …`\nnothing was written",
+            "cannot close INC-2 yet:\n  - INC-2-R1 (incidents/2026/INC-2-R1.md) is open: `incidents ship INC-2-R1 --change <sha|PR URL>` once the fix is out, then validate it, or `incidents drop INC-2-R1 --reason … --approved-by …`\nnothing was written",
         ),
         (vec!["close", "INC-4"], 1, "INC-4 is already closed since 2026-01-20"),
         (vec!["close", "INC-2", "--at", "nope"], 2, "is not a time"),
         // transitions
-        (vec!["validate", "INC-2-R1"], 1, "cannot validate INC-2-R1: missing --evidence (where the validation signal passed"),
-        (vec!["validate", "INC-2-R1", "--evidence", "  "], 1, "missing --evidence"),
-        (vec!["drop", "INC-2-R1"], 1, "cannot drop INC-2-R1: missing --reason (why the item will not be done)"),
+        // (every item move and its refusals: tests/cli/moves.rs)
+        (vec!["validate", "INC-2-R1", "--evidence", "CI run 4"], 1, "INC-2-R1 is open: a fix is validated after it ships"),
+        (vec!["ship", "INC-2-R1", "--change", "  "], 1, "cannot ship INC-2-R1: no change names the fix"),
+        (
+            vec!["drop", "INC-2-R1"],
+            1,
+            "cannot drop INC-2-R1: missing --reason (why the item will not be done), --approved-by (who accepted the risk of not doing it)",
+        ),
         (vec!["validate", "INC-2-R2", "--evidence", "again"], 1, "INC-2-R2 is already validated"),
         (vec!["start", "INC-2-R2"], 1, "INC-2-R2 is validated, which is final"),
         (vec!["drop", "INC-4-R1", "--reason", "x"], 1, "INC-4-R1 is already dropped"),
