@@ -73,7 +73,7 @@ pub struct Config {
     /// Vague phrases, already normalized.
     pub vague_phrases: Vec<String>,
     /// More non-answers for evidence fields (`non_evidence`), as written; added to the
-    /// built-in list of `crate::record::evidence`.
+    /// built-in list of non-answers (`record/evidence.rs`).
     pub non_evidence: Vec<String>,
     /// Ignore globs as written (relative to the root).
     pub ignore: Vec<String>,

@@ -47,7 +47,7 @@ pub fn what_to_write(key: &str) -> &'static str {
 pub fn weak_evidence_message(key: &str, text: &str) -> String {
     format!(
         "`{key}` says \"{}\", which is not evidence: write {}",
-        crate::record::text::one_line(text),
+        crate::text::one_line(text),
         what_to_write(key)
     )
 }
@@ -57,7 +57,7 @@ pub fn weak_evidence_message(key: &str, text: &str) -> String {
 pub fn local_verification_message(text: &str) -> String {
     format!(
         "`stabilization.verification` (\"{}\") names only pre-production checks (local runs, tests, CI, staging): gate 1 is verified in production — write which production metric, dashboard or alert returned to normal, for how long, e.g. `5xx under 0.1% for 30 minutes on the production dashboard`",
-        crate::record::text::one_line(text)
+        crate::text::one_line(text)
     )
 }
 
