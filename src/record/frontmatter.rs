@@ -103,7 +103,9 @@ pub fn not_opened(text: &str) -> (String, Option<&str>) {
             };
             (format!("{why}, {ignore}"), Some(yaml))
         }
-        None => (format!("this Markdown file has no front matter, so it is not read as a record: {add}, {ignore}"), None),
+        None => {
+            (format!("this Markdown file has no front matter, so it is not read as a record: {add}, {ignore}"), None)
+        }
     }
 }
 

@@ -45,11 +45,7 @@ pub fn what_to_write(key: &str) -> &'static str {
 
 /// The `weak-evidence` message for `text` written in `key`.
 pub fn weak_evidence_message(key: &str, text: &str) -> String {
-    format!(
-        "`{key}` says \"{}\", which is not evidence: write {}",
-        crate::text::one_line(text),
-        what_to_write(key)
-    )
+    format!("`{key}` says \"{}\", which is not evidence: write {}", crate::text::one_line(text), what_to_write(key))
 }
 
 /// The `local-verification` message for a verification that names only pre-production
@@ -124,7 +120,10 @@ mod tests {
             assert_ne!(what_to_write(key), fallback, "{key}");
         }
         let message = weak_evidence_message("stabilization.rollback", " n/a\n");
-        assert!(message.starts_with("`stabilization.rollback` says \"n/a\", which is not evidence: write how"), "{message}");
+        assert!(
+            message.starts_with("`stabilization.rollback` says \"n/a\", which is not evidence: write how"),
+            "{message}"
+        );
     }
 
     #[test]

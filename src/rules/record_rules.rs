@@ -117,11 +117,7 @@ fn check_incident(incident: &Incident, config: &Config, emit: &mut Emitter<'_>) 
 fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut Emitter<'_>) {
     emit.require(&item.id, "id", "`<INCIDENT-ID>-R<n>`, e.g. `INC-42-R1` (`incidents remediate` allocates one)");
     emit.require(&item.incident, "incident", "the id of the incident this item remediates");
-    emit.require(
-        &item.status,
-        "status",
-        "`diagnosing`, `open`, `in-progress`, `shipped`, `validated` or `dropped`",
-    );
+    emit.require(&item.status, "status", "`diagnosing`, `open`, `in-progress`, `shipped`, `validated` or `dropped`");
     let weak_validation = super::evidence::check_item(item, config, emit);
     let name = emit.name();
     if item.failure_mode.is_missing() {

@@ -85,16 +85,29 @@ fn full_lifecycle_passes_check_at_every_step() {
     );
     assert!(third.contains("due: 2026-03-20\n"), "10d from --today");
 
-    for args in [
-        &["start", "INC-1-R1"][..],
-        &["ship", "INC-1-R1"],
-        &["validate", "INC-1-R1", "--evidence", "CI run 4812: staggered-rollout test green", "--at", "2026-03-12"],
-        &["drop", "INC-1-R2", "--reason", "the queue is replaced by streams in April"],
-        &["ship", "INC-1-R3"],
-        &["validate", "INC-1-R3", "--evidence", "canary alarm fired in the 2026-03-11 drill"],
-    ] {
+    // `ship` and `drop` do not write `change` and `approved_by` yet (their flags come with
+    // the item-moves half of issue 11): the key is added by hand right after the move, as
+    // a person would, and `check` would report `missing-change`/`missing-approval` without it.
+    let steps: [(&[&str], Option<&str>); 6] = [
+        (&["start", "INC-1-R1"], None),
+        (&["ship", "INC-1-R1"], Some("change: https://git.example.com/shop/checkout/pull/812\n")),
+        (
+            &["validate", "INC-1-R1", "--evidence", "CI run 4812: staggered-rollout test green", "--at", "2026-03-12"],
+            None,
+        ),
+        (&["drop", "INC-1-R2", "--reason", "the queue is replaced by streams in April"], Some("approved_by: dana\n")),
+        (&["ship", "INC-1-R3"], Some("change: https://git.example.com/shop/checkout/pull/815\n")),
+        (&["validate", "INC-1-R3", "--evidence", "canary alarm fired in the 2026-03-11 drill"], None),
+    ];
+    for (args, added) in steps {
         let run = repo.ok(args);
-        assert!(last_line(&run.stdout).starts_with("incidents/2026/INC-1-R"), "{run:?}");
+        let path = last_line(&run.stdout).to_string();
+        assert!(path.starts_with("incidents/2026/INC-1-R"), "{run:?}");
+        if let Some(line) = added {
+            let text = repo.read(&path);
+            let end = text.find("\n---\n").unwrap() + 1;
+            repo.write(&path, format!("{}{line}{}", &text[..end], &text[end..]).as_bytes());
+        }
         repo.assert_checks();
     }
 
@@ -134,12 +147,16 @@ closed_at: 2026-03-10"
     let first = repo.read("incidents/2026/INC-1-R1-cache-invalidation-race-after-partial-deploy.md");
     assert!(
         first.contains(
-            "status: validated\nevidence: 'CI run 4812: staggered-rollout test green'\nvalidated_at: 2026-03-12\n---\n"
+            "status: validated\nchange: https://git.example.com/shop/checkout/pull/812\nevidence: 'CI run 4812: staggered-rollout test green'\nvalidated_at: 2026-03-12\n---\n"
         ),
         "{first}"
     );
     let dropped = repo.read("incidents/2026/INC-1-R2-retry-storm-on-queue-failover.md");
-    assert!(dropped.contains("status: dropped\nreason: the queue is replaced by streams in April\n---\n"), "{dropped}");
+    assert!(
+        dropped
+            .contains("status: dropped\nreason: the queue is replaced by streams in April\napproved_by: dana\n---\n"),
+        "{dropped}"
+    );
 }
 
 #[test]
