@@ -166,7 +166,7 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
     let command_id = emit.id.unwrap_or("<ID>");
     if status.has_shipped() && item.change.is_missing() {
         emit.emit(Rule::MissingChange, item.change.line, format!(
-            "{name} is {} but names no change: add `change:` — the commit SHA, pull request URL, release tag or ticket key that shipped the fix (`incidents ship {command_id} --change …` writes it)",
+            "{name} is {} but names no change: add `change:` — the commit SHA, pull request URL, release tag or ticket key that shipped the fix (`incidents ship {command_id} --change …` writes it as the fix ships)",
             status.as_str()
         ));
     }
