@@ -131,6 +131,10 @@ fn non_evidence_adds_phrases_from_the_config() {
     let repo = repo.file(".incidents.yml", "non_evidence: [as discussed]\n");
     let message = only(&repo, "weak-evidence", ITEM, 11);
     assert!(message.contains("\"As discussed.\""), "{message}");
+    let config = repo.run(&["config", "--format", "json"]);
+    assert_eq!(config.json()["non_evidence"], serde_json::json!(["as discussed"]), "{}", config.stdout);
+    let human = repo.run(&["config"]);
+    assert!(human.stdout.contains("built-in non-answers, plus: as discussed"), "{}", human.stdout);
     let bad = Repo::new().file(".incidents.yml", "non_evidence: [\"...\"]\n").file(INCIDENT, &incident());
     let run = bad.check_json();
     assert_eq!(run.code, 2, "{run:?}");
