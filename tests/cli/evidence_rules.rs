@@ -71,7 +71,7 @@ fn weak_evidence_fires_on_each_gate_one_field_at_its_line() {
         let text = incident().replace(&format!("  {key}: {written}\n"), &format!("  {key}: \"{non_answer}\"\n"));
         let message = only(&repo_with(&text, &item()), "weak-evidence", INCIDENT, line);
         assert!(
-            message.starts_with(&format!("`stabilization.{key}` says \"{non_answer}\", which is not evidence: write ")),
+            message.starts_with(&format!("`stabilization.{key}` holds a non-answer (\"{non_answer}\"): write ")),
             "{message}"
         );
     }
@@ -116,7 +116,7 @@ fn weak_evidence_fires_on_each_item_field_and_not_vague_text_too() {
     ] {
         assert!(base.contains(from), "{from}");
         let message = only(&repo_with(&incident(), &base.replace(from, to)), "weak-evidence", ITEM, line);
-        assert!(message.starts_with(&format!("`{key}` says ")), "{message}");
+        assert!(message.starts_with(&format!("`{key}` holds a non-answer")), "{message}");
     }
 }
 
@@ -285,4 +285,30 @@ fn new_does_not_reuse_an_id_held_by_a_file_that_is_not_a_record() {
     assert_eq!(run.json()["diagnostics"][0]["id"], "INC-7", "the id is shown with the diagnostic");
     let created = repo.ok(&["new", "Search slow", "--severity", "SEV3", "--opened", "2026-03-09", "--no-edit"]);
     assert!(created.stdout.starts_with("created INC-8 "), "{}", created.stdout);
+}
+
+#[test]
+fn writing_commands_refuse_a_non_evidence_phrase_with_the_rules_words() {
+    let repo =
+        Repo::new().file(".incidents.yml", "non_evidence: [as discussed]\n").file(INCIDENT, &active_incident("INC-1"));
+    let before = repo.snapshot();
+    let run = repo.run(&[
+        "stabilize",
+        "INC-1",
+        "--signal",
+        "5xx above 2% on checkout-api",
+        "--intervention",
+        "rolled checkout-api back to v40",
+        "--rollback",
+        "As discussed.",
+        "--verification",
+        "5xx under 0.1% for 30 minutes on the production dashboard",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.contains("`stabilization.rollback` holds a non-answer (\"As discussed.\"): write "),
+        "{}",
+        run.stderr
+    );
+    assert!(repo.snapshot() == before, "nothing was written");
 }
