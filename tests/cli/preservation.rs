@@ -103,9 +103,9 @@ fn every_step_changes_only_the_lines_it_means_to() {
         "    stabilized_at: 2026-03-01T11:30:00Z\r\nclosed_at: 2026-03-09\r\n",
     );
     assert_eq!(repo.read(file), expected);
-    // `stabilize` without an intervention, `validate` straight from `open` and `drop`
-    // without an approver are the shortcuts `missing-intervention`, `missing-change` and
-    // `missing-approval` report; nothing else is wrong with the edited files.
+    // `validate` straight from `open` and `drop` without an approver are the shortcuts
+    // `missing-change` and `missing-approval` report; nothing else is wrong with the
+    // edited files.
     let check = repo.check_json();
     let mut errors: Vec<(String, String)> = check.json()["diagnostics"]
         .as_array()
@@ -115,15 +115,11 @@ fn every_step_changes_only_the_lines_it_means_to() {
         .map(|d| (d["code"].as_str().unwrap().to_string(), d["id"].as_str().unwrap().to_string()))
         .collect();
     errors.sort();
-    let expected: Vec<(String, String)> = [
-        ("missing-approval", "INC-7-R2"),
-        ("missing-change", "INC-7-R1"),
-        ("missing-change", "INC-7-R3"),
-        ("missing-intervention", "INC-7"),
-    ]
-    .iter()
-    .map(|(code, id)| (code.to_string(), id.to_string()))
-    .collect();
+    let expected: Vec<(String, String)> =
+        [("missing-approval", "INC-7-R2"), ("missing-change", "INC-7-R1"), ("missing-change", "INC-7-R3")]
+            .iter()
+            .map(|(code, id)| (code.to_string(), id.to_string()))
+            .collect();
     assert_eq!(errors, expected, "{}", check.stdout);
 }
 
