@@ -432,6 +432,7 @@ mod tests {
     #[test]
     fn names_the_bad_key() {
         let long = format!("non_evidence: ['{}']\n", "x".repeat(61));
+        let many = format!("non_evidence: [{}]\n", (0..201).map(|n| format!("p{n}")).collect::<Vec<_>>().join(", "));
         let cases = [
             ("dri: x\n", "dri", "did you mean `dir`"),
             ("rules:\n  overdeu: error\n", "rules.overdeu", "did you mean `overdue`"),
@@ -452,6 +453,7 @@ mod tests {
             ("non_evidence: ['--']\n", "non_evidence", "no letter or digit"),
             ("non_evidence: ['']\n", "non_evidence", "non-empty text"),
             (long.as_str(), "non_evidence", "longer than 60"),
+            (many.as_str(), "non_evidence", "more than the 200 allowed"),
             ("non_evidenc: [x]\n", "non_evidenc", "did you mean `non_evidence`"),
         ];
         for (text, key, reason) in cases {

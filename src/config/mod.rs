@@ -5,7 +5,7 @@
 mod load;
 mod sections;
 
-pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_NON_EVIDENCE_CHARS};
+pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
 pub use sections::Sections;
 
 use crate::diagnostic::{Level, Rule};

@@ -69,6 +69,7 @@ pub fn config() -> Value {
             "vague_phrases": config_list("Phrases that name no breakage; replaces the built-in list.", 0),
             "non_evidence": describe(json!({
                 "type": "array",
+                "maxItems": crate::config::MAX_LIST_ENTRIES,
                 "items": {"anyOf": [
                     {"type": ["number", "boolean"]},
                     {"type": "string", "pattern": r"[^\s!-/:-@\[-`{-~]", "maxLength": crate::config::MAX_NON_EVIDENCE_CHARS}
