@@ -85,6 +85,15 @@ impl Repository {
         })
     }
 
+    /// Every id a new record must not take: the ids of records, those salvaged from files
+    /// whose front matter cannot be read or opens too late (`syntax`, `not-a-record`),
+    /// and the names of such files (`INC-7-R2-notes.md` claims `INC-7-R2`), so fixing a
+    /// file later cannot reveal a duplicate.
+    pub fn claimed_ids(&self) -> impl Iterator<Item = &str> {
+        let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
+        self.ids().chain(self.salvaged_ids().map(|(id, _)| id)).chain(unreadable)
+    }
+
     /// All ids in use, for "did you mean".
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.files.iter().filter_map(|file| file.record.as_ref().and_then(Record::id))
@@ -98,10 +107,7 @@ impl Repository {
     /// cannot reveal a duplicate.
     pub fn highest_number(&self, prefix: &str) -> u64 {
         let lead = format!("{prefix}-");
-        let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
-        self.ids()
-            .chain(unreadable)
-            .chain(self.salvaged_ids().map(|(id, _)| id))
+        self.claimed_ids()
             // `inc-7` counts like `INC-7`: ids that differ only in case are refused anyway.
             .filter_map(|id| {
                 id.get(..lead.len()).filter(|head| head.eq_ignore_ascii_case(&lead)).map(|_| &id[lead.len()..])

@@ -312,3 +312,25 @@ fn writing_commands_refuse_a_non_evidence_phrase_with_the_rules_words() {
     );
     assert!(repo.snapshot() == before, "nothing was written");
 }
+
+#[test]
+fn remediate_does_not_reuse_an_item_id_held_by_a_file_that_is_not_a_record() {
+    let repo = Repo::new().file(INCIDENT, &incident()).file("incidents/INC-1-R1-notes.md", "# Notes on the fix\n");
+    let notes: Vec<_> = found(&repo).into_iter().filter(|d| d.0 == "not-a-record").collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!((notes[0].1.as_str(), notes[0].2), ("incidents/INC-1-R1-notes.md", 1));
+    let run = repo.ok(&[
+        "remediate",
+        "INC-1",
+        "--failure-mode",
+        MODE,
+        "--owner",
+        "team-checkout",
+        "--due",
+        "2026-03-20",
+        "--validation",
+        "staggered rollout integration test asserts cache keys converge",
+        "--no-edit",
+    ]);
+    assert!(last_line(&run.stdout).starts_with("incidents/INC-1-R2-"), "{}", run.stdout);
+}
