@@ -348,11 +348,11 @@ ignore: ['incidents/notes/**']
 
     Overdue = "overdue", Warning,
     "an item that is not `validated` or `dropped` is past its due date",
-    "**What it checks.** Items still `open`, `in-progress` or `shipped` whose due date (the end of the window) is before today (`--today` fixes today).
+    "**What it checks.** Items still `diagnosing`, `open`, `in-progress` or `shipped` whose due date (the end of the window) is before today (`--today` fixes today).
 
 **Why.** An overdue item is prevention that is not happening; it should be visible before the failure repeats.
 
-**How to fix.** Ship and validate it, move the date with a reason in the body, or drop it with a reason.
+**How to fix.** Ship and validate it (a `diagnosing` item first needs its validation: `incidents plan`), move the date with `incidents move-due ID --due DATE --reason …` (the old date is kept in `due_history` and shown in `report`), or drop it with a reason and an approver (`incidents drop ID --reason … --approved-by …`).
 
 **Example.**
 

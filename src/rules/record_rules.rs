@@ -182,16 +182,18 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
         if let Some(due) = item.due.get() {
             if due.end < today {
                 let days = (today - due.end).num_days();
+                let next = match status {
+                    ItemStatus::Diagnosing => {
+                        format!("define its validation (`incidents plan {command_id} --validation …`)")
+                    }
+                    ItemStatus::Shipped => "run its validation and record the evidence".to_string(),
+                    _ => "ship and validate it".to_string(),
+                };
                 emit.emit(Rule::Overdue, item.due.line, format!(
-                    "{name} is {} and was due {} ({days} day{} ago): {}, move `due:` with a reason in the body, or drop it with a reason",
+                    "{name} is {} and was due {} ({} ago): {next}, move the date with `incidents move-due {command_id} --due … --reason …` (the old date stays in `due_history`), or drop it with `incidents drop {command_id} --reason … --approved-by …`",
                     status.as_str(),
                     due.end,
-                    if days == 1 { "" } else { "s" },
-                    if status == ItemStatus::Shipped {
-                        "run its validation and record the evidence"
-                    } else {
-                        "ship and validate it"
-                    }
+                    crate::render::plural(days, "day"),
                 ));
             }
         }

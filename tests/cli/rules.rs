@@ -272,6 +272,30 @@ fn overdue_warns_past_the_due_date_only_while_not_done() {
 }
 
 #[test]
+fn overdue_says_the_action_the_status_calls_for_and_how_to_move_the_date() {
+    let late =
+        open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", "due: 2026-03-09");
+    let message = |text: &str| {
+        let run = valid_repo().file("incidents/2026/INC-1-R1.md", text).check_json();
+        let json = run.json();
+        let found = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "overdue").cloned();
+        found.map(|d| d["message"].as_str().unwrap().to_string()).unwrap_or_else(|| panic!("{}", run.stdout))
+    };
+    let open = message(&late);
+    assert!(open.contains("(1 day ago): ship and validate it"), "{open}");
+    assert!(open.contains("`incidents move-due INC-1-R1 --due … --reason …`"), "{open}");
+    assert!(open.contains("`incidents drop INC-1-R1 --reason … --approved-by …`"), "{open}");
+    let diagnosing = late
+        .lines()
+        .filter(|line| !line.starts_with("validation:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("status: open", "status: diagnosing");
+    let diagnosing = message(&format!("{diagnosing}\n"));
+    assert!(diagnosing.contains("define its validation (`incidents plan INC-1-R1 --validation …`)"), "{diagnosing}");
+}
+
+#[test]
 fn uncovered_failure_mode_is_a_warning_within_grace_and_an_error_after() {
     let within = Repo::new().file("incidents/INC-1.md", &stabilized_incident("INC-1", "cache race"));
     assert!(has(&diagnostics(&within), "uncovered-failure-mode", "warning", "incidents/INC-1.md", 9));
