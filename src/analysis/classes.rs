@@ -2,8 +2,8 @@
 //! period, with those incidents and the period they span, newest first — so prevention
 //! is planned against categories rather than isolated stories.
 
-use super::records::Entry;
 use crate::record::text::normalize;
+use crate::store::index::Entry;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -66,7 +66,9 @@ pub fn repeats(entries: &[&Entry<'_>]) -> Vec<RepeatClass> {
     for class in &mut classes {
         class.count = class.incidents.len();
         // Newest first; incidents without `opened` last.
-        class.incidents.sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| super::order::compare_ids(&b.id, &a.id)));
+        class
+            .incidents
+            .sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| crate::store::order::compare_ids(&b.id, &a.id)));
         let dates: Vec<NaiveDate> = class.incidents.iter().filter_map(|i| i.opened).collect();
         class.first_opened = dates.iter().min().copied();
         class.last_opened = dates.iter().max().copied();

@@ -2,7 +2,9 @@
 //! record set. Everything here returns plain data (serialisable: the JSON outputs are
 //! these structs) and never prints; renderers in `crate::render` draw it.
 //!
-//! - [`records`]: incidents in id order with their items, the view every analysis reads.
+//! Every analysis reads the records through [`crate::store::Index`]: incidents in id
+//! order with their items.
+//!
 //! - [`status`]: the standard status block of one incident.
 //! - [`listing`]: the rows and filters of `incidents list`.
 //! - [`report`]: the report model, built from [`timing`], [`workload`], [`due_moves`],
@@ -15,8 +17,6 @@ pub mod classes;
 pub mod coverage;
 pub mod due_moves;
 pub mod listing;
-pub mod order;
-pub mod records;
 pub mod recurrence;
 pub mod report;
 pub mod settings;
@@ -25,6 +25,5 @@ pub mod status;
 pub mod timing;
 pub mod workload;
 
-pub use records::Records;
 pub use report::{Period, Report};
 pub use status::StatusBlock;

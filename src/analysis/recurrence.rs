@@ -9,11 +9,11 @@
 //! period; earlier ones may be older than the period, since a fix made before the
 //! period still failed within it.
 
-use super::order::compare_ids;
-use super::records::Entry;
 use crate::clock::Timestamp;
 use crate::record::text::normalize;
 use crate::record::ItemStatus;
+use crate::store::index::Entry;
+use crate::store::order::compare_ids;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -138,7 +138,7 @@ pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurrence> {
         }
     }
     found.sort_by(|a, b| {
-        b.opened.date().cmp(&a.opened.date()).then_with(|| super::order::compare_ids(&b.incident, &a.incident))
+        b.opened.date().cmp(&a.opened.date()).then_with(|| crate::store::order::compare_ids(&b.incident, &a.incident))
     });
     found
 }

@@ -71,7 +71,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let Session { repo, lock } = Session::open(ctx, true)?;
     let id = match &args.id {
         Some(id) => {
-            if let Some(file) = repo.find(id) {
+            if let Some(file) = crate::store::Index::build(&repo).first_file(&repo, id) {
                 return Err(Error::Refused(format!(
                     "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({})",
                     file.path,

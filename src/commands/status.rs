@@ -3,12 +3,12 @@
 //! screen, or written into each incident file between its markers (`--write`).
 
 use super::{say, write, Outcome, Streams};
-use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block;
 use crate::error::{Error, Result};
 use crate::printable::printable_lines;
 use crate::render::status as status_output;
+use crate::store::index::{Entry, Index};
 use crate::workflow::Session;
 use crate::Context;
 
@@ -54,8 +54,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     } else {
         (ctx.load(), None)
     };
-    let records = Records::new(&repo);
-    let entries = select(&records, args)?;
+    let index = Index::build(&repo);
+    let entries = select(&index, args)?;
     if args.write {
         return write_blocks(ctx, &entries, streams);
     }
@@ -85,7 +85,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
 }
 
 /// The incidents named, or every one (not yet closed, unless `--all` or `--write`).
-fn select<'r, 'a>(records: &'r Records<'a>, args: &Args) -> Result<Vec<&'r Entry<'a>>> {
+fn select<'r, 'a>(records: &'r Index<'a>, args: &Args) -> Result<Vec<&'r Entry<'a>>> {
     if args.ids.is_empty() {
         let every = args.all || args.write;
         return Ok(records
@@ -97,8 +97,8 @@ fn select<'r, 'a>(records: &'r Records<'a>, args: &Args) -> Result<Vec<&'r Entry
     args.ids.iter().map(|id| find(records, id.trim())).collect()
 }
 
-fn find<'r, 'a>(records: &'r Records<'a>, id: &str) -> Result<&'r Entry<'a>> {
-    if let Some(entry) = records.get(id) {
+fn find<'r, 'a>(records: &'r Index<'a>, id: &str) -> Result<&'r Entry<'a>> {
+    if let Some(entry) = records.incident(id) {
         return Ok(entry);
     }
     let owner = records.incidents.iter().find(|entry| entry.items.iter().any(|item| item.id == id));

@@ -2,10 +2,14 @@
 //! them in parallel, and lookups by id that commands share. A discovered file without
 //! front matter on its first line is kept with a `not-a-record` finding (and the id of
 //! late front matter, when it has one), so it is counted, shown and never reused.
+//! [`index`] groups the loaded records by id, once per run; [`order`] is the id order.
 
 mod discover;
+pub mod index;
+pub mod order;
 
 pub use discover::{discover, Discovered};
+pub use index::Index;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
@@ -56,11 +60,6 @@ impl Repository {
             Some(Record::Remediation(item)) => Some((file, item)),
             _ => None,
         })
-    }
-
-    /// The first file whose record has `id`.
-    pub fn find(&self, id: &str) -> Option<&ParsedFile> {
-        self.files.iter().find(|file| file.record.as_ref().and_then(Record::id) == Some(id))
     }
 
     /// Ids read from the `id:` line of records whose front matter does not parse, or
