@@ -20,6 +20,7 @@ const EXAMPLES: &str = "Examples:
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
   incidents explain missing-rollback       what a rule checks and how to satisfy it
+  incidents log INC-7 \"rolled back to v40\" --kind mitigated
   incidents status INC-42                  current state and next remediation action
   incidents list --overdue                 remediation items past their due date
   incidents report --format html > r.html  states, durations, repeat failure classes
@@ -60,6 +61,7 @@ pub enum Command {
     Validate(commands::validate::Args),
     Drop(commands::drop::Args),
     Close(commands::close::Args),
+    Log(commands::log::Args),
     Template(commands::template::Args),
     Status(commands::status::Args),
     List(commands::list::Args),

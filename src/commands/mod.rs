@@ -8,6 +8,7 @@ pub mod drop;
 pub mod explain;
 pub mod init;
 pub mod list;
+pub mod log;
 pub mod man;
 pub mod new;
 pub mod remediate;

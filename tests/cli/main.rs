@@ -29,3 +29,4 @@ mod status;
 mod status_write;
 mod support;
 mod terminal;
+mod timeline;
