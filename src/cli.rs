@@ -23,6 +23,7 @@ const EXAMPLES: &str = "Examples:
   incidents log INC-7 \"rolled back to v40\" --kind mitigated
   incidents status INC-42                  current state and next remediation action
   incidents list --overdue                 remediation items past their due date
+  incidents digest --within 7d              what each owner should do this week
   incidents report --format html > r.html  states, durations, repeat failure classes
   incidents config                         the root, config file, templates and settings in effect
   incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
@@ -66,6 +67,7 @@ pub enum Command {
     Status(commands::status::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
+    Digest(commands::digest::Args),
     Config(commands::config::Args),
     Schema(commands::schema::Args),
     Completions(commands::completions::Args),

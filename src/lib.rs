@@ -139,6 +139,7 @@ fn execute(
         Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
+        Command::Digest(args) => commands::digest::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
         // Ran above, before a repository was resolved.

@@ -5,12 +5,14 @@
 //! - [`records`]: incidents in id order with their items, the view every analysis reads.
 //! - [`status`]: the standard status block of one incident.
 //! - [`listing`]: the rows and filters of `incidents list`.
+//! - [`digest`]: the weekly digest of what each owner should do.
 //! - [`report`]: the report model, built from [`timing`], [`workload`], [`coverage`],
 //!   [`classes`], [`recurrence`] and [`charts`], with statistics from [`stats`].
 
 pub mod charts;
 pub mod classes;
 pub mod coverage;
+pub mod digest;
 pub mod listing;
 pub mod order;
 pub mod records;

@@ -4,6 +4,7 @@ pub mod check;
 pub mod close;
 pub mod completions;
 pub mod config;
+pub mod digest;
 pub mod drop;
 pub mod explain;
 pub mod init;

@@ -8,6 +8,7 @@ mod authoring;
 mod check;
 mod config_command;
 mod crash;
+mod digest;
 mod explain;
 mod files;
 mod github;
