@@ -14,6 +14,7 @@ mod files;
 mod github;
 mod hostile;
 mod integrations;
+mod json_version;
 mod list;
 mod naming;
 mod preservation;

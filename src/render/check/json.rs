@@ -23,5 +23,5 @@ pub fn render(report: &Report) -> String {
         diagnostics: &report.diagnostics,
         summary: Summary { errors: report.errors(), warnings: report.warnings(), files: report.files },
     };
-    crate::render::json::pretty(&output)
+    crate::render::json::versioned(&output)
 }
