@@ -6,6 +6,7 @@
 
 mod authoring;
 mod check;
+mod ci_formats;
 mod config_command;
 mod crash;
 mod digest;
