@@ -51,7 +51,10 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let repo = ctx.load();
     let records = Records::new(&repo);
     let scope = Scope { owner: args.owner.clone(), within_days, grace_days: ctx.config.grace_days };
-    let canonical = |owner: &str| owner.trim().to_string();
+    // With `owners` configured, every spelling of an owner groups under its configured name.
+    let canonical = |owner: &str| {
+        ctx.config.owners.as_ref().and_then(|owners| owners.find(owner)).unwrap_or(owner.trim()).to_string()
+    };
     let digest = digest::build(&records, &scope, ctx.clock.today, &canonical);
     match args.format {
         Format::Markdown => write(streams.out, &printable_lines(&digest_output::markdown(&digest)))?,

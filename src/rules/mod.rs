@@ -4,6 +4,7 @@
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
 pub mod cross;
+mod owner_rules;
 #[cfg(test)]
 mod properties;
 pub mod record_rules;
@@ -25,6 +26,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
             let mut found = file.findings.clone();
             if let Some(record) = &file.record {
                 record_rules::check_record(file, record, config, today, &mut found);
+                owner_rules::check(file, record, config, &mut found);
             }
             found
         })

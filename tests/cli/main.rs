@@ -18,6 +18,7 @@ mod integrations;
 mod json_version;
 mod list;
 mod naming;
+mod owners;
 mod preservation;
 mod records;
 mod refusals;
