@@ -34,3 +34,4 @@ mod status_write;
 mod support;
 mod terminal;
 mod timeline;
+mod workflows;
