@@ -63,6 +63,7 @@ pub enum Command {
     Drop(commands::drop::Args),
     Close(commands::close::Args),
     Log(commands::log::Args),
+    Import(commands::import::Args),
     Template(commands::template::Args),
     Status(commands::status::Args),
     List(commands::list::Args),

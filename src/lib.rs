@@ -135,6 +135,7 @@ fn execute(
         Command::Drop(args) => commands::drop::run(&ctx, args, &mut streams),
         Command::Close(args) => commands::close::run(&ctx, args, &mut streams),
         Command::Log(args) => commands::log::run(&ctx, args, &mut streams),
+        Command::Import(args) => commands::import::run(&ctx, args, &mut streams),
         Command::Template(args) => commands::template::run(&ctx, args, &mut streams),
         Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),

@@ -7,6 +7,7 @@ pub mod config;
 pub mod digest;
 pub mod drop;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod log;

@@ -14,6 +14,7 @@ mod explain;
 mod files;
 mod github;
 mod hostile;
+mod import;
 mod integrations;
 mod json_version;
 mod list;
