@@ -70,6 +70,9 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if !filters.is_empty() {
         report.diagnostics.retain(|d| filters.iter().any(|f| matches_filter(&d.file, f)));
     }
+    if matches!(args.format, Format::Github | Format::Sarif | Format::Gitlab) {
+        output::work_tree::relocate(&mut report, &ctx.root);
+    }
     let text = match args.format {
         Format::Human => {
             let mut cache: HashMap<String, Vec<String>> = HashMap::new();

@@ -2,8 +2,8 @@
 //! owner, written as a list, or as `codeowners` to take every owner named in the
 //! repository's CODEOWNERS file (`.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`,
 //! the first found, as GitHub reads them; looked for at the root, then at each folder
-//! above it up to the git work tree). `unknown-owner` (`crate::rules`) checks items
-//! against it; `list --owner` and `digest` group by the same names.
+//! above it up to the git work tree). The `unknown-owner` rule checks items
+//! against it; `digest` groups by the same names.
 
 use crate::yaml::Node;
 use std::path::{Path, PathBuf};

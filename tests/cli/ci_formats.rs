@@ -75,3 +75,27 @@ fn junit_is_well_formed_with_one_test_case_per_record_file() {
     let suite = document.descendants().find(|n| n.has_tag_name("testsuite")).unwrap();
     assert_eq!(suite.attribute("failures"), Some("3"));
 }
+
+#[test]
+fn code_host_paths_are_relative_to_the_work_tree() {
+    let item = open_item("INC-1-R1", "INC-1", "cache race").replace("owner: team-checkout\n", "");
+    let repo = Repo::new()
+        .file(".git/HEAD", "ref: refs/heads/main\n")
+        .file("services/pay/.incidents.yml", "dir: incidents\n")
+        .file("services/pay/incidents/INC-1.md", &stabilized_incident("INC-1", "cache race"))
+        .file("services/pay/incidents/INC-1-R1.md", &item);
+    let root = repo.abs("services/pay");
+    let run = |format: &str| {
+        repo.run_with(&["check", "--format", format], |command| {
+            command.arg("--root").arg(&root).env_remove("GITHUB_STEP_SUMMARY");
+        })
+    };
+    let github = run("github");
+    assert!(github.stdout.contains("::error file=services/pay/incidents/INC-1-R1.md,line=1,"), "{}", github.stdout);
+    let sarif = run("sarif").json();
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "services/pay/incidents/INC-1-R1.md");
+    assert_eq!(run("gitlab").json()[0]["location"]["path"], "services/pay/incidents/INC-1-R1.md");
+    // The other formats stay relative to the root.
+    assert_eq!(run("json").json()["diagnostics"][0]["file"], "incidents/INC-1-R1.md");
+}
