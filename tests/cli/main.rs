@@ -18,6 +18,7 @@ mod import;
 mod integrations;
 mod json_version;
 mod list;
+mod man_page;
 mod naming;
 mod owners;
 mod preservation;
