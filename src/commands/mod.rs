@@ -6,6 +6,7 @@ pub mod completions;
 pub mod config;
 pub mod digest;
 pub mod drop;
+pub mod dynamic_completion;
 pub mod explain;
 pub mod import;
 pub mod init;

@@ -7,6 +7,7 @@
 mod authoring;
 mod check;
 mod ci_formats;
+mod completion;
 mod config_command;
 mod crash;
 mod digest;
