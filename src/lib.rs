@@ -151,10 +151,13 @@ fn execute(
         Command::Drop(args) => commands::drop::run(&ctx, args, &mut streams),
         Command::MoveDue(args) => commands::move_due::run(&ctx, args, &mut streams),
         Command::Close(args) => commands::close::run(&ctx, args, &mut streams),
+        Command::Log(args) => commands::log::run(&ctx, args, &mut streams),
+        Command::Import(args) => commands::import::run(&ctx, args, &mut streams),
         Command::Template(args) => commands::template::run(&ctx, args, &mut streams),
         Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
+        Command::Digest(args) => commands::digest::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
         // Ran above, before a repository was resolved.

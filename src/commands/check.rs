@@ -26,12 +26,16 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
     Sarif,
+    /// GitLab Code Quality JSON (an artifact of `reports: codequality`)
+    Gitlab,
+    /// JUnit XML: one test case per record file (an artifact of `reports: junit`)
+    Junit,
 }
 
 /// Check every record and report problems (exit 1 on errors)
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json\n  incidents check --format github              in GitHub Actions (annotations + job summary)\n  incidents check --format sarif > incidents.sarif"
+    after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json\n  incidents check --format github              in GitHub Actions (annotations + job summary)\n  incidents check --format sarif > incidents.sarif\n  incidents check --format gitlab > gl-code-quality-report.json\n  incidents check --format junit > incidents-junit.xml"
 )]
 pub struct Args {
     /// Only show diagnostics of these files or folders (every record is still loaded)
@@ -71,6 +75,9 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if !filters.is_empty() {
         report.diagnostics.retain(|d| filters.iter().any(|f| matches_filter(&d.file, f)));
     }
+    if matches!(args.format, Format::Github | Format::Sarif | Format::Gitlab) {
+        output::work_tree::relocate(&mut report, &ctx.root);
+    }
     let text = match args.format {
         Format::Human => {
             let mut cache: HashMap<String, Vec<String>> = HashMap::new();
@@ -94,6 +101,16 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             output::github::render(&report)
         }
         Format::Sarif => output::sarif::render(&report, &ctx.config),
+        Format::Gitlab => output::gitlab::render(&report),
+        Format::Junit => {
+            let files: Vec<String> = repo
+                .files
+                .iter()
+                .map(|f| f.path.clone())
+                .filter(|p| filters.is_empty() || filters.iter().any(|f| matches_filter(p, f)))
+                .collect();
+            output::junit::render(&report, &files, args.strict)
+        }
     };
     write(streams.out, &text)?;
     Ok(outcome(&report, args.strict))

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 13] = [
     "dir",
     "id_prefix",
     "severities",
@@ -30,6 +30,7 @@ pub const KEYS: [&str; 12] = [
     "ignore",
     "sections",
     "open_editor",
+    "owners",
 ];
 
 /// The most entries each config list may hold, by top-level key (`sections` counts each
@@ -118,6 +119,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
             "non_evidence" => config.non_evidence = reader.non_evidence()?,
             "ignore" => config.ignore = reader.text_list(true)?,
             "open_editor" => config.open_editor = reader.boolean()?,
+            "owners" => {
+                config.owners = Some(
+                    super::owners::read(value, path.parent().unwrap_or(Path::new(".")))
+                        .map_err(|r| fail("owners", r))?,
+                )
+            }
             "due_policy" | "sections" => {}
             unknown => {
                 let hint = crate::suggest::closest(unknown, KEYS)

@@ -3,9 +3,11 @@
 //! bad values with the key's name and line (exit status 2).
 
 mod load;
+pub mod owners;
 mod sections;
 
 pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
+pub use owners::Owners;
 pub use sections::Sections;
 
 use crate::diagnostic::{Level, Rule};
@@ -82,6 +84,8 @@ pub struct Config {
     /// Whether `new` and `remediate` open `$VISUAL`/`$EDITOR` on the created file when
     /// run at a terminal (`--no-edit` skips it once).
     pub open_editor: bool,
+    /// Who may own remediation items (`owners`), when configured.
+    pub owners: Option<Owners>,
 }
 
 impl Default for Config {
@@ -101,6 +105,7 @@ impl Default for Config {
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),
             open_editor: true,
+            owners: None,
         }
     }
 }

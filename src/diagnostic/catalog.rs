@@ -178,6 +178,23 @@ failure_mode: cache invalidation race after partial deploy
 owner: team-payments
 ```";
 
+    UnknownOwner = "unknown-owner", Error,
+    "an item's `owner` is not in the configured `owners` (only when configured)",
+    "**What it checks.** When `.incidents.yml` sets `owners` — a list of people and teams, or `codeowners` to take every owner named in the repository's CODEOWNERS file — every remediation item's `owner` is one of them (ignoring case and a leading `@`). The message names the closest one.
+
+**Why.** \"Everyone assumes someone else is carrying the long-term fix\" starts with owners nobody recognises: a typo, a team that was renamed, a person who left.
+
+**How to fix.** Write one of the configured names, or add the owner to `owners` (or to CODEOWNERS).
+
+**Example.**
+
+```yaml
+# .incidents.yml
+owners: [dana, team-checkout]
+# the item
+owner: team-checkout
+```";
+
     MissingDue = "missing-due", Error,
     "a remediation item has no `due`",
     "**What it checks.** Every remediation item has a due window: a date (its end) or `{start, end}`.

@@ -83,5 +83,5 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
 
 /// `incidents config --format json`: the [`Effective`] settings as one JSON object.
 pub fn json(effective: &Effective) -> String {
-    super::json::pretty(effective)
+    super::json::versioned(effective)
 }

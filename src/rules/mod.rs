@@ -6,6 +6,7 @@
 
 pub mod cross;
 pub mod evidence;
+mod owner_rules;
 #[cfg(test)]
 mod properties;
 pub mod record_rules;
@@ -27,6 +28,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
             let mut found = file.findings.clone();
             if let Some(record) = &file.record {
                 record_rules::check_record(file, record, config, today, &mut found);
+                owner_rules::check(file, record, config, &mut found);
             }
             found
         })

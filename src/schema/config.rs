@@ -84,6 +84,12 @@ pub fn config() -> Value {
                     "remediation": sections_of(ItemStatus::NAMES)
                 }
             }), "Body sections (heading text) that must exist with content, per record kind and status."),
+            "owners": describe(json!({
+                "oneOf": [
+                    {"const": "codeowners"},
+                    {"type": "array", "items": {"type": "string", "pattern": r"\S"}}
+                ]
+            }), "Who may own remediation items: a list of people and teams, or `codeowners` for every owner named in CODEOWNERS. When set, `unknown-owner` checks every item's owner."),
             "open_editor": describe(json!({"type": "boolean"}), "Whether `incidents new` and `incidents remediate` open $VISUAL (else $EDITOR) on the file they create, at a terminal; `--no-edit` skips it once. Default: `true`."),
         }
     })
