@@ -16,8 +16,6 @@ pub fn check(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
     if !repo.files.iter().any(|file| file.body.status_block.is_some()) {
         return;
     }
-    // The items exactly as `status --write` sees them (same selection, same order), so
-    // a block it has just written is never reported as stale.
     for file in &repo.files {
         let Some(written) = &file.body.status_block else { continue };
         let Some(Record::Incident(incident)) = &file.record else { continue };
@@ -42,6 +40,8 @@ pub fn check(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
             ));
             continue;
         };
+        // The items exactly as `status --write` sees them (same selection, same order), so
+        // a block it has just written is never reported as stale.
         let items: Vec<&Remediation> = index.incident(id).map(|entry| entry.remediations()).unwrap_or_default();
         let Some(block) = StatusBlock::build(incident, &items, None) else { continue };
         let expected = status_output::block(&block);
