@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 12] = [
     "dir",
     "id_prefix",
     "severities",
@@ -29,6 +29,7 @@ pub const KEYS: [&str; 11] = [
     "ignore",
     "sections",
     "open_editor",
+    "classes",
 ];
 
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
@@ -90,6 +91,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
             }
             "ignore" => config.ignore = reader.text_list(true)?,
             "open_editor" => config.open_editor = reader.boolean()?,
+            "classes" => config.classes = super::classes::read(value).map_err(|reason| fail(key, reason))?,
             "due_policy" | "sections" => {}
             unknown => {
                 let hint = crate::suggest::closest(unknown, KEYS)

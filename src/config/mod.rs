@@ -2,9 +2,11 @@
 //! default ([`Config::default`]); [`load`] reads the file and rejects unknown keys and
 //! bad values with the key's name and line (exit status 2).
 
+mod classes;
 mod load;
 mod sections;
 
+pub use classes::{ClassEntry, Vocabulary};
 pub use load::{load, parse, CONFIG_FILE, KEYS};
 pub use sections::Sections;
 
@@ -79,6 +81,8 @@ pub struct Config {
     /// Whether `new` and `remediate` open `$VISUAL`/`$EDITOR` on the created file when
     /// run at a terminal (`--no-edit` skips it once).
     pub open_editor: bool,
+    /// The repeat-failure class vocabulary (`classes`); empty when not configured.
+    pub classes: Vocabulary,
 }
 
 impl Default for Config {
@@ -97,6 +101,7 @@ impl Default for Config {
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),
             open_editor: true,
+            classes: Vocabulary::default(),
         }
     }
 }

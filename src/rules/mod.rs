@@ -3,6 +3,7 @@
 //! them all and applies the configured levels. The words they speak (rule codes, levels,
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
+mod class_rules;
 pub mod cross;
 #[cfg(test)]
 mod properties;
@@ -25,6 +26,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
             let mut found = file.findings.clone();
             if let Some(record) = &file.record {
                 record_rules::check_record(file, record, config, today, &mut found);
+                class_rules::check(file, record, config, &mut found);
             }
             found
         })

@@ -77,6 +77,10 @@ pub fn config() -> Value {
                 }
             }), "Body sections (heading text) that must exist with content, per record kind and status."),
             "open_editor": describe(json!({"type": "boolean"}), "Whether `incidents new` and `incidents remediate` open $VISUAL (else $EDITOR) on the file they create, at a terminal; `--no-edit` skips it once. Default: `true`."),
+            "classes": describe(json!({
+                "type": "object",
+                "additionalProperties": {"type": "string", "minLength": 1}
+            }), "Optional vocabulary of repeat-failure classes: class name → one-line description. When set, `unknown-class` checks every class in the records against it."),
         }
     })
 }
