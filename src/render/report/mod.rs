@@ -4,6 +4,7 @@
 pub mod appendix;
 pub mod body;
 pub mod charts;
+pub mod classes;
 pub mod html;
 pub mod html_text;
 pub mod markdown;
