@@ -24,6 +24,7 @@ const EXAMPLES: &str = "Examples:
   incidents list --overdue                 remediation items past their due date
   incidents report --format html > r.html  states, durations, repeat failure classes
   incidents config                         the root, config file, templates and settings in effect
+  incidents classes                        repeat-failure classes with counts and descriptions
   incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
 
 /// `incidents` — the command line.
@@ -66,6 +67,7 @@ pub enum Command {
     List(commands::list::Args),
     Report(commands::report::Args),
     Config(commands::config::Args),
+    Classes(commands::classes::Args),
     Schema(commands::schema::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),

@@ -137,7 +137,8 @@ pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
         let Some(opened) = later.incident.opened.get() else { continue };
         for (mode_index, mode) in later.incident.failure_modes().iter().enumerate() {
             let Some(&set) = set_of.get(&words(&mode.value)) else { continue };
-            let classes: Vec<String> = later.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect();
+            let classes: Vec<String> =
+                later.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect();
             let mut best: Option<(&Occurrence, usize)> = None;
             for &(other, percent) in &similar_sets[set] {
                 let list = &occurrences[other];

@@ -28,6 +28,9 @@ pub enum Edit<'a> {
     /// `value` appended to the list `key` (block `- x` or flow `[x]`), or written over
     /// its first placeholder entry.
     Append { key: &'a str, value: &'a str, order: &'a [&'a str] },
+    /// A flow mapping `{k: v, …}` appended to the list `key` like [`Edit::Append`]
+    /// (a failure mode with its class: `{mode: …, class: …}`).
+    AppendMapping { key: &'a str, pairs: &'a [(&'a str, &'a str)], order: &'a [&'a str] },
 }
 
 /// Applies `edits` in order to `text` and checks that the result reads back as the
@@ -42,7 +45,9 @@ pub fn apply(text: &str, edits: &[Edit<'_>]) -> Result<String, EditError> {
     let got = front_matter(&out)?;
     if !same(&expected, &got) {
         let key = match edits.first() {
-            Some(Edit::Set { key, .. } | Edit::Append { key, .. }) => (*key).to_string(),
+            Some(Edit::Set { key, .. } | Edit::Append { key, .. } | Edit::AppendMapping { key, .. }) => {
+                (*key).to_string()
+            }
             Some(Edit::SetNested { parent, key, .. }) => format!("{parent}.{key}"),
             None => String::new(),
         };
@@ -104,15 +109,23 @@ fn apply_one(text: &str, edit: &Edit<'_>) -> Result<String, EditError> {
                 }
             })
         }
-        Edit::Append { key, value, order } => {
+        Edit::Append { .. } | Edit::AppendMapping { .. } => {
+            let (key, order, rendered, in_flow) = match *edit {
+                Edit::Append { key, value, order } => (key, order, scalar::inline(value), scalar::in_flow(value)),
+                Edit::AppendMapping { key, pairs, order } => {
+                    let flow = flow_mapping(pairs);
+                    (key, order, flow.clone(), flow)
+                }
+                _ => unreachable!("matched above"),
+            };
             let Some(list) = find(&entries, key) else {
                 let at = insert_point(&doc, &entries, order, key);
-                let line = format!("{pad}{key}:{eol}{pad}  - {}{eol}", scalar::inline(value));
+                let line = format!("{pad}{key}:{eol}{pad}  - {rendered}{eol}");
                 return Ok(splice(text, at..at, &line));
             };
             let written = doc.value(list);
             if written.starts_with('[') {
-                return append_flow(&doc, list, value);
+                return append_flow(&doc, list, &in_flow);
             }
             if !written.is_empty() {
                 if is_empty_value(written) {
@@ -121,7 +134,6 @@ fn apply_one(text: &str, edit: &Edit<'_>) -> Result<String, EditError> {
                 return Err(EditError::NotAList(key.to_string()));
             }
             let items = doc.items(list.line + 1, list.last + 1).ok_or_else(|| EditError::NotAList(key.to_string()))?;
-            let rendered = scalar::inline(value);
             if let Some(item) =
                 items.iter().find(|item| item.last == item.line && is_placeholder(&text[item.value.clone()]))
             {
@@ -177,8 +189,15 @@ fn clear_value(doc: &Document<'_>, entry: &Entry) -> String {
     splice(doc.text, entry.after_colon..entry.value.end, "")
 }
 
-/// Appends to a flow list `[a, b]`, which may span lines; `[<placeholder>]` is replaced.
-fn append_flow(doc: &Document<'_>, list: &Entry, value: &str) -> Result<String, EditError> {
+/// `{k: v, …}` with each value quoted for flow context.
+fn flow_mapping(pairs: &[(&str, &str)]) -> String {
+    let inner: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {}", scalar::in_flow(v))).collect();
+    format!("{{{}}}", inner.join(", "))
+}
+
+/// Appends `rendered` (already in flow form) to a flow list `[a, b]`, which may span
+/// lines; `[<placeholder>]` is replaced.
+fn append_flow(doc: &Document<'_>, list: &Entry, rendered: &str) -> Result<String, EditError> {
     let text = doc.text;
     let open_at = list.value.start;
     let mut state = Open::default();
@@ -192,7 +211,6 @@ fn append_flow(doc: &Document<'_>, list: &Entry, value: &str) -> Result<String, 
         }
         if let Some(close) = scanned.closed {
             let close = from + close;
-            let rendered = scalar::in_flow(value);
             let inner = &text[open_at + 1..close];
             if inner.trim().is_empty() {
                 return Ok(splice(text, close..close, &rendered));
@@ -242,15 +260,22 @@ fn expect(model: &mut Node, edit: &Edit<'_>) {
             put(&mut block, key, text(value.to_string()));
             put(model, parent, block);
         }
-        Edit::Append { key, value, .. } => {
+        Edit::Append { key, .. } | Edit::AppendMapping { key, .. } => {
+            let value = match *edit {
+                Edit::Append { value, .. } => text(value.to_string()),
+                Edit::AppendMapping { pairs, .. } => {
+                    Node::Map(pairs.iter().map(|(k, v)| (k.to_string(), text(v.to_string()))).collect())
+                }
+                _ => unreachable!("matched above"),
+            };
             let mut items = match model.get(key) {
                 Some(Node::Seq(items)) => items.clone(),
                 _ => Vec::new(),
             };
             let placeholder = items.iter().position(|item| matches!(item, Node::String(s) if is_placeholder(s.trim())));
             match placeholder {
-                Some(at) => items[at] = text(value.to_string()),
-                None => items.push(text(value.to_string())),
+                Some(at) => items[at] = value,
+                None => items.push(value),
             }
             put(model, key, Node::Seq(items));
         }

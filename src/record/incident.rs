@@ -163,6 +163,19 @@ impl Incident {
         self.classes().iter().chain(self.mode_classes.iter().flatten())
     }
 
+    /// Every class name the incident carries (its `classes` and its failure modes' own),
+    /// first spelling kept, duplicates left out: what `list --class` matches.
+    pub fn class_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for class in self.all_classes() {
+            let key = crate::text::normalize(&class.value);
+            if !out.iter().any(|known| crate::text::normalize(known) == key) {
+                out.push(class.value.trim().to_string());
+            }
+        }
+        out
+    }
+
     /// The classes the incident is counted under: its failure modes' classes (own or
     /// inherited), and its `classes` when it lists no failure mode; first spelling kept,
     /// duplicates (compared like failure modes) left out.

@@ -31,10 +31,12 @@ fn fix_sentence(found: &Recurrence, markdown: bool) -> Option<String> {
 pub fn recurrence_markdown(report: &Report, out: &mut String) {
     out.push_str("\n## Recurrence after remediation\n\n");
     if report.recurrences.is_empty() {
-        out.push_str("None: no incident was opened after an item for an earlier failure mode of its class was validated.\n");
+        out.push_str(
+            "None: no incident was opened after an item for an earlier failure mode of its class was validated.\n",
+        );
         return;
     }
-    out.push_str(&format!("> **{} {LEAD}**\n\n", plural(report.recurrences.len() as i64, "time")));
+    out.push_str(&format!("> **{}: {LEAD}**\n\n", plural(report.recurrences.len() as i64, "time")));
     for found in &report.recurrences {
         let modes: Vec<String> = found.failure_modes.iter().map(|m| quoted(m)).collect();
         let modes = if modes.is_empty() { String::new() } else { format!(" — {}", modes.join(", ")) };
