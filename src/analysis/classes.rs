@@ -101,7 +101,10 @@ pub struct QuarterRow {
     pub total: usize,
 }
 
-/// The quarter of a day, as a sortable number and its name.
+/// Incidents per (year, quarter).
+type PerQuarter = HashMap<(i32, u32), usize>;
+
+/// The quarter of a day: (year, 1–4).
 fn quarter(day: NaiveDate) -> (i32, u32) {
     (day.year(), day.month0() / 3 + 1)
 }
@@ -109,7 +112,7 @@ fn quarter(day: NaiveDate) -> (i32, u32) {
 /// Incidents per class per quarter among `entries` (each incident counted once per class
 /// it carries; incidents without `opened` or without a class left out).
 pub fn quarters(entries: &[&Entry<'_>]) -> ClassQuarters {
-    let mut counts: HashMap<String, (String, HashMap<(i32, u32), usize>)> = HashMap::new();
+    let mut counts: HashMap<String, (String, PerQuarter)> = HashMap::new();
     let mut first: Option<(i32, u32)> = None;
     let mut last: Option<(i32, u32)> = None;
     for entry in entries {

@@ -23,7 +23,7 @@ use crate::record::ItemStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// How many of the fixes that did not hold a recurrence lists (the most recent ones);
+/// How many of the items validated before a recurrence it lists (the most recent ones);
 /// `prior_fixes` counts them all. Listing every one made the report quadratic in the
 /// size of a class: 10,000 incidents gave a 13 GB report.
 pub const LISTED_FIXES: usize = 5;
@@ -35,7 +35,7 @@ pub struct Recurrence {
     /// The later incident's failure modes of this class.
     #[serde(default)]
     pub failure_modes: Vec<String>,
-    /// The incident that struck again.
+    /// The later incident.
     pub incident: String,
     pub title: Option<String>,
     pub opened: Timestamp,

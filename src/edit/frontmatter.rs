@@ -213,11 +213,11 @@ fn append_flow(doc: &Document<'_>, list: &Entry, rendered: &str) -> Result<Strin
             let close = from + close;
             let inner = &text[open_at + 1..close];
             if inner.trim().is_empty() {
-                return Ok(splice(text, close..close, &rendered));
+                return Ok(splice(text, close..close, rendered));
             }
             if is_placeholder(inner.trim()) && !inner.contains(',') {
                 let start = open_at + 1 + (inner.len() - inner.trim_start().len());
-                return Ok(splice(text, start..start + inner.trim().len(), &rendered));
+                return Ok(splice(text, start..start + inner.trim().len(), rendered));
             }
             let after = last_written.unwrap_or(open_at + 1);
             let joiner = if text[..after].ends_with(',') { " " } else { ", " };

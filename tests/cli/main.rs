@@ -6,6 +6,7 @@
 
 mod authoring;
 mod check;
+mod classes;
 mod config_command;
 mod crash;
 mod explain;

@@ -38,14 +38,17 @@ pub fn recurrence_markdown(report: &Report, out: &mut String) {
     }
     out.push_str(&format!("> **{}: {LEAD}**\n\n", plural(report.recurrences.len() as i64, "time")));
     for found in &report.recurrences {
-        let modes: Vec<String> = found.failure_modes.iter().map(|m| quoted(m)).collect();
-        let modes = if modes.is_empty() { String::new() } else { format!(" — {}", modes.join(", ")) };
         out.push_str(&format!(
-            "- **{}** (`{}`), opened {}{modes}\n",
+            "- **{}** (`{}`), opened {}: {}\n",
             inline(&found.incident),
             found.class.replace('`', "'"),
             found.opened.date(),
+            found.title.as_deref().map_or_else(|| "—".to_string(), inline)
         ));
+        if !found.failure_modes.is_empty() {
+            let modes: Vec<String> = found.failure_modes.iter().map(|m| quoted(m)).collect();
+            out.push_str(&format!("  - its failure modes of the class: {}\n", modes.join(", ")));
+        }
         if let Some(sentence) = fix_sentence(found, true) {
             out.push_str(&format!("  - {sentence}\n"));
         }
@@ -85,7 +88,12 @@ pub fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&str) ->
                 earlier.push(format!("and {more} earlier"));
             }
             vec![
-                format!("<strong>{}</strong><br><small>{}</small>", link(&found.incident), modes.join("<br>")),
+                format!(
+                    "<strong>{}</strong> <small>{}</small><br><small>{}</small>",
+                    link(&found.incident),
+                    found.title.as_deref().map_or_else(|| "—".to_string(), escape),
+                    modes.join("<br>")
+                ),
                 format!("<span class=\"tag\">{}</span>", escape(&found.class)),
                 format!("<span class=\"nowrap\">{}</span>", found.opened.date()),
                 fix_sentence(found, false).unwrap_or_default(),
@@ -150,7 +158,7 @@ pub fn trends_markdown(report: &Report, out: &mut String) {
 /// Incidents per class per quarter (chart and table), and similar failure modes, in HTML.
 pub fn trends_html(report: &Report, out: &mut String, link: impl Fn(&str) -> String) {
     let q = &report.class_quarters;
-    out.push_str("<section>\n<h2>Incidents per class per quarter</h2>\n");
+    out.push_str("<section class=\"quarters\">\n<h2>Incidents per class per quarter</h2>\n");
     if q.rows.is_empty() {
         out.push_str("<p>None: no incident of the period carries a class.</p>\n");
     } else {
@@ -174,7 +182,7 @@ pub fn trends_html(report: &Report, out: &mut String, link: impl Fn(&str) -> Str
             .collect();
         out.push_str(&table(&head, &rows, 1));
     }
-    out.push_str("</section>\n<section>\n<h2>Similar failure modes without a shared class</h2>\n");
+    out.push_str("</section>\n<section class=\"similar\">\n<h2>Similar failure modes without a shared class</h2>\n");
     let similar = &report.similar_failure_modes;
     if similar.pairs.is_empty() {
         out.push_str("<p>None: no failure mode looks like an earlier one of another incident.</p>\n</section>\n");
