@@ -97,84 +97,107 @@ pub fn similarity(a: &[String], b: &[String]) -> Option<usize> {
     (shared * 100 >= THRESHOLD_PERCENT * union).then(|| shared * 100 / union)
 }
 
-/// One failure mode in the index.
+/// One failure mode in the index: its incident (index into `history`), its position,
+/// and its incident's `opened` day.
+#[derive(Debug, Clone, Copy)]
 struct Occurrence {
     entry: usize,
     mode: usize,
+    day: Option<chrono::NaiveDate>,
+}
+
+impl Occurrence {
+    fn key(&self) -> (Option<chrono::NaiveDate>, usize, usize) {
+        (self.day, self.entry, self.mode)
+    }
 }
 
 /// Every failure mode of `period` with the most recent earlier failure mode (opened
 /// before it, of another incident, without a shared class) among `history` that is
 /// similar to it. Newest first.
 pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
-    // Distinct word sets, each with its occurrences in (opened, id) order.
+    // Each failure mode's word set (by id) and normalised classes, computed once.
     let mut sets: Vec<Vec<String>> = Vec::new();
     let mut set_of: HashMap<Vec<String>, usize> = HashMap::new();
     let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
+    let mut mode_set: Vec<Vec<Option<usize>>> = Vec::with_capacity(history.len());
+    let mut mode_classes: Vec<Vec<Vec<String>>> = Vec::with_capacity(history.len());
     for (entry_index, entry) in history.iter().enumerate() {
-        for (mode_index, mode) in entry.incident.failure_modes().iter().enumerate() {
+        let day = entry.opened();
+        let modes = entry.incident.failure_modes();
+        let mut ids = Vec::with_capacity(modes.len());
+        let mut classes = Vec::with_capacity(modes.len());
+        for (mode_index, mode) in modes.iter().enumerate() {
+            classes.push(entry.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect());
             let set = words(&mode.value);
             if set.len() < MIN_WORDS {
+                ids.push(None);
                 continue;
             }
-            let id = *set_of.entry(set.clone()).or_insert_with(|| {
-                sets.push(set);
-                occurrences.push(Vec::new());
-                sets.len() - 1
-            });
-            occurrences[id].push(Occurrence { entry: entry_index, mode: mode_index });
+            let id = match set_of.get(&set) {
+                Some(&id) => id,
+                None => {
+                    set_of.insert(set.clone(), sets.len());
+                    sets.push(set);
+                    occurrences.push(Vec::new());
+                    sets.len() - 1
+                }
+            };
+            occurrences[id].push(Occurrence { entry: entry_index, mode: mode_index, day });
+            ids.push(Some(id));
         }
+        mode_set.push(ids);
+        mode_classes.push(classes);
     }
-    let order_key = |o: &Occurrence| (history[o.entry].incident.opened.get().map(|t| t.date()), o.entry, o.mode);
     for list in &mut occurrences {
-        list.sort_by_key(order_key);
+        list.sort_by_key(Occurrence::key);
     }
     let similar_sets = similar_sets(&sets);
-    let mut pairs: Vec<(Option<chrono::NaiveDate>, SimilarPair)> = Vec::new();
+    let position: HashMap<&str, usize> = history.iter().enumerate().map(|(i, e)| (e.id, i)).rev().collect();
+    // (later incident, its failure mode, the earlier one, overlap), materialised at the end.
+    let mut found: Vec<(Occurrence, Occurrence, usize)> = Vec::new();
     for later in period {
-        let Some(opened) = later.incident.opened.get() else { continue };
-        for (mode_index, mode) in later.incident.failure_modes().iter().enumerate() {
-            let Some(&set) = set_of.get(&words(&mode.value)) else { continue };
-            let classes: Vec<String> =
-                later.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect();
-            let mut best: Option<(&Occurrence, usize)> = None;
+        let Some(&entry_index) = position.get(later.id) else { continue };
+        let Some(day) = later.opened() else { continue };
+        for (mode_index, set) in mode_set[entry_index].iter().enumerate() {
+            let Some(set) = *set else { continue };
+            let classes = &mode_classes[entry_index][mode_index];
+            let mut best: Option<(Occurrence, usize)> = None;
             for &(other, percent) in &similar_sets[set] {
                 let list = &occurrences[other];
-                let before = list.partition_point(|o| {
-                    history[o.entry].incident.opened.get().is_some_and(|at| at.date() < opened.date())
+                let before = list.partition_point(|o| o.day.is_some_and(|at| at < day));
+                let earlier = list[..before].iter().rev().take(WALK).find(|o| {
+                    o.entry != entry_index && !mode_classes[o.entry][o.mode].iter().any(|c| classes.contains(c))
                 });
-                let found = list[..before].iter().rev().take(WALK).find(|o| {
-                    let earlier = &history[o.entry];
-                    earlier.id != later.id
-                        && !earlier.incident.classes_of_mode(o.mode).iter().any(|c| classes.contains(&normalize(c)))
-                });
-                if let Some(o) = found {
-                    if best.is_none_or(|(b, _)| order_key(o) > order_key(b)) {
-                        best = Some((o, percent));
+                if let Some(o) = earlier {
+                    if best.is_none_or(|(b, _)| o.key() > b.key()) {
+                        best = Some((*o, percent));
                     }
                 }
             }
-            if let Some((o, percent)) = best {
-                let earlier = &history[o.entry];
-                pairs.push((
-                    Some(opened.date()),
-                    SimilarPair {
-                        incident: later.id.to_string(),
-                        failure_mode: mode.value.clone(),
-                        earlier_incident: earlier.id.to_string(),
-                        earlier_failure_mode: earlier.incident.failure_modes()[o.mode].value.clone(),
-                        overlap_percent: percent,
-                    },
-                ));
+            if let Some((earlier, percent)) = best {
+                found.push((Occurrence { entry: entry_index, mode: mode_index, day: Some(day) }, earlier, percent));
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| super::order::compare_ids(&b.1.incident, &a.1.incident)));
-    let total = pairs.len();
+    found.sort_by(|a, b| {
+        b.0.day.cmp(&a.0.day).then_with(|| super::order::compare_ids(history[b.0.entry].id, history[a.0.entry].id))
+    });
+    let text = |o: &Occurrence| history[o.entry].incident.failure_modes()[o.mode].value.clone();
     SimilarModes {
         threshold_percent: THRESHOLD_PERCENT,
-        total,
-        pairs: pairs.into_iter().take(LISTED_PAIRS).map(|(_, pair)| pair).collect(),
+        total: found.len(),
+        pairs: found
+            .iter()
+            .take(LISTED_PAIRS)
+            .map(|(later, earlier, percent)| SimilarPair {
+                incident: history[later.entry].id.to_string(),
+                failure_mode: text(later),
+                earlier_incident: history[earlier.entry].id.to_string(),
+                earlier_failure_mode: text(earlier),
+                overlap_percent: *percent,
+            })
+            .collect(),
     }
 }
 

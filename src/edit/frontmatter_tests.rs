@@ -277,3 +277,29 @@ fn every_edit_reads_back_with_the_parser() {
     assert!(after.contains("# comment\r\n") && after.contains("    # between\r\n"));
     assert!(!after.replace("\r\n", "").contains('\n'), "every line ends with CRLF: {after:?}");
 }
+
+#[test]
+fn appends_a_failure_mode_with_its_class() {
+    let pairs = [("mode", "cache keys, not versioned: after deploy"), ("class", "state-mismatch")];
+    let edit = [Edit::AppendMapping { key: "failure_modes", pairs: &pairs, order: INCIDENT }];
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "block list, quoted where flow context needs it",
+            "---\nfailure_modes:\n  - a  # first\nclasses: []\n---\nbody\n",
+            "---\nfailure_modes:\n  - a  # first\n  - {mode: 'cache keys, not versioned: after deploy', class: state-mismatch}\nclasses: []\n---\nbody\n",
+        ),
+        (
+            "flow list",
+            "---\nfailure_modes: [a]\n---\n",
+            "---\nfailure_modes: [a, {mode: 'cache keys, not versioned: after deploy', class: state-mismatch}]\n---\n",
+        ),
+        (
+            "absent key",
+            "---\nid: INC-1\n---\n",
+            "---\nid: INC-1\nfailure_modes:\n  - {mode: 'cache keys, not versioned: after deploy', class: state-mismatch}\n---\n",
+        ),
+    ];
+    for (name, before, expected) in cases {
+        check(name, before, &edit, expected);
+    }
+}

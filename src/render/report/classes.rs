@@ -81,7 +81,8 @@ pub fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&str) ->
         .recurrences
         .iter()
         .map(|found| {
-            let modes: Vec<String> = found.failure_modes.iter().map(|m| escape(m)).collect();
+            let modes: Vec<String> =
+                found.failure_modes.iter().map(|m| format!("<small>“{}”</small>", escape(m))).collect();
             let mut earlier: Vec<String> = found.after.iter().map(|fix| escape(&fix.item)).collect();
             let more = found.prior_fixes - found.after.len();
             if more > 0 {
@@ -89,7 +90,7 @@ pub fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&str) ->
             }
             vec![
                 format!(
-                    "<strong>{}</strong> <small>{}</small><br><small>{}</small>",
+                    "<strong>{}</strong> {}<br>{}",
                     link(&found.incident),
                     found.title.as_deref().map_or_else(|| "—".to_string(), escape),
                     modes.join("<br>")
