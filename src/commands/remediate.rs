@@ -109,6 +109,14 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         None if args.add_failure_mode => fields.failure_mode.clone(),
         None => return Err(unknown_mode(id, &fields.failure_mode, incident)),
     };
+    if let (Some(class), false) = (&class, adding) {
+        say(
+            streams.err,
+            &format!(
+                "warning: --class {class} is not written: \"{failure_mode}\" is already one of {id}'s failure modes (edit its entry to `{{mode: …, class: …}}` to give it a class)\n"
+            ),
+        )?;
+    }
     let incident_path = repo.absolute(&incident_file.path);
     let incident_text = if adding {
         let pairs = [("mode", failure_mode.as_str()), ("class", class.as_deref().unwrap_or_default())];

@@ -341,3 +341,28 @@ fn config_shows_the_vocabulary() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("`a` needs a one-line description"), "{}", bad.stderr);
 }
+
+#[test]
+fn remediate_says_when_a_class_is_not_written_for_a_listed_failure_mode() {
+    let repo = fixture();
+    let before = repo.read("incidents/INC-2.md");
+    let run = repo.run(&[
+        "remediate",
+        "INC-2",
+        "--add-failure-mode",
+        "--failure-mode",
+        "search index assumed a field that a deploy renamed",
+        "--class",
+        "disk-capacity",
+        "--owner",
+        "dana",
+        "--due",
+        "2026-03-30",
+        "--validation",
+        "replay the rename",
+        "--no-edit",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: --class disk-capacity is not written"), "{}", run.stderr);
+    assert_eq!(repo.read("incidents/INC-2.md"), before);
+}
