@@ -110,14 +110,7 @@ fn apply_one(text: &str, edit: &Edit<'_>) -> Result<String, EditError> {
             })
         }
         Edit::Append { .. } | Edit::AppendMapping { .. } => {
-            let (key, order, rendered, in_flow) = match *edit {
-                Edit::Append { key, value, order } => (key, order, scalar::inline(value), scalar::in_flow(value)),
-                Edit::AppendMapping { key, pairs, order } => {
-                    let flow = flow_mapping(pairs);
-                    (key, order, flow.clone(), flow)
-                }
-                _ => unreachable!("matched above"),
-            };
+            let Some((key, order, rendered, in_flow)) = appended(edit) else { return Ok(text.to_string()) };
             let Some(list) = find(&entries, key) else {
                 let at = insert_point(&doc, &entries, order, key);
                 let line = format!("{pad}{key}:{eol}{pad}  - {rendered}{eol}");
@@ -187,6 +180,19 @@ fn replace_value(doc: &Document<'_>, entry: &Entry, new: &str) -> String {
 /// Removes a placeholder value from the key line (`key: <…>` → `key:`), keeping a comment.
 fn clear_value(doc: &Document<'_>, entry: &Entry) -> String {
     splice(doc.text, entry.after_colon..entry.value.end, "")
+}
+
+/// For the two appending edits: the list's key, the key order, and the entry as written
+/// in a block list and in a flow list.
+fn appended<'a>(edit: &Edit<'a>) -> Option<(&'a str, &'a [&'a str], String, String)> {
+    match *edit {
+        Edit::Append { key, value, order } => Some((key, order, scalar::inline(value), scalar::in_flow(value))),
+        Edit::AppendMapping { key, pairs, order } => {
+            let flow = flow_mapping(pairs);
+            Some((key, order, flow.clone(), flow))
+        }
+        Edit::Set { .. } | Edit::SetNested { .. } => None,
+    }
 }
 
 /// `{k: v, …}` with each value quoted for flow context.
@@ -262,11 +268,12 @@ fn expect(model: &mut Node, edit: &Edit<'_>) {
         }
         Edit::Append { key, .. } | Edit::AppendMapping { key, .. } => {
             let value = match *edit {
-                Edit::Append { value, .. } => text(value.to_string()),
                 Edit::AppendMapping { pairs, .. } => {
                     Node::Map(pairs.iter().map(|(k, v)| (k.to_string(), text(v.to_string()))).collect())
                 }
-                _ => unreachable!("matched above"),
+                Edit::Append { value, .. } | Edit::Set { value, .. } | Edit::SetNested { value, .. } => {
+                    text(value.to_string())
+                }
             };
             let mut items = match model.get(key) {
                 Some(Node::Seq(items)) => items.clone(),
