@@ -159,6 +159,7 @@ fn execute(
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
         Command::Digest(args) => commands::digest::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
+        Command::Classes(args) => commands::classes::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
         // Ran above, before a repository was resolved.
         Command::Completions(_) | Command::Man(_) => Ok(Outcome::Success),

@@ -77,11 +77,38 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         return Ok(Outcome::Success);
     }
     let text = match args.format {
+        Format::Markdown if !args.ids.is_empty() => {
+            let seen = seen_before(&entries, &records);
+            printable_lines(&format!("{}{seen}", status_output::render(&blocks))).into_owned()
+        }
         Format::Markdown => printable_lines(&status_output::render(&blocks)).into_owned(),
         Format::Json => status_output::json(ctx.clock.today, &blocks),
     };
     write(streams.out, &text)?;
     Ok(Outcome::Success)
+}
+
+/// For incidents named on the command line: the earlier incidents of their classes with
+/// the fixes validated for them (newest three), as Markdown lines after the blocks.
+fn seen_before(entries: &[&Entry<'_>], records: &Records<'_>) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        let classes = entry.incident.effective_classes();
+        let found = crate::analysis::seen_before::find(
+            &classes,
+            Some(entry.id),
+            entry.incident.opened.get(),
+            &records.incidents,
+        );
+        if found.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\nSeen before ({}, same classes):\n", entry.id));
+        for seen in &found {
+            out.push_str(&format!("- {}\n", crate::analysis::seen_before::describe(seen)));
+        }
+    }
+    out
 }
 
 /// The incidents named, or every one (not yet closed, unless `--all` or `--write`).

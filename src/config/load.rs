@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "dir",
     "id_prefix",
     "severities",
@@ -31,6 +31,7 @@ pub const KEYS: [&str; 13] = [
     "sections",
     "open_editor",
     "owners",
+    "classes",
 ];
 
 /// The most entries each config list may hold, by top-level key (`sections` counts each
@@ -125,6 +126,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
                         .map_err(|r| fail("owners", r))?,
                 )
             }
+            "classes" => config.classes = super::classes::read(value).map_err(|reason| fail(key, reason))?,
             "due_policy" | "sections" => {}
             unknown => {
                 let hint = crate::suggest::closest(unknown, KEYS)
