@@ -2,7 +2,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::diagnostic::{explain_markdown, rules_markdown, Rule};
-use crate::error::{Error, Result};
+use crate::error::{Result, UsageError};
 use crate::Context;
 
 /// Print what a rule checks and how to satisfy it
@@ -38,9 +38,9 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         return Ok(Outcome::Success);
     }
     let code = args.code.as_deref().unwrap_or_default();
-    let rule = Rule::from_code(code).ok_or_else(|| {
-        let hint = Rule::closest(code).map(|r| format!(" (did you mean `{r}`?)")).unwrap_or_default();
-        Error::Usage(format!("no rule `{code}`{hint}: `incidents explain --list` lists every rule"))
+    let rule = Rule::from_code(code).ok_or_else(|| UsageError::UnknownRule {
+        code: code.to_string(),
+        hint: Rule::closest(code).map(|r| r.to_string()),
     })?;
     let mut text = explain_markdown(rule);
     let level = ctx.config.level(rule);
