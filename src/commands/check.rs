@@ -1,5 +1,7 @@
 //! `incidents check [PATHS...]`: load every record, run every rule, print the
 //! diagnostics of the files asked about, exit 1 on errors (or warnings with `--strict`).
+//! Without a records folder it does not run at all (exit 2): a gate that checks nothing
+//! must not pass.
 
 use super::{write, Outcome, Streams};
 use crate::diagnostic::{Report, Severity};
@@ -45,21 +47,24 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let filters = args.paths.iter().map(|path| filter_for(ctx, path)).collect::<Result<Vec<_>>>()?;
     if !ctx.records_dir().is_dir() {
-        // A config that names a folder that is not there is a mistake that would turn the
-        // gate off; without a config, a repository simply has no records yet.
-        if let Some(file) = &ctx.config.file {
-            return Err(Error::Config {
+        // A CI job run in the wrong folder must fail, not pass on zero records.
+        let fix = "run `incidents init` to create it, or point `--root` at the repository that holds the records";
+        return Err(match &ctx.config.file {
+            Some(file) => Error::Config {
                 path: file.clone(),
                 line: None,
                 key: "dir".to_string(),
                 reason: format!(
-                    "the records folder `{}` does not exist under {}: fix `dir`, or create the folder (`incidents init`)",
+                    "the records folder `{}` does not exist under {}: fix `dir`, or {fix}",
                     ctx.config.dir,
                     ctx.root.display()
                 ),
-            });
-        }
-        write(streams.err, &format!("note: records folder `{}` does not exist; nothing to check\n", ctx.config.dir))?;
+            },
+            None => Error::Root {
+                path: ctx.root.clone(),
+                reason: format!("there is no records folder `{}` here: {fix}", ctx.config.dir),
+            },
+        });
     }
     let repo = ctx.load();
     let mut report = rules::check(&repo, &ctx.config, ctx.clock.today);

@@ -5,7 +5,7 @@
 mod load;
 mod sections;
 
-pub use load::{load, parse, CONFIG_FILE, KEYS};
+pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
 pub use sections::Sections;
 
 use crate::diagnostic::{Level, Rule};
@@ -72,6 +72,9 @@ pub struct Config {
     pub rule_levels: HashMap<Rule, Level>,
     /// Vague phrases, already normalized.
     pub vague_phrases: Vec<String>,
+    /// More non-answers for evidence fields (`non_evidence`), as written; added to the
+    /// built-in list of non-answers (`record/evidence.rs`).
+    pub non_evidence: Vec<String>,
     /// Ignore globs as written (relative to the root).
     pub ignore: Vec<String>,
     pub ignore_set: GlobSet,
@@ -93,6 +96,7 @@ impl Default for Config {
             sprint: None,
             rule_levels: HashMap::new(),
             vague_phrases: DEFAULT_VAGUE_PHRASES.iter().map(|p| crate::text::normalize_phrase(p)).collect(),
+            non_evidence: Vec::new(),
             ignore: Vec::new(),
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),

@@ -1,9 +1,11 @@
-//! The rule engine: the checks themselves — per record ([`record_rules`]), across the
-//! record set ([`cross`]), and `status_block` for written status blocks. [`check`] runs
+//! The rule engine: the checks themselves — per record ([`record_rules`], with the
+//! evidence rules of [`evidence`]), across the record set ([`cross`]), and
+//! `status_block` for written status blocks. [`check`] runs
 //! them all and applies the configured levels. The words they speak (rule codes, levels,
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
 pub mod cross;
+pub mod evidence;
 #[cfg(test)]
 mod properties;
 pub mod record_rules;

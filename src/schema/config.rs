@@ -67,6 +67,14 @@ pub fn config() -> Value {
                 "properties": rules
             }), "Per-rule level overrides: `error`, `warning` or `off`."),
             "vague_phrases": config_list("Phrases that name no breakage; replaces the built-in list.", 0),
+            "non_evidence": describe(json!({
+                "type": "array",
+                "maxItems": crate::config::MAX_LIST_ENTRIES,
+                "items": {"anyOf": [
+                    {"type": ["number", "boolean"]},
+                    {"type": "string", "pattern": r"[^\s!-/:-@\[-`{-~]", "maxLength": crate::config::MAX_NON_EVIDENCE_CHARS}
+                ]}
+            }), "More non-answers, added to the built-in list (`n/a`, `ok`, `see ticket`, …): an evidence field holding only one of them (case and punctuation ignored) gets `weak-evidence`. Each entry at most 60 characters with a letter or digit. Default: `[]`."),
             "ignore": config_list("Globs, relative to the root, of files that are not records.", 0),
             "sections": describe(json!({
                 "type": "object",

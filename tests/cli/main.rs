@@ -9,6 +9,7 @@ mod authoring;
 mod check;
 mod config_command;
 mod crash;
+mod evidence_rules;
 mod explain;
 mod files;
 mod gate1;
