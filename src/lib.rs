@@ -17,6 +17,7 @@ pub mod interact;
 pub mod lifecycle;
 pub mod printable;
 pub mod record;
+pub mod refusal;
 pub mod regular_file;
 pub mod render;
 pub mod root;
@@ -27,6 +28,7 @@ pub mod store;
 pub mod suggest;
 pub mod templates;
 pub mod text;
+pub mod usage;
 pub mod workflow;
 pub mod yaml;
 

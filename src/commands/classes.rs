@@ -88,7 +88,7 @@ pub fn check_known(ctx: &Context, class: &str, flag: &str) -> Result<()> {
     }
     let hint = vocabulary.closest(class).map(|name| format!(" (did you mean `{name}`?)")).unwrap_or_default();
     let known: Vec<&str> = vocabulary.entries.iter().map(|e| e.name.as_str()).collect();
-    Err(Error::Usage(format!(
+    Err(Error::usage(format!(
         "`{flag} {class}` is not in the `classes` vocabulary of .incidents.yml{hint}: use one of {}, or add it there with a one-line description",
         known.join(", ")
     )))

@@ -63,13 +63,13 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let commander = needs.optional(streams, args.commander.as_deref(), "--commander", "who runs the incident")?;
     needs.finish("cannot open an incident")?;
     let Some(title) = title.map(|t| one_line(&t)) else {
-        return Err(Error::Refused("cannot open an incident: missing title".to_string()));
+        return Err(Error::refused("cannot open an incident: missing title".to_string()));
     };
     if let Some(severity) = severity.as_ref().filter(|s| !ctx.config.severities.contains(s)) {
         let hint = crate::suggest::closest(severity, ctx.config.severities.iter().map(String::as_str))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "`--severity {severity}` is not a configured severity{hint}: write one of {severities}"
         )));
     }
@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let id = match &args.id {
         Some(id) => {
             if let Some(file) = repo.find(id) {
-                return Err(Error::Refused(format!(
+                return Err(Error::refused(format!(
                     "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({})",
                     file.path,
                     ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
@@ -95,13 +95,13 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             if let Some(taken) = repo.ids().find(|known| known.eq_ignore_ascii_case(id)) {
                 // Ids that differ only in case would confuse readers and clash on
                 // case-insensitive file systems.
-                return Err(Error::Refused(format!(
+                return Err(Error::refused(format!(
                     "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({})",
                     ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
                 )));
             }
             if let Some(file) = repo.unreadable_file_named(id) {
-                return Err(Error::Refused(format!(
+                return Err(Error::refused(format!(
                     "id `{id}` may be used by {}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id",
                     file.path
                 )));

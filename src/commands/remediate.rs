@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let (incident_file, incident) = target::incident(&repo, &args.incident)?;
     let id = args.incident.as_str();
     if incident.status.value == Some(IncidentStatus::Closed) {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{id} is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work"
         )));
     }
@@ -170,7 +170,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let warnings = warnings(ctx, incident, &failure_mode, fields.validation.as_deref(), fields.due);
     edit::file::confined(&ctx.root, &ctx.records_dir(), &path, &ctx.display_path(&path))?;
     if path.exists() {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} already exists: move it away, or pass another title",
             ctx.display_path(&path)
         )));
@@ -264,7 +264,7 @@ fn fields(ctx: &Context, args: &Args, streams: &mut Streams<'_>, incident: &Inci
     };
     needs.finish_with(&format!("cannot add a remediation item to {id}"), &problems)?;
     let (Some(failure_mode), Some(owner), Some(due_text)) = (failure_mode, owner, due_text) else {
-        return Err(Error::Refused(format!("cannot add a remediation item to {id}: a field is missing")));
+        return Err(Error::refused(format!("cannot add a remediation item to {id}: a field is missing")));
     };
     let due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
     Ok(Fields { failure_mode, owner: one_line(&owner), due, validation, validation_command })
@@ -371,7 +371,7 @@ fn ask_failure_mode(
 /// The refusal for a failure mode the incident does not list: the list and the closest.
 fn unknown_mode(id: &str, failure_mode: &str, incident: &Incident) -> Error {
     let listed = incident.failure_modes_listing(id, failure_mode);
-    Error::Refused(format!(
+    Error::refused(format!(
         "\"{failure_mode}\" is not one of {id}'s failure modes ({listed}): copy one of them exactly, or pass --add-failure-mode to add it to the incident"
     ))
 }

@@ -6,7 +6,7 @@ use super::{say, write, Outcome, Streams};
 use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block;
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result, UsageError};
 use crate::printable::printable_lines;
 use crate::render::status as status_output;
 use crate::workflow::Session;
@@ -131,10 +131,7 @@ fn find<'r, 'a>(records: &'r Records<'a>, id: &str) -> Result<&'r Entry<'a>> {
     let owner = records.incidents.iter().find(|entry| entry.items.iter().any(|item| item.id == id));
     if let Some(entry) = owner {
         // A bad argument (exit 2), like `stabilize` or `close` given an item.
-        return Err(Error::Usage(format!(
-            "`{id}` is a remediation item of {0}: status shows incidents; run `incidents status {0}`",
-            entry.id
-        )));
+        return Err(UsageError::StatusOfItem { id: id.to_string(), incident: entry.id.to_string() }.into());
     }
     let ids = records.incidents.iter().map(|entry| entry.id);
     let hint = crate::suggest::same_id(id, ids.clone()).or_else(|| crate::suggest::closest(id, ids));
@@ -171,7 +168,7 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
         }
     }
     if !problems.is_empty() {
-        return Err(Error::Refused(format!("no file was written:\n  {}", problems.join("\n  "))));
+        return Err(Refusal::StatusBlocks { problems }.into());
     }
     for (relative, path, patched) in &patches {
         crate::edit::write_atomic(path, patched.as_bytes())?;

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let id = args.id.as_str();
     let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
         if item.change.is_missing() {
-            return Err(Error::Refused(format!(
+            return Err(Error::refused(format!(
                 "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
             )));
         }
