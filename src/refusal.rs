@@ -33,6 +33,14 @@ pub enum Refusal {
     SharedId { id: String, paths: Vec<String> },
     /// Every number after `prefix-` is taken.
     NoIdLeft { prefix: String },
+    /// `--id {id}` is the id of the record in `path`; `next` is the next free id.
+    IdTaken { id: String, path: String, next: String },
+    /// `--id {id}` differs only in case from `taken`, an id in use.
+    IdCaseClash { id: String, taken: String, next: String },
+    /// `--id {id}` may be the id of the unreadable record in `path`.
+    IdMaybeTaken { id: String, path: String },
+    /// `new` without a title.
+    MissingTitle,
     /// `path` (a record to create) exists already.
     Exists { path: String },
     /// The configuration file `path` exists already (`init`).
@@ -182,6 +190,19 @@ impl fmt::Display for Refusal {
                 "no number is left after {prefix}-{}: give the incident an id with --id{NOTHING}",
                 u64::MAX
             ),
+            Refusal::IdTaken { id, path, next } => write!(
+                f,
+                "id `{id}` is already used by {path}: choose another, or leave out --id to get the next free one ({next}){NOTHING}"
+            ),
+            Refusal::IdCaseClash { id, taken, next } => write!(
+                f,
+                "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({next}){NOTHING}"
+            ),
+            Refusal::IdMaybeTaken { id, path } => write!(
+                f,
+                "id `{id}` may be used by {path}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id{NOTHING}"
+            ),
+            Refusal::MissingTitle => write!(f, "cannot open an incident: missing title{NOTHING}"),
             Refusal::Exists { path } => {
                 write!(f, "{path} already exists: move it away, or pass another id or title{NOTHING}")
             }

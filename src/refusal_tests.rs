@@ -66,6 +66,19 @@ fn every_variant_renders_its_words() {
             NoIdLeft { prefix: s("INC") },
             s("no number is left after INC-18446744073709551615: give the incident an id with --id; nothing was written"),
         ),
+        (
+            IdTaken { id: s("INC-3"), path: s("incidents/INC-3.md"), next: s("INC-8") },
+            s("id `INC-3` is already used by incidents/INC-3.md: choose another, or leave out --id to get the next free one (INC-8); nothing was written"),
+        ),
+        (
+            IdCaseClash { id: s("inc-3"), taken: s("INC-3"), next: s("INC-8") },
+            s("id `inc-3` differs only in case from `INC-3`, which is in use: choose another, or leave out --id to get the next free one (INC-8); nothing was written"),
+        ),
+        (
+            IdMaybeTaken { id: s("INC-4"), path: s("incidents/INC-4.md") },
+            s("id `INC-4` may be used by incidents/INC-4.md, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id; nothing was written"),
+        ),
+        (MissingTitle, s("cannot open an incident: missing title; nothing was written")),
         (Exists { path: s("incidents/a.md") }, s("incidents/a.md already exists: move it away, or pass another id or title; nothing was written")),
         (
             ConfigExists { path: s(".incidents.yml") },

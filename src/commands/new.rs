@@ -5,7 +5,7 @@
 use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit::{self, slug};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::interact::{editor, Needs};
 use crate::record::text::one_line;
 use crate::record::INCIDENT_KEYS;
@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let commander = needs.optional(streams, args.commander.as_deref(), "--commander", "who runs the incident")?;
     needs.finish("cannot open an incident")?;
     let Some(title) = title.map(|t| one_line(&t)) else {
-        return Err(Error::refused("cannot open an incident: missing title".to_string()));
+        return Err(Refusal::MissingTitle.into());
     };
     if let Some(severity) = severity.as_ref().filter(|s| !ctx.config.severities.contains(s)) {
         let hint = crate::suggest::closest(severity, ctx.config.severities.iter().map(String::as_str))
@@ -84,30 +84,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
 
     let Session { repo, lock } = Session::open(ctx, true)?;
     let id = match &args.id {
-        Some(id) => {
-            if let Some(file) = repo.find(id) {
-                return Err(Error::refused(format!(
-                    "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({})",
-                    file.path,
-                    ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
-                )));
-            }
-            if let Some(taken) = repo.ids().find(|known| known.eq_ignore_ascii_case(id)) {
-                // Ids that differ only in case would confuse readers and clash on
-                // case-insensitive file systems.
-                return Err(Error::refused(format!(
-                    "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({})",
-                    ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
-                )));
-            }
-            if let Some(file) = repo.unreadable_file_named(id) {
-                return Err(Error::refused(format!(
-                    "id `{id}` may be used by {}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id",
-                    file.path
-                )));
-            }
-            id.clone()
-        }
+        Some(id) => ids::given_incident_id(&repo, id, &ctx.config.id_prefix)?,
         None => ids::next_incident(&repo, &ctx.config.id_prefix)?,
     };
     let template = crate::templates::load(&ctx.root, TemplateName::Incident)?;
