@@ -10,7 +10,7 @@
 #   and the peak memory of each command with /usr/bin/time. The PyYAML script runs
 #   separately (3 runs, up to 40,000 records; BASELINE=0 skips it).
 #   Results: bench/out/results.md, one row per command with its ratio to `check` and to
-#   the floor. The load average is printed with each size: compare ratios, not figures
+#   the floor. RUNS=N sets the number of runs; CARGO_TARGET_DIR is honoured. The load average is printed with each size: compare ratios, not figures
 #   from different runs, on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ if [ "$baseline" != 0 ]; then
 fi
 
 cargo build --release --locked -q
-bin=$PWD/target/release/incidents
+bin=$(realpath "${CARGO_TARGET_DIR:-target}")/release/incidents
 today=2026-11-26
 has() { "$bin" "$1" --help >/dev/null 2>&1; }
 
@@ -62,8 +62,8 @@ for n in "${sizes[@]}"; do
     for format in markdown json html; do commands+=("report $format|$run report --format $format"); done
   fi
   has digest && commands+=("digest|$run digest")
-  runs=10
-  [ "$records" -gt 40000 ] && runs=5
+  runs=${RUNS:-10}
+  [ "$records" -gt 40000 ] && [ "$runs" -gt 5 ] && runs=5
   args=()
   for entry in "${commands[@]}"; do args+=(--command-name "${entry%%|*}" "${entry#*|}"); done
   echo "size $n ($records records): load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/notes.md" >&2
