@@ -35,7 +35,7 @@ pub struct Cli {
     pub root: Option<PathBuf>,
 
     /// Fix "today" for every date rule and for the dates commands stamp
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
     pub today: Option<chrono::NaiveDate>,
 
     /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured with `auto`)
@@ -72,18 +72,5 @@ pub enum Command {
     Man(commands::man::Args),
 }
 
-/// Parses `--at`/`--opened`: a date or an RFC 3339 timestamp.
-pub fn parse_at(text: &str) -> Result<crate::clock::Timestamp, String> {
-    crate::clock::Timestamp::parse(text).ok_or_else(|| {
-        if crate::clock::Timestamp::lacks_offset(text) {
-            format!("`{text}` has no UTC offset: add one, like {}Z or {}+02:00", text.trim(), text.trim())
-        } else {
-            format!("`{text}` is not a time: write YYYY-MM-DD or RFC 3339 like 2026-03-02T14:20:00Z")
-        }
-    })
-}
-
-/// clap value parser for `YYYY-MM-DD` flags (`--today`, `report --since/--until`).
-pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    crate::clock::parse_date(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
-}
+/// The clock's argument parsers, re-exported for the commands that name them here.
+pub use crate::clock::{parse_at, parse_day};

@@ -146,6 +146,22 @@ pub fn format_duration(duration: Duration) -> String {
     }
 }
 
+/// clap value parser for `--at`/`--opened`: a date or an RFC 3339 timestamp.
+pub fn parse_at(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(text).ok_or_else(|| {
+        if Timestamp::lacks_offset(text) {
+            format!("`{text}` has no UTC offset: add one, like {}Z or {}+02:00", text.trim(), text.trim())
+        } else {
+            format!("`{text}` is not a time: write YYYY-MM-DD or RFC 3339 like 2026-03-02T14:20:00Z")
+        }
+    })
+}
+
+/// clap value parser for `YYYY-MM-DD` flags (`--today`, `report --since/--until`).
+pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    parse_date(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::render::color::Palette;
 use crate::root::{self, RootSource};
+use crate::run::Environment;
 use std::path::{Path, PathBuf};
 
 /// Everything a command needs besides its own arguments.
@@ -31,15 +32,9 @@ pub struct Context {
 }
 
 impl Context {
-    /// Resolves the root and loads its config.
-    pub fn resolve(
-        root_flag: Option<&Path>,
-        cwd: PathBuf,
-        clock: Clock,
-        palette: Palette,
-        interactive: bool,
-    ) -> Result<Context> {
-        Self::resolve_with(root_flag, cwd, clock, palette, interactive, Err)
+    /// Resolves the root and loads its config for a run in `env`.
+    pub fn resolve(root_flag: Option<&Path>, env: &Environment, clock: Clock, palette: Palette) -> Result<Context> {
+        Self::resolve_with(root_flag, env, clock, palette, Err)
     }
 
     /// Like [`Context::resolve`], letting `on_config_error` replace a config that cannot
@@ -47,13 +42,12 @@ impl Context {
     /// — fall back to the defaults instead of refusing to run).
     pub fn resolve_with(
         root_flag: Option<&Path>,
-        cwd: PathBuf,
+        env: &Environment,
         clock: Clock,
         palette: Palette,
-        interactive: bool,
         on_config_error: impl FnOnce(crate::Error) -> Result<Config>,
     ) -> Result<Context> {
-        let (root, root_source) = root::resolve(root_flag, &cwd)?;
+        let (root, root_source) = root::resolve(root_flag, &env.cwd)?;
         let config = match crate::config::load(&root) {
             Ok(config) => config,
             Err(error) => on_config_error(error)?,
@@ -61,22 +55,15 @@ impl Context {
         Ok(Context {
             root,
             root_source,
-            cwd,
+            cwd: env.cwd.clone(),
             config,
             clock,
             palette,
-            interactive,
-            stdout_is_terminal: false,
-            editor: None,
-            github_step_summary: None,
+            interactive: env.stdin_is_terminal,
+            stdout_is_terminal: env.stdout_is_terminal,
+            editor: env.editor_command(),
+            github_step_summary: env.github_step_summary.clone(),
         })
-    }
-
-    /// Records whether stdout is a terminal and the editor command in effect.
-    pub fn with_terminal(mut self, stdout_is_terminal: bool, editor: Option<String>) -> Context {
-        self.stdout_is_terminal = stdout_is_terminal;
-        self.editor = editor;
-        self
     }
 
     /// How to show `path` to the user: relative to the working directory when the file
@@ -114,7 +101,10 @@ mod tests {
         let root = temp.path().join("repo");
         std::fs::create_dir_all(root.join("incidents/2026")).unwrap();
         let clock = Clock::fixed(chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
-        let at = |cwd: PathBuf| Context::resolve(Some(&root), cwd, clock, Palette::new(false), false).unwrap();
+        let at = |cwd: PathBuf| {
+            let env = Environment { cwd, ..Environment::for_tests() };
+            Context::resolve(Some(&root), &env, clock, Palette::new(false)).unwrap()
+        };
         let file = root.join("incidents/2026/INC-1-x.md");
         assert_eq!(at(root.clone()).display_path(&file), "incidents/2026/INC-1-x.md");
         assert_eq!(at(root.join("incidents/2026")).display_path(&file), "INC-1-x.md");

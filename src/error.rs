@@ -31,7 +31,7 @@ impl Error {
     }
 
     /// Whether this is a finding about the repository (a refusal, a missing record: exit
-    /// status 1) rather than a failure to run at all (exit status 2). `crate::exit` maps it.
+    /// status 1) rather than a failure to run at all (exit status 2). the exit module maps it.
     pub fn is_refusal(&self) -> bool {
         matches!(self, Error::Refused(_) | Error::NotFound { .. })
     }

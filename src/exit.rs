@@ -2,8 +2,8 @@
 //! 0 success, 1 findings (errors shown, a refused change), 2 the command could not run,
 //! 101 an internal error (a panic: a bug to report).
 
-use crate::commands::Outcome;
 use crate::error::Error;
+use crate::run::Outcome;
 
 pub const SUCCESS: u8 = 0;
 pub const FAILURE: u8 = 1;

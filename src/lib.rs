@@ -14,15 +14,18 @@ pub mod edit;
 pub mod error;
 pub mod exit;
 pub mod interact;
+pub mod lifecycle;
 pub mod record;
 pub mod regular_file;
 pub mod render;
 pub mod root;
 pub mod rules;
+pub mod run;
 pub mod schema;
 pub mod store;
 pub mod suggest;
 pub mod templates;
+pub mod text;
 pub mod workflow;
 pub mod yaml;
 
@@ -32,53 +35,10 @@ pub use error::{Error, Result};
 use clap::Parser;
 use cli::{Cli, Command};
 use clock::Clock;
-use commands::{Outcome, Streams};
+pub use run::Environment;
+use run::{Outcome, Streams};
 use std::ffi::OsString;
-use std::io::{BufRead, IsTerminal, Write};
-
-/// What the process environment contributes to a run, gathered by the binary so the
-/// library never reads it on its own.
-#[derive(Debug, Clone)]
-pub struct Environment {
-    pub cwd: std::path::PathBuf,
-    pub stdout_is_terminal: bool,
-    pub stderr_is_terminal: bool,
-    pub stdin_is_terminal: bool,
-    pub no_color: Option<String>,
-    pub clicolor_force: Option<String>,
-    /// `$VISUAL` and `$EDITOR`, for opening new records (the one program the tool runs).
-    pub visual: Option<String>,
-    pub editor: Option<String>,
-    /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job summary.
-    pub github_step_summary: Option<std::path::PathBuf>,
-    /// The local time, used when `--today` is not given.
-    pub now: chrono::DateTime<chrono::FixedOffset>,
-}
-
-impl Environment {
-    /// Reads the real process environment.
-    pub fn from_process() -> std::io::Result<Self> {
-        Ok(Environment {
-            cwd: std::env::current_dir()?,
-            stdout_is_terminal: std::io::stdout().is_terminal(),
-            stderr_is_terminal: std::io::stderr().is_terminal(),
-            stdin_is_terminal: std::io::stdin().is_terminal(),
-            no_color: std::env::var("NO_COLOR").ok(),
-            clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
-            visual: std::env::var("VISUAL").ok(),
-            editor: std::env::var("EDITOR").ok(),
-            github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
-                .filter(|value| !value.is_empty())
-                .map(std::path::PathBuf::from),
-            now: chrono::Local::now().fixed_offset(),
-        })
-    }
-
-    /// The editor command: `$VISUAL`, else `$EDITOR`, ignoring blank values.
-    pub fn editor_command(&self) -> Option<String> {
-        [&self.visual, &self.editor].into_iter().flatten().map(|v| v.trim()).find(|v| !v.is_empty()).map(str::to_string)
-    }
-}
+use std::io::{BufRead, Write};
 
 /// Parses `args`, runs the command and returns the exit status. Errors are printed to
 /// `err` as `error: …`. Prompts (only when `env.stdin_is_terminal`) read the process's stdin.
@@ -152,19 +112,16 @@ fn execute(
     // Commands that help fix a broken config still run on it, with the defaults.
     let helps_fix_config = matches!(cli.command, Command::Explain(_) | Command::Schema(_) | Command::Template(_));
     let mut config_warning = None;
-    let mut ctx =
-        Context::resolve_with(cli.root.as_deref(), env.cwd.clone(), clock, palette, env.stdin_is_terminal, |error| {
-            if !helps_fix_config {
-                return Err(error);
-            }
-            config_warning = Some(format!("warning: {error}; using the default settings\n"));
-            Ok(config::Config::default())
-        })?
-        .with_terminal(env.stdout_is_terminal, env.editor_command());
+    let ctx = Context::resolve_with(cli.root.as_deref(), env, clock, palette, |error| {
+        if !helps_fix_config {
+            return Err(error);
+        }
+        config_warning = Some(format!("warning: {error}; using the default settings\n"));
+        Ok(config::Config::default())
+    })?;
     if let Some(warning) = config_warning {
-        commands::write(streams.err, &warning)?;
+        run::write(streams.err, &warning)?;
     }
-    ctx.github_step_summary = env.github_step_summary.clone();
     match &cli.command {
         Command::Check(args) => commands::check::run(&ctx, args, &mut streams),
         Command::Explain(args) => commands::explain::run(&ctx, args, &mut streams),

@@ -16,6 +16,7 @@ pub mod order;
 pub mod records;
 pub mod recurrence;
 pub mod report;
+pub mod settings;
 pub mod stats;
 pub mod status;
 pub mod timing;

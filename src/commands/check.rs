@@ -4,7 +4,7 @@
 use super::{write, Outcome, Streams};
 use crate::diagnostic::{Report, Severity};
 use crate::error::{Error, Result};
-use crate::render::{check_github, check_human, check_json, check_sarif, check_summary};
+use crate::render::check as output;
 use crate::root::normalize;
 use crate::rules;
 use crate::Context;
@@ -73,21 +73,22 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                 let lines = cache.entry(file.to_string()).or_insert_with(|| read_lines(&ctx.root.join(file)));
                 lines.get(line.checked_sub(1)?).cloned()
             };
-            check_human::render(&report, &ctx.palette, &mut source_line)
+            output::human::render(&report, &ctx.palette, &mut source_line)
         }
-        Format::Json => check_json::render(&report),
+        Format::Json => output::json::render(&report),
         Format::Github => {
             if let Some(path) = &ctx.github_step_summary {
                 // The annotations and the exit status are the check; a summary that cannot
                 // be written is worth a warning, not a failed run.
-                if let Err(error) = crate::edit::append(path, &check_summary::render(&report, check_summary::MAX_BYTES))
+                if let Err(error) =
+                    crate::edit::append(path, &output::summary::render(&report, output::summary::MAX_BYTES))
                 {
                     write(streams.err, &format!("warning: job summary not written (GITHUB_STEP_SUMMARY): {error}\n"))?;
                 }
             }
-            check_github::render(&report)
+            output::github::render(&report)
         }
-        Format::Sarif => check_sarif::render(&report, &ctx.config),
+        Format::Sarif => output::sarif::render(&report, &ctx.config),
     };
     write(streams.out, &text)?;
     Ok(outcome(&report, args.strict))

@@ -20,7 +20,7 @@ pub struct Args {
     /// The incident
     pub id: String,
     /// When gate 2 closed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub at: Option<Timestamp>,
 }
 

@@ -3,9 +3,9 @@
 //! and every setting down to each rule's level.
 
 use super::{write, Outcome, Streams};
-use crate::config::Effective;
+use crate::analysis::settings::Effective;
 use crate::error::Result;
-use crate::render::{config_human, config_json};
+use crate::render::config as config_output;
 use crate::Context;
 
 /// Output format of `config`.
@@ -33,8 +33,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let effective = Effective::gather(&ctx.root, ctx.root_source, &ctx.config);
     let text = match args.format {
-        Format::Human => config_human::render(&effective, &ctx.palette),
-        Format::Json => config_json::render(&effective),
+        Format::Human => config_output::render(&effective, &ctx.palette),
+        Format::Json => config_output::json(&effective),
     };
     write(streams.out, &text)?;
     Ok(Outcome::Success)

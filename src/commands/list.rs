@@ -6,8 +6,8 @@ use crate::analysis::listing::{self, Filter, Kind};
 use crate::analysis::Records;
 use crate::error::{Error, Result};
 use crate::record::{IncidentStatus, ItemStatus};
+use crate::render::list as list_output;
 use crate::render::printable::printable_lines;
-use crate::render::{list_json, list_text};
 use crate::Context;
 
 /// Output format of `list`.
@@ -60,8 +60,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let rows = listing::rows(&records, &filter, ctx.clock.today);
     match args.format {
         Format::Text if rows.is_empty() => write(streams.err, "note: no record matches\n")?,
-        Format::Text => write(streams.out, &printable_lines(&list_text::render(&rows, &ctx.palette)))?,
-        Format::Json => write(streams.out, &list_json::render(ctx.clock.today, &rows))?,
+        Format::Text => write(streams.out, &printable_lines(&list_output::render(&rows, &ctx.palette)))?,
+        Format::Json => write(streams.out, &list_output::json(ctx.clock.today, &rows))?,
     }
     Ok(Outcome::Success)
 }

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long)]
     pub severity: Option<String>,
     /// When the incident began: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub opened: Option<Timestamp>,
     /// Who runs the incident
     #[arg(long, value_name = "P")]

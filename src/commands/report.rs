@@ -7,7 +7,7 @@ use crate::analysis::{Period, Records, Report};
 use crate::error::{Error, Result};
 use crate::record::frontmatter::{split, Split};
 use crate::render::printable::printable_lines;
-use crate::render::{report_html, report_json, report_markdown};
+use crate::render::report as report_output;
 use crate::Context;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -35,10 +35,10 @@ pub enum Format {
 The period selects incidents by the date they were opened (both ends included).")]
 pub struct Args {
     /// Only incidents opened on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
     pub since: Option<NaiveDate>,
     /// Only incidents opened on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
     pub until: Option<NaiveDate>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
@@ -58,11 +58,11 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let period = Period { since: args.since, until: args.until };
     let report = Report::build(&records, &ctx.config, period, ctx.clock.today);
     let text = match args.format {
-        Format::Markdown => printable_lines(&report_markdown::render(&report)).into_owned(),
-        Format::Json => report_json::render(&report),
+        Format::Markdown => printable_lines(&report_output::markdown::render(&report)).into_owned(),
+        Format::Json => report_output::json(&report),
         Format::Html => {
             let paths = report.incidents.iter().map(|row| (row.id.clone(), row.file.clone()));
-            report_html::render(&report, &bodies(ctx, paths)?, &ctx.config.severities)
+            report_output::html::render(&report, &bodies(ctx, paths)?, &ctx.config.severities)
         }
     };
     write(streams.out, &text)?;

@@ -42,7 +42,7 @@ pub struct Args {
     #[arg(long)]
     pub uncertainty: Option<String>,
     /// When gate 1 closed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub at: Option<Timestamp>,
 }
 

@@ -8,7 +8,7 @@ use crate::analysis::StatusBlock;
 use crate::edit::status_block::{self, PatchError};
 use crate::error::{Error, Result};
 use crate::render::printable::printable_lines;
-use crate::render::{status_json, status_markdown};
+use crate::render::status as status_output;
 use crate::workflow::Session;
 use crate::Context;
 
@@ -77,8 +77,8 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         return Ok(Outcome::Success);
     }
     let text = match args.format {
-        Format::Markdown => printable_lines(&status_markdown::render(&blocks)).into_owned(),
-        Format::Json => status_json::render(ctx.clock.today, &blocks),
+        Format::Markdown => printable_lines(&status_output::render(&blocks)).into_owned(),
+        Format::Json => status_output::json(ctx.clock.today, &blocks),
     };
     write(streams.out, &text)?;
     Ok(Outcome::Success)
@@ -134,7 +134,7 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
         };
         let path = ctx.root.join(entry.path);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        match status_block::apply(&text, &status_markdown::block(&block)) {
+        match status_block::apply(&text, &status_output::block(&block)) {
             Ok(Some(patched)) => {
                 crate::edit::atomic::ensure_writable(&path, entry.path)?;
                 patches.push((entry.path, path, patched));

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, value_name = "E")]
     pub evidence: Option<String>,
     /// When it passed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub at: Option<Timestamp>,
 }
 

@@ -2,11 +2,8 @@
 //! default ([`Config::default`]); [`load`] reads the file and rejects unknown keys and
 //! bad values with the key's name and line (exit status 2).
 
-pub mod effective;
 mod load;
 mod sections;
-
-pub use effective::Effective;
 
 pub use load::{load, parse, CONFIG_FILE, KEYS};
 pub use sections::Sections;
@@ -95,7 +92,7 @@ impl Default for Config {
             grace_days: DEFAULT_GRACE_DAYS,
             sprint: None,
             rule_levels: HashMap::new(),
-            vague_phrases: DEFAULT_VAGUE_PHRASES.iter().map(|p| crate::record::text::normalize_phrase(p)).collect(),
+            vague_phrases: DEFAULT_VAGUE_PHRASES.iter().map(|p| crate::text::normalize_phrase(p)).collect(),
             ignore: Vec::new(),
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),
@@ -125,10 +122,10 @@ impl Config {
         // Most texts are far longer than any phrase: rule them out without allocating.
         // A phrase's byte length bounds its length in characters.
         let longest = self.vague_phrases.iter().map(String::len).max().unwrap_or(0);
-        if crate::record::text::phrase_weight(text) > longest {
+        if crate::text::phrase_weight(text) > longest {
             return false;
         }
-        let key = crate::record::text::normalize_phrase(text);
+        let key = crate::text::normalize_phrase(text);
         self.vague_phrases.contains(&key)
     }
 }

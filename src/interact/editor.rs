@@ -19,7 +19,7 @@ pub fn open_created(ctx: &Context, no_edit: bool, path: &Path, err: &mut dyn std
     let Some(command) = ctx.editor.as_deref().filter(|_| wanted(ctx, no_edit)) else { return Ok(()) };
     if let Err(reason) = open(command, path) {
         let note = format!("warning: {reason}; the file was created: {}\n", ctx.display_path(path));
-        crate::commands::write(err, &note)?;
+        crate::run::write(err, &note)?;
     }
     Ok(())
 }

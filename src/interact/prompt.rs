@@ -2,9 +2,9 @@
 //! from a prompt on stderr. Without a terminal nothing is asked: every value still
 //! missing is collected so that the refusal names all of them at once.
 
-use crate::commands::{write, Streams};
 use crate::error::{Error, Result};
 use crate::record::text::meaningful;
+use crate::run::{write, Streams};
 
 /// Collects the values of one command.
 #[derive(Debug)]

@@ -4,41 +4,8 @@ use super::field::{Field, Spanned};
 use super::reader::Reader;
 use crate::clock::Timestamp;
 use crate::diagnostic::Rule;
+pub use crate::lifecycle::IncidentStatus;
 use crate::yaml::Node;
-
-/// Where an incident stands in the two-gate workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum IncidentStatus {
-    Active,
-    Stabilized,
-    Closed,
-}
-
-impl IncidentStatus {
-    pub const NAMES: &'static [&'static str] = &["active", "stabilized", "closed"];
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "active" => Some(IncidentStatus::Active),
-            "stabilized" => Some(IncidentStatus::Stabilized),
-            "closed" => Some(IncidentStatus::Closed),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IncidentStatus::Active => "active",
-            IncidentStatus::Stabilized => "stabilized",
-            IncidentStatus::Closed => "closed",
-        }
-    }
-
-    /// Whether gate 1 is behind the incident.
-    pub fn past_gate_one(self) -> bool {
-        self != IncidentStatus::Active
-    }
-}
 
 /// The gate-1 block (`stabilization:`).
 #[derive(Debug, Clone, Default)]

@@ -4,7 +4,7 @@
 //! outside code blocks, so a marker quoted in a code fence, an indented code block or
 //! running text is never mistaken for one.
 //!
-//! Used by [`super::BodyFacts`] (what `check` compares) and by `crate::edit::status_block`
+//! Used by [`super::BodyFacts`] (what `check` compares) and by the editor's status block writer
 //! (where `status --write` puts the block), so both agree on where a block is.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};

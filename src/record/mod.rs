@@ -15,11 +15,9 @@ pub mod frontmatter;
 mod incident;
 pub mod markers;
 mod parse;
-#[cfg(test)]
-mod properties;
 mod reader;
 mod remediation;
-pub mod text;
+pub use crate::text;
 
 pub use body::{BodyFacts, WrittenBlock};
 pub use field::{Field, FieldState, Spanned};

@@ -4,64 +4,9 @@ use super::field::{Field, FieldState, Spanned};
 use super::reader::Reader;
 use crate::clock::{parse_date, Timestamp};
 use crate::diagnostic::Rule;
+pub use crate::lifecycle::ItemStatus;
 use crate::yaml::Node;
 use chrono::NaiveDate;
-
-/// Where a remediation item stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ItemStatus {
-    /// No practical validation can be named yet: the failure needs more diagnosis.
-    Diagnosing,
-    Open,
-    InProgress,
-    Shipped,
-    Validated,
-    Dropped,
-}
-
-impl ItemStatus {
-    pub const NAMES: &'static [&'static str] =
-        &["diagnosing", "open", "in-progress", "shipped", "validated", "dropped"];
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "diagnosing" => Some(ItemStatus::Diagnosing),
-            "open" => Some(ItemStatus::Open),
-            "in-progress" => Some(ItemStatus::InProgress),
-            "shipped" => Some(ItemStatus::Shipped),
-            "validated" => Some(ItemStatus::Validated),
-            "dropped" => Some(ItemStatus::Dropped),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ItemStatus::Diagnosing => "diagnosing",
-            ItemStatus::Open => "open",
-            ItemStatus::InProgress => "in-progress",
-            ItemStatus::Shipped => "shipped",
-            ItemStatus::Validated => "validated",
-            ItemStatus::Dropped => "dropped",
-        }
-    }
-
-    /// Validated or dropped: nothing more is expected of the item.
-    pub fn is_done(self) -> bool {
-        matches!(self, ItemStatus::Validated | ItemStatus::Dropped)
-    }
-
-    /// Whether the item must carry a `validation` (every status but `diagnosing` and
-    /// `dropped`).
-    pub fn needs_validation(self) -> bool {
-        !matches!(self, ItemStatus::Diagnosing | ItemStatus::Dropped)
-    }
-
-    /// Whether the fix has shipped (`shipped` or `validated`): a `change` is required.
-    pub fn has_shipped(self) -> bool {
-        matches!(self, ItemStatus::Shipped | ItemStatus::Validated)
-    }
-}
 
 /// One earlier due date kept in `due_history`: what it was, when and why it moved.
 #[derive(Debug, Clone, PartialEq, Eq)]

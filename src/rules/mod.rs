@@ -4,6 +4,8 @@
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
 pub mod cross;
+#[cfg(test)]
+mod properties;
 pub mod record_rules;
 mod status_block;
 

@@ -1,14 +1,14 @@
 //! `stale-status-block`: a block written by `status --write` must equal what
 //! `status --write` would write now. It needs the incident's items, so it runs across
 //! the record set, and it renders with the very function `--write` uses
-//! ([`crate::render::status_markdown::block`]), so the two cannot disagree. Only files
+//! ([`crate::render::status::block`]), so the two cannot disagree. Only files
 //! whose body holds the markers are looked at.
 
 use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::diagnostic::{Finding, Rule};
 use crate::record::{Record, Remediation};
-use crate::render::status_markdown;
+use crate::render::status as status_output;
 use crate::store::Repository;
 use std::collections::HashMap;
 
@@ -37,7 +37,7 @@ pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
         };
         let items: Vec<&Remediation> = entries.get(id.as_str()).map(|entry| entry.remediations()).unwrap_or_default();
         let Some(block) = StatusBlock::build(incident, &items, None) else { continue };
-        let expected = status_markdown::block(&block);
+        let expected = status_output::block(&block);
         if *content == expected {
             continue;
         }

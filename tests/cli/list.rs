@@ -3,7 +3,7 @@
 use crate::report::fixture;
 use crate::support::*;
 use incidents::analysis::listing::Kind;
-use incidents::render::list_json::ListOutput;
+use incidents::render::list::ListOutput;
 
 fn ids(repo: &Repo, args: &[&str]) -> Vec<String> {
     let mut all = vec!["list", "--format", "json"];

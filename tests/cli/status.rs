@@ -3,7 +3,7 @@
 use crate::records::{incident, item};
 use crate::support::*;
 use incidents::analysis::status::Gate;
-use incidents::render::status_json::StatusOutput;
+use incidents::render::status::StatusOutput;
 
 /// One incident per state of interest, with TODAY = 2026-03-10.
 fn repo() -> Repo {

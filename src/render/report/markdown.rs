@@ -2,10 +2,10 @@
 //! and lists, recurrence after remediation first. Record text goes through
 //! [`inline`] so a title cannot turn into markup.
 
-use super::markdown_text::{inline, quoted};
 use crate::analysis::stats::Spread;
 use crate::analysis::Report;
 use crate::clock::format_duration;
+use crate::render::markdown_text::{inline, quoted};
 
 /// The whole report.
 pub fn render(report: &Report) -> String {

@@ -1,8 +1,8 @@
 //! The HTML report's appendix: every incident of the period with its facts, failure
 //! modes, items and body. Record text is escaped; bodies go through
-//! [`super::html_body`], which lets no raw HTML or unsafe link through.
+//! [`super::body`], which lets no raw HTML or unsafe link through.
 
-use super::html::{escape, nowrap, opt, table};
+use super::html_text::{escape, nowrap, opt, table};
 use crate::analysis::Report;
 use std::collections::BTreeMap;
 
@@ -61,7 +61,7 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
             out.push_str(&table(&["Item", "Status", "Owner", "Due", "Failure mode"], &rows, 5));
         }
         if let Some(body) = bodies.get(&incident.id) {
-            out.push_str(&format!("<div class=\"body\">\n{}</div>\n", super::html_body::render(body)));
+            out.push_str(&format!("<div class=\"body\">\n{}</div>\n", super::body::render(body)));
         }
         out.push_str("</article>\n");
     }

@@ -9,9 +9,9 @@
 //!    |
 //! ```
 
-use super::color::Palette;
-use super::printable::printable;
 use crate::diagnostic::{Report, Severity};
+use crate::render::color::Palette;
+use crate::render::printable::printable;
 
 /// Renders every diagnostic and the summary. `source_line(file, line)` returns the text
 /// of a line of a record file, when it can be read.
@@ -48,11 +48,11 @@ pub fn render(
 /// The closing line: counts, or that all is clear.
 pub fn summary(report: &Report, palette: &Palette) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
-    let files = super::plural(report.files, "record file");
+    let files = crate::render::plural(report.files, "record file");
     if errors == 0 && warnings == 0 {
         return format!("{} {files} checked, no problems\n", palette.success("ok:"));
     }
-    let counts = format!("{}, {}", super::plural(errors, "error"), super::plural(warnings, "warning"));
+    let counts = format!("{}, {}", crate::render::plural(errors, "error"), crate::render::plural(warnings, "warning"));
     let head = if errors > 0 { palette.error("error:") } else { palette.warning("warning:") };
     format!("{head} {counts} in {files}\n")
 }

@@ -51,7 +51,7 @@ pub fn render(report: &Report) -> String {
             ));
         }
     }
-    out.push_str(&super::check_human::summary(report, &super::color::Palette::new(false)));
+    out.push_str(&super::human::summary(report, &crate::render::color::Palette::new(false)));
     out
 }
 

@@ -4,9 +4,10 @@
 //! YAML and record fragments so that most cases get past the splitter and the parser
 //! into the typed readers and the cross-record rules.
 
-use super::{parse_file, ParsedFile, INCIDENT_KEYS, REMEDIATION_KEYS};
 use crate::config::Config;
-use crate::render::{check_github, check_human, check_json, color::Palette};
+use crate::record::{parse_file, ParsedFile, INCIDENT_KEYS, REMEDIATION_KEYS};
+use crate::render::check::{github, human, json};
+use crate::render::color::Palette;
 use crate::rules;
 use crate::store::Repository;
 use chrono::NaiveDate;
@@ -186,9 +187,9 @@ fn read_check_render(files: &[Vec<u8>]) -> Result<(), TestCaseError> {
             diagnostic.message
         );
     }
-    let _ = check_json::render(&report);
-    let _ = check_github::render(&report);
-    let _ = check_human::render(&report, &Palette::new(true), &mut |file, line| {
+    let _ = json::render(&report);
+    let _ = github::render(&report);
+    let _ = human::render(&report, &Palette::new(true), &mut |file, line| {
         let index: usize = file.trim_start_matches("incidents/f").trim_end_matches(".md").parse().ok()?;
         let text = String::from_utf8_lossy(&files[index]).into_owned();
         text.lines().nth(line.checked_sub(1)?).map(str::to_string)

@@ -7,6 +7,8 @@
 use super::markdown_text::{inline, quoted};
 use crate::analysis::status::{Gate, NextAction, Progress, StatusBlock};
 use crate::clock::{format_duration, Timestamp};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// Several blocks, separated by a thematic break.
 pub fn render(blocks: &[StatusBlock]) -> String {
@@ -134,4 +136,19 @@ fn progress(progress: &Progress, out: &mut String) {
         let modes: Vec<String> = progress.uncovered_failure_modes.iter().map(|m| quoted(m)).collect();
         out.push_str(&format!("- Failure modes with no item: {}\n", modes.join("; ")));
     }
+}
+
+/// The whole `status --format json` document: the date the relative fields are counted
+/// from and the status block of each incident (the [`StatusBlock`] structs, serialised;
+/// docs/reports.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusOutput {
+    /// The date `days_until_due` is counted from.
+    pub today: NaiveDate,
+    pub incidents: Vec<StatusBlock>,
+}
+
+/// `status --format json`.
+pub fn json(today: NaiveDate, blocks: &[StatusBlock]) -> String {
+    super::json::pretty(&StatusOutput { today, incidents: blocks.to_vec() })
 }

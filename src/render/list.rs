@@ -4,6 +4,8 @@
 
 use crate::analysis::listing::{Kind, Row};
 use crate::render::color::Palette;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 const HEADER: [&str; 6] = ["ID", "STATUS", "SEVERITY", "OWNER", "DUE", "TITLE"];
 
@@ -58,4 +60,17 @@ fn cells(row: &Row) -> [String; 6] {
     };
     let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
     [row.id.clone(), or_dash(&row.status), or_dash(&row.severity), one_line(or_dash(&row.owner)), due, one_line(title)]
+}
+
+/// The whole `list --format json` document: the date overdue days are counted from and
+/// the selected rows (the [`Row`] structs, serialised; docs/reports.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListOutput {
+    pub today: NaiveDate,
+    pub records: Vec<Row>,
+}
+
+/// `list --format json`.
+pub fn json(today: NaiveDate, rows: &[Row]) -> String {
+    super::json::pretty(&ListOutput { today, records: rows.to_vec() })
 }

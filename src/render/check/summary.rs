@@ -7,7 +7,7 @@
 //! escaped so that a `|` cannot break the table and a `<placeholder>` is not taken for
 //! HTML.
 
-use super::check_github::by_importance;
+use super::github::by_importance;
 use crate::diagnostic::{Diagnostic, Report};
 
 /// The most this renderer writes: GitHub's 1 MiB step-summary limit, less room for
@@ -24,16 +24,16 @@ pub fn render(report: &Report, max_bytes: usize) -> String {
     if errors == 0 && warnings == 0 {
         out.push_str(&format!(
             ":white_check_mark: {} checked, no problems.\n",
-            super::plural(report.files, "record file")
+            crate::render::plural(report.files, "record file")
         ));
         return out;
     }
     let icon = if errors > 0 { ":x:" } else { ":warning:" };
     out.push_str(&format!(
         "{icon} **{}, {}** in {}.\n\n",
-        super::plural(errors, "error"),
-        super::plural(warnings, "warning"),
-        super::plural(report.files, "record file")
+        crate::render::plural(errors, "error"),
+        crate::render::plural(warnings, "warning"),
+        crate::render::plural(report.files, "record file")
     ));
     out.push_str("| | rule | file | id | message |\n|---|---|---|---|---|\n");
     let mut ordered: Vec<&Diagnostic> = report.diagnostics.iter().collect();
@@ -46,7 +46,7 @@ pub fn render(report: &Report, max_bytes: usize) -> String {
             let left = ordered.len() - index;
             out.push_str(&format!(
                 "\n{} not listed: the step summary is limited to 1 MiB. Run `incidents check` locally to see them all.\n",
-                super::plural(left, "more diagnostic")
+                crate::render::plural(left, "more diagnostic")
             ));
             return out;
         }

@@ -54,9 +54,7 @@ pub fn render(report: &Report, config: &Config) -> String {
             "results": results
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    crate::render::json::pretty(&log)
 }
 
 fn rule_descriptor(rule: Rule, level: Level) -> Value {

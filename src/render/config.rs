@@ -9,7 +9,7 @@
 //! ```
 
 use super::color::Palette;
-use crate::config::Effective;
+use crate::analysis::settings::Effective;
 
 /// Renders every setting; rule levels the config sets are marked.
 pub fn render(effective: &Effective, palette: &Palette) -> String {
@@ -77,4 +77,9 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
         out.push_str(&format!("  {:width$}  {text}\n", rule.code));
     }
     out
+}
+
+/// `incidents config --format json`: the [`Effective`] settings as one JSON object.
+pub fn json(effective: &Effective) -> String {
+    super::json::pretty(effective)
 }

@@ -23,7 +23,5 @@ pub fn render(report: &Report) -> String {
         diagnostics: &report.diagnostics,
         summary: Summary { errors: report.errors(), warnings: report.warnings(), files: report.files },
     };
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    crate::render::json::pretty(&output)
 }

@@ -2,7 +2,7 @@
 //! stacked by primary failure class, and time to stabilize per incident over time on a
 //! logarithmic scale. Every label from a record is escaped.
 
-use super::html::escape;
+use super::html_text::escape;
 use crate::analysis::charts::Charts;
 use crate::clock::format_duration;
 use chrono::{Datelike, NaiveDate};

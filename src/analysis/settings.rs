@@ -1,11 +1,11 @@
 //! The settings in effect for one run, gathered for `incidents config`: where the root
 //! is and how it was found, which config file (if any) was read, which templates are
 //! used, and every resolved setting, including each rule's level. Serialises as the
-//! `--format json` output; `crate::render::config_human` renders it for people.
+//! `--format json` output; `crate::render::config` renders it for people.
 
-use super::Config;
+use crate::config::Config;
 use crate::diagnostic::Rule;
-use crate::record::{IncidentStatus, ItemStatus};
+use crate::lifecycle::{IncidentStatus, ItemStatus};
 use crate::root::RootSource;
 use crate::templates::{self, TemplateName, TemplateSource};
 use serde::Serialize;
