@@ -66,6 +66,7 @@ pub enum Command {
     Status(commands::status::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
+    Sync(commands::sync::Args),
     Config(commands::config::Args),
     Schema(commands::schema::Args),
     Completions(commands::completions::Args),

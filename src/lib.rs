@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod error;
 pub mod exit;
+pub mod git;
 pub mod interact;
 pub mod lifecycle;
 pub mod record;
@@ -140,6 +141,7 @@ fn execute(
         Command::Status(args) => commands::status::run(&ctx, args, &mut streams),
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
+        Command::Sync(args) => commands::sync::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
         // Ran above, before a repository was resolved.

@@ -19,6 +19,7 @@ pub mod ship;
 pub mod stabilize;
 pub mod start;
 pub mod status;
+pub mod sync;
 pub mod template;
 pub mod validate;
 

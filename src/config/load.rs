@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 13] = [
     "dir",
     "id_prefix",
     "severities",
@@ -29,6 +29,8 @@ pub const KEYS: [&str; 11] = [
     "ignore",
     "sections",
     "open_editor",
+    "git",
+    "validation_timeout",
 ];
 
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
@@ -90,6 +92,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
             }
             "ignore" => config.ignore = reader.text_list(true)?,
             "open_editor" => config.open_editor = reader.boolean()?,
+            "git" => config.git = reader.git_mode()?,
+            "validation_timeout" => config.validation_timeout = reader.timeout()?,
             "due_policy" | "sections" => {}
             unknown => {
                 let hint = crate::suggest::closest(unknown, KEYS)
@@ -202,6 +206,23 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
             }
         }
         Ok(list)
+    }
+
+    fn git_mode(&self) -> Result<super::GitMode> {
+        match self.value.as_text().as_deref().map(str::trim) {
+            Some("auto") => Ok(super::GitMode::Auto),
+            Some("off") => Ok(super::GitMode::Off),
+            _ => {
+                Err(self
+                    .err("write `auto` (read git history when the root is in a git work tree) or `off`".to_string()))
+            }
+        }
+    }
+
+    fn timeout(&self) -> Result<std::time::Duration> {
+        let text = self.value.as_text().unwrap_or_default();
+        super::parse_timeout(&text)
+            .ok_or_else(|| self.err(format!("`{text}` is not a duration: write `90s`, `10m` or `1h`")))
     }
 
     fn days(&self) -> Result<i64> {

@@ -77,6 +77,8 @@ pub fn config() -> Value {
                 }
             }), "Body sections (heading text) that must exist with content, per record kind and status."),
             "open_editor": describe(json!({"type": "boolean"}), "Whether `incidents new` and `incidents remediate` open $VISUAL (else $EDITOR) on the file they create, at a terminal; `--no-edit` skips it once. Default: `true`."),
+            "git": describe(json!({"enum": ["auto", "off"]}), "`auto` (default) reads git history when the root is in a git work tree (`ship` without `--change`, `sync`, `unknown-change`); `off` never reads it."),
+            "validation_timeout": describe(json!({"type": "string", "pattern": "^[1-9][0-9]*[smh]$"}), "How long `incidents validate --run` lets `validation_command` run before it is killed, e.g. `90s`, `10m`. Default: `10m`."),
         }
     })
 }
