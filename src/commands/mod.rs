@@ -22,6 +22,7 @@ pub mod status;
 pub mod sync;
 pub mod template;
 pub mod validate;
+pub mod validate_run;
 
 pub use crate::run::{write, Outcome, Streams};
 

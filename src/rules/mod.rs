@@ -4,6 +4,7 @@
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
 pub mod cross;
+mod git_rules;
 #[cfg(test)]
 mod properties;
 pub mod record_rules;
@@ -31,6 +32,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
         .collect();
     cross::check(repo, &index, config, today, &mut findings);
     status_block::check(repo, &mut findings);
+    git_rules::check(repo, config, &mut findings);
     let mut diagnostics: Vec<Diagnostic> =
         findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();
     diagnostics.sort_by(|a, b| {
