@@ -40,6 +40,9 @@ pub struct Args {
     /// What would prove the system changed (a test of the surface that failed)
     #[arg(long, value_name = "V")]
     pub validation: Option<String>,
+    /// A shell command that runs the validation (`incidents validate <ITEM> --run` runs it)
+    #[arg(long, value_name = "CMD")]
+    pub validation_command: Option<String>,
     /// A short title (the file name uses it instead of the failure mode)
     #[arg(long)]
     pub title: Option<String>,
@@ -108,6 +111,10 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     if let Some(title) = &title {
         text = edit::apply(&text, &[Edit::Set { key: "title", value: title, order: REMEDIATION_KEYS }])
             .map_err(|e| template.error(&e.to_string()))?;
+    }
+    if let Some(command) = args.validation_command.as_deref().and_then(meaningful).map(one_line) {
+        let edit = Edit::Set { key: "validation_command", value: &command, order: REMEDIATION_KEYS };
+        text = edit::apply(&text, &[edit]).map_err(|e| template.error(&e.to_string()))?;
     }
     template.check_filled(&text, &ctx.config, "remediation", &item_id)?;
     let incident_path = repo.absolute(&incident_file.path);

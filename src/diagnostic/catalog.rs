@@ -241,7 +241,7 @@ evidence: CI run 88121 — test staggered_rollout_cache_convergence passed
 
     UnknownChange = "unknown-change", Warning,
     "an item's `change` is a commit SHA that names no commit in the repository (only when the root is in a git work tree; a shallow clone says so and skips the rule)",
-    "**What it checks.** A `shipped` or `validated` item whose `change` is a commit SHA (7 to 40 hex digits) names a commit that exists in the repository's object database. It is a lookup per item, never a walk of the history. Quiet when the root is not in a git work tree or the config says `git: off`. In a shallow clone (CI checks out one commit by default) a missing commit may only be outside the fetched history, so the rule is skipped and one `unknown-change` note on the config says to fetch the whole history (`fetch-depth: 0`).
+    "**What it checks.** A `shipped` or `validated` item whose `change` is a commit SHA (7 to 40 hex digits) names a commit that exists in the repository's object database. It is a lookup per item, never a walk of the history. Quiet when the root is not in a git work tree or the config says `git: off`. In a shallow clone (CI checks out one commit by default) a missing commit may only be outside the fetched history, so the rule is skipped and one `unknown-change` warning, on the first item that names a SHA, says to fetch the whole history (`fetch-depth: 0`).
 
 **Why.** A SHA copied from the wrong repository, a typo, or a commit that was rebased away proves nothing: the fix it names may never have shipped.
 

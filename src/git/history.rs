@@ -81,7 +81,7 @@ pub fn read(repo: &Repo) -> Result<History, GitError> {
     }
     history.ids.sort_unstable();
     // Newest first; the walk order breaks ties.
-    history.shipping.sort_by(|a, b| b.seconds.cmp(&a.seconds));
+    history.shipping.sort_by_key(|commit| std::cmp::Reverse(commit.seconds));
     Ok(history)
 }
 

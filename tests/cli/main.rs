@@ -10,6 +10,7 @@ mod config_command;
 mod crash;
 mod explain;
 mod files;
+mod git;
 mod github;
 mod hostile;
 mod integrations;
