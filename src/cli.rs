@@ -17,6 +17,7 @@ both in CI.";
 const EXAMPLES: &str = "Examples:
   incidents new \"Checkout 502s\" --severity SEV2   open an incident (prints the new file's path)
   incidents stabilize INC-7 --signal … --rollback … --verification …
+  incidents ship INC-7-R1 --change 3f2a9c1 a fix is out (then `validate INC-7-R1 --evidence …`)
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
   incidents explain missing-rollback       what a rule checks and how to satisfy it
@@ -54,6 +55,7 @@ pub enum Command {
     Init(commands::init::Args),
     New(commands::new::Args),
     Stabilize(commands::stabilize::Args),
+    Amend(commands::amend::Args),
     Remediate(commands::remediate::Args),
     Plan(commands::plan::Args),
     Start(commands::start::Args),

@@ -72,12 +72,14 @@ impl Context {
     pub fn display_path(&self, path: &Path) -> String {
         let path = crate::root::normalize(path);
         let cwd = crate::root::normalize(&self.cwd);
-        match path.strip_prefix(&cwd) {
+        let shown = match path.strip_prefix(&cwd) {
             Ok(inner) if !inner.as_os_str().is_empty() => {
                 inner.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
             }
             _ => path.display().to_string(),
-        }
+        };
+        // A file name can hold control characters: shown, never sent to the terminal.
+        crate::render::printable::printable(&shown).into_owned()
     }
 
     /// The records folder (absolute).

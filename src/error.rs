@@ -30,10 +30,11 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 
-    /// Whether this is a finding about the repository (a refusal, a missing record: exit
-    /// status 1) rather than a failure to run at all (exit status 2). the exit module maps it.
+    /// Whether this is a finding about the repository (a refusal: exit status 1) rather
+    /// than a failure to run at all (exit status 2). An id that names no record is a bad
+    /// argument, like any other (exit status 2). the exit module maps it.
     pub fn is_refusal(&self) -> bool {
-        matches!(self, Error::Refused(_) | Error::NotFound { .. })
+        matches!(self, Error::Refused(_))
     }
 }
 
@@ -61,10 +62,10 @@ impl fmt::Display for Error {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::NotFound { id, hint } => {
                 write!(f, "no record with id `{id}`")?;
-                if let Some(hint) = hint {
-                    write!(f, " (did you mean `{hint}`?)")?;
+                match hint {
+                    Some(hint) => write!(f, " (did you mean `{hint}`?)"),
+                    None => f.write_str(": `incidents list` shows the ids in use"),
                 }
-                Ok(())
             }
         }
     }

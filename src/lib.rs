@@ -41,6 +41,12 @@ use run::{Outcome, Streams};
 use std::ffi::OsString;
 use std::io::{BufRead, Write};
 
+/// The clap description of every command and flag, for tools that generate shell
+/// completions, man pages or docs from it.
+pub fn command() -> clap::Command {
+    <cli::Cli as clap::CommandFactory>::command()
+}
+
 /// Parses `args`, runs the command and returns the exit status. Errors are printed to
 /// `err` as `error: …`. Prompts (only when `env.stdin_is_terminal`) read the process's stdin.
 pub fn run(
@@ -84,7 +90,9 @@ pub fn run_with_input(
     let result = execute(&cli, env, input, out, err);
     if let Err(error) = &result {
         let colored = cli.color.enabled(env.stderr_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
-        let _ = writeln!(err, "{} {error}", render::color::Palette::new(colored).error("error:"));
+        // Messages quote record text and file names: shown as `check` shows them.
+        let message = render::printable::printable_lines(&error.to_string()).into_owned();
+        let _ = writeln!(err, "{} {message}", render::color::Palette::new(colored).error("error:"));
     }
     exit::status(&result)
 }
@@ -129,6 +137,7 @@ fn execute(
         Command::Init(args) => commands::init::run(&ctx, args, &mut streams),
         Command::New(args) => commands::new::run(&ctx, args, &mut streams),
         Command::Stabilize(args) => commands::stabilize::run(&ctx, args, &mut streams),
+        Command::Amend(args) => commands::amend::run(&ctx, args, &mut streams),
         Command::Remediate(args) => commands::remediate::run(&ctx, args, &mut streams),
         Command::Plan(args) => commands::plan::run(&ctx, args, &mut streams),
         Command::Start(args) => commands::start::run(&ctx, args, &mut streams),

@@ -151,9 +151,57 @@ pub fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
     out
 }
 
+/// `template` without the front-matter line `key: {{key}}` and the comment lines right
+/// above it: for a record that must not hold the key yet (a `diagnosing` item has no
+/// `validation`, so it must not carry an unfilled `validation: <validation>`). A
+/// template that writes the key some other way is returned as it is; the command then
+/// checks what it filled in.
+pub fn without_key(template: &str, key: &str) -> String {
+    let lines: Vec<&str> = template.split_inclusive('\n').collect();
+    let placeholder = format!("{{{{{key}}}}}");
+    let mut fences = 0;
+    let mut found = None;
+    for (index, line) in lines.iter().enumerate() {
+        if crate::record::frontmatter::is_fence(line.trim_start_matches('\u{feff}')) {
+            fences += 1;
+            if fences == 2 {
+                break;
+            }
+            continue;
+        }
+        let holds = line
+            .strip_prefix(key)
+            .and_then(|rest| rest.trim_start().strip_prefix(':'))
+            .is_some_and(|value| value.trim() == placeholder);
+        if fences == 1 && holds {
+            found = Some(index);
+            break;
+        }
+    }
+    let Some(index) = found else { return template.to_string() };
+    let mut first = index;
+    while first > 0 && lines[first - 1].trim_start().starts_with('#') {
+        first -= 1;
+    }
+    lines[..first].iter().chain(&lines[index + 1..]).copied().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_and_its_comment_can_be_left_out() {
+        let template = "---\nid: {{id}}\n# What would prove it.\n# Second line.\nvalidation: {{validation}}\nstatus: open\n---\nvalidation: {{validation}}\n";
+        assert_eq!(
+            without_key(template, "validation"),
+            "---\nid: {{id}}\nstatus: open\n---\nvalidation: {{validation}}\n"
+        );
+        let other = "---\nvalidation: written by hand\n---\n";
+        assert_eq!(without_key(other, "validation"), other);
+        let filled = fill(&without_key(TemplateName::Remediation.built_in(), "validation"), &[]);
+        assert!(!filled.contains("validation:"), "{filled}");
+    }
 
     #[test]
     fn fills_front_matter_with_scalars_and_the_body_with_text() {

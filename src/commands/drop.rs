@@ -53,18 +53,17 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             };
             let given = given.and_then(meaningful);
             match (given, written.map(String::as_str).and_then(meaningful)) {
-                (None, Some(written)) => answers.check(key, "", written, hint),
+                (None, Some(written)) => answers.check(key, written),
                 _ => {
                     if let Some(value) = needs.text(streams, given, flag, hint)? {
-                        answers.check(key, flag, &value, hint);
+                        answers.check(key, &value);
                         let value = if key == "approved_by" { one_line(&value) } else { value };
                         keys.push((key, value));
                     }
                 }
             }
         }
-        needs.finish(&format!("cannot drop {id}"))?;
-        answers.finish(&format!("cannot drop {id}"))?;
+        answers.finish(needs, &format!("cannot drop {id}"))?;
         Ok(keys)
     })?;
     super::report_move(ctx, streams, &moved, None, None)?;

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its clap `Args` and `run(ctx, args, streams)`.
 
+pub mod amend;
 pub mod check;
 pub mod close;
 pub mod completions;
@@ -26,9 +27,19 @@ pub mod validate_run;
 
 pub use crate::run::{write, Outcome, Streams};
 
+/// Writes text that holds record text or file names (what a writing command reports, a
+/// note, a warning) to a terminal-bound stream: every control character other than a
+/// line break and tab, and every bidirectional override, is shown as a visible `\u{…}`
+/// escape, exactly as `check` shows them ([`crate::render::printable`]). Machine
+/// formats (JSON) escape on their own and use [`write`].
+pub fn say(stream: &mut dyn std::io::Write, text: &str) -> crate::Result<()> {
+    write(stream, &crate::render::printable::printable_lines(text))
+}
+
 /// What an item move prints: `INC-7-R1: open → in-progress at 2026-03-10`, an optional
 /// `detail` after it, an optional `next:` hint, and the item's path as the last line on
-/// stdout; a note about the incident's status block goes to stderr.
+/// stdout; a note about the incident's status block goes to stderr. Record text (the
+/// change as given, file names) is made printable first ([`say`]).
 pub fn report_move(
     ctx: &crate::Context,
     streams: &mut Streams<'_>,
@@ -40,14 +51,15 @@ pub fn report_move(
     let detail = detail.map(|text| format!(" ({text})")).unwrap_or_default();
     let next = next.map(|hint| format!("next: {hint}\n")).unwrap_or_default();
     let (id, from, to, path) = (&moved.id, moved.from.as_str(), moved.to.as_str(), ctx.display_path(&moved.path));
-    write(streams.out, &format!("{id}: {from} → {to}{at}{detail}\n{next}{path}\n"))?;
+    let text = format!("{id}: {from} → {to}{at}{detail}\n{next}{path}\n");
+    say(streams.out, &text)?;
     refreshed(streams, &moved.refreshed)
 }
 
 /// Writes the note about a refreshed status block, if any, to stderr.
 pub fn refreshed(streams: &mut Streams<'_>, refreshed: &crate::workflow::refresh::Refreshed) -> crate::Result<()> {
     match refreshed.note() {
-        Some(note) => write(streams.err, &note),
+        Some(note) => say(streams.err, &note),
         None => Ok(()),
     }
 }

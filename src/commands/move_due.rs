@@ -3,14 +3,14 @@
 //! item stays visible. Refuses a non-answer reason, a finished item, and a move to the
 //! date it already has; warns when the new date is past the severity's policy.
 
-use super::{write, Outcome, Streams};
+use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::interact::Needs;
 use crate::record::IncidentStatus;
 use crate::workflow::answer::Answers;
 use crate::workflow::due;
-use crate::workflow::item_write::{self, Change};
+use crate::workflow::item_write::{self, ItemEdit};
 use crate::workflow::target;
 use crate::Context;
 
@@ -65,13 +65,14 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         let due_text =
             needs.text(streams, args.due.as_deref(), "--due", "YYYY-MM-DD, 10d, 2w, this-sprint or next-sprint")?;
         let reason = needs.text(streams, args.reason.as_deref(), "--reason", REASON_HINT)?;
-        needs.finish(&format!("cannot move the due date of {id}"))?;
+        let mut answers = Answers::new(&ctx.config);
+        if let Some(reason) = &reason {
+            answers.check("due_history.reason", reason);
+        }
+        answers.finish(needs, &format!("cannot move the due date of {id}"))?;
         let (Some(due_text), Some(reason)) = (due_text, reason) else {
             return Err(Error::Refused(format!("cannot move the due date of {id}: a value is missing")));
         };
-        let mut answers = Answers::new(&ctx.config);
-        answers.check("reason", "--reason", &reason, REASON_HINT);
-        answers.finish(&format!("cannot move the due date of {id}"))?;
         let new_due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
         let old_due = item.due.get().map(|due| due.end);
         if old_due == Some(new_due) && item.due.get().is_some_and(|due| due.start.is_none()) {
@@ -95,11 +96,11 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             }
         }
         let new_text = new_due.format("%Y-%m-%d").to_string();
-        let mut changes = vec![Change::Set("due", new_text.clone())];
+        let mut changes = vec![ItemEdit::Set("due", new_text.clone())];
         // An unreadable old due (`missing-due`, `invalid-value`) has no date to keep.
         let old_text = old_due.map(|old| old.format("%Y-%m-%d").to_string());
         if let Some(old) = &old_text {
-            changes.push(Change::AppendMap(
+            changes.push(ItemEdit::AppendMap(
                 "due_history",
                 vec![("due", old.clone()), ("moved_at", at.clone()), ("reason", reason)],
             ));
@@ -107,10 +108,12 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         dates = Some((old_text.unwrap_or_else(|| "no date".to_string()), new_text));
         Ok(changes)
     })?;
-    write(streams.err, &warnings.iter().map(|w| format!("warning: {w}\n")).collect::<String>())?;
+    let warnings: String = warnings.iter().map(|w| format!("warning: {w}\n")).collect();
+    say(streams.err, &warnings)?;
     let (from, to) = dates.unwrap_or_default();
     let path = ctx.display_path(&written.path);
-    write(streams.out, &format!("{}: due {from} → {to} (moved at {at})\n{path}\n", written.id))?;
+    let text = format!("{}: due {from} → {to} (moved at {at})\n{path}\n", written.id);
+    say(streams.out, &text)?;
     super::refreshed(streams, &written.refreshed)?;
     Ok(Outcome::Success)
 }

@@ -2,7 +2,7 @@
 //! next free id, in `<dir>/<year opened>/<ID>-<slug>.md`. The created path is the last
 //! line on stdout (contract).
 
-use super::{write, Outcome, Streams};
+use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit::{self, slug};
 use crate::error::{Error, Result};
@@ -126,7 +126,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
 
     let shown = ctx.display_path(&path);
     if severity.is_none() {
-        write(
+        say(
             streams.err,
             &format!(
                 "warning: no --severity given: `severity:` is left as a placeholder; write one of {severities} (`incidents check` reports it until then)\n"
@@ -134,10 +134,10 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         )?;
     }
     let severity = severity.as_deref().unwrap_or("severity not set");
-    write(
+    say(
         streams.out,
         &format!(
-            "created {id} ({severity}, active): {title}\nnext: write what you know, then close gate 1 with `incidents stabilize {id} --signal … --rollback … --verification …`\n{shown}\n"
+            "created {id} ({severity}, active): {title}\nnext: write what you know, then close gate 1 with `incidents stabilize {id} --signal … --intervention … --rollback … --verification …`\n{shown}\n"
         ),
     )?;
     editor::open_created(ctx, args.no_edit, &path, streams.err)?;

@@ -4,7 +4,7 @@
 //! is the step that ends the diagnosis. Refuses a non-answer, warns on a vague phrase
 //! (as `remediate` does).
 
-use super::{write, Outcome, Streams};
+use super::{say, Outcome, Streams};
 use crate::error::Result;
 use crate::interact::Needs;
 use crate::record::text::{meaningful, one_line};
@@ -39,32 +39,28 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let moved = transition::apply(ctx, id, ItemStatus::Open, ctx.clock.stamp, |_, item| {
         let given = args.validation.as_deref().and_then(meaningful);
         let written = item.validation.get().map(String::as_str).and_then(meaningful);
+        let mut needs = Needs::new(ctx.interactive);
         let mut answers = Answers::new(&ctx.config);
         let mut keys = Vec::new();
         let validation = match (given, written) {
             (None, Some(written)) => {
-                answers.check("validation", "", written, HINT);
-                written.to_string()
+                answers.check("validation", written);
+                Some(written.to_string())
             }
-            _ => {
-                let mut needs = Needs::new(ctx.interactive);
-                let value = needs.text(streams, given, "--validation", HINT)?;
-                needs.finish(&format!("cannot plan {id}"))?;
-                let value = value.unwrap_or_default();
-                answers.check("validation", "--validation", &value, HINT);
+            _ => needs.text(streams, given, "--validation", HINT)?.inspect(|value| {
+                answers.check("validation", value);
                 keys.push(("validation", value.clone()));
-                value
-            }
+            }),
         };
-        answers.finish(&format!("cannot plan {id}"))?;
+        answers.finish(needs, &format!("cannot plan {id}"))?;
         if let Some(command) = args.validation_command.as_deref().and_then(meaningful) {
             keys.push(("validation_command", command.to_string()));
         }
-        written_validation = Some(validation);
+        written_validation = validation;
         Ok(keys)
     })?;
     if let Some(validation) = written_validation.filter(|v| ctx.config.is_vague(v)) {
-        write(
+        say(
             streams.err,
             &format!(
                 "warning: validation \"{}\" is only a vague phrase: describe the test or signal that would fail if the breakage came back\n",

@@ -1,15 +1,25 @@
 //! `incidents remediate <INCIDENT-ID> --failure-mode F --owner O --due D --validation V`:
 //! create a remediation item `<INCIDENT-ID>-R<n>` beside the incident's file. Refuses,
-//! writing nothing, when a field is missing or F is not one of the incident's failure
-//! modes (unless `--add-failure-mode`). The created path is the last line on stdout.
+//! writing nothing, when a field is missing, blank or a non-answer, or F is not one of
+//! the incident's failure modes (unless `--add-failure-mode`). `--needs-diagnosis`
+//! creates a `diagnosing` item without a validation. The created path is the last line
+//! on stdout.
+//!
+//! With `--add-failure-mode` the command changes two files, and a kill can fall between
+//! the two writes. The incident is written first and the item second, and a re-run
+//! finishes what an earlier run left half done instead of doing it twice (see
+//! `earlier_item` and `docs/security.md`).
 
-use super::{write, Outcome, Streams};
+use super::{say, Outcome, Streams};
 use crate::edit::{self, slug, Edit};
 use crate::error::{Error, Result};
 use crate::interact::{editor, prompt, Needs};
+use crate::record::evidence::{is_non_answer, non_answer_message};
 use crate::record::text::{meaningful, one_line, same_failure_mode};
-use crate::record::{Incident, IncidentStatus, INCIDENT_KEYS, REMEDIATION_KEYS};
+use crate::record::{Incident, IncidentStatus, ItemStatus, Record, INCIDENT_KEYS, REMEDIATION_KEYS};
+use crate::store::Repository;
 use crate::templates::TemplateName;
+use crate::workflow::gates::non_evidence;
 use crate::workflow::{due, ids, target, Session};
 use crate::Context;
 
@@ -18,12 +28,17 @@ use crate::Context;
 #[command(after_help = "Examples:
   incidents remediate INC-7 --failure-mode \"cache invalidation race after partial deploy\" \\
     --owner team-checkout --due 2w \\
-    --validation \"integration test runs a staggered rollout and asserts cache keys converge\"
+    --validation \"integration test runs a staggered rollout and asserts cache keys converge\" \\
+    --validation-command \"cargo test --test rollout staggered\"
   incidents remediate INC-7 --add-failure-mode --failure-mode \"retry storm on queue failover\" \\
     --owner dana --due next-sprint --validation \"failover drill keeps retries under 2x baseline\"
+  incidents remediate INC-7 --failure-mode \"disk fills on db-3 during backup\" \\
+    --owner team-db --due 1w --needs-diagnosis     # no practical validation can be named yet
 
 --due takes YYYY-MM-DD, a span from today (10d, 2w), or this-sprint / next-sprint when
-`sprint:` is configured. The created file's path is the last line on stdout.")]
+`sprint:` is configured. The created file's path is the last line on stdout.
+Running an --add-failure-mode command again after it was interrupted finishes it: no
+second item is made.")]
 pub struct Args {
     /// The incident this item remediates
     #[arg(value_name = "INCIDENT-ID")]
@@ -35,14 +50,24 @@ pub struct Args {
     #[arg(long, value_name = "O")]
     pub owner: Option<String>,
     /// End of the due window: YYYY-MM-DD, 10d, 2w, this-sprint, next-sprint
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// What would prove the system changed (a test of the surface that failed)
     #[arg(long, value_name = "V")]
     pub validation: Option<String>,
+<<<<<<< HEAD
     /// A shell command that runs the validation (`incidents validate <ITEM> --run` runs it)
     #[arg(long, value_name = "CMD")]
     pub validation_command: Option<String>,
+=======
+    /// A shell command that runs the validation (`validate --run` runs it)
+    #[arg(long, value_name = "C", conflicts_with = "needs_diagnosis")]
+    pub validation_command: Option<String>,
+    /// No practical validation can be named yet: create a `diagnosing` item without one
+    /// (`incidents plan` writes the validation later)
+    #[arg(long, conflicts_with = "validation")]
+    pub needs_diagnosis: bool,
+>>>>>>> s18-moves
     /// A short title (the file name uses it instead of the failure mode)
     #[arg(long)]
     pub title: Option<String>,
@@ -54,6 +79,15 @@ pub struct Args {
     pub no_edit: bool,
 }
 
+/// The fields of the item to create, checked.
+struct Fields {
+    failure_mode: String,
+    owner: String,
+    due: chrono::NaiveDate,
+    validation: Option<String>,
+    validation_command: Option<String>,
+}
+
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (incident_file, incident) = target::incident(&repo, &args.incident)?;
@@ -63,7 +97,105 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             "{id} is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work"
         )));
     }
-    let modes = incident.failure_modes();
+    let fields = fields(ctx, args, streams, incident)?;
+
+    // The failure mode as the incident spells it, or a new one when asked to add it.
+    let known = incident.failure_modes().iter().find(|m| same_failure_mode(&m.value, &fields.failure_mode));
+    let adding = known.is_none();
+    let failure_mode = match known {
+        Some(spelled) => spelled.value.clone(),
+        None if args.add_failure_mode => fields.failure_mode.clone(),
+        None => return Err(unknown_mode(id, &fields.failure_mode, incident)),
+    };
+    let incident_path = repo.absolute(&incident_file.path);
+    let incident_text = if adding {
+        let edits = [Edit::Append { key: "failure_modes", value: &failure_mode, order: INCIDENT_KEYS }];
+        Some(edit::file::patched(&incident_path, &incident_file.path, &edits)?)
+    } else {
+        None
+    };
+    let added = |report: &mut String| {
+        if adding {
+            report.push_str(&format!("added failure mode \"{failure_mode}\" to {id} ({})\n", incident_file.path));
+        }
+    };
+
+    // A re-run of an --add-failure-mode command whose item was already created.
+    if let Some((item_id, item_path)) =
+        args.add_failure_mode.then(|| earlier_item(&repo, id, &failure_mode, &fields)).flatten()
+    {
+        let mut report = String::new();
+        if let Some(updated) = &incident_text {
+            edit::atomic::ensure_writable(&incident_path, &incident_file.path)?;
+            edit::write_atomic(&incident_path, updated.as_bytes())?;
+            added(&mut report);
+            report.push_str(&format!(
+                "{item_id} already exists for it: finished the change an earlier run left half done\n"
+            ));
+        } else {
+            report.push_str(&format!(
+                "{item_id} already remediates \"{failure_mode}\" with this owner and validation: nothing to do\n"
+            ));
+        }
+        drop(lock);
+        say(streams.out, &format!("{report}{}\n", ctx.display_path(&item_path)))?;
+        return Ok(Outcome::Success);
+    }
+
+    let item_id = ids::next_item(&repo, id);
+    let text = item_text(ctx, args, &item_id, id, &failure_mode, &fields)?;
+    let folder = incident_path.parent().map_or_else(|| ctx.records_dir(), std::path::Path::to_path_buf);
+    let title = args.title.as_deref().and_then(meaningful).map(one_line);
+    let path = folder.join(slug::file_name(&item_id, title.as_deref().unwrap_or(&failure_mode)));
+    let warnings = warnings(ctx, incident, &failure_mode, fields.validation.as_deref(), fields.due);
+    edit::file::confined(&ctx.root, &ctx.records_dir(), &path, &ctx.display_path(&path))?;
+    if path.exists() {
+        return Err(Error::Refused(format!(
+            "{} already exists: move it away, or pass another title",
+            ctx.display_path(&path)
+        )));
+    }
+    // The incident first: a kill before the item is written leaves a failure mode
+    // without an item, which `check` reports and a re-run completes.
+    if let Some(updated) = &incident_text {
+        let original = std::fs::read(&incident_path).map_err(|e| Error::io(&incident_path, e))?;
+        edit::atomic::ensure_writable(&incident_path, &incident_file.path)?;
+        edit::write_atomic(&incident_path, updated.as_bytes())?;
+        if let Err(error) = edit::file::create(&path, &ctx.display_path(&path), &text) {
+            let _ = edit::write_atomic(&incident_path, &original);
+            return Err(error);
+        }
+    } else {
+        edit::file::create(&path, &ctx.display_path(&path), &text)?;
+    }
+    let refreshed = crate::workflow::refresh::status_block(ctx, id, &incident_path);
+    drop(lock);
+
+    say(streams.err, &warnings.iter().map(|w| format!("warning: {w}\n")).collect::<String>())?;
+    let mut report = String::new();
+    added(&mut report);
+    let due_date = fields.due.format("%Y-%m-%d");
+    let state = if fields.validation.is_some() { "" } else { " (diagnosing: no validation yet)" };
+    report.push_str(&format!(
+        "created {item_id} for {id}: \"{failure_mode}\", owner {}, due {due_date}{state}\n",
+        fields.owner
+    ));
+    if fields.validation.is_none() {
+        report.push_str(&format!(
+            "next: once the diagnosis names a validation, `incidents plan {item_id} --validation \"…\"`\n"
+        ));
+    }
+    report.push_str(&format!("{}\n", ctx.display_path(&path)));
+    say(streams.out, &report)?;
+    super::refreshed(streams, &refreshed)?;
+    editor::open_created(ctx, args.no_edit, &path, streams.err)?;
+    Ok(Outcome::Success)
+}
+
+/// Reads and checks the item's fields: every one missing, blank or a non-answer is named
+/// in one refusal.
+fn fields(ctx: &Context, args: &Args, streams: &mut Streams<'_>, incident: &Incident) -> Result<Fields> {
+    let id = args.incident.as_str();
     let mut needs = Needs::new(ctx.interactive);
     let mode_hint = "the breakage, one of the incident's failure_modes";
     let failure_mode = match args.failure_mode.as_deref().and_then(meaningful) {
@@ -73,45 +205,66 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let owner = needs.text(streams, args.owner.as_deref(), "--owner", "the person or team who will do it")?;
     let due_text =
         needs.text(streams, args.due.as_deref(), "--due", "YYYY-MM-DD, 10d, 2w, this-sprint or next-sprint")?;
-    let validation =
-        needs.text(streams, args.validation.as_deref(), "--validation", "what would prove the system changed")?;
-    needs.finish(&format!("cannot add a remediation item to {id}"))?;
-    let (Some(failure_mode), Some(owner), Some(due_text), Some(validation)) =
-        (failure_mode, owner, due_text, validation)
-    else {
+    let validation = if args.needs_diagnosis {
+        None
+    } else {
+        needs.text(streams, args.validation.as_deref(), "--validation", "what would prove the system changed")?
+    };
+    let mut problems = Vec::new();
+    let extra = non_evidence(&ctx.config);
+    for (field, value) in [("failure_mode", &failure_mode), ("owner", &owner), ("validation", &validation)] {
+        if let Some(text) = value.as_deref().filter(|text| is_non_answer(text, extra)) {
+            problems.push(non_answer_message(field, text));
+        }
+    }
+    let validation_command = match args.validation_command.as_deref() {
+        Some(command) if meaningful(command).is_none() => {
+            problems.push("--validation-command is blank: write the shell command that runs the validation, or leave the flag out".to_string());
+            None
+        }
+        command => command.map(|c| c.trim().to_string()),
+    };
+    needs.finish_with(&format!("cannot add a remediation item to {id}"), &problems)?;
+    let (Some(failure_mode), Some(owner), Some(due_text)) = (failure_mode, owner, due_text) else {
         return Err(Error::Refused(format!("cannot add a remediation item to {id}: a field is missing")));
     };
-    let owner = one_line(&owner);
     let due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
+    Ok(Fields { failure_mode, owner: one_line(&owner), due, validation, validation_command })
+}
 
-    // The failure mode as the incident spells it, or a new one when asked to add it.
-    let known = modes.iter().find(|m| same_failure_mode(&m.value, &failure_mode)).map(|m| m.value.clone());
-    let adding = known.is_none();
-    let failure_mode = match known {
-        Some(spelled) => spelled,
-        None if args.add_failure_mode => failure_mode,
-        None => return Err(unknown_mode(id, &failure_mode, incident)),
-    };
-
-    let item_id = ids::next_item(&repo, id);
+/// The new item's text: the template filled in, with a title, a validation command, and
+/// for `--needs-diagnosis` status `diagnosing` and no `validation` key at all.
+fn item_text(
+    ctx: &Context,
+    args: &Args,
+    item_id: &str,
+    id: &str,
+    failure_mode: &str,
+    fields: &Fields,
+) -> Result<String> {
     let template = crate::templates::load(&ctx.root, TemplateName::Remediation)?;
-    let due_date = due.format("%Y-%m-%d").to_string();
-    let mut text = crate::templates::fill(
-        &template.text,
+    let source = match fields.validation {
+        Some(_) => template.text.to_string(),
+        None => crate::templates::without_key(&template.text, "validation"),
+    };
+    let due_date = fields.due.format("%Y-%m-%d").to_string();
+    let text = crate::templates::fill(
+        &source,
         &[
-            ("id", Some(&item_id)),
+            ("id", Some(item_id)),
             ("incident", Some(id)),
-            ("failure_mode", Some(&failure_mode)),
-            ("owner", Some(&owner)),
+            ("failure_mode", Some(failure_mode)),
+            ("owner", Some(&fields.owner)),
             ("due", Some(&due_date)),
-            ("validation", Some(&validation)),
+            ("validation", fields.validation.as_deref()),
         ],
     );
     let title = args.title.as_deref().and_then(meaningful).map(one_line);
+    let mut edits = Vec::new();
     if let Some(title) = &title {
-        text = edit::apply(&text, &[Edit::Set { key: "title", value: title, order: REMEDIATION_KEYS }])
-            .map_err(|e| template.error(&e.to_string()))?;
+        edits.push(Edit::Set { key: "title", value: title, order: REMEDIATION_KEYS });
     }
+<<<<<<< HEAD
     if let Some(command) = args.validation_command.as_deref().and_then(meaningful).map(one_line) {
         let edit = Edit::Set { key: "validation_command", value: &command, order: REMEDIATION_KEYS };
         text = edit::apply(&text, &[edit]).map_err(|e| template.error(&e.to_string()))?;
@@ -126,30 +279,44 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     } else {
         None
     };
-
-    let warnings = warnings(ctx, incident, &failure_mode, &validation, due);
-    edit::file::confined(&ctx.root, &ctx.records_dir(), &path, &ctx.display_path(&path))?;
-    edit::file::create(&path, &ctx.display_path(&path), &text)?;
-    if let Some(updated) = &incident_text {
-        if let Err(error) = edit::write_atomic(&incident_path, updated.as_bytes()) {
-            let _ = std::fs::remove_file(&path);
-            return Err(error);
-        }
+=======
+    if let Some(command) = &fields.validation_command {
+        edits.push(Edit::Set { key: "validation_command", value: command, order: REMEDIATION_KEYS });
     }
-    drop(lock);
-
-    write(streams.err, &warnings.iter().map(|w| format!("warning: {w}\n")).collect::<String>())?;
-    let mut report = String::new();
-    if adding {
-        report.push_str(&format!("added failure mode \"{failure_mode}\" to {id} ({})\n", incident_file.path));
+    if fields.validation.is_none() {
+        edits.push(Edit::Set { key: "status", value: ItemStatus::Diagnosing.as_str(), order: REMEDIATION_KEYS });
     }
-    report.push_str(&format!(
-        "created {item_id} for {id}: \"{failure_mode}\", owner {owner}, due {due_date}\n{}\n",
-        ctx.display_path(&path)
-    ));
-    write(streams.out, &report)?;
-    editor::open_created(ctx, args.no_edit, &path, streams.err)?;
-    Ok(Outcome::Success)
+    let text =
+        if edits.is_empty() { text } else { edit::apply(&text, &edits).map_err(|e| template.error(&e.to_string()))? };
+    template.check_filled(&text, &ctx.config, "remediation", item_id)?;
+    if fields.validation.is_none() && text.lines().any(|line| line.starts_with("validation:")) {
+        return Err(template.error(
+            "a diagnosing item has no validation yet: write `validation: {{validation}}` on a line of its own so it can be left out",
+        ));
+    }
+    Ok(text)
+}
+>>>>>>> s18-moves
+
+/// An item of incident `id` that an earlier run of the same `--add-failure-mode` command
+/// created: not dropped, for the same failure mode, with the same owner and the same
+/// validation (or none, for `--needs-diagnosis`). The due date is not compared: a span
+/// like `2w` resolves to a later date on a later day.
+fn earlier_item(
+    repo: &Repository,
+    id: &str,
+    failure_mode: &str,
+    fields: &Fields,
+) -> Option<(String, std::path::PathBuf)> {
+    repo.files.iter().find_map(|file| {
+        let Some(Record::Remediation(item)) = &file.record else { return None };
+        let same = item.incident.value.as_deref() == Some(id)
+            && item.status.value != Some(ItemStatus::Dropped)
+            && item.failure_mode.value.as_deref().is_some_and(|mode| same_failure_mode(mode, failure_mode))
+            && item.owner.value.as_deref().map(str::trim) == Some(fields.owner.as_str())
+            && item.validation.value.as_deref().and_then(meaningful) == fields.validation.as_deref().map(str::trim);
+        same.then(|| (item.id.value.clone().unwrap_or_default(), repo.absolute(&file.path)))
+    })
 }
 
 /// On a terminal, lists the incident's failure modes and asks for one (by number or
@@ -167,7 +334,7 @@ fn ask_failure_mode(
     }
     let modes = incident.failure_modes();
     let list: String = modes.iter().enumerate().map(|(i, m)| format!("  {}. {}\n", i + 1, m.value)).collect();
-    write(streams.err, &list)?;
+    say(streams.err, &list)?;
     let question = if modes.is_empty() { "Failure mode (a plain sentence)" } else { "Failure mode (number or text)" };
     let answer = prompt::ask(streams, question)?;
     let chosen = answer.map(|text| match text.parse::<usize>() {
@@ -189,12 +356,18 @@ fn unknown_mode(id: &str, failure_mode: &str, incident: &Incident) -> Error {
 }
 
 /// Warnings about what was written: vague text, a due date past the policy or today.
-fn warnings(ctx: &Context, incident: &Incident, mode: &str, validation: &str, due: chrono::NaiveDate) -> Vec<String> {
+fn warnings(
+    ctx: &Context,
+    incident: &Incident,
+    mode: &str,
+    validation: Option<&str>,
+    due: chrono::NaiveDate,
+) -> Vec<String> {
     let mut out = Vec::new();
     if ctx.config.is_vague(mode) {
         out.push(format!("failure mode \"{mode}\" is only a vague phrase: name the breakage in a plain sentence (what broke, where, under which conditions)"));
     }
-    if ctx.config.is_vague(validation) {
+    if let Some(validation) = validation.filter(|v| ctx.config.is_vague(v)) {
         out.push(format!("validation \"{validation}\" is only a vague phrase: describe the test or signal that would fail if the breakage came back"));
     }
     let today = ctx.clock.today;

@@ -36,8 +36,6 @@ pub struct Args {
     pub at: Option<Timestamp>,
 }
 
-const CHANGE_HINT: &str = "the change that shipped the fix: a commit SHA, a pull request URL or a release tag";
-
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let id = args.id.as_str();
     let given = args.change.as_deref().and_then(meaningful);
@@ -84,9 +82,8 @@ fn ship(
         }
         let found = change::resolve(id, given, written)?;
         let mut answers = Answers::new(&ctx.config);
-        let flag = if found.source == Source::Flag { "--change" } else { "" };
-        answers.check("change", flag, &found.reference, CHANGE_HINT);
-        answers.finish(&format!("cannot ship {id}"))?;
+        answers.check("change", &found.reference);
+        answers.finish_alone(&format!("cannot ship {id}"))?;
         let keys = match found.source {
             Source::Flag => vec![("change", found.reference.clone())],
             Source::File => Vec::new(),

@@ -1,46 +1,78 @@
 //! `incidents stabilize <ID>`: fill the gate-1 fields given, then close gate 1
-//! (`status: stabilized`, `stabilization.stabilized_at`) — or refuse, naming each field
-//! still missing, and write nothing.
+//! (`status: stabilized`, `stabilization.stabilized_at`) — or refuse, naming at once each
+//! field still missing, each that holds a non-answer and a verification that names only
+//! pre-production checks, and write nothing. The gate-1 flags are defined here once and
+//! shared with `amend` ([`GateOneFields`]).
 
-use super::{write, Outcome, Streams};
+use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit::{self, Edit};
 use crate::error::{Error, Result};
 use crate::interact::Needs;
 use crate::record::text::meaningful;
-use crate::record::{Field, IncidentStatus, INCIDENT_KEYS, STABILIZATION_KEYS};
-use crate::workflow::gates::{stabilization_field, GATE_ONE};
+use crate::record::{Incident, IncidentStatus, INCIDENT_KEYS, STABILIZATION_KEYS};
+use crate::workflow::gates::{gate_one_problems, stabilization_field, GATE_ONE};
 use crate::workflow::{target, Session};
 use crate::Context;
 
-/// Close gate 1: service is restored, with a signal, a rollback plan and verification
-#[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:
-  incidents stabilize INC-7 \\
-    --signal \"5xx rate on checkout-api > 2%, reproduced by replaying cart requests\" \\
-    --rollback \"redeploy v42 behind a 10% canary\" \\
-    --verification \"5xx under 0.1% for 30 minutes in production\"
-  incidents stabilize INC-7 --at 2026-03-02T15:05:00Z     # fields already written in the file
-
-Fields already written in the file count; flags overwrite them.")]
-pub struct Args {
-    /// The incident
-    pub id: String,
+/// The gate-1 fields, as flags (shared by `stabilize` and `amend`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct GateOneFields {
     /// The reproducible signal that shows the symptom
     #[arg(long)]
     pub signal: Option<String>,
+    /// The smallest safe change that restored service ("none: recovered when the provider recovered" is an answer)
+    #[arg(long)]
+    pub intervention: Option<String>,
     /// How the intervention is undone if it misbehaves
     #[arg(long)]
     pub rollback: Option<String>,
     /// Production metrics that confirmed restoration
     #[arg(long)]
     pub verification: Option<String>,
-    /// The smallest safe change that restored service
-    #[arg(long)]
-    pub intervention: Option<String>,
     /// What is still unknown
     #[arg(long)]
     pub uncertainty: Option<String>,
+}
+
+impl GateOneFields {
+    /// The flag given for `key` (a key under `stabilization`), as typed.
+    pub fn given(&self, key: &str) -> Option<&str> {
+        match key {
+            "signal" => self.signal.as_deref(),
+            "intervention" => self.intervention.as_deref(),
+            "rollback" => self.rollback.as_deref(),
+            "verification" => self.verification.as_deref(),
+            "uncertainty" => self.uncertainty.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The text written in the incident for `stabilization.<key>`, when it is written (not
+/// blank, not a placeholder).
+pub fn written<'i>(incident: &'i Incident, key: &str) -> Option<&'i str> {
+    stabilization_field(incident, key).filter(|field| !field.is_missing()).and_then(|field| field.value.as_deref())
+}
+
+/// Close gate 1: service is restored, with a signal, the intervention, a rollback plan and verification in production
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents stabilize INC-7 \\
+    --signal \"5xx rate on checkout-api > 2%, reproduced by replaying cart requests\" \\
+    --intervention \"rolled checkout-api back to v41\" \\
+    --rollback \"redeploy v42 behind a 10% canary\" \\
+    --verification \"5xx under 0.1% for 30 minutes in production\"
+  incidents stabilize INC-7 --at 2026-03-02T15:05:00Z     # fields already written in the file
+
+Fields already written in the file count; flags overwrite them. Non-answers (\"n/a\",
+\"ok\", \"see ticket\", …) and a verification that names only local tests, CI or staging
+are refused. To correct the fields after gate 1 closed, use `incidents amend`.")]
+pub struct Args {
+    /// The incident
+    pub id: String,
+    #[command(flatten)]
+    pub fields: GateOneFields,
     /// When gate 1 closed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub at: Option<Timestamp>,
@@ -59,7 +91,10 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                 _ => incident.stabilization.stabilized_at.get(),
             };
             let since = at.map(|at| format!(" since {at}")).unwrap_or_default();
-            return Err(Error::Refused(format!("{id} is already {}{since}: gate 1 is closed", status.as_str())));
+            return Err(Error::Refused(format!(
+                "{id} is already {}{since}: gate 1 is closed; to correct its fields, run `incidents amend {id} --…`",
+                status.as_str()
+            )));
         }
         None => {
             return Err(Error::Refused(format!(
@@ -68,38 +103,33 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             )))
         }
     }
-    let given = |key: &str| match key {
-        "signal" => args.signal.as_deref(),
-        "rollback" => args.rollback.as_deref(),
-        "verification" => args.verification.as_deref(),
-        "intervention" => args.intervention.as_deref(),
-        "uncertainty" => args.uncertainty.as_deref(),
-        _ => None,
-    };
-    let written =
-        |key: &str| stabilization_field(incident, key).is_some_and(|field: &Field<String>| !field.is_missing());
+    let fields = &args.fields;
     let mut needs = Needs::new(ctx.interactive);
+    // What to write, and the whole gate-1 state after the write (for the evidence checks).
     let mut values: Vec<(&str, String)> = Vec::new();
+    let mut state: Vec<(&str, String)> = Vec::new();
     for (key, flag, hint) in GATE_ONE {
-        if given(key).and_then(meaningful).is_none() && written(key) {
+        let given = fields.given(key).and_then(meaningful);
+        if let (None, Some(text)) = (given, written(incident, key)) {
+            state.push((key, text.to_string()));
             continue;
         }
-        if let Some(value) = needs.text(streams, given(key), flag, hint)? {
+        if let Some(value) = needs.text(streams, fields.given(key), flag, hint)? {
+            state.push((key, value.clone()));
             values.push((key, value));
         }
     }
-    for (key, hint) in [("intervention", "the change that restored service"), ("uncertainty", "what is still unknown")]
-    {
-        let asked = if written(key) {
-            given(key).and_then(meaningful).map(str::to_string)
-        } else {
-            needs.optional(streams, given(key), &format!("--{key}"), hint)?
-        };
-        if let Some(value) = asked {
-            values.push((key, value));
-        }
+    let key = "uncertainty";
+    let asked = if written(incident, key).is_some() {
+        fields.given(key).and_then(meaningful).map(str::to_string)
+    } else {
+        needs.optional(streams, fields.given(key), "--uncertainty", "what is still unknown")?
+    };
+    if let Some(value) = asked {
+        values.push((key, value));
     }
-    needs.finish(&format!("cannot stabilize {id}"))?;
+    let checked: Vec<(&str, &str)> = state.iter().map(|(key, text)| (*key, text.as_str())).collect();
+    needs.finish_with(&format!("cannot stabilize {id}"), &gate_one_problems(&checked, &ctx.config))?;
 
     let at = args.at.unwrap_or(ctx.clock.stamp);
     if let Some(opened) = incident.opened.get() {
@@ -134,7 +164,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     } else {
         format!("next: open an item for each failure mode: `incidents remediate {id} --failure-mode \"…\" --owner … --due … --validation …`")
     };
-    write(streams.out, &format!("{id} stabilized at {at_text}: gate 1 closed\n{next}\n{}\n", ctx.display_path(&path)))?;
+    say(streams.out, &format!("{id} stabilized at {at_text}: gate 1 closed\n{next}\n{}\n", ctx.display_path(&path)))?;
     super::refreshed(streams, &refreshed)?;
     Ok(Outcome::Success)
 }

@@ -2,7 +2,7 @@
 //! block — current state apart from the next remediation action, plus progress — on
 //! screen, or written into each incident file between its markers (`--write`).
 
-use super::{write, Outcome, Streams};
+use super::{say, write, Outcome, Streams};
 use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block::{self, PatchError};
@@ -103,8 +103,8 @@ fn find<'r, 'a>(records: &'r Records<'a>, id: &str) -> Result<&'r Entry<'a>> {
     }
     let owner = records.incidents.iter().find(|entry| entry.items.iter().any(|item| item.id == id));
     if let Some(entry) = owner {
-        // Exit 1, like `stabilize` or `close` given an item: the id names the wrong kind.
-        return Err(Error::Refused(format!(
+        // A bad argument (exit 2), like `stabilize` or `close` given an item.
+        return Err(Error::Usage(format!(
             "`{id}` is a remediation item of {0}: status shows incidents; run `incidents status {0}`",
             entry.id
         )));
@@ -115,7 +115,7 @@ fn find<'r, 'a>(records: &'r Records<'a>, id: &str) -> Result<&'r Entry<'a>> {
 }
 
 fn skipped(entry: &Entry<'_>, streams: &mut Streams<'_>) -> Result<()> {
-    write(
+    say(
         streams.err,
         &format!("note: {} ({}) has no valid `status`; `incidents check` says what to fix\n", entry.id, entry.path),
     )
@@ -154,7 +154,7 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
     }
     for (relative, path, patched) in &patches {
         crate::edit::write_atomic(path, patched.as_bytes())?;
-        write(streams.out, &format!("updated {relative}\n"))?;
+        say(streams.out, &format!("updated {relative}\n"))?;
     }
     write(streams.err, &format!("{} status block(s) written, {current} already current\n", patches.len()))?;
     Ok(Outcome::Success)

@@ -7,7 +7,7 @@
 
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::interact::Needs;
 use crate::record::text::meaningful;
 use crate::record::ItemStatus;
@@ -46,26 +46,32 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let id = args.id.as_str();
     let ran = if args.run { Some(run_command(ctx, id, at)?) } else { None };
     let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
+<<<<<<< HEAD
         if let Some(evidence) = &ran {
             return Ok(vec![("evidence", evidence.clone())]);
+=======
+        if item.change.is_missing() {
+            return Err(Error::Refused(format!(
+                "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
+            )));
+>>>>>>> s18-moves
         }
         let given = args.evidence.as_deref().and_then(meaningful);
         let written = item.evidence.get().map(String::as_str).and_then(meaningful);
+        let mut needs = Needs::new(ctx.interactive);
         let mut answers = Answers::new(&ctx.config);
-        if given.is_none() {
-            if let Some(written) = written {
-                answers.check("evidence", "", written, HINT);
-                answers.finish(&format!("cannot validate {id}"))?;
-                return Ok(Vec::new());
+        let mut keys = Vec::new();
+        match (given, written) {
+            (None, Some(written)) => answers.check("evidence", written),
+            _ => {
+                if let Some(evidence) = needs.text(streams, given, "--evidence", HINT)? {
+                    answers.check("evidence", &evidence);
+                    keys.push(("evidence", evidence));
+                }
             }
         }
-        let mut needs = Needs::new(ctx.interactive);
-        let evidence = needs.text(streams, given, "--evidence", HINT)?;
-        needs.finish(&format!("cannot validate {id}"))?;
-        let Some(evidence) = evidence else { return Ok(Vec::new()) };
-        answers.check("evidence", "--evidence", &evidence, HINT);
-        answers.finish(&format!("cannot validate {id}"))?;
-        Ok(vec![("evidence", evidence)])
+        answers.finish(needs, &format!("cannot validate {id}"))?;
+        Ok(keys)
     })?;
     super::report_move(ctx, streams, &moved, None, None)?;
     Ok(Outcome::Success)

@@ -33,6 +33,28 @@ pub const KEYS: [&str; 13] = [
     "validation_timeout",
 ];
 
+/// The most entries each config list may hold, by top-level key (`sections` counts each
+/// status's list); lists not named here take [`MAX_LIST_ENTRIES`]. Every entry of a list
+/// is compared with, or printed for, every record, so a config of thousands of entries
+/// multiplied the work per record (issue 16: 5,000 required sections on 1,000 records
+/// took 44 s and printed 865 MB). Real configs use a handful of each.
+pub const LIST_CAPS: [(&str, usize); 4] =
+    [("severities", 20), ("sections", 30), ("vague_phrases", 200), ("ignore", 200)];
+/// The cap of a list [`LIST_CAPS`] does not name.
+pub const MAX_LIST_ENTRIES: usize = 200;
+/// The longest entry of any config list, in characters.
+pub const MAX_ENTRY_CHARS: usize = 256;
+
+// The built-in lists fit their own caps.
+const _: () = assert!(super::DEFAULT_SEVERITIES.len() <= LIST_CAPS[0].1);
+const _: () = assert!(super::DEFAULT_VAGUE_PHRASES.len() <= LIST_CAPS[2].1);
+
+/// The cap on the list under `key` (a dotted path such as `sections.incident.closed`).
+fn list_cap(key: &str) -> usize {
+    let top = key.split('.').next().unwrap_or(key);
+    LIST_CAPS.iter().find(|(name, _)| *name == top).map_or(MAX_LIST_ENTRIES, |(_, cap)| *cap)
+}
+
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
 pub fn load(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
@@ -178,8 +200,18 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
         let Node::Seq(items) = self.value else {
             return Err(self.err(format!("expected a list, found {}", self.value.type_name())));
         };
+        let cap = list_cap(self.key);
+        if items.len() > cap {
+            return Err(self.err(format!(
+                "lists {} entries, more than the {cap} allowed: keep the ones that matter (each is checked against every record)",
+                items.len()
+            )));
+        }
         let mut out = Vec::with_capacity(items.len());
         for item in items {
+            if item.text().is_some_and(|text| text.chars().count() > MAX_ENTRY_CHARS) {
+                return Err(self.err(format!("holds an entry longer than {MAX_ENTRY_CHARS} characters: shorten it")));
+            }
             match item.as_text() {
                 Some(text) if !text.trim().is_empty() => out.push(text.trim().to_string()),
                 _ => {
@@ -419,6 +451,40 @@ mod tests {
                 other => panic!("{text}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn caps_every_list() {
+        let list = |n: usize, entry: &dyn Fn(usize) -> String| (0..n).map(entry).collect::<Vec<_>>().join(", ");
+        let long = "x".repeat(MAX_ENTRY_CHARS + 1);
+        for (key, cap) in LIST_CAPS {
+            let at_cap = |n| match key {
+                "sections" => format!("sections: {{incident: {{closed: [{}]}}}}\n", list(n, &|i| format!("S{i}"))),
+                _ => format!("{key}: [{}]\n", list(n, &|i| format!("E{i}"))),
+            };
+            assert!(parse_text(&at_cap(cap)).is_ok(), "{key} at its cap of {cap}");
+            let named = if key == "sections" { "sections.incident.closed" } else { key };
+            match parse_text(&at_cap(cap + 1)) {
+                Err(Error::Config { key: k, reason, .. }) => {
+                    assert_eq!(k, named);
+                    assert!(
+                        reason.contains(&format!("lists {} entries, more than the {cap} allowed", cap + 1)),
+                        "{reason}"
+                    );
+                }
+                other => panic!("{key}: {other:?}"),
+            }
+            let text = at_cap(1).replace("0]", &format!("0, {long}]"));
+            match parse_text(&text) {
+                Err(Error::Config { key: k, reason, .. }) => {
+                    assert_eq!(k, named);
+                    assert!(reason.contains("longer than 256 characters"), "{reason}");
+                    assert!(!reason.contains(&long), "the entry is not echoed");
+                }
+                other => panic!("{key}: {other:?}"),
+            }
+        }
+        assert_eq!(list_cap("non_evidence"), MAX_LIST_ENTRIES, "a list added later is capped too");
     }
 
     #[test]

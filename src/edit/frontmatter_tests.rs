@@ -298,8 +298,8 @@ fn appends_mappings_to_lists() {
         (
             "block list: the entry takes the last entry's dash and indentation; comments stay",
             "---\ndue_history:\n# earlier\n- due: 2026-03-01   # first\n  moved_at: 2026-02-20\n  reason: x\nstatus: open\n---\n",
-            &[append_map(&[("due", "2026-03-20"), ("reason", "y")])],
-            "---\ndue_history:\n# earlier\n- due: 2026-03-01   # first\n  moved_at: 2026-02-20\n  reason: x\n- due: 2026-03-20\n  reason: y\nstatus: open\n---\n",
+            &[append_map(&[("due", "2026-03-20"), ("reason", "later")])],
+            "---\ndue_history:\n# earlier\n- due: 2026-03-01   # first\n  moved_at: 2026-02-20\n  reason: x\n- due: 2026-03-20\n  reason: later\nstatus: open\n---\n",
         ),
         (
             "flow list gets a flow mapping",
@@ -316,14 +316,14 @@ fn appends_mappings_to_lists() {
         (
             "null value becomes a block list, CRLF kept",
             "---\r\ndue_history: ~\r\n---\r\n",
-            &[append_map(&[("due", "2026-03-20"), ("reason", "y")])],
-            "---\r\ndue_history:\r\n  - due: 2026-03-20\r\n    reason: y\r\n---\r\n",
+            &[append_map(&[("due", "2026-03-20"), ("reason", "later")])],
+            "---\r\ndue_history:\r\n  - due: 2026-03-20\r\n    reason: later\r\n---\r\n",
         ),
         (
             "a placeholder entry is written over",
             "---\ndue_history:\n  - <earlier due dates>\n---\n",
-            &[append_map(&[("due", "2026-03-20"), ("reason", "y")])],
-            "---\ndue_history:\n  - due: 2026-03-20\n    reason: y\n---\n",
+            &[append_map(&[("due", "2026-03-20"), ("reason", "later")])],
+            "---\ndue_history:\n  - due: 2026-03-20\n    reason: later\n---\n",
         ),
         (
             "two moves in a row",

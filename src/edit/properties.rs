@@ -131,6 +131,9 @@ enum Change {
     Set(&'static str, String),
     SetNested(&'static str, String),
     Append(&'static str, String),
+    /// A `due_history`-style entry; leaked so the edit can borrow it for `'static`
+    /// (a few bytes per case, in a test).
+    AppendMap(&'static str, &'static [(&'static str, &'static str)]),
 }
 
 fn change() -> impl Strategy<Value = Change> {
@@ -149,6 +152,16 @@ fn change() -> impl Strategy<Value = Change> {
                 .prop_filter_map("placeholder", |v| { crate::record::text::meaningful(&v).map(str::to_string) })
         )
             .prop_map(|(key, value)| Change::Append(key, value)),
+        (prop::sample::select(&["failure_modes", "classes", "due_history"][..]), edit_value()).prop_map(
+            |(key, reason)| {
+                let reason: &'static str = Box::leak(reason.into_boxed_str());
+                let entries: &'static [(&'static str, &'static str)] = Box::leak(
+                    vec![("due", "2026-03-20"), ("moved_at", "2026-03-10T09:00:00Z"), ("reason", reason)]
+                        .into_boxed_slice(),
+                );
+                Change::AppendMap(key, entries)
+            }
+        ),
     ]
 }
 
@@ -164,6 +177,7 @@ impl Change {
                 parent_order: INCIDENT_KEYS,
             },
             Change::Append(key, value) => Edit::Append { key, value, order: INCIDENT_KEYS },
+            Change::AppendMap(key, entries) => Edit::AppendMap { key, entries, order: INCIDENT_KEYS },
         }
     }
 
@@ -172,6 +186,7 @@ impl Change {
         match self {
             Change::Set(key, _) | Change::Append(key, _) => vec![key],
             Change::SetNested(key, _) => vec!["stabilization", key],
+            Change::AppendMap(key, entries) => std::iter::once(*key).chain(entries.iter().map(|(k, _)| *k)).collect(),
         }
     }
 
@@ -198,6 +213,20 @@ impl Change {
                 match placeholder {
                     Some(at) => items[at] = Node::String(value.clone()),
                     None => items.push(Node::String(value.clone())),
+                }
+                put(model, key, Node::Seq(items));
+            }
+            Change::AppendMap(key, entries) => {
+                let mut items = match model.get(key) {
+                    Some(Node::Seq(items)) => items.clone(),
+                    _ => Vec::new(),
+                };
+                let map = entries.iter().map(|(k, v)| ((*k).to_string(), Node::String((*v).to_string()))).collect();
+                let placeholder =
+                    items.iter().position(|item| matches!(item, Node::String(s) if is_placeholder(s.trim())));
+                match placeholder {
+                    Some(at) => items[at] = Node::Map(map),
+                    None => items.push(Node::Map(map)),
                 }
                 put(model, key, Node::Seq(items));
             }
@@ -237,7 +266,12 @@ fn assert_only_targeted_lines(before: &str, after: &str, change: &Change) -> Res
         content.starts_with("- ") || change.keys().iter().any(|key| content.starts_with(&format!("{key}:")))
     };
     prop_assert!(removed.len() <= 1, "{change:?} removed {removed:?}");
-    prop_assert!(added.len() <= 2, "{change:?} added {added:?}");
+    // A mapping entry adds one line per key, plus the list's key when it is new.
+    let most = match change {
+        Change::AppendMap(_, entries) => entries.len() + 1,
+        _ => 2,
+    };
+    prop_assert!(added.len() <= most, "{change:?} added {added:?}");
     prop_assert!(
         removed.iter().chain(added).all(|line| starts_with_target(line)),
         "{change:?}: -{removed:?} +{added:?}"

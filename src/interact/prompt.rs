@@ -75,6 +75,18 @@ impl Needs {
         let list: Vec<String> = self.missing.iter().map(|(flag, hint)| format!("{flag} ({hint})")).collect();
         Err(Error::Refused(format!("{what}: missing {}", list.join(", "))))
     }
+
+    /// Like [`Needs::finish`], and also refuses for each of `problems` (texts that are
+    /// written but are no answer), listing everything at once, one line each.
+    pub fn finish_with(self, what: &str, problems: &[String]) -> Result<()> {
+        if problems.is_empty() {
+            return self.finish(what);
+        }
+        let list: Vec<String> = self.missing.iter().map(|(flag, hint)| format!("{flag} ({hint})")).collect();
+        let missing = (!list.is_empty()).then(|| format!("missing {}", list.join(", ")));
+        let lines: String = missing.iter().chain(problems).map(|line| format!("\n  - {line}")).collect();
+        Err(Error::Refused(format!("{what}:{lines}\nnothing was written")))
+    }
 }
 
 /// `--failure-mode` → `Failure mode`, `<TITLE>` → `Title`.

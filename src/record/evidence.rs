@@ -3,7 +3,9 @@
 //!
 //! Both are pure text classifiers shared by the rules (`weak-evidence`,
 //! `local-verification`) and by the writing commands that refuse the same texts, so the
-//! two can never disagree. They do not decide wording; the rules do.
+//! two can never disagree. The messages both print live here too
+//! ([`non_answer_message`], [`local_verification_message`]), so a refusal says exactly
+//! what the rule says.
 
 /// Built-in non-answers, as written in SPEC §2. Compared after [`answer_key`].
 pub const NON_ANSWERS: &[&str] = &[
@@ -174,6 +176,42 @@ pub fn classify_verification(text: &str) -> Observed {
     }
 }
 
+/// What to write in an evidence field (or another field a writing command refuses a
+/// non-answer in), keyed by its dotted name. Fields not listed get a generic sentence.
+pub fn what_to_write(field: &str) -> &'static str {
+    match field {
+        "stabilization.signal" => "the reproducible signal that shows the symptom (a metric, a log query, a request that fails)",
+        "stabilization.intervention" => "the smallest safe change that restored service (\"none: recovered when the provider recovered\" is an answer)",
+        "stabilization.rollback" => "how the intervention is undone if it misbehaves",
+        "stabilization.verification" => "the production metric, dashboard or alert that confirmed restoration",
+        "validation" => "what would prove the system changed, on the surface that failed (e.g. an integration test that simulates a staggered rollout)",
+        "validation_command" => "the shell command that runs the validation",
+        "change" => "the change that shipped the fix: a commit SHA, a pull request URL or a release tag",
+        "evidence" => "where the validation signal passed (a CI run, a test run at a commit, a dashboard)",
+        "reason" => "why the item will not be done",
+        "due_history.reason" => "why the due date moves",
+        "approved_by" => "who accepted the risk of not doing it",
+        "failure_mode" => "the breakage in a plain sentence (what broke, where, under which conditions)",
+        "owner" => "the person or team who will do it",
+        _ => "an answer a reader can check",
+    }
+}
+
+/// The words of `weak-evidence`, shared by the rule and every command that refuses the
+/// same text: "`stabilization.rollback` holds a non-answer ("n/a"): write how the
+/// intervention is undone if it misbehaves".
+pub fn non_answer_message(field: &str, value: &str) -> String {
+    format!("`{field}` holds a non-answer (\"{}\"): write {}", value.trim(), what_to_write(field))
+}
+
+/// The words of `local-verification`, shared by the rule and by `stabilize`/`amend`.
+pub fn local_verification_message(value: &str) -> String {
+    format!(
+        "`stabilization.verification` names only pre-production checks (\"{}\"): write what was observed in production that confirmed restoration (a production metric, dashboard or alert, real traffic, users)",
+        value.trim()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +254,18 @@ mod tests {
         assert!(!is_non_answer("per runbook", &[]));
         // An extra phrase of only punctuation does not make every text a non-answer.
         assert!(!is_non_answer("p99 back to 300ms", &["--".to_string()]));
+    }
+
+    #[test]
+    fn messages_name_the_field_the_value_and_what_to_write() {
+        assert_eq!(
+            non_answer_message("stabilization.rollback", " n/a "),
+            "`stabilization.rollback` holds a non-answer (\"n/a\"): write how the intervention is undone if it misbehaves"
+        );
+        assert!(
+            local_verification_message("CI green").contains("(\"CI green\"): write what was observed in production")
+        );
+        assert_eq!(what_to_write("nope"), "an answer a reader can check");
     }
 
     #[test]

@@ -1,52 +1,50 @@
 //! "Evidence, not words" at the moment of writing: the values a command is about to
 //! write into an evidence field (SPEC §2) — a validation, a change, evidence, a reason,
 //! an approver — are refused when they are non-answers (`ok`, `n/a`, `see ticket`, …),
-//! with the words of the `weak-evidence` rule, so a command never writes what `check`
-//! would then report. The classifier itself is [`crate::record::evidence`].
+//! in the words of the `weak-evidence` rule ([`evidence::non_answer_message`]), so a
+//! command never writes what `check` would then report. The classifier is
+//! [`crate::record::evidence`]; the config's extra phrases come through
+//! [`super::gates::non_evidence`], the one place every writing command reads them.
 
+use super::gates::non_evidence;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::record::evidence::is_non_answer;
-
-/// The config's extra non-answer phrases (`non_evidence`). The one place that reads
-/// them for the writing commands: the config key lands separately, and until it does
-/// the built-in phrases are all there is.
-fn extra_phrases(_config: &Config) -> &[String] {
-    &[]
-}
+use crate::interact::Needs;
+use crate::record::evidence;
 
 /// Collects the non-answers among the values of one command, so the refusal names all
-/// of them at once.
+/// of them at once (with the values still missing, when there are [`Needs`]).
 #[derive(Debug)]
 pub struct Answers<'c> {
     config: &'c Config,
-    refused: Vec<String>,
+    problems: Vec<String>,
 }
 
 impl<'c> Answers<'c> {
     pub fn new(config: &'c Config) -> Self {
-        Answers { config, refused: Vec::new() }
+        Answers { config, problems: Vec::new() }
     }
 
-    /// Notes `text`, about to be written as `key` (given as `flag`, or read from the
-    /// file when `flag` is empty), when it is a non-answer; `hint` says what to write.
-    pub fn check(&mut self, key: &str, flag: &str, text: &str, hint: &str) {
-        if !is_non_answer(text, extra_phrases(self.config)) {
-            return;
+    /// Notes `text`, given or written as the item's `key`, when it is a non-answer.
+    pub fn check(&mut self, key: &str, text: &str) {
+        if evidence::is_non_answer(text, non_evidence(self.config)) {
+            self.problems.push(evidence::non_answer_message(key, &crate::text::one_line(text)));
         }
-        let source = if flag.is_empty() { format!("`{key}` in the file") } else { flag.to_string() };
-        self.refused.push(format!(
-            "{source} \"{}\" is a non-answer, not evidence (weak-evidence): write {hint}",
-            crate::record::text::one_line(text)
-        ));
     }
 
-    /// `Ok` when every value is an answer; else `{what}: …` naming each non-answer.
-    pub fn finish(self, what: &str) -> Result<()> {
-        if self.refused.is_empty() {
+    /// `Ok` when nothing is missing and every value is an answer; else one refusal,
+    /// `{what}:` and a line for each missing value and each non-answer.
+    pub fn finish(self, needs: Needs, what: &str) -> Result<()> {
+        needs.finish_with(what, &self.problems)
+    }
+
+    /// Like [`Answers::finish`] with nothing asked for.
+    pub fn finish_alone(self, what: &str) -> Result<()> {
+        if self.problems.is_empty() {
             return Ok(());
         }
-        Err(Error::Refused(format!("{what}: {}", self.refused.join("; "))))
+        let lines: String = self.problems.iter().map(|line| format!("\n  - {line}")).collect();
+        Err(Error::Refused(format!("{what}:{lines}\nnothing was written")))
     }
 }
 
@@ -55,19 +53,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_every_non_answer_with_what_to_write() {
+    fn names_every_non_answer_in_the_words_of_weak_evidence() {
         let config = Config::default();
         let mut answers = Answers::new(&config);
-        answers.check("reason", "--reason", "N/A", "why the item will not be done");
-        answers.check("approved_by", "--approved-by", "dana", "who accepted the risk");
-        answers.check("evidence", "", " ok ", "where the validation signal passed");
-        let Err(Error::Refused(message)) = answers.finish("cannot drop INC-1-R1") else { panic!("accepted") };
+        answers.check("reason", "N/A");
+        answers.check("approved_by", "dana");
+        answers.check("evidence", " ok ");
+        let Err(Error::Refused(message)) = answers.finish_alone("cannot drop INC-1-R1") else { panic!("accepted") };
         assert_eq!(
             message,
-            "cannot drop INC-1-R1: --reason \"N/A\" is a non-answer, not evidence (weak-evidence): write why the item will not be done; `evidence` in the file \"ok\" is a non-answer, not evidence (weak-evidence): write where the validation signal passed"
+            "cannot drop INC-1-R1:\n  - `reason` holds a non-answer (\"N/A\"): write why the item will not be done\n  - `evidence` holds a non-answer (\"ok\"): write where the validation signal passed (a CI run, a test run at a commit, a dashboard)\nnothing was written"
         );
         let mut fine = Answers::new(&config);
-        fine.check("evidence", "--evidence", "none: see CI run 4812", "x");
-        assert!(fine.finish("x").is_ok());
+        fine.check("evidence", "none: see CI run 4812");
+        assert!(fine.finish_alone("x").is_ok());
     }
 }

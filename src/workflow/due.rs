@@ -10,14 +10,22 @@ use chrono::{Duration, NaiveDate};
 /// The date `text` stands for.
 pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<NaiveDate> {
     let written = text.trim();
-    let ahead = match written.to_ascii_lowercase().as_str() {
+    // `this sprint`, `This_Sprint` and `this-sprint` are one word.
+    let word: String = written
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let ahead = match word.as_str() {
         "this-sprint" => Some(0),
         "next-sprint" => Some(1),
         _ => None,
     };
     if let Some(ahead) = ahead {
+        // A bad argument like any other (exit 2): it says what to configure or write.
         let sprint = sprint.ok_or_else(|| {
-            Error::Refused(format!(
+            Error::Usage(format!(
                 "`--due {written}` needs a sprint cadence: add `sprint: {{start: YYYY-MM-DD, length: 14d}}` to .incidents.yml, or pass a date (YYYY-MM-DD) or a span like `2w`"
             ))
         })?;
@@ -31,6 +39,11 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
             .and_then(|span| today.checked_add_signed(span))
             .filter(writable)
             .ok_or_else(|| too_far(written));
+    }
+    if let Some(span) = written.strip_prefix('-').filter(|span| parse_days(span).is_some()) {
+        return Err(Error::Usage(format!(
+            "`--due {written}` counts back from today: a due date lies ahead; write a span like `{span}` (from today) or a date (YYYY-MM-DD)"
+        )));
     }
     Err(Error::Usage(format!(
         "`--due {written}` is not a due date: write YYYY-MM-DD, a span from today like `10d` or `2w`, `this-sprint` or `next-sprint`"
@@ -120,6 +133,7 @@ mod tests {
             ("this-sprint", "2026-03-15"),
             ("next-sprint", "2026-03-29"),
             (" Next-Sprint ", "2026-03-29"),
+            ("this sprint", "2026-03-15"),
         ];
         for (text, expected) in cases {
             assert_eq!(resolve(text, today, sprint).unwrap(), day(expected), "{text}");
@@ -137,7 +151,13 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_due_date() {
         let today = day("2026-03-10");
-        assert!(matches!(resolve("this-sprint", today, None), Err(Error::Refused(m)) if m.contains("sprint cadence")));
+        for no_sprint in ["this-sprint", "this sprint", "Next Sprint", "next_sprint"] {
+            assert!(
+                matches!(resolve(no_sprint, today, None), Err(Error::Usage(m)) if m.contains("sprint cadence")),
+                "{no_sprint}"
+            );
+        }
+        assert!(matches!(resolve("-5d", today, None), Err(Error::Usage(m)) if m.contains("counts back from today")));
         for bad in ["soon", "", "2026-13-01", "-3d", "1y", "99999999999999d"] {
             assert!(matches!(resolve(bad, today, None), Err(Error::Usage(_))), "{bad}");
         }

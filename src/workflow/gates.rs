@@ -1,15 +1,20 @@
-//! Whether a gate may close. Gate 1 needs a reproducible signal, a rollback plan and
-//! verification in production metrics; gate 2 needs every failure mode covered by an
+//! Whether a gate may close. Gate 1 needs a reproducible signal, the intervention, a
+//! rollback plan and verification in production metrics, each an answer rather than a
+//! non-answer (SPEC §2 "Evidence, not words"); gate 2 needs every failure mode covered by an
 //! item and every item validated or dropped — the same facts the `uncovered-failure-mode`
 //! and `open-remediation` rules read ([`crate::rules::cross`]).
 
+use crate::config::Config;
+use crate::record::evidence::{self, Observed};
 use crate::record::{Field, Incident, ItemStatus};
 use crate::rules::cross::{self, Index};
 use crate::store::Repository;
 
-/// The gate-1 fields `stabilize` requires: key under `stabilization`, flag, what to write.
-pub const GATE_ONE: [(&str, &str, &str); 3] = [
+/// The gate-1 fields `stabilize` and `amend` require: key under `stabilization`, flag,
+/// what to write.
+pub const GATE_ONE: [(&str, &str, &str); 4] = [
     ("signal", "--signal", "the reproducible signal that shows the symptom"),
+    ("intervention", "--intervention", "the smallest safe change that restored service"),
     ("rollback", "--rollback", "how the intervention is undone if it misbehaves"),
     ("verification", "--verification", "the production metrics that confirmed restoration"),
 ];
@@ -26,6 +31,33 @@ pub fn stabilization_field<'i>(incident: &'i Incident, key: &str) -> Option<&'i 
         "uncertainty" => Some(&gate.uncertainty),
         _ => None,
     }
+}
+
+/// The phrases the repository adds to the built-in non-answers (config `non_evidence`).
+/// Every writing command reads them through here, so adding the config key is a
+/// change to this one function.
+pub fn non_evidence(_config: &Config) -> &[String] {
+    &[]
+}
+
+/// Why the gate-1 texts in `values` (`(key, text)`, key under `stabilization`) are not
+/// evidence, in the rules' words (`weak-evidence`, `local-verification`): one sentence
+/// per field that holds a non-answer, and one for a verification that names only
+/// pre-production checks. Empty when every text is an answer.
+pub fn gate_one_problems(values: &[(&str, &str)], config: &Config) -> Vec<String> {
+    let extra = non_evidence(config);
+    let mut problems = Vec::new();
+    for (key, text) in values {
+        if !GATE_ONE.iter().any(|(gate_key, _, _)| gate_key == key) {
+            continue;
+        }
+        if evidence::is_non_answer(text, extra) {
+            problems.push(evidence::non_answer_message(&format!("stabilization.{key}"), text));
+        } else if *key == "verification" && evidence::classify_verification(text) == Observed::PreProductionOnly {
+            problems.push(evidence::local_verification_message(text));
+        }
+    }
+    problems
 }
 
 /// The gate-1 keys (`stabilization.…`) missing from a stabilized incident.
@@ -104,6 +136,25 @@ mod tests {
         assert_eq!(blockers.len(), 2, "{blockers:?}");
         assert!(blockers[0].contains("\"queue overflow\" has no remediation item"));
         assert!(blockers[1].starts_with("INC-1-R1 (incidents/r1.md) is shipped"));
-        assert_eq!(gate_one_missing(incident), ["rollback", "verification", "stabilized_at"]);
+        assert_eq!(gate_one_missing(incident), ["intervention", "rollback", "verification", "stabilized_at"]);
+    }
+
+    #[test]
+    fn gate_one_problems_name_non_answers_and_local_verification() {
+        let config = Config::default();
+        let problems = gate_one_problems(
+            &[
+                ("signal", "5xx above 2% on checkout-api"),
+                ("intervention", "none: recovered when the provider recovered"),
+                ("rollback", "n/a"),
+                ("verification", "unit tests pass locally"),
+                ("uncertainty", "?"),
+            ],
+            &config,
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("`stabilization.rollback` holds a non-answer (\"n/a\")"));
+        assert!(problems[1].starts_with("`stabilization.verification` names only pre-production checks"));
+        assert!(gate_one_problems(&[("verification", "5xx under 0.1% in production")], &config).is_empty());
     }
 }

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 /// One change to an item's front matter, owning its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
+pub enum ItemEdit {
     /// `key: value`.
     Set(&'static str, String),
     /// A mapping appended to the list `key` (`due_history`).
@@ -37,7 +37,7 @@ pub struct Written {
 pub fn write(
     ctx: &Context,
     id: &str,
-    decide: impl FnOnce(&Repository, &ParsedFile, &Remediation) -> Result<Vec<Change>>,
+    decide: impl FnOnce(&Repository, &ParsedFile, &Remediation) -> Result<Vec<ItemEdit>>,
 ) -> Result<Written> {
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (file, item) = target::item(&repo, id)?;
@@ -45,16 +45,16 @@ pub fn write(
     let pairs: Vec<Vec<(&str, &str)>> = changes
         .iter()
         .map(|change| match change {
-            Change::AppendMap(_, entries) => entries.iter().map(|(k, v)| (*k, v.as_str())).collect(),
-            Change::Set(..) => Vec::new(),
+            ItemEdit::AppendMap(_, entries) => entries.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            ItemEdit::Set(..) => Vec::new(),
         })
         .collect();
     let edits: Vec<Edit<'_>> = changes
         .iter()
         .zip(&pairs)
         .map(|(change, pairs)| match change {
-            Change::Set(key, value) => Edit::Set { key, value, order: REMEDIATION_KEYS },
-            Change::AppendMap(key, _) => Edit::AppendMap { key, entries: pairs, order: REMEDIATION_KEYS },
+            ItemEdit::Set(key, value) => Edit::Set { key, value, order: REMEDIATION_KEYS },
+            ItemEdit::AppendMap(key, _) => Edit::AppendMap { key, entries: pairs, order: REMEDIATION_KEYS },
         })
         .collect();
     let path = repo.absolute(&file.path);

@@ -6,7 +6,7 @@
 //! Runs after the move was written, still under the records lock, on the records
 //! re-read from disk, so the block shows the move. The block is built and rendered by
 //! the same code as `status --write` ([`StatusBlock::build`] without a "today",
-//! [`crate::render::status::block`]) and patched in by [`crate::edit::status_block`]; a
+//! [`status_output::block`]) and patched in by [`crate::edit::status_block`]; a
 //! block that cannot be patched (an opening marker without a closing one) is reported,
 //! not fatal: the move itself is already written.
 
@@ -15,7 +15,7 @@ use crate::analysis::StatusBlock;
 use crate::edit::status_block::{self, PatchError};
 use crate::record::frontmatter::{split, Split};
 use crate::record::markers;
-use crate::render::status as status_markdown;
+use crate::render::status as status_output;
 use crate::Context;
 use std::path::Path;
 
@@ -62,7 +62,7 @@ pub fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
     let Some(block) = StatusBlock::build(entry.incident, &entry.remediations(), None) else {
         return Refreshed::Untouched;
     };
-    match status_block::apply(&text, &status_markdown::block(&block)) {
+    match status_block::apply(&text, &status_output::block(&block)) {
         Ok(None) => Refreshed::Current,
         Ok(Some(patched)) => match crate::edit::write_atomic(path, patched.as_bytes()) {
             Ok(()) => Refreshed::Written(shown),

@@ -10,7 +10,7 @@ pub fn incident<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &
     let file = only(repo, id)?;
     match &file.record {
         Some(Record::Incident(incident)) => Ok((file, incident)),
-        _ => Err(Error::Refused(format!(
+        _ => Err(Error::Usage(format!(
             "`{id}` is a remediation item ({}), not an incident: name the incident, e.g. `{}`",
             file.path,
             item_parent(file).unwrap_or("INC-42")
@@ -23,7 +23,7 @@ pub fn item<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r R
     let file = only(repo, id)?;
     match &file.record {
         Some(Record::Remediation(item)) => Ok((file, item)),
-        _ => Err(Error::Refused(format!(
+        _ => Err(Error::Usage(format!(
             "`{id}` is an incident ({}), not a remediation item: name an item, e.g. `{id}-R1`",
             file.path
         ))),
@@ -78,9 +78,9 @@ mod tests {
         assert!(incident(&repo, "INC-7").is_ok());
         assert!(item(&repo, "INC-7-R1").is_ok());
         assert!(
-            matches!(incident(&repo, "INC-7-R1"), Err(Error::Refused(m)) if m.contains("not an incident") && m.contains("`INC-7`"))
+            matches!(incident(&repo, "INC-7-R1"), Err(Error::Usage(m)) if m.contains("not an incident") && m.contains("`INC-7`"))
         );
-        assert!(matches!(item(&repo, "INC-7"), Err(Error::Refused(m)) if m.contains("not a remediation item")));
+        assert!(matches!(item(&repo, "INC-7"), Err(Error::Usage(m)) if m.contains("not a remediation item")));
         assert!(matches!(incident(&repo, "inc-7"), Err(Error::NotFound { hint: Some(h), .. }) if h == "INC-7"));
         assert!(matches!(incident(&repo, "INC-99"), Err(Error::NotFound { .. })));
         assert!(matches!(incident(&repo, "INC-8"), Err(Error::Refused(m)) if m.contains("2 files")));

@@ -12,7 +12,7 @@
 //! `dropped_at`) with `--at` or now; `plan` has no key of its own. Each refusal says
 //! what to run instead.
 
-use super::item_write::{self, Change};
+use super::item_write::{self, ItemEdit};
 use super::refresh::Refreshed;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
@@ -25,7 +25,7 @@ use ItemStatus::{Diagnosing, Dropped, InProgress, Open, Shipped, Validated};
 
 /// Whether an item in `from` may move to `to`; the refusal says why and what to run.
 pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
-    if from == to {
+    if from == to && to != Open {
         return Err(Error::Refused(format!("{id} is already {}", to.as_str())));
     }
     if from.is_done() {
@@ -111,10 +111,10 @@ pub fn apply(
         })?;
         check(id, status, to)?;
         from = Some(status);
-        let mut changes = vec![Change::Set("status", to.as_str().to_string())];
-        changes.extend(extra(repo, item)?.into_iter().map(|(key, value)| Change::Set(key, value)));
+        let mut changes = vec![ItemEdit::Set("status", to.as_str().to_string())];
+        changes.extend(extra(repo, item)?.into_iter().map(|(key, value)| ItemEdit::Set(key, value)));
         if let (Some(key), Some(at)) = (stamp_key(to), &stamped) {
-            changes.push(Change::Set(key, at.clone()));
+            changes.push(ItemEdit::Set(key, at.clone()));
         }
         Ok(changes)
     })?;
@@ -169,7 +169,7 @@ mod tests {
         assert!(refusal(Diagnosing, Validated).contains("validated after it ships"));
         assert!(refusal(Validated, Dropped).contains("which is final"));
         assert!(refusal(Shipped, Shipped).contains("already shipped"));
-        assert!(refusal(Open, Open).contains("already open"));
+        assert!(refusal(Open, Open).contains("INC-1-R3 is open, not diagnosing"));
         assert!(refusal(InProgress, Open).contains("not diagnosing"));
     }
 

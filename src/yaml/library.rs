@@ -25,16 +25,27 @@ use super::{Node, YamlError, YamlErrorKind};
 pub const MAX_EXPANDED: usize = 4 * MAX_BYTES;
 
 /// The 1-based line of the second key line (block mapping entry, perhaps after list
-/// dashes) whose key is `key`.
+/// dashes) whose key reads as `key` (`True:` and `true:` both read as `true`).
 fn second_key_line(text: &str, key: &str) -> Option<usize> {
     let is_key_line = |line: &str| {
         let mut content = line.trim_start_matches(lines::is_white);
         while let Some(rest) = lines::list_entry(content) {
             content = rest.trim_start_matches(lines::is_white);
         }
-        lines::split_key(content).is_some_and(|(written, _)| written == key)
+        lines::split_key(content).is_some_and(|(written, _)| resolved_key(written) == key)
     };
     text.lines().enumerate().filter(|(_, line)| is_key_line(line)).nth(1).map(|(index, _)| index + 1)
+}
+
+/// The key a plain key spelling resolves to: the library reads `True:` as the boolean
+/// `true` and `~:` as null, which [`NodeSeed`] renders as `true` and `null`.
+fn resolved_key(written: &str) -> &str {
+    match written {
+        "True" | "TRUE" => "true",
+        "False" | "FALSE" => "false",
+        "~" | "Null" | "NULL" => "null",
+        other => other,
+    }
 }
 
 /// Parses with the full YAML library (what [`parse`] falls back to), within the
@@ -63,11 +74,28 @@ pub fn parse_full(text: &str) -> Result<Node, YamlError> {
             // Point at the second occurrence, which is the one to remove or rename.
             let second = second_key_line(text, key).or(line);
             YamlError { line: second, message: format!("`{key}` is written twice"), kind: YamlErrorKind::DuplicateKey }
+        } else if message.starts_with("control characters are not allowed") {
+            // The library reports these at line 1, column 1: find the character instead.
+            forbidden_character(text).unwrap_or(YamlError { line, message, kind: YamlErrorKind::Syntax })
         } else if message.contains("recursion limit exceeded") {
             YamlError { line, message: format!("is nested too deeply ({message})"), kind: YamlErrorKind::TooDeep }
         } else {
             YamlError { line, message, kind: YamlErrorKind::Syntax }
         }
+    })
+}
+
+/// The first character YAML forbids in a file, with its line (counted in line feeds).
+fn forbidden_character(text: &str) -> Option<YamlError> {
+    let (at, ch) = text.char_indices().find(|(_, ch)| !lines::is_printable(*ch))?;
+    let line = 1 + text.as_bytes()[..at].iter().filter(|byte| **byte == b'\n').count();
+    let code = u32::from(ch);
+    Some(YamlError {
+        line: Some(line),
+        message: format!(
+            "the character U+{code:04X} is not allowed in YAML: remove it, or write it as `\\u{code:04X}` inside double quotes"
+        ),
+        kind: YamlErrorKind::Syntax,
     })
 }
 
@@ -225,10 +253,31 @@ mod tests {
     }
 
     #[test]
+    fn reports_a_forbidden_character_at_its_line() {
+        // Issue 16, item 23: the library says line 1 for every one of these.
+        for (text, line, code) in [
+            ("a: 1\nb: 2\nc: x\u{1}\n", 3, "U+0001"),
+            ("a: é\n\nb: 'x'\nc: \"\u{7f}\"\n", 4, "U+007F"),
+            ("a: 1\nb: [x,\n  y\u{fffe}]\n", 3, "U+FFFE"),
+            ("a: |\n  text\n  \u{ffff}\n", 3, "U+FFFF"),
+            ("a: x\u{9b}\n", 1, "U+009B"),
+        ] {
+            let error = parse(text).unwrap_err();
+            assert_eq!((error.kind, error.line), (YamlErrorKind::Syntax, Some(line)), "{text:?}");
+            assert!(error.message.contains(code), "{}", error.message);
+        }
+    }
+
+    #[test]
     fn rejects_duplicate_keys() {
         let error = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!((error.kind, error.line), (YamlErrorKind::DuplicateKey, Some(3)));
         assert!(error.message.contains("`a` is written twice"), "{}", error.message);
+        for (text, key) in [("true: 1\nb: 2\nTrue: 3\n", "true"), ("~: 1\nb: 2\nNULL: 3\n", "null")] {
+            let error = parse(text).unwrap_err();
+            assert_eq!((error.kind, error.line), (YamlErrorKind::DuplicateKey, Some(3)), "{text:?}");
+            assert!(error.message.contains(&format!("`{key}` is written twice")), "{}", error.message);
+        }
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub fn is_white(ch: char) -> bool {
     ch == ' ' || ch == '\t'
 }
 
+/// Whether YAML allows `ch` in a file (its `c-printable` set): everything but the
+/// control characters other than tab, line feed, carriage return and U+0085, the
+/// surrogates, and U+FFFE and U+FFFF. The YAML library refuses the rest.
+pub fn is_printable(ch: char) -> bool {
+    matches!(ch, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || ch >= '\u{10000}'
+}
+
 /// `text` without YAML white space at either end.
 pub fn trim(text: &str) -> &str {
     text.trim_matches([' ', '\t'])

@@ -3,11 +3,14 @@
 //! reader produces, the fast reader for the plain subset records use ([`fast`]), the
 //! one line scanner for key lines, list entries, comments, quotes and indentation
 //! ([`lines`], shared by the record reader's [`KeyLines`] and the editor's line view),
-//! and scalar quoting for writes ([`quote`]).
+//! and scalar quoting for writes ([`quote`], which asks [`yaml11`] what YAML 1.1 readers
+//! would read differently).
 //!
 //! This module imports nothing else from the crate: records, the config and the editor
 //! call it, and turn its [`YamlError`]s into their own findings and errors.
 
+#[cfg(test)]
+mod differential;
 mod fast;
 mod key_lines;
 mod library;
@@ -15,6 +18,7 @@ mod limits;
 pub mod lines;
 mod node;
 pub mod quote;
+mod yaml11;
 
 pub use key_lines::KeyLines;
 pub use library::{parse_full, MAX_EXPANDED};

@@ -1,13 +1,20 @@
 //! Values as the edit code writes them into front matter: always on one line, so a patch
 //! replaces exactly one line whatever the text holds.
 //!
-//! Plain or single-quoted when the YAML library says that reads back ([`scalar`]); double-quoted with escapes when the text holds line
-//! breaks or control characters — YAML 1.1 readers also take U+0085, U+2028 and U+2029
-//! as line breaks, so those are escaped too.
+//! Plain or single-quoted when the YAML library says that reads back ([`scalar`]), and
+//! single-quoted whenever a YAML 1.1 reader would read the plain text as something else
+//! (`on`, `no`, `12:30`, `1_000`, `<<`: [`super::yaml11`]; dates stay plain). Double-quoted
+//! with escapes when the text holds line breaks, control characters or characters YAML
+//! forbids in a file (U+FFFE, U+FFFF) — YAML 1.1 readers also take U+0085, U+2028 and
+//! U+2029 as line breaks, so those are escaped too.
 
-/// Renders `text` as a YAML scalar that reads back as the same string: plain when that
-/// is safe, otherwise quoted by the YAML library itself.
+/// Renders `text` as a YAML scalar that reads back as the same string, for YAML 1.2 and
+/// YAML 1.1 readers alike: plain when that is safe, otherwise quoted.
 pub fn scalar(text: &str) -> String {
+    if super::yaml11::reads_as_non_text(text) {
+        // None of these holds a quote, a line break or a character that needs escaping.
+        return format!("'{text}'");
+    }
     match serde_yaml::to_string(text) {
         Ok(rendered) => rendered.trim_end_matches('\n').to_string(),
         Err(_) => format!("{text:?}"),
@@ -60,9 +67,10 @@ pub fn double_quoted(text: &str) -> String {
     out
 }
 
-/// Control characters, the byte-order mark and the Unicode line and paragraph separators.
+/// Control characters, characters YAML forbids in a file (U+FFFE, U+FFFF), the
+/// byte-order mark and the Unicode line and paragraph separators.
 fn needs_escape(ch: char) -> bool {
-    ch.is_control() || matches!(ch, '\u{2028}' | '\u{2029}' | '\u{feff}')
+    ch.is_control() || !super::lines::is_printable(ch) || matches!(ch, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 #[cfg(test)]
@@ -105,6 +113,18 @@ mod tests {
             "!tag",
             "&anchor",
             "x #y",
+            // Issue 16, item 8: characters YAML forbids in a file, alone and beside a
+            // line break (which takes the double-quoted path).
+            "x\u{fffe}",
+            "\u{ffff}",
+            "line\nbreak \u{fffe}",
+            "c1 \u{9b}[31m",
+            // Item 11: what YAML 1.1 reads as something else.
+            "on",
+            "12:30",
+            "1_000",
+            "<<",
+            "=",
         ];
         for text in cases {
             let block = inline(text);
@@ -117,6 +137,26 @@ mod tests {
                 Some(&Node::Seq(vec![Node::String("x".into()), Node::String(text.to_string())])),
                 "{flow}"
             );
+        }
+    }
+
+    #[test]
+    fn quotes_what_yaml_1_1_readers_read_as_something_else() {
+        for text in [
+            "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "true",
+            "FALSE", "~", "Null", "12:30", "1:20:30", "1_000", "=", "<<", ".inf", "+.inf", "-.INF", ".NaN", "+1", "-1",
+            "0o17", "0x1F", "0b101", "017", "1.2.3",
+        ] {
+            for rendered in [inline(text), in_flow(text)] {
+                assert_eq!(rendered, format!("'{text}'"), "{text}");
+            }
+        }
+        for (text, expected) in [("x\u{fffe}", "\"x\\uFFFE\""), ("a\nb\u{ffff}", "\"a\\nb\\uFFFF\"")] {
+            assert_eq!(inline(text), expected);
+        }
+        // Dates are dates to every reader: the record format writes them plain.
+        for date in ["2026-03-10", "2026-03-10T14:20:00Z", "12:30 deploy", "onboarding", "no-op"] {
+            assert_eq!(inline(date), date);
         }
     }
 

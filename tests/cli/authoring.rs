@@ -31,6 +31,8 @@ fn full_lifecycle_passes_check_at_every_step() {
         "INC-1",
         "--signal",
         "5xx rate on checkout-api above 2%, reproduced by replaying cart requests",
+        "--intervention",
+        "rolled checkout-api back to v41",
         "--rollback",
         "redeploy v41",
         "--verification",
@@ -85,10 +87,10 @@ fn full_lifecycle_passes_check_at_every_step() {
 
     for args in [
         &["start", "INC-1-R1"][..],
-        &["ship", "INC-1-R1"],
+        &["ship", "INC-1-R1", "--change", "3f2a9c1"],
         &["validate", "INC-1-R1", "--evidence", "CI run 4812: staggered-rollout test green", "--at", "2026-03-12"],
-        &["drop", "INC-1-R2", "--reason", "the queue is replaced by streams in April"],
-        &["ship", "INC-1-R3"],
+        &["drop", "INC-1-R2", "--reason", "the queue is replaced by streams in April", "--approved-by", "dana"],
+        &["ship", "INC-1-R3", "--change", "https://github.com/acme/cart/pull/812"],
         &["validate", "INC-1-R3", "--evidence", "canary alarm fired in the 2026-03-11 drill"],
     ] {
         let run = repo.ok(args);
@@ -122,7 +124,7 @@ classes: []
 # Gate 1 (`incidents stabilize`): operational evidence that service is restored.
 stabilization:
   signal: 5xx rate on checkout-api above 2%, reproduced by replaying cart requests
-  intervention: <the smallest safe change that restores service>
+  intervention: rolled checkout-api back to v41
   rollback: redeploy v41
   verification: 5xx under 0.1% for 30 minutes in production
   stabilized_at: 2026-03-09T15:05:00Z
@@ -132,12 +134,17 @@ closed_at: 2026-03-10"
     let first = repo.read("incidents/2026/INC-1-R1-cache-invalidation-race-after-partial-deploy.md");
     assert!(
         first.contains(
-            "status: validated\nevidence: 'CI run 4812: staggered-rollout test green'\nvalidated_at: 2026-03-12\n---\n"
+            "status: validated\nchange: 3f2a9c1\nevidence: 'CI run 4812: staggered-rollout test green'\nstarted_at: 2026-03-10\nshipped_at: 2026-03-10\nvalidated_at: 2026-03-12\n---\n"
         ),
         "{first}"
     );
     let dropped = repo.read("incidents/2026/INC-1-R2-retry-storm-on-queue-failover.md");
-    assert!(dropped.contains("status: dropped\nreason: the queue is replaced by streams in April\n---\n"), "{dropped}");
+    assert!(
+        dropped.contains(
+            "status: dropped\nreason: the queue is replaced by streams in April\napproved_by: dana\ndropped_at: 2026-03-10\n---\n"
+        ),
+        "{dropped}"
+    );
 }
 
 #[test]
@@ -355,7 +362,7 @@ fn new_never_reuses_an_id_written_in_an_unreadable_record() {
 #[test]
 fn a_stamp_from_today_is_not_blamed_on_at() {
     let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
-    let args = ["stabilize", "INC-1", "--signal", "s", "--rollback", "r", "--verification", "v"];
+    let args = ["stabilize", "INC-1", "--signal", "s", "--intervention", "i", "--rollback", "r", "--verification", "v"];
     let mut early = vec!["--today", "2026-02-01"];
     early.extend_from_slice(&args);
     let run = repo.run(&early);

@@ -118,6 +118,8 @@ fn a_killed_stabilize_leaves_the_old_file_or_the_new_one() {
         "INC-1",
         "--signal",
         "5xx above 2% on checkout-api",
+        "--intervention",
+        "rolled back to v41",
         "--rollback",
         "redeploy v41",
         "--verification",

@@ -15,7 +15,8 @@ fn long_name(unit: &str, bytes: usize) -> String {
     format!("INC-1-{middle}.md")
 }
 
-const STABILIZE: [&str; 8] = ["stabilize", "INC-1", "--signal", "s", "--rollback", "r", "--verification", "v"];
+const STABILIZE: [&str; 10] =
+    ["stabilize", "INC-1", "--signal", "s", "--intervention", "i", "--rollback", "r", "--verification", "v"];
 
 #[test]
 fn records_with_names_up_to_255_bytes_can_be_edited() {

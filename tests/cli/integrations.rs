@@ -2,14 +2,13 @@
 //! hooks. They must parse, say what the docs say they do, and run commands that work.
 
 use crate::support::*;
-use incidents::yaml;
 use serde_json::Value;
 use std::path::Path;
 
 fn yaml_file(relative: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{relative}: {e}"));
-    yaml::parse(&text).unwrap_or_else(|e| panic!("{relative}: {e:?}")).to_json()
+    yaml_to_json(&text)
 }
 
 /// Whether `regex` matches `text`, with the ECMA-262 engine the schema validator uses

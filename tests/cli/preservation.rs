@@ -22,6 +22,7 @@ stabilization:\r
     signal: |\r
       5xx rate on checkout-api above 2%\r
       reproduced by replaying cart requests\r
+    intervention: rolled checkout-api back to v41\r
     rollback: >-\r
       redeploy v41\r
 # trailing comment\r
@@ -74,25 +75,34 @@ fn every_step_changes_only_the_lines_it_means_to() {
         .replace("  \"retry storm\"]  # two so far", "  \"retry storm\", queue backlog after failover]  # two so far");
     assert_eq!(repo.read(file), expected);
 
-    for (path, args, added) in [
+    for (path, steps, added) in [
         (
             &first,
-            vec!["validate", "INC-7-R1", "--evidence", "CI run 9: replay green"],
-            "status: validated\nevidence: 'CI run 9: replay green'\nvalidated_at: 2026-03-10\n",
+            vec![
+                vec!["ship", "INC-7-R1", "--change", "3f2a9c1"],
+                vec!["validate", "INC-7-R1", "--evidence", "CI run 9: replay green"],
+            ],
+            "status: validated\nchange: 3f2a9c1\nevidence: 'CI run 9: replay green'\nshipped_at: 2026-03-10\nvalidated_at: 2026-03-10\n",
         ),
         (
             &second,
-            vec!["drop", "INC-7-R2", "--reason", "retries are removed"],
-            "status: dropped\nreason: retries are removed\n",
+            vec![vec!["drop", "INC-7-R2", "--reason", "retries are removed", "--approved-by", "dana"]],
+            "status: dropped\nreason: retries are removed\napproved_by: dana\ndropped_at: 2026-03-10\n",
         ),
         (
             &third,
-            vec!["validate", "INC-7-R3", "--evidence", "failover drill 3"],
-            "status: validated\nevidence: failover drill 3\nvalidated_at: 2026-03-10\n",
+            vec![
+                vec!["start", "INC-7-R3"],
+                vec!["ship", "INC-7-R3", "--change", "v42.1"],
+                vec!["validate", "INC-7-R3", "--evidence", "failover drill 3"],
+            ],
+            "status: validated\nchange: v42.1\nevidence: failover drill 3\nstarted_at: 2026-03-10\nshipped_at: 2026-03-10\nvalidated_at: 2026-03-10\n",
         ),
     ] {
         let before = repo.read(path);
-        repo.ok(&args);
+        for args in steps {
+            repo.ok(&args);
+        }
         assert_eq!(repo.read(path), before.replace("status: open\n", added), "{path}");
     }
 
@@ -133,15 +143,23 @@ fn lf_files_with_block_lists_get_lf_lines() {
 fn multi_line_values_round_trip() {
     let repo = Repo::new().file("incidents/INC-1.md", &active_incident("INC-1"));
     let rollback = "1. redeploy v41\n2. flush the cart cache: \"all\" keys\t(tab)";
-    repo.ok(&["stabilize", "INC-1", "--signal", "5xx > 2%", "--rollback", rollback, "--verification", "p99 < 300ms"]);
+    repo.ok(&[
+        "stabilize",
+        "INC-1",
+        "--signal",
+        "5xx > 2%",
+        "--intervention",
+        "rolled back",
+        "--rollback",
+        rollback,
+        "--verification",
+        "p99 < 300ms",
+    ]);
     let text = repo.read("incidents/INC-1.md");
     assert!(
         text.contains("  rollback: \"1. redeploy v41\\n2. flush the cart cache: \\\"all\\\" keys\\t(tab)\"\n"),
         "{text}"
     );
-    let yaml_text = text.split("---\n").nth(1).unwrap();
-    let node = incidents::yaml::parse(yaml_text).unwrap();
-    let written = node.get("stabilization").and_then(|s| s.get("rollback")).and_then(|r| r.as_text());
-    assert_eq!(written.as_deref(), Some(rollback));
+    assert_eq!(front_matter_json(&text)["stabilization"]["rollback"], rollback);
     repo.assert_checks();
 }

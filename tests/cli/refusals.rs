@@ -22,7 +22,7 @@ fn fixture() -> Repo {
 
 #[test]
 fn refusals_write_nothing() {
-    let gate_one = ["--signal", "s", "--rollback", "r", "--verification", "v"];
+    let gate_one = ["--signal", "s", "--intervention", "i", "--rollback", "r", "--verification", "v"];
     let item = |mode: &'static str| -> Vec<&'static str> {
         vec![
             "--failure-mode",
@@ -63,13 +63,13 @@ fn refusals_write_nothing() {
             "\"cache race after the deploy\" is not one of INC-2's failure modes (INC-2 lists: \"cache race after deploy\"; closest: \"cache race after deploy\"): copy one of them exactly, or pass --add-failure-mode",
         ),
         (with(&["remediate", "INC-1"], &item("anything")), 1, "INC-1 lists no failure modes yet"),
-        (with(&["remediate", "INC-99"], &item("x")), 1, "no record with id `INC-99`"),
-        (with(&["remediate", "inc-2"], &item("x")), 1, "did you mean `INC-2`?"),
+        (with(&["remediate", "INC-99"], &item("x")), 2, "no record with id `INC-99`"),
+        (with(&["remediate", "inc-2"], &item("x")), 2, "did you mean `INC-2`?"),
         (with(&["remediate", "INC-4"], &item("disk full on db-3")), 1, "INC-4 is closed"),
-        (with(&["remediate", "INC-2-R1"], &item("x")), 1, "is a remediation item (incidents/2026/INC-2-R1.md), not an incident: name the incident, e.g. `INC-2`"),
+        (with(&["remediate", "INC-2-R1"], &item("x")), 2, "is a remediation item (incidents/2026/INC-2-R1.md), not an incident: name the incident, e.g. `INC-2`"),
         (
             vec!["remediate", "INC-2", "--failure-mode", "cache race after deploy", "--owner", "o", "--due", "this-sprint", "--validation", "v test"],
-            1,
+            2,
             "`--due this-sprint` needs a sprint cadence",
         ),
         (
@@ -81,32 +81,37 @@ fn refusals_write_nothing() {
         (
             vec!["stabilize", "INC-1"],
             1,
-            "cannot stabilize INC-1: missing --signal (the reproducible signal that shows the symptom), --rollback (how the intervention is undone if it misbehaves), --verification (the production metrics that confirmed restoration); nothing was written",
+            "cannot stabilize INC-1: missing --signal (the reproducible signal that shows the symptom), --intervention (the smallest safe change that restored service), --rollback (how the intervention is undone if it misbehaves), --verification (the production metrics that confirmed restoration); nothing was written",
         ),
-        (vec!["stabilize", "INC-1", "--signal", "s"], 1, "missing --rollback (how the intervention is undone if it misbehaves), --verification"),
+        (vec!["stabilize", "INC-1", "--signal", "s"], 1, "missing --intervention (the smallest safe change that restored service), --rollback (how the intervention is undone if it misbehaves), --verification"),
         (with(&["stabilize", "INC-2"], &gate_one), 1, "INC-2 is already stabilized since 2026-03-08T11:00:00Z"),
         (with(&["stabilize", "INC-4"], &gate_one), 1, "INC-4 is already closed"),
         (with(&["stabilize", "INC-1", "--at", "2026-02-01"], &gate_one), 1, "--at 2026-02-01 is before INC-1 was opened"),
         (with(&["stabilize", "INC-5"], &gate_one), 1, "`stabilization` is written as a flow mapping `{…}`"),
-        (with(&["stabilize", "INC-7"], &gate_one), 1, "no record with id `INC-7`"),
+        (with(&["stabilize", "INC-7"], &gate_one), 2, "no record with id `INC-7`"),
         // close
         (vec!["close", "INC-1"], 1, "INC-1 is active: close gate 1 first"),
         (
             vec!["close", "INC-2"],
             1,
-            "cannot close INC-2 yet:\n  - INC-2-R1 (incidents/2026/INC-2-R1.md) is open: `incidents validate INC-2-R1 --evidence …` once its validation passed, or `incidents drop INC-2-R1 --reason …`\nnothing was written",
+            "cannot close INC-2 yet:\n  - INC-2-R1 (incidents/2026/INC-2-R1.md) is open: `incidents ship INC-2-R1 --change <sha|PR URL>` once the fix is out, then validate it, or `incidents drop INC-2-R1 --reason … --approved-by …`\nnothing was written",
         ),
         (vec!["close", "INC-4"], 1, "INC-4 is already closed since 2026-01-20"),
         (vec!["close", "INC-2", "--at", "nope"], 2, "is not a time"),
         // transitions
-        (vec!["validate", "INC-2-R1"], 1, "cannot validate INC-2-R1: missing --evidence (where the validation signal passed"),
-        (vec!["validate", "INC-2-R1", "--evidence", "  "], 1, "missing --evidence"),
-        (vec!["drop", "INC-2-R1"], 1, "cannot drop INC-2-R1: missing --reason (why the item will not be done)"),
+        // (every item move and its refusals: tests/cli/moves.rs)
+        (vec!["validate", "INC-2-R1", "--evidence", "CI run 4"], 1, "INC-2-R1 is open: a fix is validated after it ships"),
+        (vec!["ship", "INC-2-R1", "--change", "  "], 1, "cannot ship INC-2-R1: no change names the fix"),
+        (
+            vec!["drop", "INC-2-R1"],
+            1,
+            "cannot drop INC-2-R1: missing --reason (why the item will not be done), --approved-by (who accepted the risk of not doing it)",
+        ),
         (vec!["validate", "INC-2-R2", "--evidence", "again"], 1, "INC-2-R2 is already validated"),
         (vec!["start", "INC-2-R2"], 1, "INC-2-R2 is validated, which is final"),
         (vec!["drop", "INC-4-R1", "--reason", "x"], 1, "INC-4-R1 is already dropped"),
-        (vec!["ship", "INC-2"], 1, "`INC-2` is an incident (incidents/2026/INC-2-stabilized.md), not a remediation item"),
-        (vec!["start", "INC-2-R9"], 1, "no record with id `INC-2-R9` (did you mean `INC-2-R1`?)"),
+        (vec!["ship", "INC-2"], 2, "`INC-2` is an incident (incidents/2026/INC-2-stabilized.md), not a remediation item"),
+        (vec!["start", "INC-2-R9"], 2, "no record with id `INC-2-R9` (did you mean `INC-2-R1`?)"),
         (vec!["start"], 2, "ITEM-ID"),
     ];
     let repo = fixture();

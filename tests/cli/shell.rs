@@ -2,7 +2,6 @@
 //! `NO_COLOR` and `CLICOLOR_FORCE`, and an example in every `--help`.
 
 use crate::support::*;
-use clap::CommandFactory;
 
 #[test]
 fn completions_for_every_shell_mention_the_subcommands() {
@@ -69,7 +68,7 @@ fn every_help_has_examples() {
     let top = repo.run(&["--help"]);
     assert!(top.stdout.contains("Examples:"), "{}", top.stdout);
     let mut paths = Vec::new();
-    command_paths(&incidents::cli::Cli::command(), &[], &mut paths);
+    command_paths(&incidents::command(), &[], &mut paths);
     assert!(paths.len() >= 6, "{paths:?}");
     for path in paths {
         let mut args: Vec<&str> = path.iter().map(String::as_str).collect();

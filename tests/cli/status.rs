@@ -210,10 +210,10 @@ fn without_ids_shows_incidents_not_yet_closed() {
 fn unknown_ids_and_item_ids_are_refused() {
     let repo = repo();
     let run = repo.run(&["status", "inc-2"]);
-    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.code, 2, "a bad argument: {run:?}");
     assert!(run.stderr.contains("no record with id `inc-2` (did you mean `INC-2`?)"), "{}", run.stderr);
     let run = repo.run(&["status", "INC-2-R1"]);
-    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("run `incidents status INC-2`"), "{}", run.stderr);
     let run = repo.run(&["status", "--write", "--format", "json"]);
     assert_eq!(run.code, 2, "{run:?}");

@@ -165,3 +165,23 @@ impl Repo {
         assert_eq!(run.json()["summary"]["errors"], 0, "{}", run.stdout);
     }
 }
+
+/// YAML text parsed as JSON, by the YAML library itself (not by the tool under test).
+pub fn yaml_to_json(text: &str) -> serde_json::Value {
+    serde_yaml::from_str(text).unwrap_or_else(|e| panic!("not YAML ({e}):\n{text}"))
+}
+
+/// The front matter of a record file (between the first two `---` lines) as JSON.
+pub fn front_matter_json(text: &str) -> serde_json::Value {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
+    let rest = text.strip_prefix("---\n").unwrap_or_else(|| panic!("no front matter:\n{text}"));
+    let end = rest.find("\n---\n").map(|at| at + 1).or_else(|| rest.strip_suffix("\n---").map(|_| rest.len() - 3));
+    let yaml = &rest[..end.unwrap_or_else(|| panic!("unterminated front matter:\n{text}"))];
+    yaml_to_json(yaml)
+}
+
+/// A built-in template as shipped in `templates/`.
+pub fn template(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

@@ -70,19 +70,20 @@ fn stabilize_and_validate_ask_and_enter_skips_optional_fields() {
     let run = run_at_terminal(
         repo.path(),
         &["stabilize", "INC-1", "--signal", "5xx > 2%"],
-        "redeploy v41\np99 back to 300ms\n\nwhy only eu-west\n",
+        "rolled back to v41\nredeploy v41\np99 back to 300ms\n\n",
         false,
         None,
     );
     assert_eq!(run.code, 0, "{run:?}");
     let text = repo.read("incidents/INC-1.md");
-    assert!(text.contains("stabilization:\n  signal: 5xx > 2%\n  rollback: redeploy v41\n  verification: p99 back to 300ms\n  stabilized_at: 2026-03-10T09:30:00+01:00\n  uncertainty: why only eu-west\n"), "{text}");
-    assert!(!text.contains("intervention"), "skipped with Enter: {text}");
+    assert!(text.contains("stabilization:\n  signal: 5xx > 2%\n  intervention: rolled back to v41\n  rollback: redeploy v41\n  verification: p99 back to 300ms\n  stabilized_at: 2026-03-10T09:30:00+01:00\n"), "{text}");
+    assert!(!text.contains("uncertainty"), "skipped with Enter: {text}");
 
-    let repo = repo.file("incidents/INC-1-R1.md", &open_item("INC-1-R1", "INC-1", "x"));
+    let shipped = open_item("INC-1-R1", "INC-1", "x").replace("status: open\n", "status: shipped\nchange: 3f2a9c1\n");
+    let repo = repo.file("incidents/INC-1-R1.md", &shipped);
     let run = run_at_terminal(repo.path(), &["validate", "INC-1-R1"], "CI run 12\n", false, None);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(repo.read("incidents/INC-1-R1.md").contains("status: validated\nevidence: CI run 12\n"));
+    assert!(repo.read("incidents/INC-1-R1.md").contains("status: validated\nchange: 3f2a9c1\nevidence: CI run 12\n"));
 }
 
 #[test]
@@ -91,7 +92,7 @@ fn an_unanswered_prompt_refuses_and_writes_nothing() {
     let before = repo.snapshot();
     let run = run_at_terminal(repo.path(), &["stabilize", "INC-1"], "only a signal\n", false, None);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("cannot stabilize INC-1: missing --rollback"), "{}", run.stderr);
+    assert!(run.stderr.contains("cannot stabilize INC-1: missing --intervention"), "{}", run.stderr);
     assert!(repo.snapshot() == before);
 }
 
