@@ -55,11 +55,6 @@ pub struct Args {
     /// What would prove the system changed (a test of the surface that failed)
     #[arg(long, value_name = "V")]
     pub validation: Option<String>,
-<<<<<<< HEAD
-    /// A shell command that runs the validation (`incidents validate <ITEM> --run` runs it)
-    #[arg(long, value_name = "CMD")]
-    pub validation_command: Option<String>,
-=======
     /// A shell command that runs the validation (`validate --run` runs it)
     #[arg(long, value_name = "C", conflicts_with = "needs_diagnosis")]
     pub validation_command: Option<String>,
@@ -67,7 +62,6 @@ pub struct Args {
     /// (`incidents plan` writes the validation later)
     #[arg(long, conflicts_with = "validation")]
     pub needs_diagnosis: bool,
->>>>>>> s18-moves
     /// A short title (the file name uses it instead of the failure mode)
     #[arg(long)]
     pub title: Option<String>,
@@ -264,22 +258,6 @@ fn item_text(
     if let Some(title) = &title {
         edits.push(Edit::Set { key: "title", value: title, order: REMEDIATION_KEYS });
     }
-<<<<<<< HEAD
-    if let Some(command) = args.validation_command.as_deref().and_then(meaningful).map(one_line) {
-        let edit = Edit::Set { key: "validation_command", value: &command, order: REMEDIATION_KEYS };
-        text = edit::apply(&text, &[edit]).map_err(|e| template.error(&e.to_string()))?;
-    }
-    template.check_filled(&text, &ctx.config, "remediation", &item_id)?;
-    let incident_path = repo.absolute(&incident_file.path);
-    let folder = incident_path.parent().map_or_else(|| ctx.records_dir(), std::path::Path::to_path_buf);
-    let path = folder.join(slug::file_name(&item_id, title.as_deref().unwrap_or(&failure_mode)));
-    let incident_text = if adding {
-        let edits = [Edit::Append { key: "failure_modes", value: &failure_mode, order: INCIDENT_KEYS }];
-        Some(edit::file::patched(&incident_path, &incident_file.path, &edits)?)
-    } else {
-        None
-    };
-=======
     if let Some(command) = &fields.validation_command {
         edits.push(Edit::Set { key: "validation_command", value: command, order: REMEDIATION_KEYS });
     }
@@ -296,7 +274,6 @@ fn item_text(
     }
     Ok(text)
 }
->>>>>>> s18-moves
 
 /// An item of incident `id` that an earlier run of the same `--add-failure-mode` command
 /// created: not dropped, for the same failure mode, with the same owner and the same

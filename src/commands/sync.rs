@@ -104,19 +104,34 @@ pub fn open(ctx: &Context, instead: &str) -> Result<git::Repo> {
 /// The newest commit in HEAD's history whose `Remediates:` trailer names `id`; a
 /// refusal saying how to give the change otherwise.
 pub fn shipping_commit(ctx: &Context, id: &str) -> Result<Shipping> {
-    let change = "pass `--change <commit SHA, PR URL or tag>`";
-    let repo = open(ctx, &format!("cannot ship {id} without a change: {change}"))?;
+    let refuse = |why: String| {
+        Error::Refused(format!(
+            "cannot ship {id}: no change names the fix: pass `--change <commit SHA, PR URL or tag>`{why}"
+        ))
+    };
+    let repo = match git::open(&ctx.root, &ctx.config) {
+        Ok(repo) => repo,
+        Err(Absent::Off) => {
+            return Err(refuse(" (`git: off` in .incidents.yml, so no `Remediates:` trailer is read)".to_string()))
+        }
+        Err(Absent::NotAWorkTree) => {
+            return Err(refuse(format!(
+                " (the root `{}` is not in a git work tree, so no `Remediates:` trailer can be read)",
+                ctx.root.display()
+            )))
+        }
+    };
     let history = history::read(&repo)?;
     if let Some(commit) = history.newest_for(id) {
         return Ok(commit.clone());
     }
     let shallow = if history.shallow {
-        " This clone is shallow, so older commits are missing: fetch the whole history (`git fetch --unshallow`; in CI, `fetch-depth: 0`)."
+        ". This clone is shallow, so older commits are missing: fetch the whole history (`git fetch --unshallow`; in CI, `fetch-depth: 0`)"
     } else {
         ""
     };
-    Err(Error::Refused(format!(
-        "cannot ship {id}: no commit in the history of HEAD has a `Remediates: {id}` trailer ({} commits read): {change}, or commit the fix with the trailer: git commit --trailer \"Remediates: {id}\".{shallow}",
+    Err(refuse(format!(
+        ", or commit the fix with a `Remediates: {id}` trailer: git commit --trailer \"Remediates: {id}\" (no commit in the history of HEAD has one; {} commits read){shallow}",
         history.commits
     )))
 }

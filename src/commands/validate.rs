@@ -46,15 +46,13 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let id = args.id.as_str();
     let ran = if args.run { Some(run_command(ctx, id, at)?) } else { None };
     let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
-<<<<<<< HEAD
-        if let Some(evidence) = &ran {
-            return Ok(vec![("evidence", evidence.clone())]);
-=======
         if item.change.is_missing() {
             return Err(Error::Refused(format!(
                 "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
             )));
->>>>>>> s18-moves
+        }
+        if let Some(evidence) = &ran {
+            return Ok(vec![("evidence", evidence.clone())]);
         }
         let given = args.evidence.as_deref().and_then(meaningful);
         let written = item.evidence.get().map(String::as_str).and_then(meaningful);
@@ -86,7 +84,7 @@ fn run_command(ctx: &Context, id: &str, at: Timestamp) -> Result<String> {
         transition::check(id, status, ItemStatus::Validated)?;
     }
     let Some(command) = item.validation_command.get().map(String::as_str).and_then(meaningful) else {
-        return Err(crate::Error::Refused(format!(
+        return Err(Error::Refused(format!(
             "cannot validate {id}: it has no `validation_command` to run: add one to its file (e.g. `validation_command: cargo test staggered_rollout`), or pass `--evidence`"
         )));
     };
