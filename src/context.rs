@@ -79,7 +79,7 @@ impl Context {
             _ => path.display().to_string(),
         };
         // A file name can hold control characters: shown, never sent to the terminal.
-        crate::render::printable::printable(&shown).into_owned()
+        crate::printable::printable(&shown).into_owned()
     }
 
     /// The records folder (absolute).

@@ -2,7 +2,8 @@
 //! records, which are [`crate::diagnostic::Diagnostic`]s collected into a report.
 //!
 //! Every variant carries the structured facts (path, key, id) a caller needs; the
-//! `Display` text is what the user reads after `error: `.
+//! `Display` text is what the user reads after `error: `, escaped once, there, as record
+//! text is: no control character, and no line that could start a CI workflow command.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -39,34 +40,41 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// The message, escaped as record text is ([`crate::printable`]): messages
+    /// quote paths, config values, arguments and record text, and they go to a terminal or
+    /// a CI log. A refusal keeps the lines it lists, each made safe; every other message
+    /// is one line, whatever line breaks the text it quotes holds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.raw_message();
         match self {
-            Error::Root { path, reason } => {
-                write!(f, "cannot use root `{}`: {reason}", path.display())
-            }
+            Error::Refused(_) => f.write_str(&crate::printable::printable_lines(&text)),
+            _ => f.write_str(&crate::printable::printable_line(&text)),
+        }
+    }
+}
+
+impl Error {
+    /// The message before escaping.
+    fn raw_message(&self) -> String {
+        match self {
+            Error::Root { path, reason } => format!("cannot use root `{}`: {reason}", path.display()),
             Error::Config { path, line, key, reason } => {
-                write!(f, "{}", path.display())?;
-                if let Some(line) = line {
-                    write!(f, ":{line}")?;
-                }
+                let at = line.map(|line| format!(":{line}")).unwrap_or_default();
                 if key.is_empty() {
-                    write!(f, ": {reason}")
+                    format!("{}{at}: {reason}", path.display())
                 } else {
-                    write!(f, ": `{key}`: {reason}")
+                    format!("{}{at}: `{key}`: {reason}", path.display())
                 }
             }
-            Error::Usage(message) => f.write_str(message),
+            Error::Usage(message) => message.clone(),
             // Every refusal ends by saying that nothing was written, once.
-            Error::Refused(message) if message.contains("nothing was written") => f.write_str(message),
-            Error::Refused(message) => write!(f, "{message}; nothing was written"),
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Error::NotFound { id, hint } => {
-                write!(f, "no record with id `{id}`")?;
-                match hint {
-                    Some(hint) => write!(f, " (did you mean `{hint}`?)"),
-                    None => f.write_str(": `incidents list` shows the ids in use"),
-                }
-            }
+            Error::Refused(message) if message.contains("nothing was written") => message.clone(),
+            Error::Refused(message) => format!("{message}; nothing was written"),
+            Error::Io { path, source } => format!("{}: {source}", path.display()),
+            Error::NotFound { id, hint } => match hint {
+                Some(hint) => format!("no record with id `{id}` (did you mean `{hint}`?)"),
+                None => format!("no record with id `{id}`: `incidents list` shows the ids in use"),
+            },
         }
     }
 }
@@ -92,5 +100,22 @@ mod tests {
         assert_eq!(Error::Refused("INC-7 is closed".into()).to_string(), "INC-7 is closed; nothing was written");
         let listed = "cannot close INC-7 yet:\n  - INC-7-R1 is open\nnothing was written";
         assert_eq!(Error::Refused(listed.into()).to_string(), listed);
+    }
+
+    #[test]
+    fn quoted_text_cannot_break_the_line_or_start_a_workflow_command() {
+        let config = Error::Config {
+            path: ".incidents.yml".into(),
+            line: Some(1),
+            key: "dir".into(),
+            reason: "the records folder `x\n::notice::owned\r##[add-mask]y` does not exist".into(),
+        };
+        assert_eq!(
+            config.to_string(),
+            ".incidents.yml:1: `dir`: the records folder `x\\u{a}::notice::owned\\u{d}\\u{23}#[add-mask]y` does not exist"
+        );
+        assert_eq!(Error::Usage("::notice::x".into()).to_string(), "\\u{3a}:notice::x");
+        let listed = Error::Refused("cannot remediate:\n  - a\n::add-mask::b\n\u{1b}[2J".into()).to_string();
+        assert_eq!(listed, "cannot remediate:\n  - a\n\\u{3a}:add-mask::b\n\\u{1b}[2J; nothing was written");
     }
 }

@@ -16,6 +16,7 @@ pub mod exit;
 pub mod git;
 pub mod interact;
 pub mod lifecycle;
+pub mod printable;
 pub mod record;
 pub mod regular_file;
 pub mod render;
@@ -66,19 +67,16 @@ pub fn run_with_input(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
             let status = if error.use_stderr() { exit::USAGE } else { exit::SUCCESS };
-            // `--color` is not known when the arguments do not parse: decide as `auto`,
-            // for the stream the message goes to.
-            let terminal = if error.use_stderr() { env.stderr_is_terminal } else { env.stdout_is_terminal };
-            let colored = render::color::ColorChoice::Auto.enabled(
-                terminal,
-                env.no_color.as_deref(),
-                env.clicolor_force.as_deref(),
-            );
-            let rendered = if colored { error.render().ansi().to_string() } else { error.render().to_string() };
+            // Help, version and usage errors come before the arguments parse: `--color`
+            // is read from them directly, for the stream the message goes to.
+            let auto = if error.use_stderr() { env.stderr_color } else { env.stdout_color };
+            let colored = render::color::ColorChoice::from_args(&args).enabled(auto);
+            let rendered = clap_message(&error, colored);
             let _ = if error.use_stderr() {
                 err.write_all(rendered.as_bytes())
             } else {
@@ -89,12 +87,20 @@ pub fn run_with_input(
     };
     let result = execute(&cli, env, input, out, err);
     if let Err(error) = &result {
-        let colored = cli.color.enabled(env.stderr_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
-        // Messages quote record text and file names: shown as `check` shows them.
-        let message = render::printable::printable_lines(&error.to_string()).into_owned();
-        let _ = writeln!(err, "{} {message}", render::color::Palette::new(colored).error("error:"));
+        let colored = cli.color.enabled(env.stderr_color);
+        let _ = writeln!(err, "{} {error}", render::color::Palette::new(colored).error("error:"));
     }
     exit::status(&result)
+}
+
+/// A clap message (help, usage error) as printed: it quotes what was typed, so it goes
+/// through the same escaping as record text; coloured only when that changes nothing.
+fn clap_message(error: &clap::Error, colored: bool) -> String {
+    let plain = error.render().to_string();
+    match printable::printable_lines(&plain) {
+        std::borrow::Cow::Borrowed(_) if colored => error.render().ansi().to_string(),
+        safe => safe.into_owned(),
+    }
 }
 
 fn execute(
@@ -108,7 +114,7 @@ fn execute(
         Some(today) => Clock::fixed(today),
         None => Clock::at(env.now),
     };
-    let colored = cli.color.enabled(env.stdout_is_terminal, env.no_color.as_deref(), env.clicolor_force.as_deref());
+    let colored = cli.color.enabled(env.stdout_color);
     let palette = render::color::Palette::new(colored);
     let mut streams = Streams { input, out, err };
     // Commands about the tool itself need no repository: they work anywhere, even where

@@ -13,8 +13,10 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
     pub stdin_is_terminal: bool,
-    pub no_color: Option<String>,
-    pub clicolor_force: Option<String>,
+    /// Whether `--color auto` colours stdout, and stderr: anstream's decision from the
+    /// stream and `NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM` ([`crate::render::color::auto_colors`]).
+    pub stdout_color: bool,
+    pub stderr_color: bool,
     /// `$VISUAL` and `$EDITOR`, for opening new records (the one program the tool runs).
     pub visual: Option<String>,
     pub editor: Option<String>,
@@ -32,8 +34,8 @@ impl Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
             stdin_is_terminal: std::io::stdin().is_terminal(),
-            no_color: std::env::var("NO_COLOR").ok(),
-            clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
+            stdout_color: crate::render::color::auto_colors(&std::io::stdout()),
+            stderr_color: crate::render::color::auto_colors(&std::io::stderr()),
             visual: std::env::var("VISUAL").ok(),
             editor: std::env::var("EDITOR").ok(),
             github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
@@ -84,8 +86,8 @@ impl Environment {
             stdout_is_terminal: false,
             stderr_is_terminal: false,
             stdin_is_terminal: false,
-            no_color: None,
-            clicolor_force: None,
+            stdout_color: false,
+            stderr_color: false,
             visual: None,
             editor: None,
             github_step_summary: None,

@@ -2,8 +2,10 @@
 //! after its incident, and the filters that select them. Filters of different kinds
 //! combine with "and"; several values of one filter with "or".
 
+use super::coverage::{self, ModeCoverage};
 use super::records::{Entry, Item, Records};
 use crate::record::text::normalize;
+use crate::record::text::same_failure_mode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +52,9 @@ pub struct Row {
     /// Days past `due` for items neither validated nor dropped; absent otherwise.
     pub overdue_days: Option<i64>,
     pub classes: Vec<String>,
+    /// Accepted risks: for an incident, its failure modes whose items were all dropped;
+    /// for a dropped item, its own failure mode when that is one of them.
+    pub accepted_risks: Vec<String>,
     pub file: String,
 }
 
@@ -57,12 +62,22 @@ pub struct Row {
 pub fn rows(records: &Records<'_>, filter: &Filter, today: NaiveDate) -> Vec<Row> {
     let mut rows = Vec::new();
     for entry in &records.incidents {
-        let row = incident_row(entry);
+        let accepted: Vec<String> = coverage::modes(entry.incident, &entry.remediations())
+            .into_iter()
+            .filter(|(_, state)| matches!(state, ModeCoverage::AcceptedRisk(_)))
+            .map(|(mode, _)| mode)
+            .collect();
+        let row = incident_row(entry, &accepted);
         if filter.matches(&row) {
             rows.push(row);
         }
         for item in &entry.items {
-            let row = item_row(item, Some(entry), today);
+            let mut row = item_row(item, Some(entry), today);
+            if row.status.as_deref() == Some("dropped") {
+                if let Some(mode) = &row.failure_mode {
+                    row.accepted_risks = accepted.iter().filter(|a| same_failure_mode(a, mode)).cloned().collect();
+                }
+            }
             if filter.matches(&row) {
                 rows.push(row);
             }
@@ -94,7 +109,7 @@ impl Filter {
     }
 }
 
-fn incident_row(entry: &Entry<'_>) -> Row {
+fn incident_row(entry: &Entry<'_>, accepted: &[String]) -> Row {
     let incident = entry.incident;
     Row {
         kind: Kind::Incident,
@@ -108,6 +123,7 @@ fn incident_row(entry: &Entry<'_>) -> Row {
         due: None,
         overdue_days: None,
         classes: incident.classes().iter().map(|c| c.value.clone()).collect(),
+        accepted_risks: accepted.to_vec(),
         file: entry.path.to_string(),
     }
 }
@@ -130,6 +146,7 @@ fn item_row(item: &Item<'_>, entry: Option<&Entry<'_>>, today: NaiveDate) -> Row
         due,
         overdue_days,
         classes: entry.map(|e| e.incident.classes().iter().map(|c| c.value.clone()).collect()).unwrap_or_default(),
+        accepted_risks: Vec::new(),
         file: item.path.to_string(),
     }
 }

@@ -5,12 +5,15 @@
 //! - [`records`]: incidents in id order with their items, the view every analysis reads.
 //! - [`status`]: the standard status block of one incident.
 //! - [`listing`]: the rows and filters of `incidents list`.
-//! - [`report`]: the report model, built from [`timing`], [`workload`], [`coverage`],
-//!   [`classes`], [`recurrence`] and [`charts`], with statistics from [`stats`].
+//! - [`report`]: the report model, built from [`timing`], [`workload`], [`due_moves`],
+//!   [`coverage`], [`classes`], [`recurrence`] and [`charts`], with statistics from
+//!   [`stats`]. [`coverage`] also classifies failure modes for the status block and
+//!   `list` (covered, uncovered, accepted risk).
 
 pub mod charts;
 pub mod classes;
 pub mod coverage;
+pub mod due_moves;
 pub mod listing;
 pub mod order;
 pub mod records;

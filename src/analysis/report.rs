@@ -9,6 +9,7 @@
 use super::charts::{self, Charts};
 use super::classes::{self, RepeatClass};
 use super::coverage::{self, Coverage};
+use super::due_moves::{self, DueMove};
 use super::records::{Entry, Records};
 use super::recurrence::{self, Recurrence};
 use super::timing::{self, StateCount, Timing};
@@ -52,6 +53,8 @@ pub struct Report {
     /// Classes with two or more incidents. Newest first.
     pub repeat_classes: Vec<RepeatClass>,
     pub remediation: Workload,
+    /// Every move of a due date (from `due_history`), per item in id order.
+    pub due_moves: Vec<DueMove>,
     pub coverage: Coverage,
     pub charts: Charts,
 }
@@ -67,21 +70,46 @@ pub struct IncidentRow {
     pub opened: Option<Timestamp>,
     pub stabilized_at: Option<Timestamp>,
     pub closed_at: Option<Timestamp>,
+    pub commander: Option<String>,
+    /// The gate-1 evidence, as written (unfilled placeholders are absent).
+    pub stabilization: Gate1Evidence,
     pub classes: Vec<String>,
     pub failure_modes: Vec<String>,
     /// Its remediation items, in id order.
     pub items: Vec<ItemRow>,
 }
 
-/// A remediation item of an incident of the period.
+/// What closed gate 1: how the symptom showed, what restored service, how it is undone,
+/// and what confirmed it in production.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gate1Evidence {
+    pub signal: Option<String>,
+    pub intervention: Option<String>,
+    pub rollback: Option<String>,
+    pub verification: Option<String>,
+    pub uncertainty: Option<String>,
+}
+
+/// A remediation item of an incident of the period. Text fields are absent when not
+/// written or left as a template placeholder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemRow {
     pub id: String,
+    pub title: Option<String>,
     pub status: Option<String>,
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
     pub failure_mode: Option<String>,
+    pub validation: Option<String>,
+    pub change: Option<String>,
+    pub evidence: Option<String>,
+    pub reason: Option<String>,
+    pub approved_by: Option<String>,
+    pub shipped_at: Option<Timestamp>,
     pub validated_at: Option<Timestamp>,
+    pub dropped_at: Option<Timestamp>,
+    /// How many times its due date moved (`due_history` entries).
+    pub due_moves: usize,
 }
 
 impl Report {
@@ -98,6 +126,7 @@ impl Report {
             recurrences: recurrence::find(&entries, &records.incidents),
             repeat_classes: classes::repeats(&entries),
             remediation: workload::build(&entries, today),
+            due_moves: due_moves::build(&entries),
             coverage: coverage::build(&entries, today, config.grace_days),
             charts: charts::build(&entries),
         }
@@ -106,6 +135,7 @@ impl Report {
 
 fn row(entry: &Entry<'_>) -> IncidentRow {
     let incident = entry.incident;
+    let gate = &incident.stabilization;
     let texts = |list: &[crate::record::Spanned<String>]| list.iter().map(|s| s.value.clone()).collect();
     IncidentRow {
         id: entry.id.to_string(),
@@ -116,6 +146,14 @@ fn row(entry: &Entry<'_>) -> IncidentRow {
         opened: incident.opened.get().copied(),
         stabilized_at: incident.stabilization.stabilized_at.get().copied(),
         closed_at: incident.closed_at.get().copied(),
+        commander: incident.commander.get().cloned(),
+        stabilization: Gate1Evidence {
+            signal: gate.signal.get().cloned(),
+            intervention: gate.intervention.get().cloned(),
+            rollback: gate.rollback.get().cloned(),
+            verification: gate.verification.get().cloned(),
+            uncertainty: gate.uncertainty.get().cloned(),
+        },
         classes: texts(incident.classes()),
         failure_modes: texts(incident.failure_modes()),
         items: entry
@@ -125,11 +163,20 @@ fn row(entry: &Entry<'_>) -> IncidentRow {
                 let record = item.item;
                 ItemRow {
                     id: item.id.to_string(),
+                    title: record.title.get().cloned(),
                     status: record.status.value.map(|s| s.as_str().to_string()),
                     owner: record.owner.get().cloned(),
                     due: record.due.get().map(|due| due.end),
                     failure_mode: record.failure_mode.get().cloned(),
+                    validation: record.validation.get().cloned(),
+                    change: record.change.get().cloned(),
+                    evidence: record.evidence.get().cloned(),
+                    reason: record.reason.get().cloned(),
+                    approved_by: record.approved_by.get().cloned(),
+                    shipped_at: record.shipped_at.get().copied(),
                     validated_at: record.validated_at.get().copied(),
+                    dropped_at: record.dropped_at.get().copied(),
+                    due_moves: record.due_history.get().map_or(0, Vec::len),
                 }
             })
             .collect(),

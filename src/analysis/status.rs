@@ -1,16 +1,17 @@
 //! The standard status block of one incident: its **current state** (gate, since when,
-//! time to stabilize, uncertainty) kept apart from its **next remediation action** (of
-//! the items neither validated nor dropped, the one due first), plus remediation
-//! progress.
+//! commander, time to stabilize, uncertainty) kept apart from its **next remediation
+//! action** (of the items neither validated nor dropped, the one due first, and what its
+//! status calls for), plus remediation progress and the accepted risks (failure modes
+//! whose items were all dropped, with reason and approver).
 //!
 //! The block is built from records alone. The `today` it is given only fills
 //! [`NextAction::days_until_due`] for the screen; `status --write` and the
 //! `stale-status-block` rule build it without one, so a written block holds absolute
 //! dates only and changes only when the records do.
 
+use super::coverage::{self, AcceptedRisk, ModeCoverage};
 use super::order::compare_ids;
 use crate::clock::Timestamp;
-use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Remediation};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,8 @@ pub struct StatusBlock {
     /// `None` when no item is left to do.
     pub next_action: Option<NextAction>,
     pub progress: Progress,
+    /// Failure modes whose items were all dropped, in the incident's order.
+    pub accepted_risks: Vec<AcceptedRisk>,
 }
 
 /// Where the incident stands, apart from what remains to be done.
@@ -50,9 +53,22 @@ pub struct CurrentState {
     pub opened: Option<Timestamp>,
     pub stabilized_at: Option<Timestamp>,
     pub closed_at: Option<Timestamp>,
+    pub commander: Option<String>,
     /// From `opened` to `stabilized_at`, in minutes (whole days when either is a date).
     pub time_to_stabilize_minutes: Option<i64>,
     pub uncertainty: Option<String>,
+}
+
+/// What an item's status calls for next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// `diagnosing`: define a validation (`incidents plan`).
+    DefineValidation,
+    /// `open` or `in-progress`: ship the fix for its failure mode.
+    ShipFix,
+    /// `shipped`: run its validation.
+    RunValidation,
 }
 
 /// The item neither validated nor dropped that is due first.
@@ -60,6 +76,10 @@ pub struct CurrentState {
 pub struct NextAction {
     pub id: String,
     pub status: String,
+    /// What its status calls for.
+    pub action: Action,
+    /// The validation to run (named for `run-validation`), when written.
+    pub validation: Option<String>,
     pub failure_mode: Option<String>,
     pub owner: Option<String>,
     /// The end of the due window.
@@ -70,10 +90,12 @@ pub struct NextAction {
     pub days_until_due: Option<i64>,
 }
 
-/// How far remediation has come. `open` counts `open` and `in-progress` items.
+/// How far remediation has come. `open` counts `open` and `in-progress` items;
+/// `diagnosing` items are counted apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub total: usize,
+    pub diagnosing: usize,
     pub validated: usize,
     pub shipped: usize,
     pub open: usize,
@@ -91,6 +113,7 @@ impl StatusBlock {
     pub fn build(incident: &Incident, items: &[&Remediation], today: Option<NaiveDate>) -> Option<StatusBlock> {
         let id = incident.id.get()?.clone();
         let status = incident.status.value?;
+        let (progress, accepted_risks) = progress(incident, items, &id);
         Some(StatusBlock {
             id,
             title: incident.title.get().cloned(),
@@ -98,7 +121,8 @@ impl StatusBlock {
             status: status.as_str().to_string(),
             current: current_state(incident, status),
             next_action: next_action(items, today),
-            progress: progress(incident, items),
+            progress,
+            accepted_risks,
         })
     }
 }
@@ -122,6 +146,7 @@ fn current_state(incident: &Incident, status: IncidentStatus) -> CurrentState {
         opened,
         stabilized_at,
         closed_at,
+        commander: incident.commander.get().cloned(),
         time_to_stabilize_minutes,
         uncertainty: incident.stabilization.uncertainty.get().cloned(),
     }
@@ -140,9 +165,17 @@ fn next_action(items: &[&Remediation], today: Option<NaiveDate>) -> Option<NextA
                 .then_with(|| compare_ids(a.id.value.as_deref().unwrap_or(""), b.id.value.as_deref().unwrap_or("")))
         })?;
     let due = item.due.get();
+    let status = item.status.value?;
+    let action = match status {
+        ItemStatus::Diagnosing => Action::DefineValidation,
+        ItemStatus::Shipped => Action::RunValidation,
+        _ => Action::ShipFix,
+    };
     Some(NextAction {
         id: item.id.get()?.clone(),
-        status: item.status.value.map(ItemStatus::as_str).unwrap_or_default().to_string(),
+        status: status.as_str().to_string(),
+        action,
+        validation: item.validation.get().cloned(),
         failure_mode: item.failure_mode.get().cloned(),
         owner: item.owner.get().cloned(),
         due: due.map(|due| due.end),
@@ -151,12 +184,13 @@ fn next_action(items: &[&Remediation], today: Option<NaiveDate>) -> Option<NextA
     })
 }
 
-fn progress(incident: &Incident, items: &[&Remediation]) -> Progress {
+fn progress(incident: &Incident, items: &[&Remediation], id: &str) -> (Progress, Vec<AcceptedRisk>) {
     let mut progress = Progress::default();
     for status in items.iter().filter_map(|item| item.status.value) {
         progress.total += 1;
         match status {
-            ItemStatus::Diagnosing | ItemStatus::Open => progress.open += 1,
+            ItemStatus::Diagnosing => progress.diagnosing += 1,
+            ItemStatus::Open => progress.open += 1,
             ItemStatus::InProgress => {
                 progress.open += 1;
                 progress.in_progress += 1;
@@ -166,17 +200,16 @@ fn progress(incident: &Incident, items: &[&Remediation]) -> Progress {
             ItemStatus::Dropped => progress.dropped += 1,
         }
     }
-    progress.failure_modes = incident.failure_modes().len();
-    progress.uncovered_failure_modes = incident
-        .failure_modes()
-        .iter()
-        .filter(|mode| {
-            !items
-                .iter()
-                .filter_map(|item| item.failure_mode.get())
-                .any(|written| same_failure_mode(written, &mode.value))
-        })
-        .map(|mode| mode.value.clone())
-        .collect();
-    progress
+    let mut accepted = Vec::new();
+    for (failure_mode, state) in coverage::modes(incident, items) {
+        progress.failure_modes += 1;
+        match state {
+            ModeCoverage::Covered => {}
+            ModeCoverage::Uncovered => progress.uncovered_failure_modes.push(failure_mode),
+            ModeCoverage::AcceptedRisk(dropped) => {
+                accepted.push(AcceptedRisk { incident: id.to_string(), failure_mode, dropped })
+            }
+        }
+    }
+    (progress, accepted)
 }

@@ -1,6 +1,6 @@
 //! The remediation section of a report: items by owner, items overdue and due soon (as
-//! of today), lead time from stabilization to validation, and items validated after
-//! their due date (slip).
+//! of today), time to ship (stabilization to `shipped_at`) next to lead time
+//! (stabilization to `validated_at`), and items validated after their due date (slip).
 
 use super::records::{Entry, Item};
 use super::stats::Spread;
@@ -24,6 +24,9 @@ pub struct Workload {
     /// Items neither validated nor dropped due within [`DUE_SOON_DAYS`], soonest first.
     pub due_soon: Vec<DueItem>,
     pub due_soon_days: i64,
+    /// From the incident's `stabilized_at` to the item's `shipped_at`, in minutes, over
+    /// shipped and validated items.
+    pub time_to_ship_minutes: Spread,
     /// From the incident's `stabilized_at` to the item's `validated_at`, in minutes.
     pub lead_time_minutes: Spread,
     /// Validated items without `validated_at` (left out of lead time and slip).
@@ -37,6 +40,7 @@ pub struct Workload {
 pub struct OwnerRow {
     pub owner: String,
     pub total: usize,
+    pub diagnosing: usize,
     pub open: usize,
     pub in_progress: usize,
     pub shipped: usize,
@@ -77,12 +81,14 @@ pub fn build(entries: &[&Entry<'_>], today: NaiveDate) -> Workload {
         overdue: Vec::new(),
         due_soon: Vec::new(),
         due_soon_days: DUE_SOON_DAYS,
+        time_to_ship_minutes: Spread::default(),
         lead_time_minutes: Spread::default(),
         validated_without_date: Vec::new(),
         slipped: Vec::new(),
     };
     let mut owners: BTreeMap<String, OwnerRow> = BTreeMap::new();
     let mut lead_times = Vec::new();
+    let mut ship_times = Vec::new();
     for entry in entries {
         for item in &entry.items {
             let Some(status) = item.item.status.value else { continue };
@@ -99,6 +105,12 @@ pub fn build(entries: &[&Entry<'_>], today: NaiveDate) -> Workload {
                     work.due_soon.push(due_item(entry, item, status, due, days));
                 }
             }
+            if status.has_shipped() {
+                let stabilized = entry.incident.stabilization.stabilized_at.get();
+                if let (Some(from), Some(shipped)) = (stabilized, item.item.shipped_at.get()) {
+                    ship_times.push(from.until(shipped).num_minutes().max(0));
+                }
+            }
             if status == ItemStatus::Validated {
                 validation(entry, item, &mut work, &mut lead_times);
             }
@@ -109,13 +121,15 @@ pub fn build(entries: &[&Entry<'_>], today: NaiveDate) -> Workload {
     work.due_soon.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| super::order::compare_ids(&a.id, &b.id)));
     work.slipped.sort_by(|a, b| b.days_late.cmp(&a.days_late).then_with(|| super::order::compare_ids(&a.id, &b.id)));
     work.lead_time_minutes = Spread::of(lead_times);
+    work.time_to_ship_minutes = Spread::of(ship_times);
     work
 }
 
 fn count(row: &mut OwnerRow, status: ItemStatus) {
     row.total += 1;
     match status {
-        ItemStatus::Diagnosing | ItemStatus::Open => row.open += 1,
+        ItemStatus::Diagnosing => row.diagnosing += 1,
+        ItemStatus::Open => row.open += 1,
         ItemStatus::InProgress => {
             row.open += 1;
             row.in_progress += 1;

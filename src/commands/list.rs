@@ -5,9 +5,9 @@ use super::{write, Outcome, Streams};
 use crate::analysis::listing::{self, Filter, Kind};
 use crate::analysis::Records;
 use crate::error::{Error, Result};
+use crate::printable::printable_lines;
 use crate::record::{IncidentStatus, ItemStatus};
 use crate::render::list as list_output;
-use crate::render::printable::printable_lines;
 use crate::Context;
 
 /// Output format of `list`.

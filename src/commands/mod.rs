@@ -30,10 +30,10 @@ pub use crate::run::{write, Outcome, Streams};
 /// Writes text that holds record text or file names (what a writing command reports, a
 /// note, a warning) to a terminal-bound stream: every control character other than a
 /// line break and tab, and every bidirectional override, is shown as a visible `\u{…}`
-/// escape, exactly as `check` shows them ([`crate::render::printable`]). Machine
+/// escape, exactly as `check` shows them ([`crate::printable`]). Machine
 /// formats (JSON) escape on their own and use [`write`].
 pub fn say(stream: &mut dyn std::io::Write, text: &str) -> crate::Result<()> {
-    write(stream, &crate::render::printable::printable_lines(text))
+    write(stream, &crate::printable::printable_lines(text))
 }
 
 /// What an item move prints: `INC-7-R1: open → in-progress at 2026-03-10`, an optional

@@ -5,8 +5,8 @@
 use super::{write, Outcome, Streams};
 use crate::analysis::{Period, Records, Report};
 use crate::error::{Error, Result};
+use crate::printable::printable_lines;
 use crate::record::frontmatter::{split, Split};
-use crate::render::printable::printable_lines;
 use crate::render::report as report_output;
 use crate::Context;
 use chrono::NaiveDate;

@@ -7,7 +7,7 @@ use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block::{self, PatchError};
 use crate::error::{Error, Result};
-use crate::render::printable::printable_lines;
+use crate::printable::printable_lines;
 use crate::render::status as status_output;
 use crate::workflow::Session;
 use crate::Context;
@@ -142,6 +142,10 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
             Ok(None) => current += 1,
             Err(PatchError::Unclosed { line }) => problems.push(format!(
                 "{}:{line}: `<!-- incidents:status -->` has no `<!-- /incidents:status -->` after it: add the closing marker on its own line after the block, or remove the opening one",
+                entry.path
+            )),
+            Err(PatchError::TwoOpenings { first, second }) => problems.push(format!(
+                "{}:{second}: a second `<!-- incidents:status -->` (the first is on line {first}): keep one block between one pair of markers and remove the other markers",
                 entry.path
             )),
             Err(PatchError::NoFrontMatter) => {

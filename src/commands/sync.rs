@@ -246,7 +246,7 @@ fn short(sha: &str) -> &str {
 
 fn text(output: &Output, writing: bool) -> String {
     let mut text = String::new();
-    let printable = crate::render::printable::printable_lines;
+    let printable = crate::printable::printable_lines;
     if !output.unmarked.is_empty() {
         let verb = if writing { "marking them shipped" } else { "not marked shipped" };
         text += &format!("Shipped by a commit, {verb} ({}):\n", output.unmarked.len());

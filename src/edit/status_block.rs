@@ -2,7 +2,8 @@
 //! (found outside code blocks by `crate::record::markers`), or right after the front
 //! matter when there are none. Every byte outside the block is copied through; the
 //! block takes the file's line endings (CRLF files stay CRLF). Writing the same block
-//! twice changes nothing.
+//! twice changes nothing. A file with no closing marker, or with two opening markers, is
+//! refused rather than guessed at.
 
 use crate::record::frontmatter::{split, Split};
 use crate::record::markers::{self, CLOSE, OPEN};
@@ -14,6 +15,10 @@ pub enum PatchError {
     NoFrontMatter,
     /// An opening marker at this 1-based line has no closing marker after it.
     Unclosed { line: usize },
+    /// A second opening marker at `second` (1-based lines): which block is the
+    /// command's own is unclear, and replacing from the first could overwrite the text
+    /// between them.
+    TwoOpenings { first: usize, second: usize },
 }
 
 /// The text of `text` with `block` (lines ending in `\n`) as its status block, or
@@ -25,9 +30,15 @@ pub fn apply(text: &str, block: &str) -> Result<Option<String>, PatchError> {
     let block = block.replace('\n', newline);
     let patched = match markers::find(parts.body) {
         Some(found) => {
+            let line_of = |offset: usize| parts.body_line + parts.body[..offset].matches('\n').count();
+            if let Some(second) = &found.second_open {
+                return Err(PatchError::TwoOpenings {
+                    first: line_of(found.open.start),
+                    second: line_of(second.start),
+                });
+            }
             let Some(close) = found.close else {
-                let line = parts.body_line + parts.body[..found.open.start].matches('\n').count();
-                return Err(PatchError::Unclosed { line });
+                return Err(PatchError::Unclosed { line: line_of(found.open.start) });
             };
             let (from, to) = (body_start + found.open.end, body_start + close.start);
             if text[from..to] == block {
@@ -117,5 +128,11 @@ mod tests {
             Err(PatchError::Unclosed { line: 5 })
         );
         assert_eq!(apply("no front matter\n", BLOCK), Err(PatchError::NoFrontMatter));
+    }
+
+    #[test]
+    fn refuses_two_opening_markers() {
+        let text = "---\nid: INC-1\n---\n<!-- incidents:status -->\nold\n<!-- incidents:status -->\nnotes\n<!-- /incidents:status -->\n";
+        assert_eq!(apply(text, BLOCK), Err(PatchError::TwoOpenings { first: 4, second: 6 }));
     }
 }

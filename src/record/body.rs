@@ -26,6 +26,8 @@ pub struct WrittenBlock {
     /// The text between the markers with `\n` line endings; `None` when the opening
     /// marker has no closing one.
     pub content: Option<String>,
+    /// 1-based line of a second opening marker, when the body has one.
+    pub second_open: Option<usize>,
 }
 
 /// What the rules need to know of a body.
@@ -49,6 +51,7 @@ impl BodyFacts {
         self.status_block = super::markers::find(body).map(|markers| WrittenBlock {
             line: first_line + body[..markers.open.start].matches('\n').count(),
             content: markers.content(body).map(|text| text.replace("\r\n", "\n")),
+            second_open: markers.second_open.map(|second| first_line + body[..second.start].matches('\n').count()),
         });
     }
 
@@ -166,7 +169,10 @@ mod tests {
     fn keeps_the_written_status_block_and_its_line() {
         let mut facts = BodyFacts::default();
         facts.read_status_block("\r\n<!-- incidents:status -->\r\nblock\r\n<!-- /incidents:status -->\r\n", 9);
-        assert_eq!(facts.status_block, Some(WrittenBlock { line: 10, content: Some("block\n".to_string()) }));
+        assert_eq!(
+            facts.status_block,
+            Some(WrittenBlock { line: 10, content: Some("block\n".to_string()), second_open: None })
+        );
         let mut fenced = BodyFacts::default();
         fenced.read_status_block("```\n<!-- incidents:status -->\n<!-- /incidents:status -->\n```\n", 9);
         assert_eq!(fenced.status_block, None);

@@ -24,6 +24,10 @@ pub struct Markers {
     pub open: Range<usize>,
     /// The first closing marker after the opening one, if any.
     pub close: Option<Range<usize>>,
+    /// A second opening marker anywhere after the first: `status --write` refuses such
+    /// a file rather than guess which block is its own (it could overwrite the text
+    /// between two opening markers).
+    pub second_open: Option<Range<usize>>,
 }
 
 impl Markers {
@@ -39,12 +43,15 @@ enum Kind {
     Close,
 }
 
-/// The first opening marker of `body` and the first closing marker after it.
+/// The first opening marker of `body`, the first closing marker after it, and a second
+/// opening marker if there is one.
 pub fn find(body: &str) -> Option<Markers> {
     if !body.contains(NEEDLE) {
         return None;
     }
     let mut open: Option<Range<usize>> = None;
+    let mut close: Option<Range<usize>> = None;
+    let mut second_open: Option<Range<usize>> = None;
     // Only the first line of an HTML block can be a marker: later lines may sit inside
     // a comment that an earlier line opened.
     let mut first_in_block = false;
@@ -66,11 +73,15 @@ pub fn find(body: &str) -> Option<Markers> {
         let Some(line) = alone_on_line(body, range.start) else { continue };
         match (kind, &open) {
             (Kind::Open, None) => open = Some(line),
-            (Kind::Close, Some(opening)) => return Some(Markers { open: opening.clone(), close: Some(line) }),
+            (Kind::Open, Some(_)) if second_open.is_none() => second_open = Some(line),
+            (Kind::Close, Some(_)) if close.is_none() => close = Some(line),
             _ => {}
         }
+        if close.is_some() && second_open.is_some() {
+            break;
+        }
     }
-    open.map(|open| Markers { open, close: None })
+    open.map(|open| Markers { open, close, second_open })
 }
 
 /// Which marker an HTML comment is (spaces inside the comment do not matter).
@@ -139,6 +150,18 @@ mod tests {
         assert_eq!(content("<!-- incidents:status -->\nx\n"), Some(None));
         assert_eq!(content("<!-- /incidents:status -->\n"), None);
         assert_eq!(content("no markers\n"), None);
+    }
+
+    #[test]
+    fn a_second_opening_marker_is_found_before_or_after_the_close() {
+        let before = "<!-- incidents:status -->\nmine\n<!-- incidents:status -->\nnotes\n<!-- /incidents:status -->\n";
+        let markers = find(before).unwrap();
+        assert_eq!(markers.second_open, Some(31..57));
+        assert_eq!(markers.content(before), Some("mine\n<!-- incidents:status -->\nnotes\n"));
+        let after = "<!-- incidents:status -->\na\n<!-- /incidents:status -->\n\n<!-- incidents:status -->\nb\n";
+        assert!(find(after).unwrap().second_open.is_some());
+        let fenced = "<!-- incidents:status -->\na\n<!-- /incidents:status -->\n```\n<!-- incidents:status -->\n```\n";
+        assert_eq!(find(fenced).unwrap().second_open, None);
     }
 
     #[test]

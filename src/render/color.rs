@@ -1,5 +1,13 @@
-//! Colour, decided once per run (flag, terminal, `NO_COLOR`, `CLICOLOR_FORCE`) and
-//! applied by meaning: error, warning, path, code, emphasis.
+//! Colour, decided once per run and stream, and applied by meaning: error, warning,
+//! path, code, emphasis.
+//!
+//! The decision for `--color auto` is anstream's, the crate clap itself uses: colour on a
+//! terminal whose `TERM` is set and not `dumb` (or in CI), never when `NO_COLOR` is set
+//! or `CLICOLOR=0`, always when `CLICOLOR_FORCE` is set. [`auto_colors`] asks it once per
+//! stream, when the binary gathers its environment; `--color always` and `never`
+//! override it, for clap's help and errors too ([`ColorChoice::from_args`]).
+
+use std::ffi::OsString;
 
 /// When to colour output (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -12,22 +20,46 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Decides from the choice, whether the stream is a terminal, and the environment
-    /// values of `NO_COLOR` and `CLICOLOR_FORCE` (passed in, never read here).
-    pub fn enabled(self, is_terminal: bool, no_color: Option<&str>, clicolor_force: Option<&str>) -> bool {
-        let set = |value: Option<&str>| value.is_some_and(|v| !v.is_empty() && v != "0");
+    /// Whether to colour a stream, given what `auto` decides for it ([`auto_colors`]).
+    pub fn enabled(self, auto: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                if set(no_color) {
-                    false
-                } else {
-                    set(clicolor_force) || is_terminal
-                }
-            }
+            ColorChoice::Auto => auto,
         }
     }
+
+    /// The `--color` among raw command-line arguments, for what is printed before they
+    /// parse (help, version, usage errors): the last one wins, as clap's override does;
+    /// nothing after `--` counts; a value clap would refuse counts as `auto`.
+    pub fn from_args(args: &[OsString]) -> ColorChoice {
+        let mut choice = ColorChoice::Auto;
+        let mut args = args.iter().skip(1).map(|arg| arg.to_str());
+        while let Some(arg) = args.next() {
+            let value = match arg {
+                Some("--") => break,
+                Some("--color") => args.next().flatten(),
+                Some(other) => other.strip_prefix("--color="),
+                None => None,
+            };
+            if let Some(value) = value {
+                choice = match value {
+                    "always" => ColorChoice::Always,
+                    "never" => ColorChoice::Never,
+                    _ => ColorChoice::Auto,
+                };
+            }
+        }
+        choice
+    }
+}
+
+/// What anstream decides for `--color auto` on `stream`, from whether it is a terminal
+/// and the process environment (`NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM`, CI).
+/// Called by the binary when it gathers its environment; the library never reads the
+/// environment itself.
+pub fn auto_colors<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }
 
 /// Styles by meaning; plain text when disabled.
@@ -74,15 +106,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn auto_follows_terminal_and_environment() {
-        assert!(ColorChoice::Auto.enabled(true, None, None));
-        assert!(!ColorChoice::Auto.enabled(false, None, None));
-        assert!(!ColorChoice::Auto.enabled(true, Some("1"), None));
-        assert!(ColorChoice::Auto.enabled(true, Some(""), None));
-        assert!(ColorChoice::Auto.enabled(false, None, Some("1")));
-        assert!(!ColorChoice::Auto.enabled(false, None, Some("0")));
-        assert!(ColorChoice::Always.enabled(false, Some("1"), None));
-        assert!(!ColorChoice::Never.enabled(true, None, Some("1")));
+    fn the_flag_overrides_what_auto_decides() {
+        for auto in [true, false] {
+            assert_eq!(ColorChoice::Auto.enabled(auto), auto);
+            assert!(ColorChoice::Always.enabled(auto));
+            assert!(!ColorChoice::Never.enabled(auto));
+        }
+    }
+
+    #[test]
+    fn the_flag_is_found_before_the_arguments_parse() {
+        let cases: [(&[&str], ColorChoice); 8] = [
+            (&["incidents", "--help"], ColorChoice::Auto),
+            (&["incidents", "--color", "never", "--help"], ColorChoice::Never),
+            (&["incidents", "check", "--color=always", "--help"], ColorChoice::Always),
+            (&["incidents", "--color", "never", "--color", "always", "-h"], ColorChoice::Always),
+            (&["incidents", "--color", "sometimes", "--help"], ColorChoice::Auto),
+            (&["incidents", "new", "--", "--color", "never"], ColorChoice::Auto),
+            (&["incidents", "--color"], ColorChoice::Auto),
+            // The program name is not an argument.
+            (&["--color=never", "--help"], ColorChoice::Auto),
+        ];
+        for (args, expected) in cases {
+            let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+            assert_eq!(ColorChoice::from_args(&args), expected, "{args:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `list` for the terminal: a header and one aligned line per incident or item —
 //! id, status, severity, owner (an incident's commander), due date (with how late, for
-//! overdue items) and title (an item without a title shows its failure mode).
+//! overdue items) and title (an item without a title shows its failure mode). STATUS
+//! marks accepted risks: "closed (1 accepted risk)" for an incident, "dropped (accepted
+//! risk)" for an item whose failure mode has no other item.
 
 use crate::analysis::listing::{Kind, Row};
 use crate::render::color::Palette;
@@ -59,7 +61,12 @@ fn cells(row: &Row) -> [String; 6] {
         Kind::Remediation => row.title.clone().or_else(|| row.failure_mode.clone()).unwrap_or_else(|| "-".to_string()),
     };
     let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    [row.id.clone(), or_dash(&row.status), or_dash(&row.severity), one_line(or_dash(&row.owner)), due, one_line(title)]
+    let status = match (row.kind, row.accepted_risks.len()) {
+        (_, 0) => or_dash(&row.status),
+        (Kind::Remediation, _) => format!("{} (accepted risk)", or_dash(&row.status)),
+        (Kind::Incident, n) => format!("{} ({})", or_dash(&row.status), crate::render::plural(n, "accepted risk")),
+    };
+    [row.id.clone(), status, or_dash(&row.severity), one_line(or_dash(&row.owner)), due, one_line(title)]
 }
 
 /// The whole `list --format json` document: the date overdue days are counted from and

@@ -1,18 +1,74 @@
 //! Record text placed into Markdown output (status blocks, Markdown reports): collapsed
-//! to one line and escaped just enough that it reads as the text it is — no emphasis,
-//! links or HTML made out of someone's title — while staying readable on a terminal (an
-//! underscore inside a word is left alone; backticks stay, since a code span shows its
-//! text literally).
+//! to one line and escaped so that it reads as the text it is — no emphasis, code, links
+//! or HTML made out of someone's title — while staying readable on a terminal (an
+//! underscore inside a word is left alone).
+//!
+//! Escaping alone cannot stop GitHub's *autolinks*: besides the parse-time rule, GitHub
+//! links bare `https://…`, `www.…` and `name@host.tld` in the text it has already
+//! unescaped, so `https\://` would still become a link in a file view. A word that could
+//! be autolinked is therefore written as a code span (`` `https://example.com` ``):
+//! code is never linked, and it shows the address exactly as written. Every backtick of
+//! record text is escaped, so the only code spans are those made here.
 
-/// `text` on one line, with Markdown's active characters escaped.
+/// `text` on one line, with Markdown's active characters escaped and link-like words
+/// shown as code.
 pub fn inline(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let line = words.join(" ");
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len() + 8);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, word) in text.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        // A table cell ends at `|` even inside code, so link-like parts are taken
+        // between pipes, and the pipes are escaped as text.
+        for (m, part) in word.split('|').enumerate() {
+            if m > 0 {
+                out.push_str("\\|");
+            }
+            if could_autolink(part) {
+                code_span(part, &mut out);
+            } else {
+                escape_word(part, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// `text` quoted for a sentence: `"text"`.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", inline(text))
+}
+
+/// Whether GitHub could turn part of `word` into a link: a scheme (`https://`,
+/// `mailto:`), `www.`, or an e-mail address (an `@` with a dot after it). Erring on the
+/// side of code costs only a monospace word.
+fn could_autolink(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.contains("://")
+        || lower.contains("www.")
+        || lower.contains("mailto:")
+        || lower.contains("xmpp:")
+        || lower.find('@').is_some_and(|at| lower[at..].contains('.'))
+}
+
+/// `word` (no white space) as a code span whose fence is longer than any backtick run
+/// inside it, padded when it starts or ends with a backtick.
+fn code_span(word: &str, out: &mut String) {
+    let longest = word.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if word.starts_with('`') || word.ends_with('`') { " " } else { "" };
+    out.push_str(&fence);
+    out.push_str(pad);
+    out.push_str(word);
+    out.push_str(pad);
+    out.push_str(&fence);
+}
+
+fn escape_word(word: &str, out: &mut String) {
+    let chars: Vec<char> = word.chars().collect();
     for (i, &ch) in chars.iter().enumerate() {
         let escape = match ch {
-            '\\' | '*' | '[' | ']' | '<' | '>' | '|' => true,
+            '\\' | '*' | '[' | ']' | '<' | '>' | '`' | '&' | '~' => true,
             '_' => {
                 let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
                 !(word(i.checked_sub(1).and_then(|j| chars.get(j))) && word(chars.get(i + 1)))
@@ -25,17 +81,12 @@ pub fn inline(text: &str) -> String {
         }
         out.push(ch);
     }
-    out
-}
-
-/// `text` quoted for a sentence: `"text"`.
-pub fn quoted(text: &str) -> String {
-    format!("\"{}\"", inline(text))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pulldown_cmark::{Event, Options, Parser, Tag};
 
     #[test]
     fn escapes_what_markdown_would_act_on() {
@@ -43,14 +94,63 @@ mod tests {
             ("plain title", "plain title"),
             ("  two\n lines ", "two lines"),
             ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
-            ("a *bold* [link](x) `code`", "a \\*bold\\* \\[link\\](x) `code`"),
+            ("a *bold* [link](x) `code`", "a \\*bold\\* \\[link\\](x) \\`code\\`"),
             ("snake_case_name", "snake_case_name"),
             ("_emphasis_", "\\_emphasis\\_"),
             ("a | b", "a \\| b"),
             ("back\\slash", "back\\\\slash"),
+            ("&lt;b&gt; ~~gone~~", "\\&lt;b\\&gt; \\~\\~gone\\~\\~"),
+            ("see https://evil.example/x now", "see `https://evil.example/x` now"),
+            ("www.example.com|x", "`www.example.com`\\|x"),
+            ("mail ops@example.com", "mail `ops@example.com`"),
+            ("a`https://x`b", "``a`https://x`b``"),
+            ("`https://x`", "`` `https://x` ``"),
         ];
         for (text, expected) in cases {
             assert_eq!(inline(text), expected, "{text:?}");
+        }
+    }
+
+    /// What GitHub would link in rendered text: its parse-time autolinks and the
+    /// transform-time pass over text nodes (after escapes are resolved) alike.
+    fn links_left(markdown: &str) -> Vec<String> {
+        let options = Options::ENABLE_GFM | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let mut found = Vec::new();
+        for event in Parser::new_ext(markdown, options) {
+            match event {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    found.push(format!("link {dest_url}"))
+                }
+                Event::Html(html) | Event::InlineHtml(html) => found.push(format!("html {html}")),
+                Event::Text(text) if could_autolink_anywhere(&text) => found.push(format!("text {text}")),
+                _ => {}
+            }
+        }
+        found
+    }
+
+    fn could_autolink_anywhere(text: &str) -> bool {
+        text.split_whitespace().any(|word| word.split(['(', '*', '_', '~', '|']).any(could_autolink))
+    }
+
+    #[test]
+    fn no_link_survives_a_gfm_renderer() {
+        let hostile = [
+            "https://evil.example/phish",
+            "click http://a.example and www.b.example",
+            "(https://c.example) *www.d.example* _e@f.example_",
+            "ftp://g.example mailto:h@i.example xmpp:j@k.example",
+            "https\\://escaped.example and https:&#47;/entity.example",
+            "`code` then https://after.example `",
+            "[x](https://y.example) <https://z.example> <b>html</b>",
+            "a|https://in.table|b",
+            "``` ``https://fence.example`` ```",
+        ];
+        for text in hostile {
+            let line = format!("- Owner: {}\n", inline(text));
+            assert_eq!(links_left(&line), Vec::<String>::new(), "{text:?} -> {line:?}");
+            let cell = format!("| a | b |\n|---|---|\n| {} | x |\n", inline(text));
+            assert_eq!(links_left(&cell), Vec::<String>::new(), "{text:?} -> {cell:?}");
         }
     }
 }

@@ -7,7 +7,6 @@ pub mod config;
 pub mod json;
 pub mod list;
 pub mod markdown_text;
-pub mod printable;
 pub mod report;
 pub mod status;
 

@@ -2,10 +2,13 @@
 //! pasteable into an incident channel or a pull request) and what `status --write` puts
 //! between the markers. One function renders both, so the `stale-status-block` rule
 //! compares against exactly what `--write` would write; only a block built with a
-//! `today` gets the relative words ("due in 3 days").
+//! `today` gets the relative words ("due in 3 days"). Record text goes through
+//! [`inline`], which also keeps bare URLs from turning into links when a written block
+//! is rendered by GitHub.
 
 use super::markdown_text::{inline, quoted};
-use crate::analysis::status::{Gate, NextAction, Progress, StatusBlock};
+use crate::analysis::coverage::AcceptedRisk;
+use crate::analysis::status::{Action, Gate, NextAction, Progress, StatusBlock};
 use crate::clock::{format_duration, Timestamp};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -26,6 +29,7 @@ pub fn block(block: &StatusBlock) -> String {
     next_action(block, &mut out);
     out.push('\n');
     progress(&block.progress, &mut out);
+    accepted_risks(&block.progress, &block.accepted_risks, &mut out);
     out
 }
 
@@ -41,6 +45,8 @@ fn current_state(block: &StatusBlock, out: &mut String) {
         None => format!(" (no {missing} written)"),
     };
     out.push_str(&format!("**Current state:** {state}{since}\n"));
+    let commander = current.commander.as_deref().map_or_else(|| "none written".to_string(), inline);
+    out.push_str(&format!("- Commander: {commander}\n"));
     if current.gate != Gate::Stabilizing {
         if let Some(opened) = current.opened {
             out.push_str(&format!("- Opened: {opened}\n"));
@@ -74,9 +80,29 @@ fn next_action(block: &StatusBlock, out: &mut String) {
     out.push_str(&format!("**Next remediation action:** {} — {due}\n", inline(&action.id)));
     let or_missing =
         |value: &Option<String>, key: &str| value.as_deref().map_or_else(|| format!("no `{key}` written"), inline);
-    out.push_str(&format!("- Failure mode: {}\n", or_missing(&action.failure_mode, "failure_mode")));
+    out.push_str(&format!("- Action: {}\n", what_to_do(action)));
+    if action.action != Action::ShipFix {
+        out.push_str(&format!("- Failure mode: {}\n", or_missing(&action.failure_mode, "failure_mode")));
+    }
     out.push_str(&format!("- Owner: {}\n", or_missing(&action.owner, "owner")));
     out.push_str(&format!("- Status: {}\n", action.status));
+}
+
+/// The action the item's status calls for, in words.
+fn what_to_do(action: &NextAction) -> String {
+    match action.action {
+        Action::DefineValidation => {
+            format!("define a validation (`incidents plan {} --validation …`)", action.id.replace('`', "'"))
+        }
+        Action::ShipFix => match &action.failure_mode {
+            Some(mode) => format!("ship the fix for {}", quoted(mode)),
+            None => "ship the fix (no `failure_mode` written)".to_string(),
+        },
+        Action::RunValidation => match &action.validation {
+            Some(validation) => format!("run its validation: {}", inline(validation)),
+            None => "run its validation (no `validation` written)".to_string(),
+        },
+    }
 }
 
 /// What to say when no item is left to do.
@@ -120,21 +146,47 @@ fn progress(progress: &Progress, out: &mut String) {
             n => format!("{} open ({n} in progress)", progress.open),
         };
         out.push_str(&format!(
-            "**Remediation progress:** {} item{}: {} validated, {} shipped, {open}, {} dropped\n",
+            "**Remediation progress:** {} item{}: {} validated, {} shipped, {open}, {} diagnosing, {} dropped\n",
             progress.total,
             if progress.total == 1 { "" } else { "s" },
             progress.validated,
             progress.shipped,
+            progress.diagnosing,
             progress.dropped
         ));
     }
+}
+
+/// Coverage of the failure modes: those with no item, the accepted risks (one line each,
+/// with every dropped item's reason and approver), and whether the rest are covered.
+/// "Every failure mode has an item" is said only when none is uncovered or accepted.
+fn accepted_risks(progress: &Progress, risks: &[AcceptedRisk], out: &mut String) {
     if progress.failure_modes == 0 {
         out.push_str("- Failure modes: none listed yet\n");
-    } else if progress.uncovered_failure_modes.is_empty() {
-        out.push_str("- Every failure mode has an item\n");
-    } else {
+        return;
+    }
+    if !progress.uncovered_failure_modes.is_empty() {
         let modes: Vec<String> = progress.uncovered_failure_modes.iter().map(|m| quoted(m)).collect();
         out.push_str(&format!("- Failure modes with no item: {}\n", modes.join("; ")));
+    } else if risks.is_empty() {
+        out.push_str("- Every failure mode has an item\n");
+    } else if risks.len() < progress.failure_modes {
+        out.push_str("- Every failure mode that is not an accepted risk has an item\n");
+    }
+    for risk in risks {
+        let dropped: Vec<String> = risk
+            .dropped
+            .iter()
+            .map(|item| {
+                let reason = item.reason.as_deref().map_or_else(|| "no reason written".to_string(), inline);
+                let approver = item
+                    .approved_by
+                    .as_deref()
+                    .map_or_else(|| "no approver written".to_string(), |who| format!("approved by {}", inline(who)));
+                format!("{} dropped: {reason}; {approver}", inline(&item.id))
+            })
+            .collect();
+        out.push_str(&format!("- Accepted risk: {} — {}\n", quoted(&risk.failure_mode), dropped.join(" · ")));
     }
 }
 

@@ -12,7 +12,8 @@ use crate::render::status as status_output;
 use crate::store::Repository;
 use std::collections::HashMap;
 
-/// Appends a finding for every written block that is stale or has no closing marker.
+/// Appends a finding for every written block that is stale, has no closing marker, or
+/// has a second opening marker.
 pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
     if !repo.files.iter().any(|file| file.body.status_block.is_some()) {
         return;
@@ -25,6 +26,16 @@ pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
         let Some(written) = &file.body.status_block else { continue };
         let Some(Record::Incident(incident)) = &file.record else { continue };
         let Some(id) = incident.id.get() else { continue };
+        if let Some(second) = written.second_open {
+            out.push(Finding::new(
+                Rule::StaleStatusBlock,
+                &file.path,
+                second,
+                Some(id),
+                format!("the body of {id} has a second `<!-- incidents:status -->` (the first is on line {}): `status --write` refuses the file until one block stands between one pair of markers", written.line),
+            ));
+            continue;
+        }
         let Some(content) = &written.content else {
             out.push(Finding::new(
                 Rule::StaleStatusBlock,

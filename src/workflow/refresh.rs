@@ -72,5 +72,8 @@ pub fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
             failed(format!("`<!-- incidents:status -->` on line {line} has no `<!-- /incidents:status -->` after it"))
         }
         Err(PatchError::NoFrontMatter) => failed("its front matter cannot be read".to_string()),
+        Err(PatchError::TwoOpenings { first, second }) => {
+            failed(format!("`<!-- incidents:status -->` opens twice (lines {first} and {second}); keep one block"))
+        }
     }
 }

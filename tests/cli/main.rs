@@ -4,6 +4,7 @@
 // Test code may panic on broken fixtures: that is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accepted_risk;
 mod authoring;
 mod check;
 mod config_command;

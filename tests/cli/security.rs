@@ -300,3 +300,127 @@ fn support_md_files(repo: &Repo) -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|e| e == "md"))
         .collect()
 }
+
+/// Config values, arguments and record text that end the line and start a workflow
+/// command, or carry a legacy one.
+const INJECTED: &[&str] =
+    &["\n::notice::owned", "\r::add-mask::secret", "\r\n  ::stop-commands::token", " ##[add-mask]legacy", "\u{1b}[2J"];
+
+/// Asserts that neither stream of a run holds a workflow command (read as the runner
+/// reads lines: at LF, CR or CRLF) or a terminal escape.
+fn assert_contained(run: &Run, args: &[&str]) {
+    for stream in [&run.stdout, &run.stderr] {
+        crate::github::assert_only_our_workflow_commands(stream, &[]);
+        assert!(!stream.contains('\u{1b}'), "{args:?}: {stream:?}");
+    }
+}
+
+#[test]
+fn config_values_in_error_messages_cannot_start_a_workflow_command() {
+    for injected in INJECTED {
+        let quoted = serde_json::to_string(&format!("inc{injected}")).unwrap();
+        let glob = serde_json::to_string(&format!("a{injected}[")).unwrap();
+        for config in [format!("dir: {quoted}\n"), format!("ignore:\n  - {glob}\n")] {
+            let repo = Repo::new().file(".incidents.yml", &config).file("incidents/a.md", &active_incident("INC-1"));
+            for format in ["human", "github"] {
+                let args = ["check", "--format", format];
+                let run = repo.run(&args);
+                assert_eq!(run.code, 2, "{config}: {run:?}");
+                assert_contained(&run, &args);
+                assert_eq!(run.stderr.lines().count(), 1, "one message, one line: {:?}", run.stderr);
+                assert!(run.stderr.starts_with("error: "), "{:?}", run.stderr);
+            }
+        }
+    }
+}
+
+#[test]
+fn arguments_and_record_text_in_error_messages_cannot_start_a_workflow_command() {
+    let mode = serde_json::to_string(&format!("cache race{}", INJECTED[0])).unwrap();
+    let repo = Repo::new()
+        .file("incidents/INC-1.md", &stabilized_incident("INC-1", &mode))
+        .file("incidents/INC-2.md", &active_incident("INC-2"));
+    for injected in INJECTED {
+        let typed = format!("x{injected}");
+        let runs: [&[&str]; 5] = [
+            &["explain", &typed],
+            &["status", &typed],
+            &[&typed],
+            &["check", "--format", "github", &typed],
+            &[
+                "remediate",
+                "INC-1",
+                "--failure-mode",
+                &typed,
+                "--owner",
+                "o",
+                "--due",
+                "2026-04-01",
+                "--validation",
+                "replay test asserts keys converge",
+            ],
+        ];
+        for args in runs {
+            let run = repo.run(args);
+            assert!(run.code == 1 || run.code == 2, "{args:?}: {run:?}");
+            assert_contained(&run, args);
+        }
+    }
+    // The refusal lists the incident's failure modes, whose text breaks a line.
+    let run = repo.run(&[
+        "remediate",
+        "INC-1",
+        "--failure-mode",
+        "other",
+        "--owner",
+        "o",
+        "--due",
+        "2026-04-01",
+        "--validation",
+        "replay test asserts keys converge",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("\\u{3a}:notice::owned"), "{:?}", run.stderr);
+}
+
+/// An active incident whose body is `body`.
+fn incident_with_body(id: &str, body: &str) -> String {
+    format!("{}\n{body}", active_incident(id))
+}
+
+#[test]
+fn wide_tables_in_a_body_cost_output_in_proportion_to_the_body() {
+    // Tables of 512 (then 30,000) columns whose rows hold one cell: pulldown-cmark fills
+    // each row to the header's width, 262,144 cells per 3.5 KB table. Before, 100 KB of
+    // them took 18 s and over 1.3 GB, and 4 MB more than 20 GB.
+    let table = |columns: usize, rows: usize| {
+        format!("|{}\n|{}\n{}\n", "a|".repeat(columns), "-|".repeat(columns), "|x\n".repeat(rows))
+    };
+    let narrow = table(512, 512).repeat(200);
+    let wide = format!("> {}", table(30_000, 8).replace('\n', "\n> ")).repeat(6);
+    let ordinary = format!("|{}\n|{}\n{}", "when|".repeat(4), "---|".repeat(4), "|10:00|alert|page|ack|\n".repeat(50));
+    let repo = Repo::new()
+        .file("incidents/INC-1.md", &incident_with_body("INC-1", &narrow))
+        .file("incidents/INC-2.md", &incident_with_body("INC-2", &wide))
+        .file("incidents/INC-3.md", &incident_with_body("INC-3", &ordinary));
+    let run = repo.run(&["report", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let input = narrow.len() + wide.len() + ordinary.len();
+    assert!(input > 1_000_000, "{input}");
+    assert!(run.stdout.len() < 2 * input, "{} bytes of HTML from {input} bytes of bodies", run.stdout.len());
+    // The hostile tables show as text; the ordinary one is still a table.
+    assert!(!run.stdout.contains("<td>x</td>") && !run.stdout.contains("<th>a</th>"));
+    assert_eq!(run.stdout.matches("<td>alert</td>").count(), 50);
+}
+
+#[test]
+fn a_body_over_one_mebibyte_is_shown_as_its_text() {
+    let body = format!("## Timeline\n\n<b>bold?</b> {}", "*a* ".repeat(300_000));
+    let repo = Repo::new().file("incidents/INC-1.md", &incident_with_body("INC-1", &body));
+    let run = repo.run(&["report", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("This body is over 1 MiB: it is shown as its text."));
+    assert!(run.stdout.contains("&lt;b&gt;bold?&lt;/b&gt; *a* *a*"), "the text, escaped");
+    assert!(!run.stdout.contains("<em>a</em>") && !run.stdout.contains("<b>bold"));
+    assert!(run.stdout.len() < 2 * body.len());
+}

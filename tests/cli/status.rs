@@ -86,6 +86,7 @@ fn an_active_incident_without_items() {
         "**INC-1 · Checkout 502s** · SEV2
 
 **Current state:** active — gate 1 (stabilization) open since 2026-03-09T22:00:00Z
+- Commander: none written
 - Time to stabilize: not yet stabilized
 - Uncertainty: none written
 
@@ -104,16 +105,17 @@ fn a_stabilized_incident_with_an_overdue_item_and_an_uncovered_mode() {
         "**INC-2 · Cart totals stale** · SEV1
 
 **Current state:** stabilized — gate 2 (remediation) open since 2026-03-01T11:30:00Z
+- Commander: none written
 - Opened: 2026-03-01T10:00:00Z
 - Time to stabilize: 1h 30m
 - Uncertainty: why only eu-west pods served stale keys
 
 **Next remediation action:** INC-2-R1 — due 2026-03-05 (overdue by 5 days)
-- Failure mode: cache race after partial deploy
+- Action: ship the fix for \"cache race after partial deploy\"
 - Owner: team-cache
 - Status: open
 
-**Remediation progress:** 2 items: 0 validated, 0 shipped, 2 open (1 in progress), 0 dropped
+**Remediation progress:** 2 items: 0 validated, 0 shipped, 2 open (1 in progress), 0 diagnosing, 0 dropped
 - Failure modes with no item: \"no alert on decode errors\"
 "
     );
@@ -126,13 +128,14 @@ fn a_closed_incident() {
         "**INC-3 · Search empty** · SEV3
 
 **Current state:** closed — both gates closed since 2025-07-01
+- Commander: none written
 - Opened: 2025-06-03T14:20:00Z
 - Time to stabilize: 45m
 - Uncertainty: none written
 
 **Next remediation action:** none — every item is validated or dropped
 
-**Remediation progress:** 1 item: 1 validated, 0 shipped, 0 open, 0 dropped
+**Remediation progress:** 1 item: 1 validated, 0 shipped, 0 open, 0 diagnosing, 0 dropped
 - Every failure mode has an item
 "
     );
@@ -150,7 +153,7 @@ fn every_item_dropped_and_no_item_yet() {
         "{dropped}"
     );
     assert!(
-        dropped.contains("**Remediation progress:** 1 item: 0 validated, 0 shipped, 0 open, 1 dropped\n"),
+        dropped.contains("**Remediation progress:** 1 item: 0 validated, 0 shipped, 0 open, 0 diagnosing, 1 dropped\n"),
         "{dropped}"
     );
     let none = status(&repo, &["INC-5"]);

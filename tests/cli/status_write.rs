@@ -36,7 +36,7 @@ fn writes_after_the_front_matter_with_absolute_dates_only() {
     let after = repo.read("incidents/INC-1.md");
     let (front, body) = before.split_at(before.find("---\n\n## Summary").unwrap() + 4);
     let block = format!(
-        "\n{OPEN}\n**INC-1 · INC-1 title** · SEV2\n\n**Current state:** stabilized — gate 2 (remediation) open since 2026-03-01T11:00:00Z\n- Opened: 2026-03-01T10:00:00Z\n- Time to stabilize: 1h\n- Uncertainty: none written\n\n**Next remediation action:** INC-1-R1 — due 2026-03-05\n- Failure mode: cache race\n- Owner: team-cache\n- Status: open\n\n**Remediation progress:** 1 item: 0 validated, 0 shipped, 1 open, 0 dropped\n- Every failure mode has an item\n{CLOSE}\n"
+        "\n{OPEN}\n**INC-1 · INC-1 title** · SEV2\n\n**Current state:** stabilized — gate 2 (remediation) open since 2026-03-01T11:00:00Z\n- Commander: none written\n- Opened: 2026-03-01T10:00:00Z\n- Time to stabilize: 1h\n- Uncertainty: none written\n\n**Next remediation action:** INC-1-R1 — due 2026-03-05\n- Action: ship the fix for \"cache race\"\n- Owner: team-cache\n- Status: open\n\n**Remediation progress:** 1 item: 0 validated, 0 shipped, 1 open, 0 diagnosing, 0 dropped\n- Every failure mode has an item\n{CLOSE}\n"
     );
     assert_eq!(after, format!("{front}{block}{body}"));
     assert!(!after.contains("overdue by"), "a written block has no today-relative words");

@@ -12,8 +12,8 @@ fn run_at_terminal(root: &Path, args: &[&str], answers: &str, stdout_terminal: b
         stdout_is_terminal: stdout_terminal,
         stderr_is_terminal: false,
         stdin_is_terminal: true,
-        no_color: Some("1".to_string()),
-        clicolor_force: None,
+        stdout_color: false,
+        stderr_color: false,
         visual: None,
         editor,
         github_step_summary: None,
@@ -186,4 +186,74 @@ fn editor_commands_are_split_into_words_as_a_shell_would() {
     );
     assert_eq!(run.code, 0, "the record was created: {run:?}");
     assert!(run.stderr.contains("close its quotes"), "{}", run.stderr);
+}
+
+const ESC: &str = "\x1b[";
+
+#[test]
+fn help_follows_the_colour_flag() {
+    let repo = Repo::new();
+    let cases: [(&[&str], &str, bool); 6] = [
+        (&["--color", "never", "--help"], "CLICOLOR_FORCE", false),
+        (&["--color=never", "check", "--help"], "CLICOLOR_FORCE", false),
+        (&["--color", "always", "--help"], "NO_COLOR", true),
+        (&["check", "--color", "always", "--help"], "NO_COLOR", true),
+        (&["--color", "always", "no-such-command"], "NO_COLOR", true),
+        (&["--color", "never", "no-such-command"], "CLICOLOR_FORCE", false),
+    ];
+    for (args, variable, coloured) in cases {
+        let run = repo.run_with(args, |cmd| {
+            cmd.env_remove("NO_COLOR").env(variable, "1");
+        });
+        let text = if run.code == 0 { &run.stdout } else { &run.stderr };
+        assert!(text.contains("Usage:"), "{args:?}: {run:?}");
+        assert_eq!(text.contains(ESC), coloured, "{args:?} with {variable}=1:\n{text}");
+    }
+}
+
+/// Runs the binary with stdout and stderr on a pseudo-terminal (util-linux `script`),
+/// with `TERM` set as given and no other colour variable; returns what the terminal
+/// showed.
+#[cfg(target_os = "linux")]
+fn at_a_terminal(repo: &Repo, args: &str, term: &str) -> String {
+    let binary = assert_cmd::cargo::cargo_bin("incidents");
+    let command = format!("'{}' --root '{}' --today {TODAY} {args}", binary.display(), repo.path().display());
+    let output = std::process::Command::new("script")
+        .args(["--quiet", "--return", "--command", &command, "/dev/null"])
+        .env("TERM", term)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .env_remove("CI")
+        .output()
+        .expect("util-linux `script` runs the binary on a pseudo-terminal");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    let item = open_item("INC-1-R1", "INC-1", "cache race").replace("owner: team-checkout\n", "");
+    let repo = Repo::new()
+        .file("incidents/INC-1.md", &stabilized_incident("INC-1", "cache race"))
+        .file("incidents/INC-1-R1.md", &item);
+    let cases = [
+        ("check", "xterm-256color", true),
+        ("check", "dumb", false),
+        ("--color always check", "dumb", true),
+        ("--color never check", "xterm-256color", false),
+        ("--help", "xterm-256color", true),
+        ("--help", "dumb", false),
+        ("--color never --help", "xterm-256color", false),
+        ("explain no-such-rule", "dumb", false),
+        ("explain no-such-rule", "xterm", true),
+    ];
+    for (args, term, coloured) in cases {
+        let shown = at_a_terminal(&repo, args, term);
+        assert!(
+            shown.contains("missing-owner") || shown.contains("Usage") || shown.contains("no rule"),
+            "{args}: {shown}"
+        );
+        assert_eq!(shown.contains(ESC), coloured, "`{args}` with TERM={term}:\n{shown}");
+    }
 }

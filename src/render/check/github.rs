@@ -7,8 +7,15 @@
 //! order of the rules table, then file and line). Whatever does not fit is counted on a
 //! plain line and listed after it as plain `file:line` lines, so the log stays complete.
 //! The last line counts everything, as the human format's does.
+//!
+//! The runner reads every line for workflow commands, so every line written here is
+//! either one of our annotations, its properties and message escaped as the runner
+//! unescapes them (`%`, CR, LF; `:` and `,` in properties), or a plain line made safe by
+//! [`printable_line`]: record text breaks no line, and no plain line starts with `::` or
+//! holds `##[`.
 
 use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::printable::{printable, printable_line};
 use std::cmp::Ordering;
 
 /// How many annotations of each severity GitHub shows for one step.
@@ -41,14 +48,9 @@ pub fn render(report: &Report) -> String {
             rest.len()
         ));
         for d in rest {
-            out.push_str(&format!(
-                "{}:{}: {}[{}]: {}\n",
-                d.file,
-                d.line,
-                d.severity.as_str(),
-                d.code.code(),
-                d.message.replace(['\r', '\n'], " ")
-            ));
+            let line = format!("{}:{}: {}[{}]: {}", d.file, d.line, d.severity.as_str(), d.code.code(), d.message);
+            out.push_str(&printable_line(&line));
+            out.push('\n');
         }
     }
     out.push_str(&super::human::summary(report, &crate::render::color::Palette::new(false)));
@@ -68,15 +70,18 @@ pub fn by_importance(a: &Diagnostic, b: &Diagnostic) -> Ordering {
     ))
 }
 
-/// One `::error file=…,line=…,title=…::message` line.
+/// One `::error file=…,line=…,title=…::message` line. The file stays as it is, so that
+/// GitHub finds it; the title and message show control characters as `\u{…}`, as in a
+/// terminal, since the log shows the line too.
 fn annotation(d: &Diagnostic) -> String {
+    let title = format!("{} ({})", d.code.code(), d.id.as_deref().unwrap_or("no id"));
     format!(
         "::{} file={},line={},title={}::{}\n",
         d.severity.as_str(),
         escape_property(&d.file),
         d.line,
-        escape_property(&format!("{} ({})", d.code.code(), d.id.as_deref().unwrap_or("no id"))),
-        escape_data(&d.message)
+        escape_property(&printable(&title)),
+        escape_data(&printable(&d.message))
     )
 }
 
@@ -103,6 +108,31 @@ mod tests {
     fn escapes_workflow_command_syntax() {
         assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        let mut d = diagnostic(Rule::MissingOwner, Severity::Error, "a\nb:c.md", 2);
+        d.message = "\u{1b}[2J 100%\n::notice::x".to_string();
+        d.id = Some("INC-1\r".to_string());
+        assert_eq!(
+            annotation(&d),
+            "::error file=a%0Ab%3Ac.md,line=2,title=missing-owner (INC-1\\u{d})::\\u{1b}[2J 100%25\\u{a}::notice::x\n"
+        );
+    }
+
+    #[test]
+    fn plain_lines_past_the_cap_cannot_start_a_workflow_command() {
+        let names = ["x\n::notice::a", "y\r::add-mask::b", "::stop-commands::c", "z ##[error]d"];
+        let diagnostics =
+            (0..30).map(|i| diagnostic(Rule::MissingOwner, Severity::Error, names[i % names.len()], i + 1)).collect();
+        let text = render(&Report { diagnostics, files: 4 });
+        let lines: Vec<&str> = text.split(['\r', '\n']).collect();
+        assert_eq!(lines.iter().filter(|l| l.starts_with("::error ")).count(), 10, "{text}");
+        for line in lines.iter().filter(|l| !l.starts_with("::error ")) {
+            assert!(!line.trim_start().starts_with("::") && !line.contains("##["), "{line:?}");
+        }
+        assert!(text.contains("\ny\\u{d}::add-mask::b:2: error[missing-owner]: m\n"), "{text}");
+        assert!(text.contains("\nz \\u{23}#[error]d:4: error[missing-owner]: m\n"), "{text}");
+        let names = (0..11).map(|i| diagnostic(Rule::MissingOwner, Severity::Error, "::notice::f", i + 1)).collect();
+        let text = render(&Report { diagnostics: names, files: 1 });
+        assert!(text.contains("\n\\u{3a}:notice::f:11: error[missing-owner]: m\n"), "{text}");
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //! ```
 
 use crate::diagnostic::{Report, Severity};
+use crate::printable::printable;
 use crate::render::color::Palette;
-use crate::render::printable::printable;
 
 /// Renders every diagnostic and the summary. `source_line(file, line)` returns the text
 /// of a line of a record file, when it can be read.

@@ -4,7 +4,8 @@
 //! description = when it fires, full description and help = the explanation `incidents
 //! explain` prints, default level = the level in effect in this repository); each result
 //! names its rule by code and index, its level, message, and the record file relative to
-//! the root (`/` separators) with the line.
+//! the root (`/` separators) with the line. As with JSON, no line holds a `##[`
+//! ([`crate::render::json::without_legacy_commands`]).
 
 use crate::config::Config;
 use crate::diagnostic::{explain_markdown, Level, Report, Rule, Severity};

@@ -2,151 +2,172 @@
 //! `GITHUB_STEP_SUMMARY`: the counts, then a table of every diagnostic, most important
 //! first (the order of the annotations).
 //!
-//! GitHub refuses a step summary over 1 MiB, so the table stops before [`MAX_BYTES`]
-//! and ends with a note saying how many rows were left out. Text from records is
-//! escaped so that a `|` cannot break the table and a `<placeholder>` is not taken for
-//! HTML.
+//! GitHub refuses a step summary over 1 MiB, and the file may already hold what earlier
+//! commands of the step wrote (another `check` among them), so the summary is rendered
+//! for the room left ([`Summary`] is [`Fitting`]): the table stops before the file would
+//! pass [`MAX_BYTES`] and ends with a note saying how many rows were left out.
+//!
+//! Text from records is written for GitHub-flavoured Markdown as GitHub renders it
+//! ([`inline`]): it can break no table cell or line, and becomes no HTML, link, image,
+//! autolink (`https://…`, `www.…`, `name@host`), emphasis or entity.
 
 use super::github::by_importance;
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::edit::append::Fitting;
+use std::borrow::Cow;
 
-/// The most this renderer writes: GitHub's 1 MiB step-summary limit, less room for
-/// whatever else the step writes.
+/// The most the summary file may hold once this summary is appended: GitHub's 1 MiB
+/// step-summary limit, less room for whatever else the step writes.
 pub const MAX_BYTES: usize = 1024 * 1024 - 16 * 1024;
 
 /// Messages longer than this many characters are cut in the table.
 const MAX_MESSAGE_CHARS: usize = 1000;
 
-/// Renders the summary, at most `max_bytes` long (including the closing note).
-pub fn render(report: &Report, max_bytes: usize) -> String {
-    let (errors, warnings) = (report.errors(), report.warnings());
-    let mut out = String::from("## incidents check\n\n");
-    if errors == 0 && warnings == 0 {
+/// The job summary of one report, rendered when the room left in the file is known.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary<'a> {
+    report: &'a Report,
+    max_bytes: usize,
+}
+
+/// The summary of `report`, for a file that may hold at most `max_bytes` bytes.
+pub fn render(report: &Report, max_bytes: usize) -> Summary<'_> {
+    Summary { report, max_bytes }
+}
+
+impl Fitting for Summary<'_> {
+    fn after(&self, existing: u64) -> Cow<'_, str> {
+        let existing = usize::try_from(existing).unwrap_or(usize::MAX);
+        Cow::Owned(self.within(self.max_bytes.saturating_sub(existing)))
+    }
+}
+
+impl Summary<'_> {
+    /// The summary in at most `room` bytes: every row that fits, then a note counting
+    /// the rest; nothing at all when not even the heading and that note fit.
+    pub fn within(&self, room: usize) -> String {
+        let report = self.report;
+        let (errors, warnings) = (report.errors(), report.warnings());
+        let mut out = String::from("## incidents check\n\n");
+        if errors == 0 && warnings == 0 {
+            out.push_str(&format!(
+                ":white_check_mark: {} checked, no problems.\n",
+                crate::render::plural(report.files, "record file")
+            ));
+            return if out.len() <= room { out } else { String::new() };
+        }
+        let icon = if errors > 0 { ":x:" } else { ":warning:" };
         out.push_str(&format!(
-            ":white_check_mark: {} checked, no problems.\n",
+            "{icon} **{}, {}** in {}.\n\n",
+            crate::render::plural(errors, "error"),
+            crate::render::plural(warnings, "warning"),
             crate::render::plural(report.files, "record file")
         ));
-        return out;
-    }
-    let icon = if errors > 0 { ":x:" } else { ":warning:" };
-    out.push_str(&format!(
-        "{icon} **{}, {}** in {}.\n\n",
-        crate::render::plural(errors, "error"),
-        crate::render::plural(warnings, "warning"),
-        crate::render::plural(report.files, "record file")
-    ));
-    out.push_str("| | rule | file | id | message |\n|---|---|---|---|---|\n");
-    let mut ordered: Vec<&Diagnostic> = report.diagnostics.iter().collect();
-    ordered.sort_by(|a, b| by_importance(a, b));
-    // Room for the longest closing note.
-    let budget = max_bytes.saturating_sub(200);
-    for (index, d) in ordered.iter().enumerate() {
-        let row = row(d);
-        if out.len() + row.len() > budget {
-            let left = ordered.len() - index;
-            out.push_str(&format!(
-                "\n{} not listed: the step summary is limited to 1 MiB. Run `incidents check` locally to see them all.\n",
-                crate::render::plural(left, "more diagnostic")
-            ));
-            return out;
+        out.push_str("| | rule | file | id | message |\n|---|---|---|---|---|\n");
+        let mut ordered: Vec<&Diagnostic> = report.diagnostics.iter().collect();
+        ordered.sort_by(|a, b| by_importance(a, b));
+        // Room for the longest closing note.
+        let budget = room.saturating_sub(200);
+        if out.len() > budget {
+            return String::new();
         }
-        out.push_str(&row);
+        for (index, d) in ordered.iter().enumerate() {
+            let row = row(d);
+            if out.len() + row.len() > budget {
+                let left = ordered.len() - index;
+                out.push_str(&format!(
+                    "\n{} not listed: the step summary is limited to 1 MiB. Run `incidents check` locally to see them all.\n",
+                    crate::render::plural(left, "more diagnostic")
+                ));
+                return out;
+            }
+            out.push_str(&row);
+        }
+        out.push_str("\nRun `incidents explain <rule>` for what a rule checks and how to satisfy it.\n");
+        out
     }
-    out.push_str("\nRun `incidents explain <rule>` for what a rule checks and how to satisfy it.\n");
-    out
 }
 
 fn row(d: &Diagnostic) -> String {
     let mark = match d.severity {
-        crate::diagnostic::Severity::Error => ":x: error",
-        crate::diagnostic::Severity::Warning => ":warning: warning",
+        Severity::Error => ":x: error",
+        Severity::Warning => ":warning: warning",
     };
     let message: String = d.message.chars().take(MAX_MESSAGE_CHARS).collect();
     let cut = if message.len() < d.message.len() { "…" } else { "" };
     format!(
-        "| {mark} | `{}` | `{}:{}` | {} | {}{cut} |\n",
+        "| {mark} | `{}` | {} | {} | {}{cut} |\n",
         d.code.code(),
-        cell(&d.file).replace('`', "'"),
-        d.line,
-        d.id.as_deref().map(cell).unwrap_or_default(),
-        cell(&message)
+        code(&format!("{}:{}", d.file, d.line)),
+        d.id.as_deref().map(inline).unwrap_or_default(),
+        inline(&message)
     )
 }
 
-/// Escapes text for a table cell: `|` always, line breaks as spaces, and `<`, `>`, `&`
-/// outside code spans (inside them Markdown shows the characters as written).
-pub fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    for ch in text.chars() {
-        match ch {
-            '`' => {
-                in_code = !in_code;
-                out.push('`');
-            }
-            '|' => out.push_str("\\|"),
-            '\r' | '\n' => out.push(' '),
-            '<' if !in_code => out.push_str("&lt;"),
-            '>' if !in_code => out.push_str("&gt;"),
-            '&' if !in_code => out.push_str("&amp;"),
-            other => out.push(other),
+/// Text for a table cell, read as the tool's messages are written: a span between
+/// backticks quotes a value and stays a code span; the rest is text.
+///
+/// Text is escaped with backslashes wherever GitHub-flavoured Markdown could read
+/// something in it: `\`, `*`, `_`, `~` (emphasis), `[`, `]` (links, images, footnotes),
+/// `<`, `>` (HTML, autolinks), `&` (entities), `|` (cells), `:` (a scheme before `//`,
+/// an autolink), `$` (math), and the `.` of `www.`; line breaks become spaces. An `@`
+/// (an email autolink, a mention) goes into a code span, since GitHub joins text before
+/// looking for addresses. A code span can hold nothing live, whatever it contains.
+pub fn inline(text: &str) -> String {
+    // Runs of (is code, text), adjacent code runs merged: an `@` joins the span beside it.
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    let mut push = |is_code: bool, ch: char| match runs.last_mut() {
+        Some((last, run)) if *last == is_code => run.push(ch),
+        _ => runs.push((is_code, ch.to_string())),
+    };
+    for (index, part) in text.split('`').enumerate() {
+        for ch in part.chars() {
+            push(index % 2 == 1 || ch == '@', ch);
         }
     }
-    if in_code {
-        // An unbalanced backtick would swallow the rest of the row.
-        out.push('`');
+    let mut out = String::with_capacity(text.len() + 16);
+    for (is_code, run) in runs {
+        if is_code {
+            out.push_str(&code(&run));
+            continue;
+        }
+        let mut previous = ['\0'; 3];
+        for ch in run.chars() {
+            match ch {
+                '\r' | '\n' => out.push(' '),
+                '\\' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '&' | '|' | ':' | '$' => {
+                    out.push('\\');
+                    out.push(ch);
+                }
+                '.' if previous.iter().all(|p| p.eq_ignore_ascii_case(&'w')) => out.push_str("\\."),
+                other => out.push(other),
+            }
+            previous = [previous[1], previous[2], ch];
+        }
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostic::{Rule, Severity};
-
-    fn report(count: usize) -> Report {
-        let diagnostics = (0..count)
-            .map(|i| Diagnostic {
-                code: Rule::MissingOwner,
-                severity: if i % 2 == 0 { Severity::Error } else { Severity::Warning },
-                file: format!("incidents/INC-{i}.md"),
-                line: 3,
-                id: Some(format!("INC-{i}")),
-                message: "add `owner:` — the person or team".to_string(),
-            })
-            .collect();
-        Report { diagnostics, files: count }
+/// `text` as one code span that shows it exactly: fenced by one backtick more than its
+/// longest run of backticks, padded with a space where CommonMark would strip one, its
+/// `|` escaped for the table and its line breaks written as spaces.
+pub fn code(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
     }
-
-    #[test]
-    fn escapes_cells() {
-        let cases = [
-            ("a | b", "a \\| b"),
-            ("write <owner> & `<placeholder>`", "write &lt;owner&gt; &amp; `<placeholder>`"),
-            ("two\nlines", "two lines"),
-            ("open `code", "open `code`"),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(cell(text), expected);
-        }
+    let text = text.replace(['\r', '\n'], " ");
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in text.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
     }
-
-    #[test]
-    fn lists_counts_and_every_row() {
-        let text = render(&report(3), MAX_BYTES);
-        assert!(text.contains("**2 errors, 1 warning** in 3 record files"), "{text}");
-        assert_eq!(text.lines().filter(|l| l.starts_with("| :")).count(), 3);
-        assert!(render(&report(0), MAX_BYTES).contains("no problems"));
-    }
-
-    #[test]
-    fn stays_under_the_limit_with_a_note() {
-        let full = render(&report(50), usize::MAX);
-        for limit in [1000, 4000, full.len() - 10] {
-            let text = render(&report(50), limit);
-            assert!(text.len() <= limit, "{limit}: {}", text.len());
-            assert!(text.contains("more diagnostics not listed"), "{limit}");
-        }
-        assert!(!full.contains("not listed"));
-    }
+    let fence = "`".repeat(longest + 1);
+    let stripped = text.starts_with(' ') && text.ends_with(' ') && !text.chars().all(|c| c == ' ');
+    let pad = if text.starts_with('`') || text.ends_with('`') || stripped { " " } else { "" };
+    format!("{fence}{pad}{}{pad}{fence}", text.replace('|', "\\|"))
 }
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod tests;

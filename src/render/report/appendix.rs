@@ -1,8 +1,12 @@
-//! The HTML report's appendix: every incident of the period with its facts, failure
-//! modes, items and body. Record text is escaped; bodies go through
-//! [`super::body`], which lets no raw HTML or unsafe link through.
+//! The HTML report's appendix: every incident of the period with its facts, gate-1
+//! evidence (signal, intervention, rollback, verification), failure modes, items (each
+//! with its validation, change and evidence, or reason and approver) and body. Record
+//! text is escaped; unfilled placeholders are absent from the model and left out of
+//! bodies; bodies go through [`super::body`], which lets no raw HTML or unsafe link
+//! through.
 
 use super::html_text::{escape, nowrap, opt, table};
+use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
 use std::collections::BTreeMap;
 
@@ -24,6 +28,7 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
             ("Opened", stamp(&incident.opened)),
             ("Stabilized", stamp(&incident.stabilized_at)),
             ("Closed", stamp(&incident.closed_at)),
+            ("Commander", incident.commander.as_deref().map(escape)),
             (
                 "Classes",
                 Some(incident.classes.iter().map(|c| escape(c)).collect::<Vec<_>>().join(", "))
@@ -37,6 +42,7 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
             }
         }
         out.push_str("</dl>\n");
+        gate_one(incident, &mut out);
         if !incident.failure_modes.is_empty() {
             out.push_str("<p class=\"modes\">Failure modes:</p>\n<ul>\n");
             for mode in &incident.failure_modes {
@@ -52,13 +58,14 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
                     vec![
                         nowrap(&item.id),
                         item.status.as_deref().map_or_else(|| "—".to_string(), nowrap),
-                        opt(&item.owner),
+                        item.owner.as_deref().map_or_else(|| "—".to_string(), nowrap),
                         item.due.map_or_else(|| "—".to_string(), |due| nowrap(&due.to_string())),
                         opt(&item.failure_mode),
+                        proof(item),
                     ]
                 })
                 .collect();
-            out.push_str(&table(&["Item", "Status", "Owner", "Due", "Failure mode"], &rows, 5));
+            out.push_str(&table(&["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], &rows, 6));
         }
         if let Some(body) = bodies.get(&incident.id) {
             out.push_str(&format!("<div class=\"body\">\n{}</div>\n", super::body::render(body)));
@@ -67,4 +74,51 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
     }
     out.push_str("</section>\n");
     out
+}
+
+/// The gate-1 evidence as a small definition list; "not written" for a missing field of
+/// an incident past gate 1.
+fn gate_one(incident: &IncidentRow, out: &mut String) {
+    let gate = &incident.stabilization;
+    let active = incident.status.as_deref() == Some("active");
+    if active && gate.signal.is_none() && gate.verification.is_none() {
+        out.push_str("<p class=\"note\">Gate 1 evidence: not yet — the incident is active.</p>\n");
+        return;
+    }
+    out.push_str("<dl class=\"evidence\">");
+    let fields = [
+        ("Signal", &gate.signal),
+        ("Intervention", &gate.intervention),
+        ("Rollback", &gate.rollback),
+        ("Verification", &gate.verification),
+        ("Uncertainty", &gate.uncertainty),
+    ];
+    for (label, value) in fields {
+        let text = match value {
+            Some(text) => escape(text),
+            None if label == "Uncertainty" => continue,
+            None => "<em>not written</em>".to_string(),
+        };
+        out.push_str(&format!("<dt>{label}</dt><dd>{text}</dd>"));
+    }
+    out.push_str("</dl>\n");
+}
+
+/// An item's validation, change and evidence, or reason and approver.
+fn proof(item: &ItemRow) -> String {
+    let mut lines = Vec::new();
+    for (label, value) in super::markdown_incidents::fields(item) {
+        let text = value.map_or_else(|| "<em>not written</em>".to_string(), escape);
+        lines.push(format!("<b>{label}:</b> {text}"));
+    }
+    if item.due_moves > 0 {
+        lines.push(format!("<small>due date moved {}</small>", crate::render::plural(item.due_moves, "time")));
+    }
+    if item.status.as_deref() == Some("diagnosing") && item.validation.is_none() {
+        lines.insert(0, "<em>no validation yet: still diagnosing</em>".to_string());
+    }
+    if lines.is_empty() {
+        return "—".to_string();
+    }
+    lines.join("<br>")
 }

@@ -40,7 +40,7 @@ pub fn render(report: &Report, bodies: &BTreeMap<String, String>, severities: &[
     out
 }
 
-fn link(id: &str) -> String {
+pub(super) fn link(id: &str) -> String {
     format!("<a class=\"nowrap\" href=\"#incident-{0}\">{0}</a>", escape(id))
 }
 
@@ -49,12 +49,17 @@ fn header(report: &Report, out: &mut String) {
     out.push_str(&format!("<p class=\"meta\">{}</p>\n<div class=\"tiles\">\n", escape(&summary_line(report))));
     let all = report.counts.last();
     let work = &report.remediation;
-    let open: usize = work.by_owner.iter().map(|o| o.open + o.shipped).sum();
+    let open: usize = work.by_owner.iter().map(|o| o.diagnosing + o.open + o.shipped).sum();
     let tiles = [
         (all.map_or(0, |c| c.active), "active", ""),
         (all.map_or(0, |c| c.stabilized), "stabilized", ""),
         (all.map_or(0, |c| c.closed), "closed", ""),
         (open, "items not yet validated", ""),
+        (
+            report.coverage.accepted_risks.len(),
+            "accepted risks",
+            if report.coverage.accepted_risks.is_empty() { "" } else { " warn" },
+        ),
         (work.overdue.len(), "items overdue", if work.overdue.is_empty() { "" } else { " warn" }),
         (
             report.recurrences.len(),
@@ -202,12 +207,12 @@ fn remediation(report: &Report, out: &mut String) {
             .by_owner
             .iter()
             .map(|o| {
-                let n = [o.total, o.open, o.in_progress, o.shipped, o.validated, o.dropped, o.overdue];
+                let n = [o.total, o.diagnosing, o.open, o.in_progress, o.shipped, o.validated, o.dropped, o.overdue];
                 std::iter::once(escape(&o.owner)).chain(n.iter().map(usize::to_string)).collect()
             })
             .collect();
         out.push_str(&table(
-            &["Owner", "Items", "Open", "In progress", "Shipped", "Validated", "Dropped", "Overdue"],
+            &["Owner", "Items", "Diagnosing", "Open", "In progress", "Shipped", "Validated", "Dropped", "Overdue"],
             &rows,
             1,
         ));
@@ -216,18 +221,14 @@ fn remediation(report: &Report, out: &mut String) {
     due_table(out, &work.overdue, "Overdue by");
     out.push_str(&format!("<h3>Due within {} days</h3>\n", work.due_soon_days));
     due_table(out, &work.due_soon, "Due in");
-    out.push_str("<h3>Lead time from stabilization to validation</h3>\n");
-    let lead = &work.lead_time_minutes;
-    if lead.count == 0 {
-        out.push_str("<p>No validated item with <code>validated_at</code> yet.</p>\n");
-    } else {
-        out.push_str(&format!(
-            "<p>Median <b>{}</b>, p90 <b>{}</b> over {}.</p>\n",
-            minutes(lead.median),
-            minutes(lead.p90),
-            crate::render::plural(lead.count as i64, "validated item")
-        ));
-    }
+    out.push_str("<h3>Time to ship and lead time to validation</h3>\n");
+    out.push_str("<p>From the incident's <code>stabilized_at</code> to the item's <code>shipped_at</code> (time to ship) and to its <code>validated_at</code> (lead time); median and p90 by nearest rank.</p>\n");
+    let rows: Vec<Vec<String>> =
+        [("Time to ship", &work.time_to_ship_minutes), ("Lead time to validation", &work.lead_time_minutes)]
+            .into_iter()
+            .map(|(label, s)| std::iter::once(label.to_string()).chain(spread(s)).collect())
+            .collect();
+    out.push_str(&table(&["Measure", "Items", "Median", "p90"], &rows, 1));
     if !work.validated_without_date.is_empty() {
         let ids: Vec<String> = work.validated_without_date.iter().map(|id| escape(id)).collect();
         out.push_str(&format!(
@@ -255,7 +256,33 @@ fn remediation(report: &Report, out: &mut String) {
             .collect();
         out.push_str(&table(&["Item", "Incident", "Owner", "Due", "Validated", "Late by"], &rows, 5));
     }
+    due_moves(report, out);
     out.push_str("</section>\n");
+}
+
+fn due_moves(report: &Report, out: &mut String) {
+    out.push_str("<h3>Due dates moved</h3>\n");
+    if report.due_moves.is_empty() {
+        out.push_str("<p>None: no item's due date was moved.</p>\n");
+        return;
+    }
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| nowrap(&d.to_string()));
+    let rows: Vec<Vec<String>> = report
+        .due_moves
+        .iter()
+        .map(|m| {
+            vec![
+                nowrap(&m.id),
+                link(&m.incident),
+                opt(&m.owner),
+                date(m.from),
+                date(m.to),
+                m.moved_at.map_or_else(|| "—".to_string(), |at| nowrap(&at.to_string())),
+                m.reason.as_deref().map_or_else(|| "<em>not written</em>".to_string(), escape),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["Item", "Incident", "Owner", "From", "To", "Moved", "Reason"], &rows, 7));
 }
 
 fn due_table(out: &mut String, items: &[DueItem], label: &str) {
@@ -282,9 +309,12 @@ fn due_table(out: &mut String, items: &[DueItem], label: &str) {
 
 fn coverage(report: &Report, out: &mut String) {
     let coverage = &report.coverage;
-    out.push_str("<section>\n<h2>Coverage gaps</h2>\n<h3>Failure modes with no item</h3>\n");
+    out.push_str("<section>\n<h2>Coverage gaps and accepted risks</h2>\n<h3>Failure modes with no item</h3>\n");
     if coverage.uncovered.is_empty() {
-        out.push_str("<p>None: every failure mode has an item.</p>\n");
+        out.push_str(match coverage.accepted_risks.len() {
+            0 => "<p>None: every failure mode has an item.</p>\n",
+            _ => "<p>None: every failure mode has an item, but some only dropped ones (accepted risks, below).</p>\n",
+        });
     } else {
         let rows: Vec<Vec<String>> = coverage
             .uncovered
@@ -293,6 +323,7 @@ fn coverage(report: &Report, out: &mut String) {
             .collect();
         out.push_str(&table(&["Incident", "Status", "Failure mode"], &rows, 3));
     }
+    super::coverage::render(coverage, out);
     out.push_str(&format!("<h3>Stabilized more than {} days ago without items</h3>\n", coverage.grace_days));
     if coverage.without_items.is_empty() {
         out.push_str("<p>None.</p>\n");

@@ -18,6 +18,7 @@ pub fn render(report: &Report) -> String {
     remediation(report, &mut out);
     coverage(report, &mut out);
     repeats(report, &mut out);
+    super::markdown_incidents::render(report, &mut out);
     out
 }
 
@@ -43,12 +44,12 @@ pub fn minutes(value: Option<i64>) -> String {
     value.map_or_else(|| "—".to_string(), |m| format_duration(chrono::Duration::minutes(m)))
 }
 
-fn opt(value: &Option<String>) -> String {
+pub(super) fn opt(value: &Option<String>) -> String {
     value.as_deref().map_or_else(|| "—".to_string(), inline)
 }
 
 /// A table; columns from `numeric_from` on are right-aligned numbers.
-fn table(out: &mut String, header: &[&str], rows: Vec<Vec<String>>, numeric_from: usize) {
+pub(super) fn table(out: &mut String, header: &[&str], rows: Vec<Vec<String>>, numeric_from: usize) {
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     let rule: Vec<&str> = (0..header.len()).map(|i| if i < numeric_from { "---" } else { "---:" }).collect();
     out.push_str(&format!("|{}|\n", rule.join("|")));
@@ -149,29 +150,28 @@ fn remediation(report: &Report, out: &mut String) {
             .by_owner
             .iter()
             .map(|o| {
-                let n = [o.total, o.open, o.in_progress, o.shipped, o.validated, o.dropped, o.overdue];
+                let n = [o.total, o.diagnosing, o.open, o.in_progress, o.shipped, o.validated, o.dropped, o.overdue];
                 std::iter::once(inline(&o.owner)).chain(n.iter().map(usize::to_string)).collect()
             })
             .collect();
-        table(out, &["Owner", "Items", "Open", "In progress", "Shipped", "Validated", "Dropped", "Overdue"], rows, 1);
+        table(
+            out,
+            &["Owner", "Items", "Diagnosing", "Open", "In progress", "Shipped", "Validated", "Dropped", "Overdue"],
+            rows,
+            1,
+        );
     }
     out.push_str(&format!("\n### Overdue as of {}\n\n", report.today));
     due_table(out, &work.overdue, "Overdue by");
     out.push_str(&format!("\n### Due within {} days\n\n", work.due_soon_days));
     due_table(out, &work.due_soon, "Due in");
-    out.push_str("\n### Lead time from stabilization to validation\n\n");
-    let lead = &work.lead_time_minutes;
-    if lead.count == 0 {
-        out.push_str("No validated item with `validated_at` yet.\n");
-    } else {
-        out.push_str(&format!(
-            "Median {}, p90 {} over {} validated item{}.\n",
-            minutes(lead.median),
-            minutes(lead.p90),
-            lead.count,
-            if lead.count == 1 { "" } else { "s" }
-        ));
-    }
+    out.push_str("\n### Time to ship and lead time to validation\n\n");
+    out.push_str("From the incident's `stabilized_at` to the item's `shipped_at` (time to ship) and to its `validated_at` (lead time); median and p90 by nearest rank.\n\n");
+    let rows = [("Time to ship", &work.time_to_ship_minutes), ("Lead time to validation", &work.lead_time_minutes)]
+        .into_iter()
+        .map(|(label, s)| std::iter::once(label.to_string()).chain(spread(s)).collect())
+        .collect();
+    table(out, &["Measure", "Items", "Median", "p90"], rows, 1);
     if !work.validated_without_date.is_empty() {
         out.push_str(&format!(
             "\nValidated without `validated_at` (left out of lead time and slip): {}.\n",
@@ -199,6 +199,32 @@ fn remediation(report: &Report, out: &mut String) {
             .collect();
         table(out, &["Item", "Incident", "Owner", "Due", "Validated", "Late by"], rows, 5);
     }
+    due_moves(report, out);
+}
+
+fn due_moves(report: &Report, out: &mut String) {
+    out.push_str("\n### Due dates moved\n\n");
+    if report.due_moves.is_empty() {
+        out.push_str("None: no item's due date was moved.\n");
+        return;
+    }
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
+    let rows = report
+        .due_moves
+        .iter()
+        .map(|m| {
+            vec![
+                inline(&m.id),
+                inline(&m.incident),
+                opt(&m.owner),
+                date(m.from),
+                date(m.to),
+                m.moved_at.map_or_else(|| "—".to_string(), |at| at.to_string()),
+                m.reason.as_deref().map_or_else(|| "not written".to_string(), inline),
+            ]
+        })
+        .collect();
+    table(out, &["Item", "Incident", "Owner", "From", "To", "Moved", "Reason"], rows, 7);
 }
 
 fn due_table(out: &mut String, items: &[crate::analysis::workload::DueItem], label: &str) {
@@ -218,9 +244,12 @@ fn due_table(out: &mut String, items: &[crate::analysis::workload::DueItem], lab
 
 fn coverage(report: &Report, out: &mut String) {
     let coverage = &report.coverage;
-    out.push_str("\n## Coverage gaps\n\n### Failure modes with no item\n\n");
+    out.push_str("\n## Coverage gaps and accepted risks\n\n### Failure modes with no item\n\n");
     if coverage.uncovered.is_empty() {
-        out.push_str("None: every failure mode has an item.\n");
+        out.push_str(match coverage.accepted_risks.len() {
+            0 => "None: every failure mode has an item.\n",
+            _ => "None: every failure mode has an item, but some only dropped ones (accepted risks, below).\n",
+        });
     } else {
         let rows = coverage
             .uncovered
@@ -228,6 +257,50 @@ fn coverage(report: &Report, out: &mut String) {
             .map(|u| vec![inline(&u.incident), opt(&u.status), inline(&u.failure_mode)])
             .collect();
         table(out, &["Incident", "Status", "Failure mode"], rows, 3);
+    }
+    out.push_str(
+        "\n### Accepted risks\n\nFailure modes whose every item was dropped, with why and who accepted the risk.\n\n",
+    );
+    if coverage.accepted_risks.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        let not_written = |value: &Option<String>| value.as_deref().map_or_else(|| "not written".to_string(), inline);
+        let rows = coverage
+            .accepted_risks
+            .iter()
+            .flat_map(|risk| {
+                risk.dropped.iter().map(move |item| {
+                    vec![
+                        inline(&risk.incident),
+                        inline(&risk.failure_mode),
+                        inline(&item.id),
+                        not_written(&item.reason),
+                        not_written(&item.approved_by),
+                    ]
+                })
+            })
+            .collect();
+        table(out, &["Incident", "Failure mode", "Dropped item", "Reason", "Approved by"], rows, 5);
+    }
+    out.push_str("\n### Closed without a validated item\n\n");
+    if coverage.closed_without_validated.is_empty() {
+        out.push_str("None: every closed incident has a validated item.\n");
+    } else {
+        let rows = coverage
+            .closed_without_validated
+            .iter()
+            .map(|c| {
+                vec![
+                    inline(&c.incident),
+                    opt(&c.severity),
+                    c.closed_at.map_or_else(|| "—".to_string(), |at| at.to_string()),
+                    opt(&c.title),
+                    c.items.to_string(),
+                    c.dropped.to_string(),
+                ]
+            })
+            .collect();
+        table(out, &["Incident", "Severity", "Closed", "Title", "Items", "Dropped"], rows, 4);
     }
     out.push_str(&format!("\n### Stabilized more than {} days ago without items\n\n", coverage.grace_days));
     if coverage.without_items.is_empty() {

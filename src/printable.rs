@@ -1,0 +1,119 @@
+//! Text from records made safe to print on a terminal or into a CI log. A record can
+//! carry control characters (a YAML `"\e[2J"` escape, raw bytes in a file name, a binary
+//! file's first line); printed as they are, they could move the cursor, retitle the
+//! window or hide text. And GitHub's runner reads every line of a step's stdout and
+//! stderr for workflow commands: `::name …::` at the start of a line (after white
+//! space) and `##[name]` anywhere in it. Human renderers and error messages pass every
+//! record-supplied string through [`printable`], which shows control characters as
+//! visible `\u{…}` escapes (so record text never starts a line) and writes the `#` that
+//! would start `##[` as `\u{23}`; whole lines go through [`printable_lines`], which also
+//! writes the first `:` of a line starting with `::` as `\u{3a}`. Machine formats (JSON,
+//! GitHub annotations) do their own escaping.
+
+use std::borrow::Cow;
+
+/// `text` with every control character except tab, every bidirectional-override
+/// character, and the `#` that starts a `##[` written as a `\u{…}` escape.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) && !text.contains("##[") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (at, ch) in text.char_indices() {
+        if is_unsafe(ch) || (ch == '#' && text[at + 1..].starts_with("#[")) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`printable`] for one whole line: `text` (line breaks escaped) that cannot start a
+/// workflow command either, its first `:` written as `\u{3a}` when, past leading white
+/// space, it starts with `::`.
+pub fn printable_line(text: &str) -> Cow<'_, str> {
+    let safe = printable(text);
+    let rest = safe.trim_start();
+    if !rest.starts_with("::") {
+        return safe;
+    }
+    let at = safe.len() - rest.len();
+    Cow::Owned(format!("{}\\u{{3a}}{}", &safe[..at], &safe[at + 1..]))
+}
+
+/// [`printable_line`] for whole rendered text: line breaks (`\n`, and `\r` before one)
+/// stay, every other unsafe character is escaped and no line starts a workflow command.
+/// For the human formats of `list`, `status` and `report`, whose lines hold record text,
+/// and for messages that list several lines.
+pub fn printable_lines(text: &str) -> Cow<'_, str> {
+    let starts_command = |line: &str| line.trim_start().starts_with("::");
+    // A carriage return is a line break only before a line feed; alone, it is escaped.
+    let unsafe_char = |(at, ch): (usize, char)| match ch {
+        '\n' => false,
+        '\r' => !text[at + 1..].starts_with('\n'),
+        _ => is_unsafe(ch),
+    };
+    if !text.char_indices().any(unsafe_char) && !text.contains("##[") && !text.lines().any(starts_command) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let (content, ending) = match line.strip_suffix("\r\n") {
+            Some(content) => (content, "\r\n"),
+            None => line.strip_suffix('\n').map_or((line, ""), |content| (content, "\n")),
+        };
+        out.push_str(&printable_line(content));
+        out.push_str(ending);
+    }
+    Cow::Owned(out)
+}
+
+fn is_unsafe(ch: char) -> bool {
+    (ch.is_control() && ch != '\t') || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_text_keeps_its_line_breaks() {
+        assert_eq!(printable_lines("a\nb\r\n"), "a\nb\r\n");
+        assert_eq!(printable_lines("x \u{1b}[2J\ny\u{7}\n"), "x \\u{1b}[2J\ny\\u{7}\n");
+    }
+
+    #[test]
+    fn no_line_can_start_a_workflow_command() {
+        let cases = [
+            ("::notice::owned", "\\u{3a}:notice::owned"),
+            ("  \u{a0}::add-mask::x", "  \u{a0}\\u{3a}:add-mask::x"),
+            ("a ::notice:: in the middle", "a ::notice:: in the middle"),
+            ("x ##[add-mask]y ###[z", "x \\u{23}#[add-mask]y #\\u{23}#[z"),
+            ("dir\n::notice::x", "dir\\u{a}::notice::x"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(printable_line(input), expected, "{input:?}");
+        }
+        assert_eq!(printable_lines("ok\n ::stop-commands::t\n"), "ok\n \\u{3a}:stop-commands::t\n");
+        assert_eq!(printable_lines("a\r::add-mask::b\r\n"), "a\\u{d}::add-mask::b\r\n");
+        assert_eq!(printable("##[error]x"), "\\u{23}#[error]x");
+    }
+
+    #[test]
+    fn escapes_control_and_bidi_characters_only() {
+        let cases = [
+            ("plain text, tabs\tand ünïcode", "plain text, tabs\tand ünïcode"),
+            ("\u{1b}[2Jcleared", "\\u{1b}[2Jcleared"),
+            ("bell\u{7}", "bell\\u{7}"),
+            ("line\nbreak\r", "line\\u{a}break\\u{d}"),
+            ("c1 \u{9b}31m", "c1 \\u{9b}31m"),
+            ("rtl \u{202e}txt.md", "rtl \\u{202e}txt.md"),
+            ("del\u{7f}", "del\\u{7f}"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(printable(input), expected, "{input:?}");
+        }
+        assert!(matches!(printable("ok"), Cow::Borrowed(_)));
+    }
+}
