@@ -83,7 +83,8 @@ def main():
                 f.write(f"kind: remediation\nid: {rid}\nincident: {iid}\nfailure_mode: {mode}\n")
                 f.write(f"owner: {rng.choice(OWNERS)}\ndue: {(stabilized + timedelta(days=10)).strftime('%Y-%m-%d')}\n")
                 f.write(f"validation: integration test on {service} that reproduces the failure and asserts recovery\n")
-                f.write(f"status: validated\nevidence: CI run {rng.randint(10000, 99999)} passed\n")
+                f.write(f"status: validated\nchange: https://git.example.com/{service}/pull/{n * 10 + r}\n")
+                f.write(f"evidence: CI run {rng.randint(10000, 99999)} passed\n")
                 f.write(f"validated_at: {validated.strftime('%Y-%m-%d')}\n---\n")
                 f.write(body(service, rng, "remediation"))
 

@@ -21,8 +21,10 @@ const EXAMPLES: &str = "Examples:
   incidents check                          check every record (exit 1 on errors)
   incidents --today 2026-03-02 check --format json
   incidents explain missing-rollback       what a rule checks and how to satisfy it
+  incidents log INC-7 \"rolled back\" --kind mitigated  timestamped entry under ## Timeline
   incidents status INC-42                  current state and next remediation action
   incidents list --overdue                 remediation items past their due date
+  incidents digest --within 7d             what each owner should do this week
   incidents report --format html > r.html  states, durations, repeat failure classes
   incidents config                         the root, config file, templates and settings in effect
   incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
@@ -64,10 +66,13 @@ pub enum Command {
     Drop(commands::drop::Args),
     MoveDue(commands::move_due::Args),
     Close(commands::close::Args),
+    Log(commands::log::Args),
+    Import(commands::import::Args),
     Template(commands::template::Args),
     Status(commands::status::Args),
     List(commands::list::Args),
     Report(commands::report::Args),
+    Digest(commands::digest::Args),
     Sync(commands::sync::Args),
     Config(commands::config::Args),
     Schema(commands::schema::Args),

@@ -5,6 +5,7 @@
 //! - [`records`]: incidents in id order with their items, the view every analysis reads.
 //! - [`status`]: the standard status block of one incident.
 //! - [`listing`]: the rows and filters of `incidents list`.
+//! - [`digest`]: the weekly digest of what each owner should do.
 //! - [`report`]: the report model, built from [`timing`], [`workload`], [`due_moves`],
 //!   [`coverage`], [`classes`], [`recurrence`] and [`charts`], with statistics from
 //!   [`stats`]. [`coverage`] also classifies failure modes for the status block and
@@ -13,6 +14,7 @@
 pub mod charts;
 pub mod classes;
 pub mod coverage;
+pub mod digest;
 pub mod due_moves;
 pub mod listing;
 pub mod order;

@@ -34,6 +34,8 @@ pub struct Effective {
     /// Whether `vague_phrases` is the built-in list.
     pub vague_phrases_built_in: bool,
     pub vague_phrases: Vec<String>,
+    /// Non-answers added by `non_evidence` (the built-in ones always apply too).
+    pub non_evidence: Vec<String>,
     /// Required body sections, in workflow order (statuses that require none left out).
     pub sections: Vec<RequiredSections>,
     pub rules: Vec<RuleLevel>,
@@ -131,6 +133,7 @@ impl Effective {
             ignore: config.ignore.clone(),
             vague_phrases_built_in: config.vague_phrases == built_in_phrases,
             vague_phrases: config.vague_phrases.clone(),
+            non_evidence: config.non_evidence.clone(),
             sections: required_sections(config),
             rules: Rule::ALL
                 .iter()
@@ -189,6 +192,7 @@ mod tests {
         let overdue = effective.rules.iter().find(|r| r.code == "overdue").unwrap();
         assert_eq!((overdue.level, overdue.default, overdue.overridden), ("error", "warning", true));
         assert!(effective.vague_phrases_built_in);
+        assert!(effective.non_evidence.is_empty());
         assert!(!effective.records_dir_exists);
         assert_eq!(effective.config_file, None);
         let sections: Vec<(&str, &str)> = effective.sections.iter().map(|s| (s.kind, s.status)).collect();

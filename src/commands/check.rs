@@ -1,5 +1,7 @@
 //! `incidents check [PATHS...]`: load every record, run every rule, print the
 //! diagnostics of the files asked about, exit 1 on errors (or warnings with `--strict`).
+//! Without a records folder it does not run at all (exit 2): a gate that checks nothing
+//! must not pass.
 
 use super::{write, Outcome, Streams};
 use crate::diagnostic::{Report, Severity};
@@ -24,12 +26,16 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
     Sarif,
+    /// GitLab Code Quality JSON (an artifact of `reports: codequality`)
+    Gitlab,
+    /// JUnit XML: one test case per record file (an artifact of `reports: junit`)
+    Junit,
 }
 
 /// Check every record and report problems (exit 1 on errors)
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json\n  incidents check --format github              in GitHub Actions (annotations + job summary)\n  incidents check --format sarif > incidents.sarif"
+    after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json\n  incidents check --format github              in GitHub Actions (annotations + job summary)\n  incidents check --format sarif > incidents.sarif\n  incidents check --format gitlab > gl-code-quality-report.json\n  incidents check --format junit > incidents-junit.xml"
 )]
 pub struct Args {
     /// Only show diagnostics of these files or folders (every record is still loaded)
@@ -45,26 +51,32 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let filters = args.paths.iter().map(|path| filter_for(ctx, path)).collect::<Result<Vec<_>>>()?;
     if !ctx.records_dir().is_dir() {
-        // A config that names a folder that is not there is a mistake that would turn the
-        // gate off; without a config, a repository simply has no records yet.
-        if let Some(file) = &ctx.config.file {
-            return Err(Error::Config {
+        // A CI job run in the wrong folder must fail, not pass on zero records.
+        let fix = "run `incidents init` to create it, or point `--root` at the repository that holds the records";
+        return Err(match &ctx.config.file {
+            Some(file) => Error::Config {
                 path: file.clone(),
                 line: None,
                 key: "dir".to_string(),
                 reason: format!(
-                    "the records folder `{}` does not exist under {}: fix `dir`, or create the folder (`incidents init`)",
+                    "the records folder `{}` does not exist under {}: fix `dir`, or {fix}",
                     ctx.config.dir,
                     ctx.root.display()
                 ),
-            });
-        }
-        write(streams.err, &format!("note: records folder `{}` does not exist; nothing to check\n", ctx.config.dir))?;
+            },
+            None => Error::Root {
+                path: ctx.root.clone(),
+                reason: format!("there is no records folder `{}` here: {fix}", ctx.config.dir),
+            },
+        });
     }
     let repo = ctx.load();
     let mut report = rules::check(&repo, &ctx.config, ctx.clock.today);
     if !filters.is_empty() {
         report.diagnostics.retain(|d| filters.iter().any(|f| matches_filter(&d.file, f)));
+    }
+    if matches!(args.format, Format::Github | Format::Sarif | Format::Gitlab) {
+        output::work_tree::relocate(&mut report, &ctx.root);
     }
     let text = match args.format {
         Format::Human => {
@@ -89,6 +101,16 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
             output::github::render(&report)
         }
         Format::Sarif => output::sarif::render(&report, &ctx.config),
+        Format::Gitlab => output::gitlab::render(&report),
+        Format::Junit => {
+            let files: Vec<String> = repo
+                .files
+                .iter()
+                .map(|f| f.path.clone())
+                .filter(|p| filters.is_empty() || filters.iter().any(|f| matches_filter(p, f)))
+                .collect();
+            output::junit::render(&report, &files, args.strict)
+        }
     };
     write(streams.out, &text)?;
     Ok(outcome(&report, args.strict))

@@ -17,7 +17,11 @@ use clap_complete::Shell;
   incidents completions zsh > ~/.zfunc/_incidents        # with fpath+=(~/.zfunc) before compinit
   incidents completions fish > ~/.config/fish/completions/incidents.fish
   incidents completions powershell >> $PROFILE
-  incidents completions elvish >> ~/.config/elvish/rc.elv")]
+  incidents completions elvish >> ~/.config/elvish/rc.elv
+
+These scripts complete commands and flags. For ids, rule codes, severities, owners and
+classes from the repository you are in, register the dynamic completer instead:
+  source <(COMPLETE=bash incidents)        # zsh: COMPLETE=zsh; fish: COMPLETE=fish incidents | source")]
 pub struct Args {
     /// The shell to complete for
     #[arg(value_enum)]

@@ -1,18 +1,46 @@
 //! `incidents explain <code>`: what a rule checks, why, how to satisfy it, an example.
+//! `--format json` gives the same for one rule or (without a code) every rule, with the
+//! level in effect in this repository, for editors and scripts.
 
 use super::{write, Outcome, Streams};
 use crate::diagnostic::{explain_markdown, rules_markdown, Rule};
 use crate::error::{Error, Result};
 use crate::Context;
+use serde::Serialize;
+
+/// Output format of `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown text
+    #[default]
+    Text,
+    /// One JSON object: `version` and `rules` (each with `code`, `default_level`, `level`, `summary`, `explanation`)
+    Json,
+}
+
+/// A rule in `explain --format json`.
+#[derive(Debug, Serialize)]
+struct RuleOutput {
+    code: &'static str,
+    default_level: &'static str,
+    level: &'static str,
+    summary: &'static str,
+    explanation: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct Output {
+    rules: Vec<RuleOutput>,
+}
 
 /// Print what a rule checks and how to satisfy it
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  incidents explain missing-rollback\n  incidents explain --list\n  incidents explain --all > docs/rules.md"
+    after_help = "Examples:\n  incidents explain missing-rollback\n  incidents explain --list\n  incidents explain --all > docs/rules.md\n  incidents explain --format json            every rule, as JSON\n  incidents explain overdue --format json"
 )]
 pub struct Args {
     /// The rule code, e.g. `missing-rollback`
-    #[arg(required_unless_present_any = ["list", "all"])]
+    #[arg(required_unless_present_any = ["list", "all", "format"])]
     pub code: Option<String>,
     /// List every rule code with its level in effect and summary
     #[arg(long, conflicts_with_all = ["code", "all"])]
@@ -20,9 +48,30 @@ pub struct Args {
     /// Print every rule's explanation as Markdown (the text of docs/rules.md)
     #[arg(long, conflicts_with = "code")]
     pub all: bool,
+    /// Output format (`json` without a code: every rule)
+    #[arg(long, value_enum, conflicts_with_all = ["list", "all"])]
+    pub format: Option<Format>,
 }
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    if args.format == Some(Format::Json) {
+        let rules = match args.code.as_deref() {
+            Some(code) => vec![find(code)?],
+            None => Rule::ALL.to_vec(),
+        };
+        let rules = rules
+            .into_iter()
+            .map(|rule| RuleOutput {
+                code: rule.code(),
+                default_level: rule.default_level().as_str(),
+                level: ctx.config.level(rule).as_str(),
+                summary: rule.summary(),
+                explanation: rule.explanation(),
+            })
+            .collect();
+        write(streams.out, &crate::render::json::versioned(&Output { rules }))?;
+        return Ok(Outcome::Success);
+    }
     if args.all {
         write(streams.out, &rules_markdown())?;
         return Ok(Outcome::Success);
@@ -37,11 +86,10 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         write(streams.out, &text)?;
         return Ok(Outcome::Success);
     }
-    let code = args.code.as_deref().unwrap_or_default();
-    let rule = Rule::from_code(code).ok_or_else(|| {
-        let hint = Rule::closest(code).map(|r| format!(" (did you mean `{r}`?)")).unwrap_or_default();
-        Error::Usage(format!("no rule `{code}`{hint}: `incidents explain --list` lists every rule"))
-    })?;
+    let Some(code) = args.code.as_deref() else {
+        return Err(Error::Usage("name a rule, e.g. `incidents explain overdue`, or pass --list".to_string()));
+    };
+    let rule = find(code)?;
     let mut text = explain_markdown(rule);
     let level = ctx.config.level(rule);
     if level != rule.default_level() {
@@ -49,4 +97,11 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     }
     write(streams.out, &text)?;
     Ok(Outcome::Success)
+}
+
+fn find(code: &str) -> Result<Rule> {
+    Rule::from_code(code).ok_or_else(|| {
+        let hint = Rule::closest(code).map(|r| format!(" (did you mean `{r}`?)")).unwrap_or_default();
+        Error::Usage(format!("no rule `{code}`{hint}: `incidents explain --list` lists every rule"))
+    })
 }

@@ -2,7 +2,8 @@
 //! `crate::cli`, the same one `--help` shows, so the two never disagree.
 //!
 //! clap_mangen writes every section; the `after_help` examples become an EXAMPLES
-//! section set without filling, so each example stays on its own line.
+//! section set without filling, so each example stays on its own line, followed by the
+//! EXIT STATUS, ENVIRONMENT and SEE ALSO sections a man page is expected to have.
 //! Like `completions`, it runs without resolving a root or reading a config.
 
 use super::{write, Outcome, Streams};
@@ -42,6 +43,7 @@ pub fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
 
 /// The page of `command`, its examples in an EXAMPLES section before VERSION.
 fn page(command: clap::Command) -> Result<String> {
+    let name = command.get_name().to_string();
     let examples = command.get_after_help().map(|text| text.to_string()).unwrap_or_default();
     let mut roff = Vec::new();
     clap_mangen::Man::new(command.after_help(None::<&str>))
@@ -50,12 +52,54 @@ fn page(command: clap::Command) -> Result<String> {
         .map_err(|e| Error::io("<man page>", e))?;
     // clap_mangen writes UTF-8 roff; a lossy conversion keeps this infallible.
     let mut text = String::from_utf8_lossy(&roff).into_owned();
-    let section = examples_section(&examples);
+    let mut section = examples_section(&examples);
+    section.push_str(&trailing_sections(&name));
     match text.find(".SH VERSION") {
         Some(at) => text.insert_str(at, &section),
         None => text.push_str(&section),
     }
     Ok(text)
+}
+
+/// EXIT STATUS, ENVIRONMENT and SEE ALSO, the same on every page but for the page's own
+/// name left out of SEE ALSO.
+fn trailing_sections(name: &str) -> String {
+    let mut out = String::from(
+        ".SH \"EXIT STATUS\"
+.TP
+\\fB0\\fR
+Success; for \\fBcheck\\fR, no error\\-level diagnostic was shown.
+.TP
+\\fB1\\fR
+\\fBcheck\\fR showed an error (with \\fB\\-\\-strict\\fR, any diagnostic), or a command refused and wrote nothing.
+.TP
+\\fB2\\fR
+The command could not run: bad arguments, an unreadable root, a bad config, no records folder.
+.SH ENVIRONMENT
+.TP
+\\fBNO_COLOR\\fR
+When set and not empty, no colour with \\fB\\-\\-color auto\\fR.
+.TP
+\\fBCLICOLOR_FORCE\\fR
+When set and not \\fB0\\fR, colour even when the output is not a terminal (\\fB\\-\\-color auto\\fR).
+.TP
+\\fBVISUAL\\fR, \\fBEDITOR\\fR
+The editor \\fBnew\\fR and \\fBremediate\\fR open on the file they create, at a terminal.
+.TP
+\\fBGITHUB_STEP_SUMMARY\\fR
+The file \\fBcheck \\-\\-format github\\fR appends its Markdown job summary to.
+.SH \"SEE ALSO\"
+",
+    );
+    let pages: Vec<String> =
+        ["incidents", "incidents-check", "incidents-explain", "incidents-status", "incidents-digest"]
+            .iter()
+            .filter(|page| **page != name && page.strip_prefix("incidents-") != Some(name))
+            .map(|page| format!("\\fB{}\\fR(1)", page.replace('-', "\\-")))
+            .collect();
+    out.push_str(&pages.join(", "));
+    out.push_str(", \\fBgit\\fR(1)\n");
+    out
 }
 
 /// `Examples:` help text as a roff section, lines kept as written.

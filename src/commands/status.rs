@@ -5,7 +5,7 @@
 use super::{say, write, Outcome, Streams};
 use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
-use crate::edit::status_block::{self, PatchError};
+use crate::edit::status_block;
 use crate::error::{Error, Result};
 use crate::printable::printable_lines;
 use crate::render::status as status_output;
@@ -140,17 +140,7 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
                 patches.push((entry.path, path, patched));
             }
             Ok(None) => current += 1,
-            Err(PatchError::Unclosed { line }) => problems.push(format!(
-                "{}:{line}: `<!-- incidents:status -->` has no `<!-- /incidents:status -->` after it: add the closing marker on its own line after the block, or remove the opening one",
-                entry.path
-            )),
-            Err(PatchError::TwoOpenings { first, second }) => problems.push(format!(
-                "{}:{second}: a second `<!-- incidents:status -->` (the first is on line {first}): keep one block between one pair of markers and remove the other markers",
-                entry.path
-            )),
-            Err(PatchError::NoFrontMatter) => {
-                problems.push(format!("{}: the front matter changed since it was read; run the command again", entry.path))
-            }
+            Err(problem) => problems.push(format!("{}{problem}", entry.path)),
         }
     }
     if !problems.is_empty() {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 15] = [
     "dir",
     "id_prefix",
     "severities",
@@ -26,9 +26,11 @@ pub const KEYS: [&str; 13] = [
     "sprint",
     "rules",
     "vague_phrases",
+    "non_evidence",
     "ignore",
     "sections",
     "open_editor",
+    "owners",
     "git",
     "validation_timeout",
 ];
@@ -54,6 +56,10 @@ fn list_cap(key: &str) -> usize {
     let top = key.split('.').next().unwrap_or(key);
     LIST_CAPS.iter().find(|(name, _)| *name == top).map_or(MAX_LIST_ENTRIES, |(_, cap)| *cap)
 }
+/// The longest `non_evidence` phrase, in characters (stricter than [`MAX_ENTRY_CHARS`]; the
+/// list takes [`MAX_LIST_ENTRIES`]): a non-answer is a word or two, and every short
+/// evidence text is compared with every phrase.
+pub const MAX_NON_EVIDENCE_CHARS: usize = 60;
 
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
 pub fn load(root: &Path) -> Result<Config> {
@@ -112,8 +118,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
             "vague_phrases" => {
                 config.vague_phrases = reader.text_list(true)?.iter().map(|p| normalize_phrase(p)).collect()
             }
+            "non_evidence" => config.non_evidence = reader.non_evidence()?,
             "ignore" => config.ignore = reader.text_list(true)?,
             "open_editor" => config.open_editor = reader.boolean()?,
+            "owners" => {
+                config.owners = Some(
+                    super::owners::read(value, path.parent().unwrap_or(Path::new(".")))
+                        .map_err(|r| fail("owners", r))?,
+                )
+            }
             "git" => config.git = reader.git_mode()?,
             "validation_timeout" => config.validation_timeout = reader.timeout()?,
             "due_policy" | "sections" => {}
@@ -228,6 +241,26 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
             ));
         }
         Ok(out)
+    }
+
+    /// `non_evidence`: short phrases with at least one letter or digit (punctuation is
+    /// dropped before comparing, so a phrase of only punctuation would match nothing).
+    fn non_evidence(&self) -> Result<Vec<String>> {
+        let list = self.text_list(true)?;
+        for phrase in &list {
+            if phrase.chars().count() > MAX_NON_EVIDENCE_CHARS {
+                return Err(self.err(format!(
+                    "`{}…` is longer than {MAX_NON_EVIDENCE_CHARS} characters: list short non-answers such as `as discussed` or `see runbook`",
+                    phrase.chars().take(20).collect::<String>()
+                )));
+            }
+            if !phrase.chars().any(char::is_alphanumeric) {
+                return Err(self.err(format!(
+                    "`{phrase}` has no letter or digit: punctuation is ignored when texts are compared, so write words such as `as discussed`"
+                )));
+            }
+        }
+        Ok(list)
     }
 
     fn severities(&self) -> Result<Vec<String>> {
@@ -403,7 +436,7 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let config = parse_text(
-            "dir: records\nid_prefix: OPS\nseverities: [P1, P2]\ndue_policy: {P1: 1w}\ngrace_period: 3d\nsprint: {start: 2026-01-05, length: 2w}\nrules: {overdue: error, vague-text: off}\nvague_phrases: [meh]\nignore: ['records/drafts/**']\nopen_editor: false\nsections:\n  incident:\n    closed: [Timeline, Impact]\n",
+            "dir: records\nid_prefix: OPS\nseverities: [P1, P2]\ndue_policy: {P1: 1w}\ngrace_period: 3d\nsprint: {start: 2026-01-05, length: 2w}\nrules: {overdue: error, vague-text: off}\nvague_phrases: [meh]\nnon_evidence: [as discussed]\nignore: ['records/drafts/**']\nopen_editor: false\nsections:\n  incident:\n    closed: [Timeline, Impact]\n",
         )
         .unwrap();
         assert_eq!(config.dir, "records");
@@ -417,6 +450,7 @@ mod tests {
         assert_eq!(config.level(Rule::Overdue), Level::Error);
         assert_eq!(config.level(Rule::VagueText), Level::Off);
         assert!(config.is_vague("Meh."));
+        assert_eq!(config.non_evidence, ["as discussed"]);
         assert!(config.is_ignored("records/drafts/x.md"));
         assert_eq!(config.sections.required("incident", "closed").len(), 2);
         assert!(!config.open_editor);
@@ -425,6 +459,8 @@ mod tests {
 
     #[test]
     fn names_the_bad_key() {
+        let long = format!("non_evidence: ['{}']\n", "x".repeat(61));
+        let many = format!("non_evidence: [{}]\n", (0..201).map(|n| format!("p{n}")).collect::<Vec<_>>().join(", "));
         let cases = [
             ("dri: x\n", "dri", "did you mean `dir`"),
             ("rules:\n  overdeu: error\n", "rules.overdeu", "did you mean `overdue`"),
@@ -441,6 +477,12 @@ mod tests {
             ("rules: {syntax: off}\n", "rules.syntax", "always an error"),
             ("open_editor: sometimes\n", "open_editor", "`true` or `false`"),
             ("open-editor: false\n", "open-editor", "did you mean `open_editor`"),
+            ("non_evidence: as discussed\n", "non_evidence", "expected a list"),
+            ("non_evidence: ['--']\n", "non_evidence", "no letter or digit"),
+            ("non_evidence: ['']\n", "non_evidence", "non-empty text"),
+            (long.as_str(), "non_evidence", "longer than 60"),
+            (many.as_str(), "non_evidence", "more than the 200 allowed"),
+            ("non_evidenc: [x]\n", "non_evidenc", "did you mean `non_evidence`"),
         ];
         for (text, key, reason) in cases {
             match parse_text(text) {

@@ -3,9 +3,11 @@
 //! bad values with the key's name and line (exit status 2).
 
 mod load;
+pub mod owners;
 mod sections;
 
-pub use load::{load, parse, CONFIG_FILE, KEYS};
+pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
+pub use owners::Owners;
 pub use sections::Sections;
 
 use crate::diagnostic::{Level, Rule};
@@ -72,6 +74,9 @@ pub struct Config {
     pub rule_levels: HashMap<Rule, Level>,
     /// Vague phrases, already normalized.
     pub vague_phrases: Vec<String>,
+    /// More non-answers for evidence fields (`non_evidence`), as written; added to the
+    /// built-in list of non-answers (`record/evidence.rs`).
+    pub non_evidence: Vec<String>,
     /// Ignore globs as written (relative to the root).
     pub ignore: Vec<String>,
     pub ignore_set: GlobSet,
@@ -79,6 +84,8 @@ pub struct Config {
     /// Whether `new` and `remediate` open `$VISUAL`/`$EDITOR` on the created file when
     /// run at a terminal (`--no-edit` skips it once).
     pub open_editor: bool,
+    /// Who may own remediation items (`owners`), when configured.
+    pub owners: Option<Owners>,
     /// Whether git history is read (`git: auto`, the default) or not (`git: off`).
     pub git: GitMode,
     /// How long `validate --run` lets the validation command run.
@@ -123,10 +130,12 @@ impl Default for Config {
             sprint: None,
             rule_levels: HashMap::new(),
             vague_phrases: DEFAULT_VAGUE_PHRASES.iter().map(|p| crate::text::normalize_phrase(p)).collect(),
+            non_evidence: Vec::new(),
             ignore: Vec::new(),
             ignore_set: GlobSet::empty(),
             sections: Sections::default(),
             open_editor: true,
+            owners: None,
             git: GitMode::Auto,
             validation_timeout: DEFAULT_VALIDATION_TIMEOUT,
         }

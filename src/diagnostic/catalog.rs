@@ -7,7 +7,7 @@ rules! {
 
 **Why.** A record that cannot be read would otherwise drop out of every gate silently; CI must fail instead.
 
-**How to fix.** Close the front matter with a `---` line, fix the YAML at the reported line (often an unquoted `:` or a tab), and save the file as UTF-8. A file that is not meant to be a record should not start with `---`.
+**How to fix.** Close the front matter with a `---` line, fix the YAML at the reported line (often an unquoted `:` or a tab), and save the file as UTF-8. A file that is not meant to be a record belongs under an `ignore` glob.
 
 **Example.**
 
@@ -105,6 +105,21 @@ stabilization:
   signal: 5xx rate on checkout-api > 2% (dashboard \"Checkout golden signals\"), reproduced by replaying cart requests
 ```";
 
+    MissingIntervention = "missing-intervention", Error,
+    "a stabilized or closed incident has no `stabilization.intervention`",
+    "**What it checks.** Gate 1 needs the intervention that restored service.
+
+**Why.** Stabilization is the smallest safe change: without the change written down, nobody can judge its risk, undo it, or tell whether service recovered on its own.
+
+**How to fix.** Write the change that restored service. When nothing was changed, say so and why: `none: recovered when the provider recovered` is an answer.
+
+**Example.**
+
+```yaml
+stabilization:
+  intervention: rolled cart-service back from v42 to v41 on all pods
+```";
+
     MissingRollback = "missing-rollback", Error,
     "a stabilized or closed incident has no `stabilization.rollback`",
     "**What it checks.** Gate 1 needs a rollback plan for the intervention.
@@ -163,6 +178,23 @@ failure_mode: cache invalidation race after partial deploy
 owner: team-payments
 ```";
 
+    UnknownOwner = "unknown-owner", Error,
+    "an item's `owner` is not in the configured `owners` (only when configured)",
+    "**What it checks.** When `.incidents.yml` sets `owners` — a list of people and teams, or `codeowners` to take every owner named in the repository's CODEOWNERS file — every remediation item's `owner` is one of them (ignoring case and a leading `@`). The message names the closest one.
+
+**Why.** \"Everyone assumes someone else is carrying the long-term fix\" starts with owners nobody recognises: a typo, a team that was renamed, a person who left.
+
+**How to fix.** Write one of the configured names, or add the owner to `owners` (or to CODEOWNERS).
+
+**Example.**
+
+```yaml
+# .incidents.yml
+owners: [dana, team-checkout]
+# the item
+owner: team-checkout
+```";
+
     MissingDue = "missing-due", Error,
     "a remediation item has no `due`",
     "**What it checks.** Every remediation item has a due window: a date (its end) or `{start, end}`.
@@ -178,8 +210,8 @@ due: 2026-03-16
 ```";
 
     MissingValidation = "missing-validation", Error,
-    "a remediation item has no `validation`",
-    "**What it checks.** Every remediation item says what would prove the system changed.
+    "a remediation item has no `validation` (not for `diagnosing` or `dropped` items)",
+    "**What it checks.** Every remediation item says what would prove the system changed, except one still `diagnosing` (no practical validation can be named yet) and one `dropped`.
 
 **Why.** Without an explicit validation, \"done\" means \"merged\", not \"the failure can no longer happen\". No practical validation usually means more diagnosis is needed first.
 
@@ -239,6 +271,98 @@ status: validated
 evidence: CI run 88121 — test staggered_rollout_cache_convergence passed
 ```";
 
+    MissingChange = "missing-change", Error,
+    "a `shipped` or `validated` item has no `change`",
+    "**What it checks.** An item marked `shipped` or `validated` names the change that shipped the fix.
+
+**Why.** A fix is validated after it ships, never instead; the change is what ties the validation to the code that runs in production.
+
+**How to fix.** Write the commit SHA, the pull or merge request URL, or the release tag or ticket key (`incidents ship <ID> --change …` writes it and moves the item).
+
+**Example.**
+
+```yaml
+status: shipped
+change: https://git.example.com/shop/cart/pull/812
+```";
+
+    MissingApproval = "missing-approval", Error,
+    "a `dropped` item has no `approved_by`",
+    "**What it checks.** An item marked `dropped` names who accepted the risk of not doing it.
+
+**Why.** Dropping an item leaves its failure mode as accepted risk; a risk nobody accepted is a follow-up that quietly rotted.
+
+**How to fix.** Name the person or group who accepted the risk (`incidents drop <ID> --reason … --approved-by …` writes both).
+
+**Example.**
+
+```yaml
+status: dropped
+reason: the reindex job is retired in Q1; its replacement checks completeness
+approved_by: search-leads
+```";
+
+    WeakEvidence = "weak-evidence", Error,
+    "an evidence field (`stabilization.signal`, `intervention`, `rollback`, `verification`; an item's `validation`, `change`, `evidence`, `reason`) holds a non-answer",
+    "**What it checks.** The fields that carry evidence hold an answer, not a word that only looks like one. After lower-casing and dropping punctuation, a value that is only one of the built-in non-answers (`n/a`, `na`, `none`, `nothing`, `-`, `?`, `ok`, `okay`, `yes`, `no`, `done`, `fixed`, `resolved`, `works`, `it works`, `fine`, `looks fine`, `looks good`, `lgtm`, `all good`, `tested`, `passed`, `verified`, `checked`, `see ticket`, `see above`, `see slack`, `same as above`, `as above`, `unknown`, `will do`) or of the config's `non_evidence` list fires. A sentence that starts with one is an answer (`none: recovered when the provider recovered`). Empty values and placeholders are reported by the `missing-*` rules instead.
+
+**Why.** \"ok\" closes a gate without evidence: the next reader cannot re-run the signal, undo the change or check the validation.
+
+**How to fix.** Write what the field asks for: the metric or request that shows the symptom, the change made, how to undo it, which production metric returned to which level, the test that would fail if the breakage came back, the commit or pull request, the CI run, or why the item will not be done.
+
+**Example.**
+
+```yaml
+stabilization:
+  rollback: redeploy v42 with `deploy cart --version v42` if v41 misbehaves   # not \"n/a\"
+evidence: CI run 88121, test staggered_rollout_cache_convergence passed      # not \"ok\"
+```";
+
+    LocalVerification = "local-verification", Error,
+    "gate 1's verification names only pre-production checks (running locally, unit or integration tests, CI, staging, a dev or test environment)",
+    "**What it checks.** `stabilization.verification` names an observation in production (production, prod, live, real traffic, customers or users, a production metric, dashboard or alert) when it names pre-production checks at all. A verification that names only local runs, unit or integration tests, CI, staging, dev or QA fires; one that names neither (\"5xx under 0.1% for 30 minutes\") does not.
+
+**Why.** Gate 1 is judged on operational evidence: did the service recover for its users? Tests that pass on a laptop say nothing about production.
+
+**How to fix.** Write which production metric returned to which level, for how long, and where you saw it.
+
+**Example.**
+
+```yaml
+stabilization:
+  verification: checkout 5xx under 0.1% for 30 minutes on the production dashboard   # not \"unit tests pass locally\"
+```";
+
+    DueBeyondPolicy = "due-beyond-policy", Warning,
+    "an item is due later than its incident's severity policy allows, counted from `stabilized_at` (from `opened` while active)",
+    "**What it checks.** The due date (the end of the window) of an item that is not `validated` or `dropped` is no later than the incident's stabilization date plus the severity's window in `due_policy` (SEV1 14d, SEV2 30d, SEV3 60d, SEV4 90d by default); while the incident is active, the window counts from `opened`. The message names the latest date the policy allows. Checked on every run, not only when the item is created, so a due date moved by hand is seen too.
+
+**Why.** A SEV1 follow-up due next year is a follow-up that will not happen; the policy is how a team says how fast prevention must follow an incident of each severity.
+
+**How to fix.** Bring the due date within the window (`incidents move-due` keeps the old date in `due_history`), or split the item so the part that prevents a repeat ships first. A team that plans differently changes `due_policy` in `.incidents.yml`.
+
+**Example.**
+
+```yaml
+# SEV1 incident stabilized 2026-03-02: due no later than 2026-03-16
+due: 2026-03-16
+```";
+
+    NotARecord = "not-a-record", Error,
+    "a Markdown file under `dir`, not a README and not ignored, has no front matter opening on its first line",
+    "**What it checks.** Every `*.md` file under the records folder (except `README.md` in any case and files matching an `ignore` glob) starts with a `---` line. Front matter after blank lines, after text, after a second byte-order mark, or an opening line with more on it (`--- # comment`) does not count: the file is not read as a record, so it is reported instead of skipped.
+
+**Why.** A record that is silently not a record drops out of every gate, and its id could be handed out again.
+
+**How to fix.** Make `---` the very first line and move anything above it into the body, or, for notes that are not records, list the file under `ignore` in `.incidents.yml`.
+
+**Example.**
+
+```yaml
+# .incidents.yml
+ignore: ['incidents/notes/**']
+```";
+
     UnknownChange = "unknown-change", Warning,
     "an item's `change` is a commit SHA that names no commit in the repository (only when the root is in a git work tree; a shallow clone says so and skips the rule)",
     "**What it checks.** A `shipped` or `validated` item whose `change` is a commit SHA (7 to 40 hex digits) names a commit that exists in the repository's object database. It is a lookup per item, never a walk of the history. Quiet when the root is not in a git work tree or the config says `git: off`. In a shallow clone (CI checks out one commit by default) a missing commit may only be outside the fetched history, so the rule is skipped and one `unknown-change` warning, on the first item that names a SHA, says to fetch the whole history (`fetch-depth: 0`).
@@ -256,11 +380,11 @@ change: 3f2a9c1d   # a commit in this repository
 
     Overdue = "overdue", Warning,
     "an item that is not `validated` or `dropped` is past its due date",
-    "**What it checks.** Items still `open`, `in-progress` or `shipped` whose due date (the end of the window) is before today (`--today` fixes today).
+    "**What it checks.** Items still `diagnosing`, `open`, `in-progress` or `shipped` whose due date (the end of the window) is before today (`--today` fixes today).
 
 **Why.** An overdue item is prevention that is not happening; it should be visible before the failure repeats.
 
-**How to fix.** Ship and validate it, move the date with a reason in the body, or drop it with a reason.
+**How to fix.** Ship and validate it (a `diagnosing` item first needs its validation: `incidents plan`), move the date with `incidents move-due ID --due DATE --reason …` (the old date is kept in `due_history` and shown in `report`), or drop it with a reason and an approver (`incidents drop ID --reason … --approved-by …`).
 
 **Example.**
 
@@ -269,8 +393,8 @@ due: 2026-04-30   # moved from 2026-03-16: blocked on the schema migration, see 
 ```";
 
     UncoveredFailureMode = "uncovered-failure-mode", Error,
-    "a closed incident, or one stabilized longer ago than the grace period, has a failure mode with no remediation item, or lists no failure modes at all (warning within the grace period)",
-    "**What it checks.** Every failure mode of a closed incident, or of one stabilized longer ago than `grace_period` (default 7 days), has at least one remediation item (any status; a dropped item records the decision not to fix). An incident past gate 1 that lists no failure modes at all fires too. Within the grace period the diagnostic is a warning; a configured level caps it.
+    "a closed incident, or one stabilized longer ago than the grace period, has a failure mode with no remediation item, or lists no failure modes at all (warning within the grace period, naming the date it becomes an error)",
+    "**What it checks.** Every failure mode of a closed incident, or of one stabilized longer ago than `grace_period` (default 7 days), has at least one remediation item. A failure mode whose items are all dropped is **accepted risk**, not uncovered: each dropped item records who accepted it (`approved_by`, see `missing-approval`) and why. An incident past gate 1 that lists no failure modes at all fires too. Within the grace period the diagnostic is a warning that names the date on which it becomes an error; a configured level caps it.
 
 **Why.** Remediation items are opened before the incident loop closes, or they are never opened.
 
@@ -284,8 +408,8 @@ incidents remediate INC-42 --failure-mode \"cache invalidation race after partia
 ```";
 
     OpenRemediation = "open-remediation", Error,
-    "a closed incident has an item that is neither `validated` nor `dropped`",
-    "**What it checks.** A closed incident has no item that is still `open`, `in-progress` or `shipped`.
+    "a closed incident has an item that is neither `validated` nor `dropped` (`diagnosing` included)",
+    "**What it checks.** A closed incident has no item that is still `diagnosing`, `open`, `in-progress` or `shipped`.
 
 **Why.** Gate 2 closes only when every item's validation signal passed, or the item was dropped with a stated reason.
 

@@ -21,6 +21,23 @@ pub enum PatchError {
     TwoOpenings { first: usize, second: usize },
 }
 
+impl std::fmt::Display for PatchError {
+    /// What is wrong and what to write, after the file's name (`path:line: …`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PatchError::Unclosed { line } => write!(
+                f,
+                ":{line}: `{OPEN}` has no `{CLOSE}` after it: add the closing marker on its own line after the block, or remove the opening one"
+            ),
+            PatchError::TwoOpenings { first, second } => write!(
+                f,
+                ":{second}: a second `{OPEN}` (the first is on line {first}): keep one block between one pair of markers and remove the other markers"
+            ),
+            PatchError::NoFrontMatter => f.write_str(": the front matter changed since it was read; run the command again"),
+        }
+    }
+}
+
 /// The text of `text` with `block` (lines ending in `\n`) as its status block, or
 /// `None` when the file already holds exactly that.
 pub fn apply(text: &str, block: &str) -> Result<Option<String>, PatchError> {

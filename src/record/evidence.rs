@@ -45,28 +45,35 @@ pub const NON_ANSWERS: &[&str] = &[
 /// The comparison key of an evidence text: lower-cased, punctuation dropped, runs of
 /// white space collapsed, trimmed (`"  N/A. "` → `na`, `"OK!"` → `ok`, `"-"` → ``).
 /// `None` once the key would be longer than `limit` bytes: no phrase is that long, so
-/// the text is an answer and long texts cost no allocation.
+/// the text is an answer. The key is built on the stack and only a short key is
+/// allocated, so the long texts almost every field holds cost no allocation.
 fn answer_key(text: &str, limit: usize) -> Option<String> {
-    let mut key = String::new();
+    const ROOM: usize = 256;
+    let limit = limit.min(ROOM - 8);
+    let mut key = [0u8; ROOM];
+    let mut len = 0;
     let mut space = false;
     for c in text.chars() {
         if c.is_whitespace() {
-            space = !key.is_empty();
+            space = len > 0;
             continue;
         }
         if !c.is_alphanumeric() {
             continue;
         }
         if space {
-            key.push(' ');
+            key[len] = b' ';
+            len += 1;
             space = false;
         }
-        key.extend(c.to_lowercase());
-        if key.len() > limit {
-            return None;
+        for lower in c.to_lowercase() {
+            if len + lower.len_utf8() > limit {
+                return None;
+            }
+            len += lower.encode_utf8(&mut key[len..]).len();
         }
     }
-    Some(key)
+    std::str::from_utf8(&key[..len]).ok().map(str::to_string)
 }
 
 /// Whether `text` is a non-answer: one of [`NON_ANSWERS`] or of `extra` (the config's
@@ -74,8 +81,10 @@ fn answer_key(text: &str, limit: usize) -> Option<String> {
 /// punctuation. A longer sentence that starts with one is an answer
 /// ("none: recovered when the provider recovered").
 pub fn is_non_answer(text: &str, extra: &[String]) -> bool {
+    // Twice a phrase's byte length bounds the length of its key (lower-casing a few
+    // letters takes more bytes).
     let longest = NON_ANSWERS.iter().map(|p| p.len()).chain(extra.iter().map(String::len)).max().unwrap_or(0);
-    let Some(key) = answer_key(text, longest) else { return false };
+    let Some(key) = answer_key(text, 2 * longest) else { return false };
     key.is_empty()
         || NON_ANSWERS.iter().copied().chain(extra.iter().map(String::as_str)).any(|phrase| {
             answer_key(phrase, usize::MAX).is_some_and(|phrase_key| phrase_key == key && !phrase_key.is_empty())
@@ -252,6 +261,10 @@ mod tests {
     fn extra_phrases_are_compared_like_the_built_in_ones() {
         assert!(is_non_answer("Per Runbook", &["per runbook.".to_string()]));
         assert!(!is_non_answer("per runbook", &[]));
+        assert!(is_non_answer("ÉTÉ!", &["été".to_string()]), "case is folded beyond ASCII");
+        let long = "x".repeat(60);
+        assert!(is_non_answer(&format!("{long}."), std::slice::from_ref(&long)));
+        assert!(!is_non_answer(&format!("{long} and more"), &[long]));
         // An extra phrase of only punctuation does not make every text a non-answer.
         assert!(!is_non_answer("p99 back to 300ms", &["--".to_string()]));
     }

@@ -2,7 +2,7 @@
 //! what cannot be read, `missing-field`/`invalid-value`/`unknown-field` for what can.
 
 use super::body::BodyFacts;
-use super::frontmatter::{split, Split};
+use super::frontmatter::{salvage_id, split, Split};
 use super::incident::Incident;
 use super::reader::Reader;
 use super::remediation::Remediation;
@@ -127,36 +127,4 @@ pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFil
         }
     }
     Some(parsed)
-}
-
-/// The value of a top-level `id:` line, read with the YAML line scanner rather than a
-/// parser (for front matter that does not parse), when it looks like an id.
-fn salvage_id(yaml: &str) -> Option<String> {
-    use crate::yaml::lines;
-    yaml.lines().find_map(|line| {
-        let (key, rest) = lines::split_key(line.trim_end_matches('\r'))?;
-        if key != "id" || line.starts_with(['"', '\'']) {
-            return None;
-        }
-        let written = &rest[..lines::scan(rest, lines::Open::default(), true).comment.unwrap_or(rest.len())];
-        let value = lines::trim(written).trim_matches(|c| c == '"' || c == '\'');
-        let looks_like_id = !value.is_empty()
-            && value.len() <= 64
-            && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        looks_like_id.then(|| value.to_string())
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::salvage_id;
-
-    #[test]
-    fn salvages_a_plain_id_line() {
-        assert_eq!(salvage_id("kind: incident\nid: INC-100\ntitle: a: b\n").as_deref(), Some("INC-100"));
-        assert_eq!(salvage_id("id: 'INC-7' # note\r\n").as_deref(), Some("INC-7"));
-        assert_eq!(salvage_id("  id: nested\n"), None);
-        assert_eq!(salvage_id("id: [broken\n"), None);
-        assert_eq!(salvage_id("title: x\n"), None);
-    }
 }

@@ -53,6 +53,8 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
     line("ignore", if effective.ignore.is_empty() { "none".to_string() } else { effective.ignore.join(", ") });
     let origin = if effective.vague_phrases_built_in { "built-in list" } else { "set in the config" };
     line("vague phrases", format!("{} ({origin})", effective.vague_phrases.len()));
+    let extra = if effective.non_evidence.is_empty() { "none".to_string() } else { effective.non_evidence.join(", ") };
+    line("non-evidence", format!("built-in non-answers, plus: {extra}"));
     for (index, required) in effective.sections.iter().enumerate() {
         let label = if index == 0 { "sections" } else { "" };
         line(label, format!("{} {}: {}", required.kind, required.status, required.headings.join(", ")));
@@ -81,5 +83,5 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
 
 /// `incidents config --format json`: the [`Effective`] settings as one JSON object.
 pub fn json(effective: &Effective) -> String {
-    super::json::pretty(effective)
+    super::json::versioned(effective)
 }

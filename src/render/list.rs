@@ -79,5 +79,5 @@ pub struct ListOutput {
 
 /// `list --format json`.
 pub fn json(today: NaiveDate, rows: &[Row]) -> String {
-    super::json::pretty(&ListOutput { today, records: rows.to_vec() })
+    super::json::versioned(&ListOutput { today, records: rows.to_vec() })
 }

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod color;
 pub mod config;
+pub mod digest;
 pub mod json;
 pub mod list;
 pub mod markdown_text;

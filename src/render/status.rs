@@ -202,5 +202,5 @@ pub struct StatusOutput {
 
 /// `status --format json`.
 pub fn json(today: NaiveDate, blocks: &[StatusBlock]) -> String {
-    super::json::pretty(&StatusOutput { today, incidents: blocks.to_vec() })
+    super::json::versioned(&StatusOutput { today, incidents: blocks.to_vec() })
 }

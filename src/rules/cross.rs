@@ -1,5 +1,7 @@
 //! Rules across records: duplicate ids, references from items to incidents, failure-mode
-//! links, coverage of every failure mode, and items left open on closed incidents.
+//! links, due dates against the incident's severity policy, coverage of every failure
+//! mode (all-dropped failure modes are accepted risk, not uncovered), and items left
+//! open on closed incidents.
 //! [`Index`] is built once per run; every rule here is linear in the number of records.
 
 use crate::config::Config;
@@ -57,7 +59,7 @@ pub fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: Naive
     duplicate_ids(repo, index, out);
     for file in &repo.files {
         match &file.record {
-            Some(Record::Remediation(item)) => item_links(&file.path, item, index, out),
+            Some(Record::Remediation(item)) => item_links(&file.path, item, index, config, out),
             Some(Record::Incident(incident)) => {
                 incident_coverage(&file.path, incident, index, repo, config, today, out)
             }
@@ -87,7 +89,7 @@ fn duplicate_ids(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<Finding>) {
+fn item_links(path: &str, item: &Remediation, index: &Index<'_>, config: &Config, out: &mut Vec<Finding>) {
     let Some(parent) = item.incident.get() else { return };
     let id = item.id.value.as_deref();
     let Some((_, incident)) = index.incidents.get(parent.as_str()) else {
@@ -105,6 +107,7 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
         ));
         return;
     };
+    due_beyond_policy(path, item, parent, incident, config, out);
     let Some(mode) = item.failure_mode.get() else { return };
     let modes = incident.failure_modes();
     if modes.iter().any(|m| same_failure_mode(&m.value, mode)) {
@@ -120,8 +123,61 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, out: &mut Vec<F
     ));
 }
 
+/// The latest due date the severity policy allows for items of `incident`: its
+/// stabilization date (its opening date while it is active, or when `stabilized_at` is
+/// not written) plus the severity's window; with the date it counts from and the window.
+pub fn policy_limit(incident: &Incident, config: &Config) -> Option<(NaiveDate, NaiveDate, i64)> {
+    let days = config.due_limit(incident.severity.get()?)?;
+    let stabilized = incident
+        .status
+        .value
+        .filter(|status| status.past_gate_one())
+        .and_then(|_| incident.stabilization.stabilized_at.get());
+    let from = stabilized.or(incident.opened.get())?.date();
+    Some((from + chrono::Duration::days(days), from, days))
+}
+
+/// `due-beyond-policy`: an item not yet validated or dropped, due later than the policy
+/// allows. Finished items are history and are left alone.
+fn due_beyond_policy(
+    path: &str,
+    item: &Remediation,
+    parent: &str,
+    incident: &Incident,
+    config: &Config,
+    out: &mut Vec<Finding>,
+) {
+    if item.status.value.is_some_and(ItemStatus::is_done) {
+        return;
+    }
+    let (Some(due), Some((latest, from, days))) = (item.due.get(), policy_limit(incident, config)) else { return };
+    if due.end <= latest {
+        return;
+    }
+    let severity = incident.severity.get().map_or("", String::as_str);
+    let counted = if incident.status.value.is_some_and(|status| status.past_gate_one())
+        && incident.stabilization.stabilized_at.get().is_some()
+    {
+        format!("stabilized on {from}")
+    } else {
+        format!("opened on {from}; counted from `opened` until it is stabilized")
+    };
+    let name = item.id.value.as_deref().unwrap_or("this item");
+    out.push(Finding::new(
+        Rule::DueBeyondPolicy,
+        path,
+        item.due.line,
+        item.id.value.as_deref(),
+        format!(
+            "{name} is due {}, later than the {severity} policy allows ({days} days; {parent} was {counted}): the latest allowed date is {latest} — move `due:` to {latest} or earlier, or split the item so the fix that prevents a repeat ships by then",
+            due.end
+        ),
+    ));
+}
+
 /// The failure modes of `incident` that none of `items` covers. Any item covers its
-/// failure mode, a dropped one included (it records the decision not to fix).
+/// failure mode, a dropped one included: a failure mode whose items are all dropped is
+/// accepted risk (each dropped item names who accepted it), not uncovered.
 pub fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) -> Vec<&'i Spanned<String>> {
     incident
         .failure_modes()
@@ -158,16 +214,20 @@ fn incident_coverage(
         return;
     }
     let items = index.items_of(id);
+    let stabilized = incident.stabilization.stabilized_at.get().map(|at| at.date());
     let within_grace = status == IncidentStatus::Stabilized
-        && incident
-            .stabilization
-            .stabilized_at
-            .get()
-            .is_none_or(|at| (today - at.date()).num_days() <= config.grace_days);
-    let grace_note = if within_grace {
-        format!(" (a warning for now: it becomes an error {} days after stabilization)", config.grace_days)
-    } else {
-        String::new()
+        && stabilized.is_none_or(|at| (today - at).num_days() <= config.grace_days);
+    let grace_note = match (within_grace, stabilized) {
+        (false, _) => String::new(),
+        // The first day past the grace period, when the finding turns into an error.
+        (true, Some(at)) => format!(
+            " (a warning for now: it becomes an error on {})",
+            at + chrono::Duration::days(config.grace_days + 1)
+        ),
+        (true, None) => format!(
+            " (a warning for now: it becomes an error {} days after `stabilization.stabilized_at`, once that is written)",
+            config.grace_days
+        ),
     };
     let mut finding = |line: usize, message: String| {
         let finding = Finding::new(Rule::UncoveredFailureMode, path, line, Some(id), message);

@@ -1,10 +1,13 @@
-//! The rule engine: the checks themselves — per record ([`record_rules`]), across the
-//! record set ([`cross`]), and `status_block` for written status blocks. [`check`] runs
+//! The rule engine: the checks themselves — per record ([`record_rules`], with the
+//! evidence rules of [`evidence`]), across the record set ([`cross`]), and
+//! `status_block` for written status blocks. [`check`] runs
 //! them all and applies the configured levels. The words they speak (rule codes, levels,
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
 pub mod cross;
+pub mod evidence;
 mod git_rules;
+mod owner_rules;
 #[cfg(test)]
 mod properties;
 pub mod record_rules;
@@ -26,6 +29,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
             let mut found = file.findings.clone();
             if let Some(record) = &file.record {
                 record_rules::check_record(file, record, config, today, &mut found);
+                owner_rules::check(file, record, config, &mut found);
             }
             found
         })

@@ -1,5 +1,6 @@
 //! Rules that need only one record: required keys, gate-1 evidence, item fields, vague
-//! text, evidence, overdue items, date order and required body sections.
+//! text, evidence (with [`super::evidence`]: non-answers, local verification), overdue
+//! items, date order and required body sections.
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
@@ -16,14 +17,15 @@ pub fn check_record(file: &ParsedFile, record: &Record, config: &Config, today: 
     check_sections(file, record, config, &mut emit);
 }
 
-struct Emitter<'a> {
+/// Where one record's findings go, with the record's file and id.
+pub(super) struct Emitter<'a> {
     file: &'a str,
     id: Option<&'a str>,
     out: &'a mut Vec<Finding>,
 }
 
 impl Emitter<'_> {
-    fn emit(&mut self, rule: Rule, line: usize, message: String) {
+    pub(super) fn emit(&mut self, rule: Rule, line: usize, message: String) {
         self.out.push(Finding::new(rule, self.file, line, self.id, message));
     }
 
@@ -60,6 +62,7 @@ fn check_incident(incident: &Incident, config: &Config, emit: &mut Emitter<'_>) 
             ));
         }
     }
+    super::evidence::check_incident(incident, config, emit);
     let Some(status) = incident.status.value else { return };
     if !status.past_gate_one() {
         return;
@@ -70,6 +73,11 @@ fn check_incident(incident: &Incident, config: &Config, emit: &mut Emitter<'_>) 
     if gate.signal.is_missing() {
         emit.emit(Rule::MissingSignal, gate.signal.line, format!(
             "{name} is {word} but has no reproducible signal: add `stabilization.signal:` — the metric, query or request that shows the symptom and can be re-run"
+        ));
+    }
+    if gate.intervention.is_missing() {
+        emit.emit(Rule::MissingIntervention, gate.intervention.line, format!(
+            "{name} is {word} but does not say what restored service: add `stabilization.intervention:` — the smallest safe change that was made (when nothing was changed, say why: `none: recovered when the provider recovered`)"
         ));
     }
     if gate.rollback.is_missing() {
@@ -109,7 +117,8 @@ fn check_incident(incident: &Incident, config: &Config, emit: &mut Emitter<'_>) 
 fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut Emitter<'_>) {
     emit.require(&item.id, "id", "`<INCIDENT-ID>-R<n>`, e.g. `INC-42-R1` (`incidents remediate` allocates one)");
     emit.require(&item.incident, "incident", "the id of the incident this item remediates");
-    emit.require(&item.status, "status", "`open`, `in-progress`, `shipped`, `validated` or `dropped`");
+    emit.require(&item.status, "status", "`diagnosing`, `open`, `in-progress`, `shipped`, `validated` or `dropped`");
+    let weak_validation = super::evidence::check_item(item, config, emit);
     let name = emit.name();
     if item.failure_mode.is_missing() {
         emit.emit(Rule::MissingFailureMode, item.failure_mode.line, format!(
@@ -142,7 +151,7 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
         }
     }
     if let Some(validation) = item.validation.get() {
-        if config.is_vague(validation) {
+        if !weak_validation && config.is_vague(validation) {
             emit.emit(Rule::VagueText, item.validation.line, format!(
                 "validation \"{validation}\" is only a vague phrase: describe the test or signal that would fail if the breakage came back"
             ));
@@ -154,23 +163,37 @@ fn check_item(item: &Remediation, config: &Config, today: NaiveDate, emit: &mut 
             "{name} is validated but has no evidence: add `evidence:` — the CI run, test name or dashboard where the validation signal passed"
         ));
     }
+    let command_id = emit.id.unwrap_or("<ID>");
+    if status.has_shipped() && item.change.is_missing() {
+        emit.emit(Rule::MissingChange, item.change.line, format!(
+            "{name} is {} but names no change: add `change:` — the commit SHA, pull request URL, release tag or ticket key that shipped the fix (`incidents ship {command_id} --change …` writes it as the fix ships)",
+            status.as_str()
+        ));
+    }
     if status == ItemStatus::Dropped {
         emit.require(&item.reason, "reason", "why the item will not be done");
+        if item.approved_by.is_missing() {
+            emit.emit(Rule::MissingApproval, item.approved_by.line, format!(
+                "{name} is dropped but nobody is named as accepting the risk: add `approved_by:` — the person or group who accepted leaving this failure mode unfixed (`incidents drop {command_id} --reason … --approved-by …` writes both)"
+            ));
+        }
     }
     if !status.is_done() {
         if let Some(due) = item.due.get() {
             if due.end < today {
                 let days = (today - due.end).num_days();
+                let next = match status {
+                    ItemStatus::Diagnosing => {
+                        format!("define its validation (`incidents plan {command_id} --validation …`)")
+                    }
+                    ItemStatus::Shipped => "run its validation and record the evidence".to_string(),
+                    _ => "ship and validate it".to_string(),
+                };
                 emit.emit(Rule::Overdue, item.due.line, format!(
-                    "{name} is {} and was due {} ({days} day{} ago): {}, move `due:` with a reason in the body, or drop it with a reason",
+                    "{name} is {} and was due {} ({} ago): {next}, move the date with `incidents move-due {command_id} --due … --reason …` (the old date stays in `due_history`), or drop it with `incidents drop {command_id} --reason … --approved-by …`",
                     status.as_str(),
                     due.end,
-                    if days == 1 { "" } else { "s" },
-                    if status == ItemStatus::Shipped {
-                        "run its validation and record the evidence"
-                    } else {
-                        "ship and validate it"
-                    }
+                    crate::render::plural(days, "day"),
                 ));
             }
         }

@@ -67,6 +67,14 @@ pub fn config() -> Value {
                 "properties": rules
             }), "Per-rule level overrides: `error`, `warning` or `off`."),
             "vague_phrases": config_list("Phrases that name no breakage; replaces the built-in list.", 0),
+            "non_evidence": describe(json!({
+                "type": "array",
+                "maxItems": crate::config::MAX_LIST_ENTRIES,
+                "items": {"anyOf": [
+                    {"type": ["number", "boolean"]},
+                    {"type": "string", "pattern": r"[^\s!-/:-@\[-`{-~]", "maxLength": crate::config::MAX_NON_EVIDENCE_CHARS}
+                ]}
+            }), "More non-answers, added to the built-in list (`n/a`, `ok`, `see ticket`, …): an evidence field holding only one of them (case and punctuation ignored) gets `weak-evidence`. Each entry at most 60 characters with a letter or digit. Default: `[]`."),
             "ignore": config_list("Globs, relative to the root, of files that are not records.", 0),
             "sections": describe(json!({
                 "type": "object",
@@ -76,6 +84,12 @@ pub fn config() -> Value {
                     "remediation": sections_of(ItemStatus::NAMES)
                 }
             }), "Body sections (heading text) that must exist with content, per record kind and status."),
+            "owners": describe(json!({
+                "oneOf": [
+                    {"const": "codeowners"},
+                    {"type": "array", "items": {"type": "string", "pattern": r"\S"}}
+                ]
+            }), "Who may own remediation items: a list of people and teams, or `codeowners` for every owner named in CODEOWNERS. When set, `unknown-owner` checks every item's owner."),
             "open_editor": describe(json!({"type": "boolean"}), "Whether `incidents new` and `incidents remediate` open $VISUAL (else $EDITOR) on the file they create, at a terminal; `--no-edit` skips it once. Default: `true`."),
             "git": describe(json!({"enum": ["auto", "off"]}), "`auto` (default) reads git history when the root is in a git work tree (`ship` without `--change`, `sync`, `unknown-change`); `off` never reads it."),
             "validation_timeout": describe(json!({"type": "string", "pattern": "^[1-9][0-9]*[smh]$"}), "How long `incidents validate --run` lets `validation_command` run before it is killed, e.g. `90s`, `10m`. Default: `10m`."),

@@ -12,6 +12,51 @@ const DATE: &str = r"^\s*\d{4}-\d{2}-\d{2}\s*$";
 /// A span of days or weeks, `14d` or `2w`.
 const SPAN: &str = r"^\s*\d+[dw]\s*$";
 
+/// ASCII punctuation, which the non-answer comparison drops (`crate::record::evidence`).
+const PUNCTUATION: &str = r"!-/:-@\[-`{-~";
+
+/// A pattern matching the built-in non-answers as `weak-evidence` compares them: case
+/// ignored, ASCII punctuation dropped anywhere, words separated by white space, and a
+/// value of only punctuation. Other scripts' punctuation is not dropped here, so the
+/// schema flags a subset of what `check` flags, never more.
+pub fn non_answer_pattern() -> String {
+    let inside = format!("[{PUNCTUATION}]*");
+    let between = format!(r"[{PUNCTUATION}\s]*\s[{PUNCTUATION}\s]*");
+    let mut phrases: Vec<String> = Vec::new();
+    for phrase in crate::record::evidence::NON_ANSWERS {
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(|word| {
+                word.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| match c {
+                        'a'..='z' => format!("[{c}{}]", c.to_ascii_uppercase()),
+                        _ => c.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(&inside)
+            })
+            .filter(|word| !word.is_empty())
+            .collect();
+        if !words.is_empty() {
+            phrases.push(words.join(&between));
+        }
+    }
+    let edge = format!(r"[{PUNCTUATION}\s]*");
+    format!(r"^{edge}(?:{}){edge}$|^\s*[{PUNCTUATION}]{edge}$", phrases.join("|"))
+}
+
+/// Optional evidence text: any scalar, or empty, but not a built-in non-answer.
+pub fn evidence_text(description: &str) -> Value {
+    describe(
+        json!({
+            "type": ["string", "number", "boolean", "null"],
+            "not": {"type": "string", "pattern": non_answer_pattern()}
+        }),
+        description,
+    )
+}
+
 /// Adds a `description` to a schema.
 pub fn describe(mut schema: Value, description: &str) -> Value {
     schema["description"] = json!(description);

@@ -1,6 +1,6 @@
 //! The front-matter schemas of an incident and of a remediation item (SPEC §2).
 
-use super::parts::{describe, one_of, optional_text, optional_timestamp, text_list, timestamp, written};
+use super::parts::{describe, evidence_text, one_of, optional_text, optional_timestamp, text_list, timestamp, written};
 use super::DRAFT;
 use crate::record::{IncidentStatus, ItemStatus};
 use serde_json::{json, Map, Value};
@@ -12,10 +12,10 @@ pub fn incident(severities: &[String]) -> Value {
         "description": "Gate 1: restore service with the smallest safe change. Required once the incident is stabilized.",
         "additionalProperties": false,
         "properties": {
-            "signal": optional_text("The reproducible signal that shows the symptom, e.g. `5xx rate on checkout-api > 2%`."),
-            "intervention": optional_text("The smallest safe change that restored service; `none: recovered when the provider recovered` is an answer."),
-            "rollback": optional_text("How the intervention is undone if it misbehaves."),
-            "verification": optional_text("The production metrics that confirmed restoration (not local tests)."),
+            "signal": evidence_text("The reproducible signal that shows the symptom, e.g. `5xx rate on checkout-api > 2%`."),
+            "intervention": evidence_text("The smallest safe change that restored service; `none: recovered when the provider recovered` is an answer."),
+            "rollback": evidence_text("How the intervention is undone if it misbehaves."),
+            "verification": evidence_text("The production metrics that confirmed restoration (not local tests)."),
             "stabilized_at": optional_timestamp("When gate 1 closed: `YYYY-MM-DD` or RFC 3339; not before `opened`."),
             "uncertainty": optional_text("What is still unknown (shown in the status block)."),
         }
@@ -87,12 +87,12 @@ pub fn remediation() -> Value {
                 }
             ]
         }), "The end of the due window as `YYYY-MM-DD`, or `{start: YYYY-MM-DD, end: YYYY-MM-DD}`."),
-        "validation": optional_text("What would prove the system changed, e.g. an integration test that simulates a staggered rollout. Required unless `diagnosing` or `dropped`."),
+        "validation": evidence_text("What would prove the system changed, e.g. an integration test that simulates a staggered rollout. Required unless `diagnosing` or `dropped`."),
         "validation_command": optional_text("A shell command that runs the validation (`incidents validate --run` runs it)."),
         "status": one_of(ItemStatus::NAMES, "`diagnosing` (no validation yet) → `open` → `in-progress` → `shipped` (with `change`) → `validated` (with `evidence`), or `dropped` (with `reason` and `approved_by`)."),
-        "change": optional_text("The change that shipped the fix: a commit SHA, a pull/merge request or commit URL, or a release tag or ticket key. Required when shipped or validated."),
-        "evidence": optional_text("Where the validation signal passed: a CI run, a test name, a dashboard. Required when validated."),
-        "reason": optional_text("Why the item will not be done. Required when dropped."),
+        "change": evidence_text("The change that shipped the fix: a commit SHA, a pull/merge request or commit URL, or a release tag or ticket key. Required when shipped or validated."),
+        "evidence": evidence_text("Where the validation signal passed: a CI run, a test name, a dashboard. Required when validated."),
+        "reason": evidence_text("Why the item will not be done. Required when dropped."),
         "approved_by": optional_text("Who accepted the risk of not doing the item. Required when dropped."),
         "started_at": optional_timestamp("When the item moved to `in-progress` (`incidents start` stamps it)."),
         "shipped_at": optional_timestamp("When the fix shipped (`incidents ship` stamps it)."),
@@ -175,6 +175,41 @@ mod tests {
         assert_eq!(properties(&schema, "/properties"), sorted(INCIDENT_KEYS));
         assert_eq!(properties(&schema, "/properties/stabilization/properties"), sorted(STABILIZATION_KEYS));
         assert_eq!(properties(&remediation(), "/properties"), sorted(REMEDIATION_KEYS));
+    }
+
+    #[test]
+    fn the_non_answer_pattern_agrees_with_the_rule_on_ascii_text() {
+        use crate::record::evidence::{is_non_answer, NON_ANSWERS};
+        let schema = json!({"type": "string", "pattern": super::super::parts::non_answer_pattern()});
+        let matches = |text: &str| jsonschema::is_valid(&schema, &json!(text));
+        let mut samples: Vec<String> = NON_ANSWERS.iter().map(|p| p.to_string()).collect();
+        samples.extend(NON_ANSWERS.iter().map(|p| format!("  {}. ", p.to_uppercase())));
+        samples.extend(
+            [
+                "N/A",
+                "n.a.",
+                "see  ticket!",
+                "...",
+                "-",
+                "?!",
+                "Looks-good",
+                "lgtm :)",
+                "none: recovered when the provider recovered",
+                "okay then",
+                "seeticket",
+                "5xx under 0.1%",
+                "passed in CI run 4",
+                "nö",
+                "ok\u{e9}",
+                "",
+                "   ",
+            ]
+            .map(str::to_string),
+        );
+        for text in samples {
+            let expected = is_non_answer(&text, &[]) && !text.trim().is_empty();
+            assert_eq!(matches(&text), expected, "{text:?}");
+        }
     }
 
     #[test]

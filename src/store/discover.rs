@@ -1,6 +1,8 @@
 //! Finding record files: every `*.md` under the records folder, recursively, without
-//! following symbolic links, minus the config's ignore globs. Paths are returned relative
-//! to the root with `/` separators, sorted.
+//! following symbolic links, minus files named `README.md` (any case) and the config's
+//! ignore globs. Paths are returned relative to the root with `/` separators, sorted.
+//! A discovered file without front matter on its first line is still returned: reading
+//! reports it as `not-a-record` rather than skipping it.
 //!
 //! Only regular files are read. Everything else that could hide a record is reported as
 //! a problem instead of being skipped silently: a symbolic link named `*.md` or pointing
@@ -22,7 +24,8 @@ pub struct Discovered {
     pub problems: Vec<(String, String)>,
 }
 
-/// Walks `<root>/<config.dir>`. A missing records folder yields nothing.
+/// Walks `<root>/<config.dir>`. A missing records folder yields nothing (`check` refuses
+/// to run on one before it gets here).
 pub fn discover(root: &Path, config: &Config) -> Discovered {
     let mut found = Discovered::default();
     let dir = root.join(&config.dir);
@@ -64,7 +67,7 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
         let name = entry.path().as_os_str().as_encoded_bytes();
         let is_markdown = name.len() >= 3 && name[name.len() - 3..].eq_ignore_ascii_case(b".md");
         let links_to_folder = kind.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir());
-        if !(is_markdown || links_to_folder) || kind.is_dir() {
+        if !(is_markdown || links_to_folder) || kind.is_dir() || is_readme(entry.file_name()) {
             continue;
         }
         let path = relative(root, entry.path());
@@ -79,6 +82,11 @@ pub fn discover(root: &Path, config: &Config) -> Discovered {
     }
     found.files.sort_unstable();
     found
+}
+
+/// Whether a file is named `README.md` in any case: a folder's README is never a record.
+fn is_readme(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().eq_ignore_ascii_case(b"readme.md")
 }
 
 /// Why a `*.md` entry (or a link to a folder) is not read as a record; `None` for a

@@ -1,5 +1,7 @@
 //! The loaded record set: discovery of record files under the records folder, reading
-//! them in parallel, and lookups by id that commands share.
+//! them in parallel, and lookups by id that commands share. A discovered file without
+//! front matter on its first line is kept with a `not-a-record` finding (and the id of
+//! late front matter, when it has one), so it is counted, shown and never reused.
 
 mod discover;
 
@@ -7,7 +9,7 @@ pub use discover::{discover, Discovered};
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
-use crate::record::{parse_file, BodyFacts, Incident, ParsedFile, Record, Remediation};
+use crate::record::{frontmatter, parse_file, BodyFacts, Incident, ParsedFile, Record, Remediation};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -61,8 +63,9 @@ impl Repository {
         self.files.iter().find(|file| file.record.as_ref().and_then(Record::id) == Some(id))
     }
 
-    /// Ids read from the `id:` line of records whose front matter does not parse (carried
-    /// by their `syntax` diagnostic), with their file.
+    /// Ids read from the `id:` line of records whose front matter does not parse, or
+    /// opens too late to be read (carried by their `syntax` or `not-a-record`
+    /// diagnostic), with their file.
     pub fn salvaged_ids(&self) -> impl Iterator<Item = (&str, &ParsedFile)> {
         self.files
             .iter()
@@ -82,6 +85,15 @@ impl Repository {
         })
     }
 
+    /// Every id a new record must not take: the ids of records, those salvaged from files
+    /// whose front matter cannot be read or opens too late (`syntax`, `not-a-record`),
+    /// and the names of such files (`INC-7-R2-notes.md` claims `INC-7-R2`), so fixing a
+    /// file later cannot reveal a duplicate.
+    pub fn claimed_ids(&self) -> impl Iterator<Item = &str> {
+        let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
+        self.ids().chain(self.salvaged_ids().map(|(id, _)| id)).chain(unreadable)
+    }
+
     /// All ids in use, for "did you mean".
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.files.iter().filter_map(|file| file.record.as_ref().and_then(Record::id))
@@ -95,10 +107,7 @@ impl Repository {
     /// cannot reveal a duplicate.
     pub fn highest_number(&self, prefix: &str) -> u64 {
         let lead = format!("{prefix}-");
-        let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
-        self.ids()
-            .chain(unreadable)
-            .chain(self.salvaged_ids().map(|(id, _)| id))
+        self.claimed_ids()
             // `inc-7` counts like `INC-7`: ids that differ only in case are refused anyway.
             .filter_map(|id| {
                 id.get(..lead.len()).filter(|head| head.eq_ignore_ascii_case(&lead)).map(|_| &id[lead.len()..])
@@ -144,16 +153,33 @@ fn read_one(root: &Path, relative: &str, config: &Config) -> Option<ParsedFile> 
     }
     let read = BUFFER.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
-        read_into(&root.join(relative), &mut buffer).map(|filled| parse_file(relative, &buffer[..filled], config))
+        read_into(&root.join(relative), &mut buffer).map(|filled| {
+            let bytes = &buffer[..filled];
+            parse_file(relative, bytes, config).unwrap_or_else(|| not_a_record(relative, bytes))
+        })
     });
     match read {
-        Ok(parsed) => parsed,
+        Ok(parsed) => Some(parsed),
         Err(error) => Some(ParsedFile {
             path: relative.to_string(),
             record: None,
             body: BodyFacts::default(),
             findings: vec![Finding::new(Rule::Syntax, relative, 1, None, unreadable(&error))],
         }),
+    }
+}
+
+/// A discovered Markdown file whose front matter does not open on its first line
+/// (`parse_file` found none; the bytes are UTF-8, or it would have said `syntax`).
+fn not_a_record(relative: &str, bytes: &[u8]) -> ParsedFile {
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let (message, late) = frontmatter::not_opened(text);
+    let id = late.and_then(frontmatter::salvage_id);
+    ParsedFile {
+        path: relative.to_string(),
+        record: None,
+        body: BodyFacts::default(),
+        findings: vec![Finding::new(Rule::NotARecord, relative, 1, id.as_deref(), message)],
     }
 }
 

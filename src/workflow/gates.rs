@@ -36,8 +36,8 @@ pub fn stabilization_field<'i>(incident: &'i Incident, key: &str) -> Option<&'i 
 /// The phrases the repository adds to the built-in non-answers (config `non_evidence`).
 /// Every writing command reads them through here, so adding the config key is a
 /// change to this one function.
-pub fn non_evidence(_config: &Config) -> &[String] {
-    &[]
+pub fn non_evidence(config: &Config) -> &[String] {
+    &config.non_evidence
 }
 
 /// Why the gate-1 texts in `values` (`(key, text)`, key under `stabilization`) are not

@@ -40,8 +40,9 @@ pub fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
 /// The next free item id of `incident`: `<incident>-R<highest n in use + 1>`.
 pub fn next_item(repo: &Repository, incident: &str) -> String {
     let lead = format!("{incident}-R");
-    let highest =
-        repo.ids().filter_map(|id| id.strip_prefix(&lead)).filter_map(|n| n.parse::<u64>().ok()).max().unwrap_or(0);
+    // Ids claimed by unreadable files and their names count too (`INC-7-R2-notes.md`).
+    let number = |rest: &str| rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse::<u64>().ok());
+    let highest = repo.claimed_ids().filter_map(|id| id.strip_prefix(&lead)).filter_map(number).max().unwrap_or(0);
     // An item number cannot realistically run out; saturating keeps this infallible and
     // `create_new` refuses a file that exists.
     format!("{lead}{}", highest.saturating_add(1))

@@ -12,7 +12,7 @@
 
 use crate::analysis::records::Records;
 use crate::analysis::StatusBlock;
-use crate::edit::status_block::{self, PatchError};
+use crate::edit::status_block;
 use crate::record::frontmatter::{split, Split};
 use crate::record::markers;
 use crate::render::status as status_output;
@@ -53,7 +53,7 @@ pub fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
     let shown = ctx.display_path(path);
     let failed = |why: String| {
         Refreshed::Failed(format!(
-            "the status block in {shown} was not refreshed: {why}; fix it, then run `incidents status --write {id}`"
+            "the status block was not refreshed: {why}; fix it, then run `incidents status --write {id}`"
         ))
     };
     let repo = ctx.load();
@@ -68,12 +68,6 @@ pub fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
             Ok(()) => Refreshed::Written(shown),
             Err(error) => failed(error.to_string()),
         },
-        Err(PatchError::Unclosed { line }) => {
-            failed(format!("`<!-- incidents:status -->` on line {line} has no `<!-- /incidents:status -->` after it"))
-        }
-        Err(PatchError::NoFrontMatter) => failed("its front matter cannot be read".to_string()),
-        Err(PatchError::TwoOpenings { first, second }) => {
-            failed(format!("`<!-- incidents:status -->` opens twice (lines {first} and {second}); keep one block"))
-        }
+        Err(problem) => failed(format!("{shown}{problem}")),
     }
 }

@@ -94,7 +94,8 @@ fn full_lifecycle_passes_check_at_every_step() {
         &["validate", "INC-1-R3", "--evidence", "canary alarm fired in the 2026-03-11 drill"],
     ] {
         let run = repo.ok(args);
-        assert!(last_line(&run.stdout).starts_with("incidents/2026/INC-1-R"), "{run:?}");
+        let path = last_line(&run.stdout).to_string();
+        assert!(path.starts_with("incidents/2026/INC-1-R"), "{run:?}");
         repo.assert_checks();
     }
 

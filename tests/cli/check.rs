@@ -145,11 +145,19 @@ fn ignore_globs_and_a_custom_records_folder_apply() {
 }
 
 #[test]
-fn a_missing_records_folder_checks_nothing() {
-    let run = Repo::new().check_json();
-    assert_eq!(run.code, 0);
-    assert_eq!(run.json()["summary"]["files"], 0);
-    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+fn a_missing_records_folder_is_exit_2_saying_how_to_create_it() {
+    // A CI job run in the wrong folder must fail, not pass on zero records.
+    let repo = Repo::new();
+    let run = repo.check_json();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("no records folder `incidents`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`incidents init`") && run.stderr.contains("`--root`"), "{}", run.stderr);
+    assert_eq!(repo.snapshot().len(), 0, "nothing is created");
+    // An empty records folder is a repository with no records yet: that passes.
+    std::fs::create_dir(repo.abs("incidents")).unwrap();
+    let run = repo.check_json();
+    assert_eq!((run.code, run.json()["summary"]["files"].as_u64()), (0, Some(0)), "{run:?}");
 }
 
 #[test]

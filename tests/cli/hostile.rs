@@ -94,11 +94,12 @@ fn files_counted(run: &Run) -> u64 {
 }
 
 #[test]
-fn an_empty_file_is_not_a_record_and_is_skipped() {
+fn an_empty_file_is_reported_as_not_a_record_and_counted() {
     let repo = siblings().file("incidents/empty.md", "");
     let run = check_survives(&repo);
-    assert_silent(&run, "incidents/empty.md");
-    assert_eq!(files_counted(&run), 2);
+    let line = assert_reported(&run, "incidents/empty.md", "not-a-record", "has no front matter");
+    assert_eq!(line, 1);
+    assert_eq!(files_counted(&run), 3);
 }
 
 #[test]

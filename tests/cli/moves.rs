@@ -461,7 +461,7 @@ fn a_block_without_its_closing_marker_is_reported_and_the_move_still_written() {
     let run = repo.ok(&["start", "INC-1-R1"]);
     assert!(
         run.stderr.contains(&format!(
-            "warning: the status block in {INCIDENT} was not refreshed: `<!-- incidents:status -->` on line"
+            "warning: the status block was not refreshed: {INCIDENT}:18: `<!-- incidents:status -->` has no `<!-- /incidents:status -->` after it"
         )) && run.stderr.contains("run `incidents status --write INC-1`"),
         "{}",
         run.stderr

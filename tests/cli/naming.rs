@@ -140,11 +140,12 @@ fn an_existing_file_is_never_overwritten() {
     // Refused before writing: the unreadable file's name claims the id.
     assert!(run.stderr.contains("incidents/2026/INC-5-checkout-down.md"), "{}", run.stderr);
     assert!(repo.snapshot() == before);
-    // A file that is no record at all (no front matter) holding the name: never clobbered.
+    // A file that is no record at all (no front matter, so `not-a-record`) holding the
+    // name: its name claims the id too, and it is never clobbered.
     let repo = Repo::new().file("incidents/2026/INC-5-checkout-down.md", "# Notes, not a record\n");
     let before = repo.snapshot();
     let run = repo.run(&["new", "Checkout down", "--severity", "SEV2", "--id", "INC-5", "--opened", "2026-03-01"]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("incidents/2026/INC-5-checkout-down.md already exists"), "{}", run.stderr);
+    assert!(run.stderr.contains("incidents/2026/INC-5-checkout-down.md"), "{}", run.stderr);
     assert!(repo.snapshot() == before);
 }

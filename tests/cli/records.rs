@@ -78,7 +78,7 @@ impl IncidentFile {
         list(&mut out, "failure_modes", &self.modes);
         list(&mut out, "classes", &self.classes);
         if let Some(at) = &self.stabilized_at {
-            out.push_str("stabilization:\n  signal: 5xx above 2% on checkout-api\n  rollback: redeploy the previous version\n  verification: 5xx under 0.1% for 30 minutes\n");
+            out.push_str("stabilization:\n  signal: 5xx above 2% on checkout-api\n  intervention: rolled checkout-api back to the previous version\n  rollback: redeploy the previous version\n  verification: 5xx under 0.1% for 30 minutes\n");
             out.push_str(&format!("  stabilized_at: {at}\n"));
             if let Some(text) = &self.uncertainty {
                 out.push_str(&format!("  uncertainty: {}\n", yaml(text)));
@@ -106,7 +106,8 @@ pub struct ItemFile {
     title: Option<String>,
 }
 
-/// An item; validated items get evidence and dropped ones a reason.
+/// An item; shipped and validated items get a change, validated ones evidence, dropped
+/// ones a reason and an approver.
 pub fn item(id: &str, incident: &str, mode: &str, owner: &str, due: &str, status: &str) -> ItemFile {
     ItemFile {
         id: id.to_string(),
@@ -144,11 +145,14 @@ impl ItemFile {
         if let Some(title) = &self.title {
             out.push_str(&format!("title: {}\n", yaml(title)));
         }
+        if self.status == "shipped" || self.status == "validated" {
+            out.push_str("change: https://git.example.com/shop/checkout/pull/4711\n");
+        }
         if self.status == "validated" {
             out.push_str("evidence: CI run 4711 passed\n");
         }
         if self.status == "dropped" {
-            out.push_str("reason: superseded by a platform-wide change\n");
+            out.push_str("reason: superseded by a platform-wide change\napproved_by: head of checkout engineering\n");
         }
         if let Some(at) = &self.validated_at {
             out.push_str(&format!("validated_at: {at}\n"));

@@ -38,19 +38,19 @@ fn valid_repo() -> Repo {
             "incidents/2025/INC-3.md",
             "---\nkind: incident\nid: INC-3\ntitle: Search empty\nseverity: SEV3\nstatus: closed\nopened: 2025-12-01\n\
              failure_modes:\n  - alias switched before the index finished building\n  - reindex job has no completeness check\n\
-             classes: [schema-assumption-drift]\nstabilization:\n  signal: zero-hit rate above 40%\n  rollback: point the alias back\n  \
-             verification: zero-hit rate at 2% baseline\n  stabilized_at: 2025-12-01\nclosed_at: 2026-01-15\n---\n\n## Timeline\n\n- 09:00 alert\n",
+             classes: [schema-assumption-drift]\nstabilization:\n  signal: zero-hit rate above 40%\n  intervention: pointed the alias back at the old index\n  \
+             rollback: point the alias back\n  verification: zero-hit rate at 2% baseline\n  stabilized_at: 2025-12-01\nclosed_at: 2026-01-15\n---\n\n## Timeline\n\n- 09:00 alert\n",
         )
         .file(
             "incidents/2025/INC-3-R1.md",
             "---\nkind: remediation\nid: INC-3-R1\nincident: INC-3\nfailure_mode: alias switched before the index finished building\n\
              owner: team-search\ndue: {start: 2025-12-01, end: 2025-12-20}\nvalidation: test that switches the alias mid-build and asserts it waits\n\
-             status: validated\nevidence: CI run 42\nvalidated_at: 2025-12-18\nlinks: [https://example.com/pr/1]\n---\n\n## Causal analysis\n\nThe switch did not wait.\n",
+             status: validated\nchange: https://git.example.com/search/pull/17\nevidence: CI run 42\nvalidated_at: 2025-12-18\nlinks: [https://example.com/pr/1]\n---\n\n## Causal analysis\n\nThe switch did not wait.\n",
         )
         .file(
             "incidents/2025/INC-3-R2.md",
             "---\nkind: remediation\nid: INC-3-R2\nincident: INC-3\nfailure_mode: reindex job has no completeness check\nowner: team-search\n\
-             due: 2025-12-30\nvalidation: job test with a truncated source asserting it fails\nstatus: dropped\nreason: the job is being retired in Q1\n---\n",
+             due: 2025-12-30\nvalidation: job test with a truncated source asserting it fails\nstatus: dropped\nreason: the job is being retired in Q1\napproved_by: search-leads\n---\n",
         )
 }
 
@@ -261,7 +261,7 @@ fn overdue_warns_past_the_due_date_only_while_not_done() {
         open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", "due: 2026-03-09");
     let found = diagnostics(&valid_repo().file("incidents/2026/INC-1-R1.md", &late));
     assert!(has(&found, "overdue", "warning", "incidents/2026/INC-1-R1.md", 7), "{found:?}");
-    let done = late.replace("status: open", "status: dropped\nreason: superseded by INC-4");
+    let done = late.replace("status: open", "status: dropped\nreason: superseded by INC-4\napproved_by: dana");
     assert!(diagnostics(&valid_repo().file("incidents/2026/INC-1-R1.md", &done)).is_empty());
     let today = open_item("INC-1-R1", "INC-1", "cache race after partial deploy")
         .replace("due: 2026-03-20", &format!("due: {TODAY}"));
@@ -269,6 +269,30 @@ fn overdue_warns_past_the_due_date_only_while_not_done() {
         diagnostics(&valid_repo().file("incidents/2026/INC-1-R1.md", &today)).is_empty(),
         "due today is not overdue"
     );
+}
+
+#[test]
+fn overdue_says_the_action_the_status_calls_for_and_how_to_move_the_date() {
+    let late =
+        open_item("INC-1-R1", "INC-1", "cache race after partial deploy").replace("due: 2026-03-20", "due: 2026-03-09");
+    let message = |text: &str| {
+        let run = valid_repo().file("incidents/2026/INC-1-R1.md", text).check_json();
+        let json = run.json();
+        let found = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "overdue").cloned();
+        found.map(|d| d["message"].as_str().unwrap().to_string()).unwrap_or_else(|| panic!("{}", run.stdout))
+    };
+    let open = message(&late);
+    assert!(open.contains("(1 day ago): ship and validate it"), "{open}");
+    assert!(open.contains("`incidents move-due INC-1-R1 --due … --reason …`"), "{open}");
+    assert!(open.contains("`incidents drop INC-1-R1 --reason … --approved-by …`"), "{open}");
+    let diagnosing = late
+        .lines()
+        .filter(|line| !line.starts_with("validation:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("status: open", "status: diagnosing");
+    let diagnosing = message(&format!("{diagnosing}\n"));
+    assert!(diagnosing.contains("define its validation (`incidents plan INC-1-R1 --validation …`)"), "{diagnosing}");
 }
 
 #[test]
@@ -297,7 +321,7 @@ fn uncovered_failure_mode_is_a_warning_within_grace_and_an_error_after() {
 #[test]
 fn a_dropped_item_covers_its_failure_mode() {
     let dropped = open_item("INC-1-R1", "INC-1", "cache race after partial deploy")
-        .replace("status: open", "status: dropped\nreason: the cache is being removed");
+        .replace("status: open", "status: dropped\nreason: the cache is being removed\napproved_by: dana");
     let repo = valid_repo().file("incidents/2026/INC-1-R1.md", &dropped);
     assert!(diagnostics(&repo).is_empty());
 }

@@ -163,3 +163,18 @@ fn an_unknown_schema_is_a_usage_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("incident"), "{}", run.stderr);
 }
+
+#[test]
+fn the_item_schema_refuses_a_built_in_non_answer_as_weak_evidence_does() {
+    let validator = schema("remediation");
+    let item = |evidence: &str| {
+        serde_json::json!({
+            "kind": "remediation", "id": "INC-1-R1", "incident": "INC-1", "failure_mode": "cache race",
+            "owner": "sre", "due": "2026-03-20", "validation": "replay test of the cache race",
+            "status": "validated", "change": "v2.14.0", "evidence": evidence
+        })
+    };
+    assert!(!errors(&validator, &item("OK.")).is_empty(), "a non-answer is refused");
+    assert!(!errors(&validator, &item("see ticket")).is_empty());
+    assert_eq!(errors(&validator, &item("CI run 4711: replay test passed")), Vec::<String>::new());
+}

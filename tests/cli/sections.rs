@@ -43,7 +43,7 @@ fn fires_when_the_heading_has_only_a_placeholder() {
     let repo = covered(Repo::new().file("incidents/INC-1.md", &stabilized(body)));
     let found = missing(&repo);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, 21, "the line of the heading");
+    assert_eq!(found[0].0, 22, "the line of the heading");
     assert!(found[0].1.contains("the `Timeline` section of INC-1 is empty"), "{found:?}");
 }
 

@@ -145,7 +145,7 @@ fn check_reports_a_stale_block_until_it_is_rewritten() {
     assert_eq!(stale.len(), 1, "{}", check.stdout);
     assert_eq!(stale[0]["severity"], "warning");
     assert_eq!(stale[0]["file"], "incidents/INC-1.md");
-    assert_eq!(stale[0]["line"], 17, "the line of the opening marker");
+    assert_eq!(stale[0]["line"], 18, "the line of the opening marker");
     let message = stale[0]["message"].as_str().unwrap();
     assert!(message.contains("\"- Status: open\" where the records give \"- Status: in-progress\""), "{message}");
     assert!(message.contains("incidents status --write INC-1"), "{message}");

@@ -27,7 +27,7 @@ pub fn render(report: &Report) -> String {
         diagnostics: &report.diagnostics,
         summary: Summary { errors: report.errors(), warnings: report.warnings(), files: report.files },
     };
-    crate::render::json::pretty(&output)
+    crate::render::json::versioned(&output)
 }
 
 #[cfg(test)]

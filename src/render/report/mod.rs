@@ -16,5 +16,5 @@ use crate::analysis::Report;
 
 /// `report --format json`: the [`Report`] struct serialised (docs/reports.md).
 pub fn json(report: &Report) -> String {
-    super::json::pretty(report)
+    super::json::versioned(report)
 }

@@ -1,0 +1,64 @@
+//! `incidents digest [--owner O] [--within 14d] [--format markdown|json]`: what each
+//! owner should do this week, and the incidents ready to close or past the grace period
+//! without items — Markdown for a chat channel or a scheduled CI job, or JSON.
+
+use super::{write, Outcome, Streams};
+use crate::analysis::digest::{self, Scope};
+use crate::analysis::Records;
+use crate::error::{Error, Result};
+use crate::printable::printable_lines;
+use crate::render::digest as digest_output;
+use crate::Context;
+
+/// Output format of `digest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown, short enough to paste into a chat channel
+    #[default]
+    Markdown,
+    /// One JSON object: `version`, `today`, `owners`, `ready_to_close`, `without_items`
+    Json,
+}
+
+/// What each owner should do this week: overdue, due soon, waiting for validation
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  incidents digest                         every owner, items due within 14 days
+  incidents digest --owner team-checkout   one owner's items and incidents
+  incidents digest --within 7d --format json
+
+Each open item is listed once: overdue, else waiting for validation (shipped), else
+diagnosing, else due within the window.")]
+pub struct Args {
+    /// Only this owner's items (ignoring case), and the incidents they command or own items of
+    #[arg(long, value_name = "OWNER")]
+    pub owner: Option<String>,
+    /// The window for "due soon": Nd or Nw
+    #[arg(long, value_name = "SPAN", default_value = "14d")]
+    pub within: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    let Some(within_days) = crate::clock::parse_days(&args.within) else {
+        return Err(Error::Usage(format!(
+            "`--within {}` is not a span: write it as Nd or Nw, e.g. 14d or 2w",
+            args.within
+        )));
+    };
+    let repo = ctx.load();
+    let records = Records::new(&repo);
+    let scope = Scope { owner: args.owner.clone(), within_days, grace_days: ctx.config.grace_days };
+    // With `owners` configured, every spelling of an owner groups under its configured name.
+    let canonical = |owner: &str| {
+        ctx.config.owners.as_ref().and_then(|owners| owners.find(owner)).unwrap_or(owner.trim()).to_string()
+    };
+    let digest = digest::build(&records, &scope, ctx.clock.today, &canonical);
+    match args.format {
+        Format::Markdown => write(streams.out, &printable_lines(&digest_output::markdown(&digest)))?,
+        Format::Json => write(streams.out, &crate::render::json::versioned(&digest))?,
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,130 @@
+//! The `owners` config key: the people and teams a remediation item may name as its
+//! owner, written as a list, or as `codeowners` to take every owner named in the
+//! repository's CODEOWNERS file (`.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`,
+//! the first found, as GitHub reads them; looked for at the root, then at each folder
+//! above it up to the git work tree). The `unknown-owner` rule checks items
+//! against it; `digest` groups by the same names.
+
+use crate::yaml::Node;
+use std::path::{Path, PathBuf};
+
+/// Where CODEOWNERS may live, in the order GitHub looks.
+pub const CODEOWNERS_PATHS: [&str; 3] = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+
+/// The configured owners.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owners {
+    /// Names as written (CODEOWNERS names keep their `@`).
+    pub names: Vec<String>,
+    /// The CODEOWNERS file they came from, when `owners: codeowners`.
+    pub source: Option<PathBuf>,
+}
+
+impl Owners {
+    /// The configured name `owner` stands for: equal ignoring case and a leading `@`.
+    pub fn find(&self, owner: &str) -> Option<&str> {
+        let key = comparable(owner);
+        self.names.iter().find(|name| comparable(name) == key).map(String::as_str)
+    }
+
+    /// The configured name closest to `owner`, for a "did you mean".
+    pub fn closest(&self, owner: &str) -> Option<&str> {
+        let wanted = comparable(owner);
+        let stripped: Vec<(String, &str)> = self.names.iter().map(|n| (comparable(n), n.as_str())).collect();
+        let found = crate::suggest::closest(&wanted, stripped.iter().map(|(key, _)| key.as_str()))?;
+        stripped.iter().find(|(key, _)| key == found).map(|(_, name)| *name)
+    }
+}
+
+fn comparable(name: &str) -> String {
+    name.trim().trim_start_matches('@').to_lowercase()
+}
+
+/// Reads the value of `owners`; `root` is the folder of the config file. Errors are the
+/// reason, for the caller to attach the key and line.
+pub fn read(value: &Node, root: &Path) -> Result<Owners, String> {
+    match value {
+        Node::String(text) if text.trim() == "codeowners" => {
+            let Some(path) = find_codeowners(root) else {
+                return Err(format!(
+                    "`owners: codeowners` found no CODEOWNERS file ({}) at {} or above it in the git work tree: add one, or list the owners",
+                    CODEOWNERS_PATHS.join(", "),
+                    root.display()
+                ));
+            };
+            let text = crate::regular_file::read(&path, crate::yaml::MAX_BYTES as u64)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let names = parse_codeowners(&String::from_utf8_lossy(&text));
+            if names.is_empty() {
+                return Err(format!("{} names no owner: add owners to it, or list them here", path.display()));
+            }
+            Ok(Owners { names, source: Some(path) })
+        }
+        Node::Seq(items) => {
+            let mut names: Vec<String> = Vec::new();
+            for item in items {
+                let name = match item {
+                    Node::String(text) | Node::Number(text) => text.trim().to_string(),
+                    _ => String::new(),
+                };
+                if name.is_empty() {
+                    return Err("every entry must be a person or team name (text)".to_string());
+                }
+                if !names.iter().any(|known| comparable(known) == comparable(&name)) {
+                    names.push(name);
+                }
+            }
+            Ok(Owners { names, source: None })
+        }
+        _ => Err("write a list of people and teams (`[dana, team-checkout]`), or `codeowners`".to_string()),
+    }
+}
+
+fn find_codeowners(root: &Path) -> Option<PathBuf> {
+    for folder in root.ancestors() {
+        if let Some(found) = CODEOWNERS_PATHS.iter().map(|p| folder.join(p)).find(|p| p.is_file()) {
+            return Some(found);
+        }
+        if folder.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Every owner a CODEOWNERS file names (`@user`, `@org/team`, or an email), in first-seen
+/// order without repeats. Comments and patterns are skipped; an owner is a word after the
+/// pattern that starts with `@` or holds an `@` inside.
+pub fn parse_codeowners(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line = line.split_once('#').map_or(line, |(before, _)| before);
+        for word in line.split_whitespace().skip(1) {
+            let is_owner = word.starts_with('@') && word.len() > 1 || word.find('@').is_some_and(|at| at > 0);
+            if is_owner && !names.iter().any(|known| known.eq_ignore_ascii_case(word)) {
+                names.push(word.to_string());
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codeowners_names_users_teams_and_emails() {
+        let text = "# comment @nobody\n*       @dana @acme/sre\n/docs/ docs@acme.example @Dana  # trailing @x\n\n/api/** @acme/api\n";
+        assert_eq!(parse_codeowners(text), ["@dana", "@acme/sre", "docs@acme.example", "@acme/api"]);
+    }
+
+    #[test]
+    fn names_match_ignoring_case_and_the_at_sign() {
+        let owners = Owners { names: vec!["@dana".into(), "@acme/sre".into()], source: None };
+        assert_eq!(owners.find("Dana"), Some("@dana"));
+        assert_eq!(owners.find("@ACME/sre"), Some("@acme/sre"));
+        assert_eq!(owners.find("sre"), None);
+        assert_eq!(owners.closest("acme/sr"), Some("@acme/sre"));
+    }
+}
