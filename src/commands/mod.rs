@@ -2,6 +2,7 @@
 
 pub mod amend;
 pub mod check;
+pub mod classes;
 pub mod close;
 pub mod completions;
 pub mod config;

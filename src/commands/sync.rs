@@ -89,7 +89,7 @@ struct Output {
 /// and that `instead` is the way out.
 pub fn open(ctx: &Context, instead: &str) -> Result<git::Repo> {
     git::open(&ctx.root, &ctx.config).map_err(|absent| {
-        Error::Refused(match absent {
+        Error::refused(match absent {
             Absent::Off => format!("git history is not read (`git: off` in .incidents.yml): {instead}"),
             Absent::NotAWorkTree => {
                 format!(
@@ -105,7 +105,7 @@ pub fn open(ctx: &Context, instead: &str) -> Result<git::Repo> {
 /// refusal saying how to give the change otherwise.
 pub fn shipping_commit(ctx: &Context, id: &str) -> Result<Shipping> {
     let refuse = |why: String| {
-        Error::Refused(format!(
+        Error::refused(format!(
             "cannot ship {id}: no change names the fix: pass `--change <commit SHA, PR URL or tag>`{why}"
         ))
     };

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let ran = if args.run { Some(run_command(ctx, id, at)?) } else { None };
     let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
         if item.change.is_missing() {
-            return Err(Error::Refused(format!(
+            return Err(Error::refused(format!(
                 "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
             )));
         }
@@ -84,7 +84,7 @@ fn run_command(ctx: &Context, id: &str, at: Timestamp) -> Result<String> {
         transition::check(id, status, ItemStatus::Validated)?;
     }
     let Some(command) = item.validation_command.get().map(String::as_str).and_then(meaningful) else {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "cannot validate {id}: it has no `validation_command` to run: add one to its file (e.g. `validation_command: cargo test staggered_rollout`), or pass `--evidence`"
         )));
     };

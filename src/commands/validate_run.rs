@@ -36,16 +36,16 @@ pub fn run(ctx: &Context, id: &str, command: &str, at: Timestamp) -> Result<Stri
     let state = tree_state(ctx);
     let timeout = ctx.config.validation_timeout;
     let status = spawn_and_wait(ctx, command, timeout)
-        .map_err(|error| Error::Refused(format!("cannot validate {id}: `sh -c` could not run: {error}")))?;
+        .map_err(|error| Error::refused(format!("cannot validate {id}: `sh -c` could not run: {error}")))?;
     match status {
         Some(status) if status.success() => {
             Ok(format!("`{command}` exited 0 ({state}) at {at}, run by `incidents validate --run`"))
         }
-        Some(status) => Err(Error::Refused(format!(
+        Some(status) => Err(Error::refused(format!(
             "cannot validate {id}: `{command}` {}; nothing was written",
             describe(status)
         ))),
-        None => Err(Error::Refused(format!(
+        None => Err(Error::refused(format!(
             "cannot validate {id}: `{command}` did not finish within {} (`validation_timeout`) and was killed; nothing was written",
             human(timeout)
         ))),

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 15] = [
+pub const KEYS: [&str; 16] = [
     "dir",
     "id_prefix",
     "severities",
@@ -31,6 +31,7 @@ pub const KEYS: [&str; 15] = [
     "sections",
     "open_editor",
     "owners",
+    "classes",
     "git",
     "validation_timeout",
 ];
@@ -127,6 +128,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
                         .map_err(|r| fail("owners", r))?,
                 )
             }
+            "classes" => config.classes = super::classes::read(value).map_err(|reason| fail(key, reason))?,
             "git" => config.git = reader.git_mode()?,
             "validation_timeout" => config.validation_timeout = reader.timeout()?,
             "due_policy" | "sections" => {}

@@ -2,10 +2,12 @@
 //! default ([`Config::default`]); [`load`] reads the file and rejects unknown keys and
 //! bad values with the key's name and line (exit status 2).
 
+mod classes;
 mod load;
 pub mod owners;
 mod sections;
 
+pub use classes::{ClassEntry, Vocabulary};
 pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
 pub use owners::Owners;
 pub use sections::Sections;
@@ -86,6 +88,8 @@ pub struct Config {
     pub open_editor: bool,
     /// Who may own remediation items (`owners`), when configured.
     pub owners: Option<Owners>,
+    /// The repeat-failure class vocabulary (`classes`); empty when not configured.
+    pub classes: Vocabulary,
     /// Whether git history is read (`git: auto`, the default) or not (`git: off`).
     pub git: GitMode,
     /// How long `validate --run` lets the validation command run.
@@ -136,6 +140,7 @@ impl Default for Config {
             sections: Sections::default(),
             open_editor: true,
             owners: None,
+            classes: Vocabulary::default(),
             git: GitMode::Auto,
             validation_timeout: DEFAULT_VALIDATION_TIMEOUT,
         }

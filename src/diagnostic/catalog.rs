@@ -451,4 +451,23 @@ incidents status --write INC-42
 - 14:20 5xx alert on checkout-api
 - 14:41 rolled cart-service back to v41
 ```";
+
+    UnknownClass = "unknown-class", Error,
+    "a class (incident or failure mode) is not in the configured `classes` vocabulary; only when one is configured; with the closest name",
+    "**What it checks.** When `.incidents.yml` configures a `classes` vocabulary, every class written in an incident — in `classes:` or as a failure mode's own `class:` — is one of its names (case and runs of white space ignored). Without a vocabulary any name is accepted.
+
+**Why.** Repeat failure classes and recurrence after remediation group incidents by class name: a typo (`state-mismatch-during-partail-deploy`) silently splits a class in two, and the repeat is never seen.
+
+**How to fix.** Use the closest name the message gives, or add the new class with a one-line description under `classes:` in `.incidents.yml`.
+
+**Example.**
+
+```yaml
+# .incidents.yml
+classes:
+  state-mismatch-during-partial-deploy: a partial deploy left services disagreeing on state
+# the incident
+failure_modes:
+  - {mode: price cache keys are not versioned, class: state-mismatch-during-partial-deploy}
+```";
 }

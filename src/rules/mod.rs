@@ -4,6 +4,7 @@
 //! them all and applies the configured levels. The words they speak (rule codes, levels,
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
+mod class_rules;
 pub mod cross;
 pub mod evidence;
 mod git_rules;
@@ -30,6 +31,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
             if let Some(record) = &file.record {
                 record_rules::check_record(file, record, config, today, &mut found);
                 owner_rules::check(file, record, config, &mut found);
+                class_rules::check(file, record, config, &mut found);
             }
             found
         })

@@ -28,12 +28,10 @@ pub fn parse_id(text: &str) -> Result<String, String> {
 
 /// The next free incident id: `<prefix>-<highest number in use + 1>`.
 pub fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
-    let next = repo.highest_number(prefix).checked_add(1).ok_or_else(|| {
-        crate::Error::Refused(format!(
-            "no number is left after {prefix}-{}: give the incident an id with --id",
-            u64::MAX
-        ))
-    })?;
+    let next = repo
+        .highest_number(prefix)
+        .checked_add(1)
+        .ok_or_else(|| crate::error::Refusal::NoIdLeft { prefix: prefix.to_string() })?;
     Ok(format!("{prefix}-{next}"))
 }
 

@@ -8,6 +8,7 @@ mod accepted_risk;
 mod authoring;
 mod check;
 mod ci_formats;
+mod classes;
 mod completion;
 mod config_command;
 mod crash;
