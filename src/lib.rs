@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod error;
 pub mod exit;
+pub mod git;
 pub mod interact;
 pub mod lifecycle;
 pub mod printable;
@@ -160,6 +161,7 @@ fn execute(
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
         Command::Digest(args) => commands::digest::run(&ctx, args, &mut streams),
+        Command::Sync(args) => commands::sync::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
         Command::Classes(args) => commands::classes::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
