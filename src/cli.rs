@@ -27,6 +27,7 @@ const EXAMPLES: &str = "Examples:
   incidents digest --within 7d             what each owner should do this week
   incidents report --format html > r.html  states, durations, repeat failure classes
   incidents config                         the root, config file, templates and settings in effect
+  incidents classes                        repeat-failure classes with counts and descriptions
   incidents completions bash > ~/.local/share/bash-completion/completions/incidents";
 
 /// `incidents` — the command line.
@@ -73,7 +74,9 @@ pub enum Command {
     List(commands::list::Args),
     Report(commands::report::Args),
     Digest(commands::digest::Args),
+    Sync(commands::sync::Args),
     Config(commands::config::Args),
+    Classes(commands::classes::Args),
     Schema(commands::schema::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),

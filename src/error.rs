@@ -4,7 +4,11 @@
 //! Every variant carries the structured facts (path, key, id) a caller needs; the
 //! `Display` text is what the user reads after `error: `, escaped once, there, as record
 //! text is: no control character, and no line that could start a CI workflow command.
+//! Refusals ([`Refusal`]) and bad command-line values ([`UsageError`]) are enums of
+//! their own, each worded in one `Display` impl; this module only escapes their text.
 
+pub use crate::refusal::Refusal;
+pub use crate::usage::UsageError;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -16,11 +20,11 @@ pub enum Error {
     /// `.incidents.yml` is unreadable, not YAML, or holds an unknown key or bad value.
     Config { path: PathBuf, line: Option<usize>, key: String, reason: String },
     /// A command-line value is not acceptable (a bad date, an unknown rule code, ...).
-    Usage(String),
+    Usage(UsageError),
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: std::io::Error },
     /// A command refused to act (a gate is not ready, an id is taken, ...). Nothing was written.
-    Refused(String),
+    Refused(Refusal),
     /// The record named on the command line does not exist.
     NotFound { id: String, hint: Option<String> },
 }
@@ -29,6 +33,18 @@ impl Error {
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }
+    }
+
+    /// A refusal not yet structured ([`Refusal::Text`]); the files that still build
+    /// one are listed in docs/architecture.md, "Errors and refusals".
+    pub fn refused(text: impl Into<String>) -> Self {
+        Error::Refused(Refusal::Text(text.into()))
+    }
+
+    /// A bad command-line value not yet structured ([`UsageError::Text`]); see
+    /// [`Error::refused`].
+    pub fn usage(text: impl Into<String>) -> Self {
+        Error::Usage(UsageError::Text(text.into()))
     }
 
     /// Whether this is a finding about the repository (a refusal: exit status 1) rather
@@ -66,16 +82,27 @@ impl Error {
                     format!("{}{at}: `{key}`: {reason}", path.display())
                 }
             }
-            Error::Usage(message) => message.clone(),
-            // Every refusal ends by saying that nothing was written, once.
-            Error::Refused(message) if message.contains("nothing was written") => message.clone(),
-            Error::Refused(message) => format!("{message}; nothing was written"),
+            Error::Usage(usage) => usage.to_string(),
+            // Every refusal ends by saying that nothing was written, once: Refusal's words.
+            Error::Refused(refusal) => refusal.to_string(),
             Error::Io { path, source } => format!("{}: {source}", path.display()),
             Error::NotFound { id, hint } => match hint {
                 Some(hint) => format!("no record with id `{id}` (did you mean `{hint}`?)"),
                 None => format!("no record with id `{id}`: `incidents list` shows the ids in use"),
             },
         }
+    }
+}
+
+impl From<Refusal> for Error {
+    fn from(refusal: Refusal) -> Self {
+        Error::Refused(refusal)
+    }
+}
+
+impl From<UsageError> for Error {
+    fn from(usage: UsageError) -> Self {
+        Error::Usage(usage)
     }
 }
 
@@ -93,13 +120,16 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
-    use super::Error;
+    use super::{Error, Refusal, UsageError};
 
     #[test]
     fn a_refusal_says_once_that_nothing_was_written() {
-        assert_eq!(Error::Refused("INC-7 is closed".into()).to_string(), "INC-7 is closed; nothing was written");
+        assert_eq!(
+            Error::Refused(Refusal::Text("INC-7 is closed".into())).to_string(),
+            "INC-7 is closed; nothing was written"
+        );
         let listed = "cannot close INC-7 yet:\n  - INC-7-R1 is open\nnothing was written";
-        assert_eq!(Error::Refused(listed.into()).to_string(), listed);
+        assert_eq!(Error::Refused(Refusal::Text(listed.into())).to_string(), listed);
     }
 
     #[test]
@@ -114,8 +144,9 @@ mod tests {
             config.to_string(),
             ".incidents.yml:1: `dir`: the records folder `x\\u{a}::notice::owned\\u{d}\\u{23}#[add-mask]y` does not exist"
         );
-        assert_eq!(Error::Usage("::notice::x".into()).to_string(), "\\u{3a}:notice::x");
-        let listed = Error::Refused("cannot remediate:\n  - a\n::add-mask::b\n\u{1b}[2J".into()).to_string();
+        assert_eq!(Error::Usage(UsageError::Text("::notice::x".into())).to_string(), "\\u{3a}:notice::x");
+        let listed =
+            Error::Refused(Refusal::Text("cannot remediate:\n  - a\n::add-mask::b\n\u{1b}[2J".into())).to_string();
         assert_eq!(listed, "cannot remediate:\n  - a\n\\u{3a}:add-mask::b\n\\u{1b}[2J; nothing was written");
     }
 }

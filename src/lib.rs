@@ -13,10 +13,12 @@ pub mod diagnostic;
 pub mod edit;
 pub mod error;
 pub mod exit;
+pub mod git;
 pub mod interact;
 pub mod lifecycle;
 pub mod printable;
 pub mod record;
+pub mod refusal;
 pub mod regular_file;
 pub mod render;
 pub mod root;
@@ -27,6 +29,7 @@ pub mod store;
 pub mod suggest;
 pub mod templates;
 pub mod text;
+pub mod usage;
 pub mod workflow;
 pub mod yaml;
 
@@ -158,7 +161,9 @@ fn execute(
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
         Command::Digest(args) => commands::digest::run(&ctx, args, &mut streams),
+        Command::Sync(args) => commands::sync::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
+        Command::Classes(args) => commands::classes::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),
         // Ran above, before a repository was resolved.
         Command::Completions(_) | Command::Man(_) => Ok(Outcome::Success),

@@ -45,8 +45,7 @@ pub fn build(entries: &[&Entry<'_>]) -> Charts {
     let dated: Vec<(NaiveDate, String)> = entries
         .iter()
         .filter_map(|entry| {
-            let class =
-                entry.incident.classes().first().map_or(UNCLASSIFIED.to_string(), |c| c.value.trim().to_string());
+            let class = entry.incident.effective_classes().first().map_or(UNCLASSIFIED.to_string(), |c| c.to_string());
             Some((entry.opened()?, class))
         })
         .collect();

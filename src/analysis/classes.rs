@@ -1,10 +1,13 @@
-//! Repeat failure classes: every class tag carried by two or more incidents of the
-//! period, with those incidents and the period they span, newest first — so prevention
-//! is planned against categories rather than isolated stories.
+//! Repeat failure classes: every class carried by two or more incidents of the period,
+//! with those incidents and the period they span, newest first — so prevention is
+//! planned against categories rather than isolated stories — and the incidents of each
+//! class per quarter, so planning sees which classes grow. An incident's classes are
+//! those of its failure modes (a mode's own class, else the incident's `classes`).
 
+use crate::config::Vocabulary;
 use crate::record::text::normalize;
 use crate::store::index::Entry;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -13,6 +16,9 @@ use std::collections::HashMap;
 pub struct RepeatClass {
     /// The class as first written.
     pub class: String,
+    /// Its one-line description from the `classes` vocabulary, when configured.
+    #[serde(default)]
+    pub description: Option<String>,
     pub count: usize,
     /// The earliest and latest `opened` dates among its incidents.
     pub first_opened: Option<NaiveDate>,
@@ -34,14 +40,15 @@ pub struct ClassIncident {
 
 /// The classes of `entries` with two or more incidents: the class whose latest incident
 /// is newest comes first (ties by name); within a class, the newest incident first.
-pub fn repeats(entries: &[&Entry<'_>]) -> Vec<RepeatClass> {
+pub fn repeats(entries: &[&Entry<'_>], vocabulary: &Vocabulary) -> Vec<RepeatClass> {
     let mut classes: Vec<RepeatClass> = Vec::new();
     let mut position: HashMap<String, usize> = HashMap::new();
     for entry in entries {
-        for class in entry.incident.classes() {
-            let index = *position.entry(normalize(&class.value)).or_insert_with(|| {
+        for class in entry.incident.effective_classes() {
+            let index = *position.entry(normalize(class)).or_insert_with(|| {
                 classes.push(RepeatClass {
-                    class: class.value.trim().to_string(),
+                    class: class.to_string(),
+                    description: vocabulary.description(class).map(str::to_string),
                     count: 0,
                     first_opened: None,
                     last_opened: None,
@@ -76,4 +83,126 @@ pub fn repeats(entries: &[&Entry<'_>]) -> Vec<RepeatClass> {
     }
     classes.sort_by(|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.class.cmp(&b.class)));
     classes
+}
+
+/// Incidents per class per quarter: the columns (quarters from the first to the last in
+/// which an incident was opened, gaps included) and one row per class.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassQuarters {
+    /// `2026-Q1`, … in order.
+    pub quarters: Vec<String>,
+    /// Most incidents first (ties by name).
+    pub rows: Vec<QuarterRow>,
+}
+
+/// One class's incidents per quarter of [`ClassQuarters::quarters`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarterRow {
+    pub class: String,
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+/// Incidents per (year, quarter).
+type PerQuarter = HashMap<(i32, u32), usize>;
+
+/// The quarter of a day: (year, 1–4).
+fn quarter(day: NaiveDate) -> (i32, u32) {
+    (day.year(), day.month0() / 3 + 1)
+}
+
+/// Incidents per class per quarter among `entries` (each incident counted once per class
+/// it carries; incidents without `opened` or without a class left out).
+pub fn quarters(entries: &[&Entry<'_>]) -> ClassQuarters {
+    let mut counts: HashMap<String, (String, PerQuarter)> = HashMap::new();
+    let mut first: Option<(i32, u32)> = None;
+    let mut last: Option<(i32, u32)> = None;
+    for entry in entries {
+        let Some(day) = entry.opened() else { continue };
+        let classes = entry.incident.effective_classes();
+        if classes.is_empty() {
+            continue;
+        }
+        let q = quarter(day);
+        first = Some(first.map_or(q, |f: (i32, u32)| f.min(q)));
+        last = Some(last.map_or(q, |l: (i32, u32)| l.max(q)));
+        for class in classes {
+            let slot = counts.entry(normalize(class)).or_insert_with(|| (class.to_string(), HashMap::new()));
+            *slot.1.entry(q).or_default() += 1;
+        }
+    }
+    let (Some(first), Some(last)) = (first, last) else { return ClassQuarters::default() };
+    let mut columns = Vec::new();
+    let mut q = first;
+    while q <= last {
+        columns.push(q);
+        q = if q.1 == 4 { (q.0 + 1, 1) } else { (q.0, q.1 + 1) };
+    }
+    let mut rows: Vec<QuarterRow> = counts
+        .into_values()
+        .map(|(class, per)| {
+            let counts: Vec<usize> = columns.iter().map(|q| per.get(q).copied().unwrap_or(0)).collect();
+            QuarterRow { class, total: counts.iter().sum(), counts }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.class.cmp(&b.class)));
+    ClassQuarters { quarters: columns.iter().map(|(y, n)| format!("{y}-Q{n}")).collect(), rows }
+}
+
+/// A class with how many incidents carry it, for `incidents classes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassCount {
+    pub class: String,
+    pub incidents: usize,
+    /// Failure modes of the class (own or inherited).
+    pub failure_modes: usize,
+    pub description: Option<String>,
+    /// Whether the configured vocabulary has it (`None` when none is configured).
+    pub in_vocabulary: Option<bool>,
+}
+
+/// Every class in use or in the vocabulary, with its counts: most incidents first (ties
+/// by name); vocabulary classes with no incident last, in the vocabulary's order.
+pub fn counts(entries: &[Entry<'_>], vocabulary: &Vocabulary) -> Vec<ClassCount> {
+    let mut found: Vec<ClassCount> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    let configured = vocabulary.is_configured();
+    let mut slot = |class: &str, found: &mut Vec<ClassCount>| {
+        *position.entry(normalize(class)).or_insert_with(|| {
+            let known = vocabulary.find(class);
+            found.push(ClassCount {
+                class: known.map_or_else(|| class.trim().to_string(), |k| k.name.clone()),
+                incidents: 0,
+                failure_modes: 0,
+                description: known.map(|k| k.description.clone()),
+                in_vocabulary: configured.then_some(known.is_some()),
+            });
+            found.len() - 1
+        })
+    };
+    for entry in entries {
+        for class in entry.incident.effective_classes() {
+            let index = slot(class, &mut found);
+            found[index].incidents += 1;
+        }
+        for index in 0..entry.incident.failure_modes().len() {
+            for class in entry.incident.classes_of_mode(index) {
+                let at = slot(class, &mut found);
+                found[at].failure_modes += 1;
+            }
+        }
+    }
+    found.sort_by(|a, b| b.incidents.cmp(&a.incidents).then_with(|| a.class.cmp(&b.class)));
+    for entry in &vocabulary.entries {
+        if !found.iter().any(|f| normalize(&f.class) == normalize(&entry.name)) {
+            found.push(ClassCount {
+                class: entry.name.clone(),
+                incidents: 0,
+                failure_modes: 0,
+                description: Some(entry.description.clone()),
+                in_vocabulary: Some(true),
+            });
+        }
+    }
+    found
 }

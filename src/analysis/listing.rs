@@ -122,7 +122,7 @@ fn incident_row(entry: &Entry<'_>, accepted: &[String]) -> Row {
         failure_mode: None,
         due: None,
         overdue_days: None,
-        classes: incident.classes().iter().map(|c| c.value.clone()).collect(),
+        classes: incident.class_names(),
         accepted_risks: accepted.to_vec(),
         file: entry.path.to_string(),
     }
@@ -145,7 +145,7 @@ fn item_row(item: &Item<'_>, entry: Option<&Entry<'_>>, today: NaiveDate) -> Row
         failure_mode: record.failure_mode.get().cloned(),
         due,
         overdue_days,
-        classes: entry.map(|e| e.incident.classes().iter().map(|c| c.value.clone()).collect()).unwrap_or_default(),
+        classes: entry.map(|e| e.incident.class_names()).unwrap_or_default(),
         accepted_risks: Vec::new(),
         file: item.path.to_string(),
     }

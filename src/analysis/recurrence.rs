@@ -1,6 +1,12 @@
-//! Recurrence after remediation: a failure class that struck again after an item for an
-//! earlier incident of that class was validated — the sign that a fix did not prevent
-//! the failure (it covered one service, not the class).
+//! Recurrence after remediation: an incident with a failure mode of class C, opened after
+//! an item for an earlier failure mode of class C was validated. Classes are taken per
+//! failure mode (SPEC §2): a failure mode's own `class`, else its incident's `classes`;
+//! an item belongs to the classes of the failure mode it names. So an incident whose two
+//! failure modes sit in different classes recurs only through each mode's own class, and
+//! a fix is named only for the class of the failure mode it was made for.
+//!
+//! The data shows timing, not cause: a recurrence says the later incident was opened N
+//! days after the item was validated for the same class, not that the fix failed.
 //!
 //! An item counts as validated at its `validated_at`; when that is not written and its
 //! incident is closed, at the incident's `closed_at` (the item was validated by then).
@@ -17,16 +23,19 @@ use crate::store::order::compare_ids;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// How many of the fixes that did not hold a recurrence lists (the most recent ones);
+/// How many of the items validated before a recurrence it lists (the most recent ones);
 /// `prior_fixes` counts them all. Listing every one made the report quadratic in the
 /// size of a class: 10,000 incidents gave a 13 GB report.
 pub const LISTED_FIXES: usize = 5;
 
-/// An incident whose class struck again after validated fixes.
+/// An incident with a failure mode of a class for which earlier items were validated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recurrence {
     pub class: String,
-    /// The incident that struck again.
+    /// The later incident's failure modes of this class.
+    #[serde(default)]
+    pub failure_modes: Vec<String>,
+    /// The later incident.
     pub incident: String,
     pub title: Option<String>,
     pub opened: Timestamp,
@@ -47,6 +56,9 @@ pub struct PriorFix {
     pub validated: Timestamp,
     /// Where that moment comes from: `validated_at` or the incident's `closed_at`.
     pub validated_from: String,
+    /// Whole days from the validation to the later incident's `opened`.
+    #[serde(default)]
+    pub days_before: i64,
 }
 
 /// The validated fixes of one class, sorted by validation time, and the few validated
@@ -75,23 +87,24 @@ struct Fix {
 pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurrence> {
     let mut by_class: HashMap<String, ClassFixes> = HashMap::new();
     for (index, entry) in history.iter().enumerate() {
-        let fixes = fixes(index, entry);
-        if fixes.is_empty() {
-            continue;
-        }
         let opened = entry.incident.opened.get();
-        let mut seen: Vec<String> = Vec::new();
-        for class in entry.incident.classes() {
-            let key = normalize(&class.value);
-            if seen.contains(&key) {
-                continue;
+        for fix in fixes(index, entry) {
+            let mode = entry.items[fix.item].item.failure_mode.get().map(String::as_str).unwrap_or_default();
+            let mut seen: Vec<String> = Vec::new();
+            for class in entry.incident.classes_of_mode_text(mode) {
+                let key = normalize(class);
+                if seen.contains(&key) {
+                    continue;
+                }
+                let slot = by_class.entry(key.clone()).or_default();
+                slot.fixes.push(fix);
+                // A fix validated before its own incident opened is the only kind that can
+                // be "before" a later incident without belonging to an earlier one.
+                if opened.is_none_or(|at| !at.is_before(&fix.validated)) {
+                    slot.anomalous.push(fix);
+                }
+                seen.push(key);
             }
-            let slot = by_class.entry(key.clone()).or_default();
-            slot.fixes.extend_from_slice(&fixes);
-            // A fix validated before its own incident opened is the only kind that can be
-            // "before" a later incident without belonging to an earlier one.
-            slot.anomalous.extend(fixes.iter().filter(|fix| opened.is_none_or(|at| !at.is_before(&fix.validated))));
-            seen.push(key);
         }
     }
     for class in by_class.values_mut() {
@@ -105,8 +118,8 @@ pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurrence> {
     let mut found = Vec::new();
     for later in period {
         let Some(opened) = later.incident.opened.get() else { continue };
-        for class in later.incident.classes() {
-            let Some(ClassFixes { fixes, anomalous }) = by_class.get(&normalize(&class.value)) else { continue };
+        for (class, failure_modes) in classes_with_modes(later.incident) {
+            let Some(ClassFixes { fixes, anomalous }) = by_class.get(&normalize(class)) else { continue };
             // Fixes validated before the incident opened: every fix of an earlier day, and
             // those of the same day that are earlier (bare dates compare by day).
             let day = opened.date();
@@ -124,11 +137,17 @@ pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurrence> {
             if prior_fixes == 0 {
                 continue;
             }
-            let mut after: Vec<PriorFix> =
-                fixes[..hi].iter().rev().filter(counts).take(LISTED_FIXES).map(|fix| prior_fix(history, fix)).collect();
+            let mut after: Vec<PriorFix> = fixes[..hi]
+                .iter()
+                .rev()
+                .filter(counts)
+                .take(LISTED_FIXES)
+                .map(|fix| prior_fix(history, fix, opened))
+                .collect();
             after.reverse();
             found.push(Recurrence {
-                class: class.value.trim().to_string(),
+                class: class.trim().to_string(),
+                failure_modes,
                 incident: later.id.to_string(),
                 title: later.incident.title.get().cloned(),
                 opened: *opened,
@@ -147,7 +166,37 @@ fn item_id<'a>(history: &'a [Entry<'_>], fix: &Fix) -> &'a str {
     history[fix.entry].items[fix.item].id
 }
 
-fn prior_fix(history: &[Entry<'_>], fix: &Fix) -> PriorFix {
+/// The classes of an incident's failure modes, each with the failure modes of that class
+/// (first spelling of a class kept); an incident without failure modes has its `classes`
+/// with no mode.
+fn classes_with_modes<'a>(incident: &'a crate::record::Incident) -> Vec<(&'a str, Vec<String>)> {
+    let mut out: Vec<(&'a str, Vec<String>)> = Vec::new();
+    let mut add = |class: &'a str, mode: Option<&str>| {
+        let key = normalize(class);
+        let index = match out.iter().position(|(known, _)| normalize(known) == key) {
+            Some(index) => index,
+            None => {
+                out.push((class, Vec::new()));
+                out.len() - 1
+            }
+        };
+        out[index].1.extend(mode.map(str::to_string));
+    };
+    let modes = incident.failure_modes();
+    for (index, mode) in modes.iter().enumerate() {
+        for class in incident.classes_of_mode(index) {
+            add(class, Some(&mode.value));
+        }
+    }
+    if modes.is_empty() {
+        for class in incident.classes() {
+            add(&class.value, None);
+        }
+    }
+    out
+}
+
+fn prior_fix(history: &[Entry<'_>], fix: &Fix, opened: &Timestamp) -> PriorFix {
     let entry = &history[fix.entry];
     let item = &entry.items[fix.item];
     PriorFix {
@@ -156,6 +205,7 @@ fn prior_fix(history: &[Entry<'_>], fix: &Fix) -> PriorFix {
         failure_mode: item.item.failure_mode.get().cloned(),
         validated: fix.validated,
         validated_from: fix.from.to_string(),
+        days_before: (opened.date() - fix.validated.date()).num_days(),
     }
 }
 

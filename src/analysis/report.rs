@@ -52,6 +52,12 @@ pub struct Report {
     pub recurrences: Vec<Recurrence>,
     /// Classes with two or more incidents. Newest first.
     pub repeat_classes: Vec<RepeatClass>,
+    /// Incidents per class per quarter.
+    #[serde(default)]
+    pub class_quarters: classes::ClassQuarters,
+    /// Failure modes that look like an earlier one of another incident, without a shared class.
+    #[serde(default)]
+    pub similar_failure_modes: super::similar::SimilarModes,
     pub remediation: Workload,
     /// Every move of a due date (from `due_history`), per item in id order.
     pub due_moves: Vec<DueMove>,
@@ -124,7 +130,9 @@ impl Report {
             counts: timing::counts(&entries, &config.severities),
             timing: timing::timings(&entries, &config.severities),
             recurrences: recurrence::find(&entries, &records.incidents),
-            repeat_classes: classes::repeats(&entries),
+            repeat_classes: classes::repeats(&entries, &config.classes),
+            class_quarters: classes::quarters(&entries),
+            similar_failure_modes: super::similar::find(&entries, &records.incidents),
             remediation: workload::build(&entries, today),
             due_moves: due_moves::build(&entries),
             coverage: coverage::build(&entries, today, config.grace_days),

@@ -41,6 +41,8 @@ pub struct Effective {
     pub rules: Vec<RuleLevel>,
     /// Whether `new` and `remediate` open the editor on the file they create.
     pub open_editor: bool,
+    /// The class vocabulary (`classes`), empty when none is configured.
+    pub classes: Vec<crate::config::ClassEntry>,
 }
 
 /// A template and where it comes from.
@@ -145,6 +147,7 @@ impl Effective {
                 })
                 .collect(),
             open_editor: config.open_editor,
+            classes: config.classes.entries.clone(),
         }
     }
 }

@@ -7,7 +7,7 @@
 use super::stabilize::{written, GateOneFields};
 use super::{say, Outcome, Streams};
 use crate::edit::{self, Edit};
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result, UsageError};
 use crate::interact::Needs;
 use crate::record::text::meaningful;
 use crate::record::{IncidentStatus, INCIDENT_KEYS, STABILIZATION_KEYS};
@@ -36,24 +36,15 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let id = args.id.as_str();
     let fields = &args.fields;
     if KEYS.iter().all(|key| fields.given(key).is_none()) {
-        return Err(Error::Usage(format!(
-            "nothing to amend: pass the fields to rewrite, e.g. `incidents amend {id} --verification \"…\"` (--signal, --intervention, --rollback, --verification, --uncertainty)"
-        )));
+        return Err(UsageError::NothingToAmend { id: id.to_string() }.into());
     }
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (file, incident) = target::incident(&repo, id)?;
     match incident.status.value {
         Some(IncidentStatus::Stabilized | IncidentStatus::Closed) => {}
-        Some(IncidentStatus::Active) => {
-            return Err(Error::Refused(format!(
-                "{id} is active: gate 1 is not closed yet, so there is nothing to amend; write the fields and close it with `incidents stabilize {id} --signal … --intervention … --rollback … --verification …`"
-            )))
-        }
+        Some(IncidentStatus::Active) => return Err(Refusal::ActiveNotAmendable { id: id.to_string() }.into()),
         None => {
-            return Err(Error::Refused(format!(
-                "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
-                file.path
-            )))
+            return Err(Refusal::NoStatus { id: id.to_string(), path: file.path.to_string(), expected: None }.into())
         }
     }
 
@@ -93,11 +84,15 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         .collect();
     let path = repo.absolute(&file.path);
     let text = edit::file::patched(&path, &file.path, &edits)?;
+    // Gate-1 evidence rewritten after the fact leaves a trace where readers look for the
+    // incident's story: a Timeline entry naming the fields and when.
+    let keys: Vec<String> = values.iter().map(|(key, _)| format!("stabilization.{key}")).collect();
+    let entry = format!("- {} amended gate 1: {}", ctx.clock.stamp, keys.join(", "));
+    let text = edit::timeline::append_entry(&text, &entry).unwrap_or(text);
     edit::write_atomic(&path, text.as_bytes())?;
     let refreshed = crate::workflow::refresh::status_block(ctx, id, &path);
     drop(lock);
 
-    let keys: Vec<String> = values.iter().map(|(key, _)| format!("stabilization.{key}")).collect();
     let kept = incident
         .stabilization
         .stabilized_at

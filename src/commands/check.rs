@@ -143,7 +143,7 @@ fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
     let absolute = normalize(&ctx.cwd.join(typed));
     if std::fs::symlink_metadata(&absolute).is_err() {
         // A mistyped path would otherwise match nothing and let every error through.
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "`{}` does not exist: name a record file or folder, relative to the working directory",
             typed.display()
         )));
@@ -165,7 +165,7 @@ fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
         }
     }
     .map_err(|_| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "`{}` is outside the root `{}`: name a file under it, or point --root at the repository that holds it",
             typed.display(),
             ctx.root.display()

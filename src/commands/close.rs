@@ -5,8 +5,9 @@
 use super::{write, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit::{self, Edit};
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result};
 use crate::record::{IncidentStatus, INCIDENT_KEYS};
+use crate::refusal::Earlier;
 use crate::workflow::gates::{close_blockers, gate_one_missing};
 use crate::workflow::{refresh, target, Session};
 use crate::Context;
@@ -31,42 +32,34 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     match incident.status.value {
         Some(IncidentStatus::Stabilized) => {}
         Some(IncidentStatus::Closed) => {
-            let since = incident.closed_at.get().map(|at| format!(" since {at}")).unwrap_or_default();
-            return Err(Error::Refused(format!("{id} is already closed{since}")));
+            let since = incident.closed_at.get().map(|at| at.to_string());
+            return Err(Refusal::AlreadyClosed { id: id.to_string(), since }.into());
         }
-        Some(IncidentStatus::Active) => {
-            return Err(Error::Refused(format!(
-                "{id} is active: close gate 1 first with `incidents stabilize {id} --signal … --rollback … --verification …`"
-            )))
-        }
+        Some(IncidentStatus::Active) => return Err(Refusal::ActiveNotClosable { id: id.to_string() }.into()),
         None => {
-            return Err(Error::Refused(format!(
-                "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
-                file.path
-            )))
+            return Err(Refusal::NoStatus { id: id.to_string(), path: file.path.to_string(), expected: None }.into())
         }
     }
     let missing = gate_one_missing(incident);
     if !missing.is_empty() {
-        let keys: Vec<String> = missing.iter().map(|key| format!("`stabilization.{key}`")).collect();
-        return Err(Error::Refused(format!(
-            "cannot close {id}: gate 1 is incomplete, {} missing ({}); write them first",
-            keys.join(", "),
-            file.path
-        )));
+        let missing = missing.iter().map(|key| key.to_string()).collect();
+        return Err(Refusal::GateOneIncomplete { id: id.to_string(), path: file.path.to_string(), missing }.into());
     }
     let blockers = close_blockers(&repo, incident);
     if !blockers.is_empty() {
-        let list: String = blockers.iter().map(|b| format!("\n  - {b}")).collect();
-        return Err(Error::Refused(format!("cannot close {id} yet:{list}\nnothing was written")));
+        return Err(Refusal::CloseBlocked { id: id.to_string(), blockers }.into());
     }
     let at = args.at.unwrap_or(ctx.clock.stamp);
     if let Some(stabilized) = incident.stabilization.stabilized_at.get() {
         if at.is_before(stabilized) {
-            return Err(Error::Refused(format!(
-                "{} {at} is before {id} was stabilized ({stabilized}): gate 2 cannot close before gate 1; pass --at with the real time",
-                crate::workflow::stamp_source(args.at.is_some())
-            )));
+            return Err(Refusal::StampTooEarly {
+                id: id.to_string(),
+                at: at.to_string(),
+                at_given: args.at.is_some(),
+                earlier: Earlier::Stabilized,
+                when: stabilized.to_string(),
+            }
+            .into());
         }
     }
     let at_text = at.to_string();

@@ -42,7 +42,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Some(within_days) = crate::clock::parse_days(&args.within) else {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "`--within {}` is not a span: write it as Nd or Nw, e.g. 14d or 2w",
             args.within
         )));

@@ -4,7 +4,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::diagnostic::{explain_markdown, rules_markdown, Rule};
-use crate::error::{Error, Result};
+use crate::error::{Result, UsageError};
 use crate::Context;
 use serde::Serialize;
 
@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         return Ok(Outcome::Success);
     }
     let Some(code) = args.code.as_deref() else {
-        return Err(Error::Usage("name a rule, e.g. `incidents explain overdue`, or pass --list".to_string()));
+        return Err(UsageError::NoRuleNamed.into());
     };
     let rule = find(code)?;
     let mut text = explain_markdown(rule);
@@ -101,7 +101,6 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
 
 fn find(code: &str) -> Result<Rule> {
     Rule::from_code(code).ok_or_else(|| {
-        let hint = Rule::closest(code).map(|r| format!(" (did you mean `{r}`?)")).unwrap_or_default();
-        Error::Usage(format!("no rule `{code}`{hint}: `incidents explain --list` lists every rule"))
+        UsageError::UnknownRule { code: code.to_string(), hint: Rule::closest(code).map(|r| r.to_string()) }.into()
     })
 }

@@ -106,7 +106,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes.as_slice());
     let shown = args.file.display().to_string();
     let headers =
-        reader.headers().map_err(|e| Error::Usage(format!("{shown}: not a CSV file with a header row: {e}")))?.clone();
+        reader.headers().map_err(|e| Error::usage(format!("{shown}: not a CSV file with a header row: {e}")))?.clone();
     let columns = columns(&headers, args, &shown)?;
     let Session { repo, lock } = Session::open(ctx, false)?;
     let mut next: HashMap<String, u64> = HashMap::new();
@@ -136,7 +136,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     }
     if !problems.is_empty() {
         let list: String = problems.iter().map(|p| format!("\n  {p}")).collect();
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "cannot import {shown}: {} row(s) cannot become valid items:{list}\nnothing was written",
             problems.len()
         )));
@@ -209,7 +209,7 @@ fn columns(headers: &csv::StringRecord, args: &CsvArgs, shown: &str) -> Result<C
         if let Some(wanted) = flag {
             return match names.iter().position(|n| *n == wanted.trim().to_lowercase()) {
                 Some(index) => Ok(Some(index)),
-                None => Err(Error::Usage(format!(
+                None => Err(Error::usage(format!(
                     "{shown} has no column `{wanted}` (--{option}); its columns: {}",
                     headers.iter().collect::<Vec<_>>().join(", ")
                 ))),
@@ -217,7 +217,7 @@ fn columns(headers: &csv::StringRecord, args: &CsvArgs, shown: &str) -> Result<C
         }
         let found = usual.iter().find_map(|u| names.iter().position(|n| n == u));
         if found.is_none() && required {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{shown} has no {} column: name it with --{option} (its columns: {})",
                 usual[0],
                 headers.iter().collect::<Vec<_>>().join(", ")

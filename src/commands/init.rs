@@ -5,7 +5,7 @@
 use super::{write, Outcome, Streams};
 use crate::config::CONFIG_FILE;
 use crate::edit;
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::templates::{self, TemplateName};
 use crate::Context;
 
@@ -34,10 +34,7 @@ pub struct Args {}
 pub fn run(ctx: &Context, _args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let config_path = ctx.root.join(CONFIG_FILE);
     if config_path.exists() {
-        return Err(Error::Refused(format!(
-            "{} already exists: edit it (every key is described in docs/config.md), or remove it to start over",
-            ctx.display_path(&config_path)
-        )));
+        return Err(Refusal::ConfigExists { path: ctx.display_path(&config_path).to_string() }.into());
     }
     let template = templates::load(&ctx.root, TemplateName::Config)?;
     let config = crate::config::parse(&template.text, &config_path).map_err(|e| template.error(&e.to_string()))?;

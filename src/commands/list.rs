@@ -3,7 +3,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::listing::{self, Filter, Kind};
-use crate::error::{Error, Result};
+use crate::error::{Result, UsageError};
 use crate::printable::printable_lines;
 use crate::record::{IncidentStatus, ItemStatus};
 use crate::render::list as list_output;
@@ -70,21 +70,15 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
     let statuses: Vec<&str> = IncidentStatus::NAMES.iter().chain(ItemStatus::NAMES).copied().collect();
     for status in &args.status {
         if !statuses.contains(&status.as_str()) {
-            let hint = crate::suggest::closest(status, statuses.iter().copied())
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
-            return Err(Error::Usage(format!(
-                "`--status {status}` is not a status{hint}: use one of {}",
-                statuses.join(", ")
-            )));
+            let hint = crate::suggest::closest(status, statuses.iter().copied()).map(str::to_string);
+            let allowed = statuses.iter().map(|s| s.to_string()).collect();
+            return Err(UsageError::BadStatus { given: status.clone(), hint, allowed }.into());
         }
     }
     for severity in &args.severity {
         if !ctx.config.severities.contains(severity) {
-            return Err(Error::Usage(format!(
-                "`--severity {severity}` is not a configured severity: use one of {}",
-                ctx.config.severities.join(", ")
-            )));
+            let allowed = ctx.config.severities.clone();
+            return Err(UsageError::BadSeverity { given: severity.clone(), allowed }.into());
         }
     }
     let incident_only = args.status.iter().all(|s| IncidentStatus::parse(s).is_some()) && !args.status.is_empty();
@@ -92,36 +86,23 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
         .into_iter()
         .filter_map(|(flag, given)| given.then_some(flag))
         .collect();
-    let (flags, verb) = match item_flags.as_slice() {
-        [one] => (format!("`{one}`"), "selects"),
-        _ => (item_flags.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and "), "select"),
-    };
+    let flags = || item_flags.iter().map(|flag| flag.to_string()).collect();
     if args.kind == Some(Kind::Incident) && !item_flags.is_empty() {
-        return Err(Error::Usage(format!(
-            "{flags} {verb} remediation items, so `--kind incident` would list nothing: drop one of them"
-        )));
+        return Err(UsageError::ItemFlagsWithIncidentKind { flags: flags() }.into());
     }
     if incident_only && !item_flags.is_empty() {
-        return Err(Error::Usage(format!(
-            "{flags} {verb} remediation items, but every `--status` given is an incident status: add an item status or drop one of them"
-        )));
+        return Err(UsageError::ItemFlagsWithIncidentStatuses { flags: flags() }.into());
     }
     let item_only = args.status.iter().all(|s| ItemStatus::parse(s).is_some()) && !args.status.is_empty();
     if args.kind == Some(Kind::Incident) && item_only {
-        return Err(Error::Usage(
-            "every `--status` given is a remediation-item status, so `--kind incident` would list nothing: give an incident status (active, stabilized, closed) or drop `--kind`".to_string(),
-        ));
+        return Err(UsageError::ItemStatusesWithIncidentKind.into());
     }
     if args.kind == Some(Kind::Remediation) && incident_only {
-        return Err(Error::Usage(
-            "every `--status` given is an incident status, so `--kind remediation` would list nothing: give an item status (open, in-progress, shipped, validated, dropped) or drop `--kind`".to_string(),
-        ));
+        return Err(UsageError::IncidentStatusesWithItemKind.into());
     }
     let done_only = item_only && args.status.iter().all(|s| ItemStatus::parse(s).is_some_and(ItemStatus::is_done));
     if args.overdue && done_only {
-        return Err(Error::Usage(
-            "validated and dropped items are never overdue, so `--overdue` with only those statuses would list nothing: add open, in-progress or shipped, or drop `--overdue`".to_string(),
-        ));
+        return Err(UsageError::OverdueOnlyFinal.into());
     }
     Ok(Filter {
         kind: args.kind,

@@ -70,7 +70,7 @@ pub fn entry(at: &Timestamp, kind: Option<Kind>, text: &str) -> String {
 
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     if args.text.trim().is_empty() {
-        return Err(Error::Refused("the entry is empty: say what happened".to_string()));
+        return Err(Error::refused("the entry is empty: say what happened".to_string()));
     }
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (file, _) = target::incident(&repo, &args.id)?;
@@ -80,9 +80,9 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     edit::atomic::ensure_writable(&path, &file.path)?;
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| Error::Refused(format!("{} is not UTF-8: save it as UTF-8 first", file.path)))?;
+        .map_err(|_| Error::refused(format!("{} is not UTF-8: save it as UTF-8 first", file.path)))?;
     let Some(patched) = edit::timeline::append_entry(&text, &line) else {
-        return Err(Error::Refused(format!("cannot edit {}: its front matter is not terminated", file.path)));
+        return Err(Error::refused(format!("cannot edit {}: its front matter is not terminated", file.path)));
     };
     edit::write_atomic(&path, patched.as_bytes())?;
     drop(lock);

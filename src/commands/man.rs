@@ -8,7 +8,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::cli::Cli;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageError};
 use clap::CommandFactory;
 
 /// Print the man page (roff) of incidents or of one of its commands
@@ -30,10 +30,9 @@ pub fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
         Some(name) => {
             let names: Vec<&str> = root.get_subcommands().map(|c| c.get_name()).collect();
             root.find_subcommand(name).cloned().ok_or_else(|| {
-                let hint = crate::suggest::closest(name, names.iter().copied())
-                    .map(|n| format!(" (did you mean `{n}`?)"))
-                    .unwrap_or_default();
-                Error::Usage(format!("no command `{name}`{hint}: write one of {}", names.join(", ")))
+                let hint = crate::suggest::closest(name, names.iter().copied()).map(str::to_string);
+                let names = names.iter().map(|name| name.to_string()).collect();
+                UsageError::UnknownCommand { name: name.to_string(), hint, names }
             })?
         }
     };

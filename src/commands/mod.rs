@@ -2,6 +2,7 @@
 
 pub mod amend;
 pub mod check;
+pub mod classes;
 pub mod close;
 pub mod completions;
 pub mod config;
@@ -24,8 +25,10 @@ pub mod ship;
 pub mod stabilize;
 pub mod start;
 pub mod status;
+pub mod sync;
 pub mod template;
 pub mod validate;
+pub mod validate_run;
 
 pub use crate::run::{write, Outcome, Streams};
 

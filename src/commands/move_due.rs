@@ -5,7 +5,7 @@
 
 use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result};
 use crate::interact::Needs;
 use crate::record::IncidentStatus;
 use crate::workflow::answer::Answers;
@@ -48,17 +48,11 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let written = item_write::write(ctx, id, |repo, file, item| {
         match item.status.value {
             Some(status) if status.is_done() => {
-                return Err(Error::Refused(format!(
-                    "{id} is {}, which is final: its due date no longer matters",
-                    status.as_str()
-                )))
+                return Err(Refusal::FinalDue { id: id.to_string(), status: status.as_str().to_string() }.into())
             }
             Some(_) => {}
             None => {
-                return Err(Error::Refused(format!(
-                    "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
-                    file.path
-                )))
+                return Err(Refusal::NoStatus { id: id.to_string(), path: file.path.to_string(), expected: None }.into())
             }
         }
         let mut needs = Needs::new(ctx.interactive);
@@ -71,12 +65,12 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         }
         answers.finish(needs, &format!("cannot move the due date of {id}"))?;
         let (Some(due_text), Some(reason)) = (due_text, reason) else {
-            return Err(Error::Refused(format!("cannot move the due date of {id}: a value is missing")));
+            return Err(Refusal::DueValueMissing { id: id.to_string() }.into());
         };
         let new_due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
         let old_due = item.due.get().map(|due| due.end);
         if old_due == Some(new_due) && item.due.get().is_some_and(|due| due.start.is_none()) {
-            return Err(Error::Refused(format!("{id} is already due {new_due}")));
+            return Err(Refusal::AlreadyDue { id: id.to_string(), due: new_due.to_string() }.into());
         }
         if new_due < ctx.clock.today {
             warnings.push(format!(

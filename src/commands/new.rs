@@ -5,7 +5,7 @@
 use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit::{self, slug};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::interact::{editor, Needs};
 use crate::record::text::one_line;
 use crate::record::INCIDENT_KEYS;
@@ -19,6 +19,10 @@ use crate::Context;
   incidents new \"Checkout 502s after partial deploy\" --severity SEV2
   incidents new \"Search latency over 2s\" --severity SEV3 --commander dana --opened 2026-03-02T14:20:00Z
   incidents new \"Imported from the old tracker\" --severity SEV4 --id INC-100 --no-edit
+  incidents new \"Checkout prices stale after deploy\" --severity SEV2 --class state-mismatch-during-partial-deploy
+
+With --class, earlier incidents of the same classes are printed (newest three) with the
+fixes validated for them: \"seen before: INC-3 (2026-06-10), fixed by INC-3-R1, validated 2026-06-20\".
 
 The created file's path is the last line on stdout: `$(incidents new … | tail -n 1)`.")]
 pub struct Args {
@@ -33,6 +37,9 @@ pub struct Args {
     /// Who runs the incident
     #[arg(long, value_name = "P")]
     pub commander: Option<String>,
+    /// A repeat-failure class of the incident (repeatable); written to `classes:`
+    #[arg(long = "class", value_name = "C")]
+    pub class: Vec<String>,
     /// Use this id instead of the next free one (letters, digits, `-`, `_`)
     #[arg(long, value_parser = ids::parse_id)]
     pub id: Option<String>,
@@ -56,44 +63,28 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let commander = needs.optional(streams, args.commander.as_deref(), "--commander", "who runs the incident")?;
     needs.finish("cannot open an incident")?;
     let Some(title) = title.map(|t| one_line(&t)) else {
-        return Err(Error::Refused("cannot open an incident: missing title".to_string()));
+        return Err(Refusal::MissingTitle.into());
     };
     if let Some(severity) = severity.as_ref().filter(|s| !ctx.config.severities.contains(s)) {
         let hint = crate::suggest::closest(severity, ctx.config.severities.iter().map(String::as_str))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "`--severity {severity}` is not a configured severity{hint}: write one of {severities}"
         )));
     }
     let opened = args.opened.unwrap_or(ctx.clock.stamp);
+    let mut classes: Vec<String> = Vec::new();
+    for class in args.class.iter().filter_map(|c| crate::record::text::meaningful(c)).map(one_line) {
+        super::classes::check_known(ctx, &class, "--class")?;
+        if !classes.iter().any(|known| crate::text::normalize(known) == crate::text::normalize(&class)) {
+            classes.push(class);
+        }
+    }
 
     let Session { repo, lock } = Session::open(ctx, true)?;
     let id = match &args.id {
-        Some(id) => {
-            if let Some(file) = crate::store::Index::build(&repo).first_file(&repo, id) {
-                return Err(Error::Refused(format!(
-                    "id `{id}` is already used by {}: choose another, or leave out --id to get the next free one ({})",
-                    file.path,
-                    ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
-                )));
-            }
-            if let Some(taken) = repo.ids().find(|known| known.eq_ignore_ascii_case(id)) {
-                // Ids that differ only in case would confuse readers and clash on
-                // case-insensitive file systems.
-                return Err(Error::Refused(format!(
-                    "id `{id}` differs only in case from `{taken}`, which is in use: choose another, or leave out --id to get the next free one ({})",
-                    ids::next_incident(&repo, &ctx.config.id_prefix).unwrap_or_else(|_| "none left".to_string())
-                )));
-            }
-            if let Some(file) = repo.unreadable_file_named(id) {
-                return Err(Error::Refused(format!(
-                    "id `{id}` may be used by {}, whose front matter cannot be read: fix that file (`incidents check` says how) or choose another id",
-                    file.path
-                )));
-            }
-            id.clone()
-        }
+        Some(id) => ids::given_incident_id(&repo, id, &ctx.config.id_prefix)?,
         None => ids::next_incident(&repo, &ctx.config.id_prefix)?,
     };
     let template = crate::templates::load(&ctx.root, TemplateName::Incident)?;
@@ -116,6 +107,18 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         }
         _ => text,
     };
+    let class_edits: Vec<edit::Edit<'_>> =
+        classes.iter().map(|class| edit::Edit::Append { key: "classes", value: class, order: INCIDENT_KEYS }).collect();
+    let text = if class_edits.is_empty() {
+        text
+    } else {
+        edit::apply(&text, &class_edits).map_err(|e| template.error(&e.to_string()))?
+    };
+    let seen_before = {
+        let records = crate::store::Index::build(&repo);
+        let wanted: Vec<&str> = classes.iter().map(String::as_str).collect();
+        crate::analysis::seen_before::find(&wanted, None, Some(&opened), &records.incidents)
+    };
     let folder = ctx.records_dir().join(format!("{}", opened.date().format("%Y")));
     let path = folder.join(slug::file_name(&id, &title));
     template.check_filled(&text, &ctx.config, "incident", &id)?;
@@ -134,10 +137,14 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         )?;
     }
     let severity = severity.as_deref().unwrap_or("severity not set");
+    let seen: String = seen_before
+        .iter()
+        .map(|seen| format!("seen before: {}\n", crate::analysis::seen_before::describe(seen)))
+        .collect();
     say(
         streams.out,
         &format!(
-            "created {id} ({severity}, active): {title}\nnext: write what you know, then close gate 1 with `incidents stabilize {id} --signal … --intervention … --rollback … --verification …`\n{shown}\n"
+            "created {id} ({severity}, active): {title}\n{seen}next: write what you know, then close gate 1 with `incidents stabilize {id} --signal … --intervention … --rollback … --verification …`\n{shown}\n"
         ),
     )?;
     editor::open_created(ctx, args.no_edit, &path, streams.err)?;

@@ -68,6 +68,10 @@ pub struct Args {
     /// Add F to the incident's failure_modes when it is not there yet
     #[arg(long)]
     pub add_failure_mode: bool,
+    /// With --add-failure-mode: the repeat-failure class of the added failure mode
+    /// (written as `{mode: F, class: C}`)
+    #[arg(long, value_name = "C", requires = "add_failure_mode")]
+    pub class: Option<String>,
     /// Do not open $VISUAL/$EDITOR on the new file
     #[arg(long)]
     pub no_edit: bool,
@@ -87,11 +91,15 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let (incident_file, incident) = target::incident(&repo, &args.incident)?;
     let id = args.incident.as_str();
     if incident.status.value == Some(IncidentStatus::Closed) {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{id} is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work"
         )));
     }
     let fields = fields(ctx, args, streams, incident)?;
+    let class = args.class.as_deref().and_then(meaningful).map(one_line);
+    if let Some(class) = &class {
+        crate::commands::classes::check_known(ctx, class, "--class")?;
+    }
 
     // The failure mode as the incident spells it, or a new one when asked to add it.
     let known = incident.failure_modes().iter().find(|m| same_failure_mode(&m.value, &fields.failure_mode));
@@ -101,16 +109,34 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         None if args.add_failure_mode => fields.failure_mode.clone(),
         None => return Err(unknown_mode(id, &fields.failure_mode, incident)),
     };
+    if let (Some(class), false) = (&class, adding) {
+        say(
+            streams.err,
+            &format!(
+                "warning: --class {class} is not written: \"{failure_mode}\" is already one of {id}'s failure modes (edit its entry to `{{mode: …, class: …}}` to give it a class)\n"
+            ),
+        )?;
+    }
     let incident_path = repo.absolute(&incident_file.path);
     let incident_text = if adding {
-        let edits = [Edit::Append { key: "failure_modes", value: &failure_mode, order: INCIDENT_KEYS }];
+        let pairs = [("mode", failure_mode.as_str()), ("class", class.as_deref().unwrap_or_default())];
+        let edits = match &class {
+            Some(_) => [Edit::AppendMap { key: "failure_modes", entries: &pairs, order: INCIDENT_KEYS }],
+            None => [Edit::Append { key: "failure_modes", value: &failure_mode, order: INCIDENT_KEYS }],
+        };
         Some(edit::file::patched(&incident_path, &incident_file.path, &edits)?)
     } else {
         None
     };
+    let class_note = class.as_deref().map(|c| format!(" with class `{c}`")).unwrap_or_default();
+    let looks_like =
+        if adding { looks_like(&repo, id, &failure_mode, class.as_deref(), incident) } else { String::new() };
     let added = |report: &mut String| {
         if adding {
-            report.push_str(&format!("added failure mode \"{failure_mode}\" to {id} ({})\n", incident_file.path));
+            report.push_str(&format!(
+                "added failure mode \"{failure_mode}\"{class_note} to {id} ({})\n{looks_like}",
+                incident_file.path
+            ));
         }
     };
 
@@ -144,7 +170,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let warnings = warnings(ctx, incident, &failure_mode, fields.validation.as_deref(), fields.due);
     edit::file::confined(&ctx.root, &ctx.records_dir(), &path, &ctx.display_path(&path))?;
     if path.exists() {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} already exists: move it away, or pass another title",
             ctx.display_path(&path)
         )));
@@ -186,6 +212,24 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     Ok(Outcome::Success)
 }
 
+/// "note: … looks like INC-3's '…'" lines for an added failure mode close to earlier
+/// ones of other incidents that share no class with it (empty when none).
+fn looks_like(repo: &Repository, id: &str, mode: &str, class: Option<&str>, incident: &Incident) -> String {
+    let records = crate::store::Index::build(repo);
+    let classes: Vec<&str> = match class {
+        Some(class) => vec![class],
+        None => incident.classes().iter().map(|c| c.value.as_str()).collect(),
+    };
+    crate::analysis::similar::closest(mode, id, &classes, &records.incidents)
+        .into_iter()
+        .map(|(other, earlier, percent)| {
+            format!(
+                "note: \"{mode}\" looks like {other}'s \"{earlier}\" ({percent} % word overlap, no shared class): if it is the same failure, give both one class\n"
+            )
+        })
+        .collect()
+}
+
 /// Reads and checks the item's fields: every one missing, blank or a non-answer is named
 /// in one refusal.
 fn fields(ctx: &Context, args: &Args, streams: &mut Streams<'_>, incident: &Incident) -> Result<Fields> {
@@ -220,7 +264,7 @@ fn fields(ctx: &Context, args: &Args, streams: &mut Streams<'_>, incident: &Inci
     };
     needs.finish_with(&format!("cannot add a remediation item to {id}"), &problems)?;
     let (Some(failure_mode), Some(owner), Some(due_text)) = (failure_mode, owner, due_text) else {
-        return Err(Error::Refused(format!("cannot add a remediation item to {id}: a field is missing")));
+        return Err(Error::refused(format!("cannot add a remediation item to {id}: a field is missing")));
     };
     let due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
     Ok(Fields { failure_mode, owner: one_line(&owner), due, validation, validation_command })
@@ -327,7 +371,7 @@ fn ask_failure_mode(
 /// The refusal for a failure mode the incident does not list: the list and the closest.
 fn unknown_mode(id: &str, failure_mode: &str, incident: &Incident) -> Error {
     let listed = incident.failure_modes_listing(id, failure_mode);
-    Error::Refused(format!(
+    Error::refused(format!(
         "\"{failure_mode}\" is not one of {id}'s failure modes ({listed}): copy one of them exactly, or pass --add-failure-mode to add it to the incident"
     ))
 }

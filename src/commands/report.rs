@@ -4,7 +4,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::{Period, Report};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageError};
 use crate::printable::printable_lines;
 use crate::record::frontmatter::{split, Split};
 use crate::render::report as report_output;
@@ -48,9 +48,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     if let (Some(since), Some(until)) = (args.since, args.until) {
         if since > until {
-            return Err(Error::Usage(format!(
-                "`--since {since}` is after `--until {until}`: the period must start before it ends"
-            )));
+            return Err(UsageError::PeriodReversed { since: since.to_string(), until: until.to_string() }.into());
         }
     }
     let repo = ctx.load();

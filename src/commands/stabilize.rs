@@ -7,10 +7,11 @@
 use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit::{self, Edit};
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result};
 use crate::interact::Needs;
 use crate::record::text::meaningful;
 use crate::record::{Incident, IncidentStatus, INCIDENT_KEYS, STABILIZATION_KEYS};
+use crate::refusal::Earlier;
 use crate::workflow::gates::{gate_one_problems, stabilization_field, GATE_ONE};
 use crate::workflow::{target, Session};
 use crate::Context;
@@ -90,17 +91,13 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
                 IncidentStatus::Closed => incident.closed_at.get(),
                 _ => incident.stabilization.stabilized_at.get(),
             };
-            let since = at.map(|at| format!(" since {at}")).unwrap_or_default();
-            return Err(Error::Refused(format!(
-                "{id} is already {}{since}: gate 1 is closed; to correct its fields, run `incidents amend {id} --…`",
-                status.as_str()
-            )));
+            let (status, since) = (status.as_str().to_string(), at.map(|at| at.to_string()));
+            return Err(Refusal::GateOneClosed { id: id.to_string(), status, since }.into());
         }
         None => {
-            return Err(Error::Refused(format!(
-                "{id} has no readable `status` ({}): set `status: active` first",
-                file.path
-            )))
+            return Err(
+                Refusal::NoStatus { id: id.to_string(), path: file.path.to_string(), expected: Some("active") }.into()
+            )
         }
     }
     let fields = &args.fields;
@@ -134,10 +131,14 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
     let at = args.at.unwrap_or(ctx.clock.stamp);
     if let Some(opened) = incident.opened.get() {
         if at.is_before(opened) {
-            return Err(Error::Refused(format!(
-                "{} {at} is before {id} was opened ({opened}): stabilization cannot precede the incident; pass --at with the real time",
-                crate::workflow::stamp_source(args.at.is_some())
-            )));
+            return Err(Refusal::StampTooEarly {
+                id: id.to_string(),
+                at: at.to_string(),
+                at_given: args.at.is_some(),
+                earlier: Earlier::Opened,
+                when: opened.to_string(),
+            }
+            .into());
         }
     }
     let at_text = at.to_string();

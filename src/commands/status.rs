@@ -5,7 +5,7 @@
 use super::{say, write, Outcome, Streams};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block;
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result, UsageError};
 use crate::printable::printable_lines;
 use crate::render::status as status_output;
 use crate::store::index::{Entry, Index};
@@ -77,11 +77,38 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
         return Ok(Outcome::Success);
     }
     let text = match args.format {
+        Format::Markdown if !args.ids.is_empty() => {
+            let seen = seen_before(&entries, &index);
+            printable_lines(&format!("{}{seen}", status_output::render(&blocks))).into_owned()
+        }
         Format::Markdown => printable_lines(&status_output::render(&blocks)).into_owned(),
         Format::Json => status_output::json(ctx.clock.today, &blocks),
     };
     write(streams.out, &text)?;
     Ok(Outcome::Success)
+}
+
+/// For incidents named on the command line: the earlier incidents of their classes with
+/// the fixes validated for them (newest three), as Markdown lines after the blocks.
+fn seen_before(entries: &[&Entry<'_>], records: &Index<'_>) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        let classes = entry.incident.effective_classes();
+        let found = crate::analysis::seen_before::find(
+            &classes,
+            Some(entry.id),
+            entry.incident.opened.get(),
+            &records.incidents,
+        );
+        if found.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\nSeen before ({}, same classes):\n", entry.id));
+        for seen in &found {
+            out.push_str(&format!("- {}\n", crate::analysis::seen_before::describe(seen)));
+        }
+    }
+    out
 }
 
 /// The incidents named, or every one (not yet closed, unless `--all` or `--write`).
@@ -104,10 +131,7 @@ fn find<'r, 'a>(records: &'r Index<'a>, id: &str) -> Result<&'r Entry<'a>> {
     let owner = records.incidents.iter().find(|entry| entry.items.iter().any(|item| item.id == id));
     if let Some(entry) = owner {
         // A bad argument (exit 2), like `stabilize` or `close` given an item.
-        return Err(Error::Usage(format!(
-            "`{id}` is a remediation item of {0}: status shows incidents; run `incidents status {0}`",
-            entry.id
-        )));
+        return Err(UsageError::StatusOfItem { id: id.to_string(), incident: entry.id.to_string() }.into());
     }
     let ids = records.incidents.iter().map(|entry| entry.id);
     let hint = crate::suggest::same_id(id, ids.clone()).or_else(|| crate::suggest::closest(id, ids));
@@ -144,7 +168,7 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
         }
     }
     if !problems.is_empty() {
-        return Err(Error::Refused(format!("no file was written:\n  {}", problems.join("\n  "))));
+        return Err(Refusal::StatusBlocks { problems }.into());
     }
     for (relative, path, patched) in &patches {
         crate::edit::write_atomic(path, patched.as_bytes())?;

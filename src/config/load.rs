@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 16] = [
     "dir",
     "id_prefix",
     "severities",
@@ -31,6 +31,9 @@ pub const KEYS: [&str; 13] = [
     "sections",
     "open_editor",
     "owners",
+    "classes",
+    "git",
+    "validation_timeout",
 ];
 
 /// The most entries each config list may hold, by top-level key (`sections` counts each
@@ -125,6 +128,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Config> {
                         .map_err(|r| fail("owners", r))?,
                 )
             }
+            "classes" => config.classes = super::classes::read(value).map_err(|reason| fail(key, reason))?,
+            "git" => config.git = reader.git_mode()?,
+            "validation_timeout" => config.validation_timeout = reader.timeout()?,
             "due_policy" | "sections" => {}
             unknown => {
                 let hint = crate::suggest::closest(unknown, KEYS)
@@ -267,6 +273,23 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
             }
         }
         Ok(list)
+    }
+
+    fn git_mode(&self) -> Result<super::GitMode> {
+        match self.value.as_text().as_deref().map(str::trim) {
+            Some("auto") => Ok(super::GitMode::Auto),
+            Some("off") => Ok(super::GitMode::Off),
+            _ => {
+                Err(self
+                    .err("write `auto` (read git history when the root is in a git work tree) or `off`".to_string()))
+            }
+        }
+    }
+
+    fn timeout(&self) -> Result<std::time::Duration> {
+        let text = self.value.as_text().unwrap_or_default();
+        super::parse_timeout(&text)
+            .ok_or_else(|| self.err(format!("`{text}` is not a duration: write `90s`, `10m` or `1h`")))
     }
 
     fn days(&self) -> Result<i64> {

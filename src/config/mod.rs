@@ -2,10 +2,12 @@
 //! default ([`Config::default`]); [`load`] reads the file and rejects unknown keys and
 //! bad values with the key's name and line (exit status 2).
 
+mod classes;
 mod load;
 pub mod owners;
 mod sections;
 
+pub use classes::{ClassEntry, Vocabulary};
 pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
 pub use owners::Owners;
 pub use sections::Sections;
@@ -86,6 +88,38 @@ pub struct Config {
     pub open_editor: bool,
     /// Who may own remediation items (`owners`), when configured.
     pub owners: Option<Owners>,
+    /// The repeat-failure class vocabulary (`classes`); empty when not configured.
+    pub classes: Vocabulary,
+    /// Whether git history is read (`git: auto`, the default) or not (`git: off`).
+    pub git: GitMode,
+    /// How long `validate --run` lets the validation command run.
+    pub validation_timeout: std::time::Duration,
+}
+
+/// The `git` key: read the history of the work tree holding the root, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GitMode {
+    /// Read git when the root is in a git work tree (the default).
+    Auto,
+    /// Never read git: `ship` needs `--change`, `sync` refuses, `unknown-change` is quiet.
+    Off,
+}
+
+/// `validation_timeout` when the config names none: ten minutes.
+pub const DEFAULT_VALIDATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// A duration written `90s`, `10m`, `1h` (a positive whole number and a unit).
+pub fn parse_timeout(text: &str) -> Option<std::time::Duration> {
+    let text = text.trim();
+    let unit = text.chars().last()?;
+    let scale = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        _ => return None,
+    };
+    let number: u64 = text[..text.len() - 1].parse().ok().filter(|n| *n > 0)?;
+    number.checked_mul(scale).map(std::time::Duration::from_secs)
 }
 
 impl Default for Config {
@@ -106,6 +140,9 @@ impl Default for Config {
             sections: Sections::default(),
             open_editor: true,
             owners: None,
+            classes: Vocabulary::default(),
+            git: GitMode::Auto,
+            validation_timeout: DEFAULT_VALIDATION_TIMEOUT,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! it silently, and root, for whom permission bits deny nothing, would not even notice;
 //! so the mode bits are checked here rather than left to the operating system.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,9 +63,9 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// write, because a rename replaces a read-only file and root may write anything.
 pub fn ensure_writable(path: &Path, shown: &str) -> Result<()> {
     match fs::metadata(path) {
-        Ok(meta) if meta.is_file() && meta.permissions().readonly() => Err(Error::Refused(format!(
-            "{shown} is read-only: incidents does not replace a file marked read-only; make it writable (`chmod u+w`) and run the command again"
-        ))),
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => {
+            Err(Refusal::ReadOnly { path: shown.to_string() }.into())
+        }
         _ => Ok(()),
     }
 }

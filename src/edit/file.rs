@@ -4,7 +4,8 @@
 //! computes both before writing either.
 
 use super::{apply, create_new, Edit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
+use crate::refusal::Escape;
 use std::path::Path;
 
 /// The text of the file at `path` with `edits` applied. `shown` names the file in
@@ -13,9 +14,8 @@ use std::path::Path;
 pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
     super::atomic::ensure_writable(path, shown)?;
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::Refused(format!("{shown} is not UTF-8: save it as UTF-8 first")))?;
-    apply(&text, edits).map_err(|e| Error::Refused(format!("cannot edit {shown}: {e}")))
+    let text = String::from_utf8(bytes).map_err(|_| Refusal::NotUtf8 { path: shown.to_string() })?;
+    apply(&text, edits).map_err(|e| Refusal::CannotEdit { path: shown.to_string(), reason: e.to_string() }.into())
 }
 
 /// Refuses unless `path` lies inside `records` (itself inside `root`) with no symbolic
@@ -23,23 +23,20 @@ pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
 /// `records` under the root. A link committed as `incidents/2026 -> /etc` would
 /// otherwise carry a new record out of the repository. `shown` names the file.
 pub fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result<()> {
-    let refuse = |why: String| Err(Error::Refused(format!("{shown}: {why}")));
+    let refuse = |why: Escape| Err(Refusal::Outside { path: shown.to_string(), why }.into());
     let (Ok(below_root), Ok(below_records)) = (records.strip_prefix(root), path.strip_prefix(records)) else {
-        return refuse("the path is not inside the records folder".to_string());
+        return refuse(Escape::NotInside);
     };
     let normal = |p: &Path| p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
     if !normal(below_root) || !normal(below_records) || below_records.as_os_str().is_empty() {
-        return refuse("the path leaves the records folder".to_string());
+        return refuse(Escape::Leaves);
     }
     let mut at = root.to_path_buf();
     let folders = below_root.components().chain(below_records.parent().into_iter().flat_map(Path::components));
     for component in folders {
         at.push(component);
         if std::fs::symlink_metadata(&at).is_ok_and(|meta| meta.file_type().is_symlink()) {
-            return refuse(format!(
-                "`{}` is a symbolic link, and records are written only inside the records folder, never through a link: make it a real folder",
-                at.display()
-            ));
+            return refuse(Escape::Link { link: at.display().to_string() });
         }
     }
     Ok(())
@@ -49,7 +46,7 @@ pub fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result
 pub fn create(path: &Path, shown: &str, text: &str) -> Result<()> {
     match create_new(path, text.as_bytes()) {
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err(Error::Refused(format!("{shown} already exists: move it away, or pass another id or title")))
+            Err(Refusal::Exists { path: shown.to_string() }.into())
         }
         other => other,
     }

@@ -340,3 +340,29 @@ fn appends_mappings_to_lists() {
         EditError::NotAList("due_history".into())
     );
 }
+
+#[test]
+fn appends_a_failure_mode_with_its_class() {
+    let pairs = [("mode", "cache keys, not versioned: after deploy"), ("class", "state-mismatch")];
+    let edit = [Edit::AppendMap { key: "failure_modes", entries: &pairs, order: INCIDENT }];
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "block list: a block mapping entry, quoted where needed",
+            "---\nfailure_modes:\n  - a  # first\nclasses: []\n---\nbody\n",
+            "---\nfailure_modes:\n  - a  # first\n  - mode: 'cache keys, not versioned: after deploy'\n    class: state-mismatch\nclasses: []\n---\nbody\n",
+        ),
+        (
+            "flow list",
+            "---\nfailure_modes: [a]\n---\n",
+            "---\nfailure_modes: [a, {mode: 'cache keys, not versioned: after deploy', class: state-mismatch}]\n---\n",
+        ),
+        (
+            "absent key",
+            "---\nid: INC-1\n---\n",
+            "---\nid: INC-1\nfailure_modes:\n  - mode: 'cache keys, not versioned: after deploy'\n    class: state-mismatch\n---\n",
+        ),
+    ];
+    for (name, before, expected) in cases {
+        check(name, before, &edit, expected);
+    }
+}

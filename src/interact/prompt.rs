@@ -2,7 +2,7 @@
 //! from a prompt on stderr. Without a terminal nothing is asked: every value still
 //! missing is collected so that the refusal names all of them at once.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::record::text::meaningful;
 use crate::run::{write, Streams};
 
@@ -72,8 +72,7 @@ impl Needs {
         if self.missing.is_empty() {
             return Ok(());
         }
-        let list: Vec<String> = self.missing.iter().map(|(flag, hint)| format!("{flag} ({hint})")).collect();
-        Err(Error::Refused(format!("{what}: missing {}", list.join(", "))))
+        Err(Refusal::Unanswered { what: what.to_string(), missing: self.missing, problems: Vec::new() }.into())
     }
 
     /// Like [`Needs::finish`], and also refuses for each of `problems` (texts that are
@@ -82,10 +81,7 @@ impl Needs {
         if problems.is_empty() {
             return self.finish(what);
         }
-        let list: Vec<String> = self.missing.iter().map(|(flag, hint)| format!("{flag} ({hint})")).collect();
-        let missing = (!list.is_empty()).then(|| format!("missing {}", list.join(", ")));
-        let lines: String = missing.iter().chain(problems).map(|line| format!("\n  - {line}")).collect();
-        Err(Error::Refused(format!("{what}:{lines}\nnothing was written")))
+        Err(Refusal::Unanswered { what: what.to_string(), missing: self.missing, problems: problems.to_vec() }.into())
     }
 }
 

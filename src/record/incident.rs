@@ -27,7 +27,10 @@ pub struct Incident {
     pub status: Field<IncidentStatus>,
     pub opened: Field<Timestamp>,
     pub commander: Field<String>,
+    /// The failure-mode texts, whichever form each entry was written in.
     pub failure_modes: Field<Vec<Spanned<String>>>,
+    /// Each failure mode's own class (`{mode, class}`), at the same position.
+    pub mode_classes: Vec<Option<Spanned<String>>>,
     pub classes: Field<Vec<Spanned<String>>>,
     pub stabilization: Stabilization,
     pub closed_at: Field<Timestamp>,
@@ -75,11 +78,15 @@ impl Incident {
             status: reader.choice(map.get("status"), "status", IncidentStatus::NAMES, IncidentStatus::parse),
             opened: reader.timestamp(map.get("opened"), "opened"),
             commander: reader.text(map.get("commander"), "commander"),
-            failure_modes: reader.text_list(map.get("failure_modes"), "failure_modes"),
+            failure_modes: Field::default(),
+            mode_classes: Vec::new(),
             classes: reader.text_list(map.get("classes"), "classes"),
             stabilization: Stabilization::default(),
             closed_at: reader.timestamp(map.get("closed_at"), "closed_at"),
         };
+        let modes = super::failure_modes::read(reader, map.get("failure_modes"));
+        incident.failure_modes = modes.modes;
+        incident.mode_classes = modes.classes;
         match map.get("stabilization") {
             None | Some(Node::Null) => {}
             Some(block @ Node::Map(_)) => {
@@ -126,8 +133,71 @@ impl Incident {
         format!("{id} lists: {}{closest}", listed.join(", "))
     }
 
-    /// The class tags.
+    /// The incident's class tags (those of failure modes without their own class).
     pub fn classes(&self) -> &[Spanned<String>] {
         self.classes.value.as_deref().unwrap_or(&[])
+    }
+
+    /// The classes of the failure mode at `index` (SPEC §2): its own class when its
+    /// entry names one, else the incident's `classes`.
+    pub fn classes_of_mode(&self, index: usize) -> Vec<&str> {
+        match self.mode_classes.get(index).and_then(Option::as_ref) {
+            Some(own) => vec![own.value.as_str()],
+            None => self.classes().iter().map(|c| c.value.as_str()).collect(),
+        }
+    }
+
+    /// The classes of the failure mode whose text is `mode` (compared like failure
+    /// modes); the incident's `classes` when no listed mode matches.
+    pub fn classes_of_mode_text(&self, mode: &str) -> Vec<&str> {
+        let wanted = crate::text::normalize(mode);
+        match self.failure_modes().iter().position(|m| crate::text::normalize(&m.value) == wanted) {
+            Some(index) => self.classes_of_mode(index),
+            None => self.classes().iter().map(|c| c.value.as_str()).collect(),
+        }
+    }
+
+    /// Every class the incident carries: its `classes`, then each failure mode's own,
+    /// as written (duplicates kept, with their lines).
+    pub fn all_classes(&self) -> impl Iterator<Item = &Spanned<String>> {
+        self.classes().iter().chain(self.mode_classes.iter().flatten())
+    }
+
+    /// Every class name the incident carries (its `classes` and its failure modes' own),
+    /// first spelling kept, duplicates left out: what `list --class` matches.
+    pub fn class_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for class in self.all_classes() {
+            let key = crate::text::normalize(&class.value);
+            if !out.iter().any(|known| crate::text::normalize(known) == key) {
+                out.push(class.value.trim().to_string());
+            }
+        }
+        out
+    }
+
+    /// The classes the incident is counted under: its failure modes' classes (own or
+    /// inherited), and its `classes` when it lists no failure mode; first spelling kept,
+    /// duplicates (compared like failure modes) left out.
+    pub fn effective_classes(&self) -> Vec<&str> {
+        fn push<'a>(class: &'a str, out: &mut Vec<&'a str>) {
+            let key = crate::text::normalize(class);
+            if !out.iter().any(|known| crate::text::normalize(known) == key) {
+                out.push(class.trim());
+            }
+        }
+        let mut out: Vec<&str> = Vec::new();
+        let count = self.failure_modes().len();
+        for index in 0..count {
+            for class in self.classes_of_mode(index) {
+                push(class, &mut out);
+            }
+        }
+        if count == 0 {
+            for class in self.classes() {
+                push(&class.value, &mut out);
+            }
+        }
+        out
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod evidence;
+mod failure_modes;
 mod fast_sections;
 #[cfg(test)]
 mod fast_sections_differential;
@@ -20,6 +21,7 @@ mod remediation;
 pub use crate::text;
 
 pub use body::{BodyFacts, WrittenBlock};
+pub use failure_modes::ENTRY_KEYS as FAILURE_MODE_KEYS;
 pub use field::{Field, FieldState, Spanned};
 pub use incident::{Incident, IncidentStatus, Stabilization, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
 pub use parse::{parse_file, ParsedFile};

@@ -10,6 +10,7 @@
 
 use super::color::Palette;
 use crate::analysis::settings::Effective;
+use crate::printable::printable;
 
 /// Renders every setting; rule levels the config sets are marked.
 pub fn render(effective: &Effective, palette: &Palette) -> String {
@@ -68,6 +69,13 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
         "no"
     };
     line("open editor", editor.to_string());
+    if effective.classes.is_empty() {
+        line("classes", "no vocabulary (any class name is accepted)".to_string());
+    }
+    for (index, class) in effective.classes.iter().enumerate() {
+        let label = if index == 0 { "classes" } else { "" };
+        line(label, format!("{}: {}", printable(&class.name), printable(&class.description)));
+    }
     out.push_str(&format!("{}\n", palette.strong("rules")));
     let width = effective.rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
     for rule in &effective.rules {

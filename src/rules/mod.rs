@@ -4,8 +4,10 @@
 //! them all and applies the configured levels. The words they speak (rule codes, levels,
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
+mod class_rules;
 pub mod cross;
 pub mod evidence;
+mod git_rules;
 mod owner_rules;
 #[cfg(test)]
 mod properties;
@@ -29,12 +31,14 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
             if let Some(record) = &file.record {
                 record_rules::check_record(file, record, config, today, &mut found);
                 owner_rules::check(file, record, config, &mut found);
+                class_rules::check(file, record, config, &mut found);
             }
             found
         })
         .collect();
     cross::check(repo, &index, config, today, &mut findings);
     status_block::check(repo, &index, &mut findings);
+    git_rules::check(repo, config, &mut findings);
     let mut diagnostics: Vec<Diagnostic> =
         findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();
     diagnostics.sort_by(|a, b| {

@@ -28,8 +28,23 @@ pub fn incident(severities: &[String]) -> Value {
         "status": one_of(IncidentStatus::NAMES, "`active` → `stabilized` (gate 1) → `closed` (gate 2)."),
         "opened": timestamp("When the incident began: `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-02T14:20:00Z`."),
         "commander": optional_text("Who runs the incident."),
-        "failure_modes": text_list("Plain-language breakages, e.g. `cache invalidation race after partial deploy`. Each gets remediation items before the incident closes."),
-        "classes": text_list("Repeat-failure class tags, e.g. `state-mismatch-during-partial-deploy`."),
+        "failure_modes": describe(
+            json!({"type": ["array", "null"], "items": {"anyOf": [
+                {"type": ["string", "number", "boolean", "null"]},
+                {
+                    "type": "object",
+                    "description": "A failure mode with its own repeat-failure class.",
+                    "required": ["mode"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "mode": {"type": ["string", "number", "boolean", "null"], "description": "The breakage in a plain sentence."},
+                        "class": {"type": ["string", "number", "boolean", "null"], "description": "Its repeat-failure class, e.g. `state-mismatch-during-partial-deploy`; the incident's `classes` apply when absent."},
+                    }
+                }
+            ]}}),
+            "Plain-language breakages, e.g. `cache invalidation race after partial deploy`; an entry is a sentence or `{mode: TEXT, class: NAME}`. Each gets remediation items before the incident closes.",
+        ),
+        "classes": text_list("Repeat-failure class tags, e.g. `state-mismatch-during-partial-deploy`; they apply to failure modes without a class of their own."),
         "stabilization": stabilization,
         "closed_at": optional_timestamp("When gate 2 closed; not before `stabilization.stabilized_at`."),
     });

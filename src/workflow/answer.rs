@@ -8,7 +8,7 @@
 
 use super::gates::non_evidence;
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result};
 use crate::interact::Needs;
 use crate::record::evidence;
 
@@ -43,14 +43,14 @@ impl<'c> Answers<'c> {
         if self.problems.is_empty() {
             return Ok(());
         }
-        let lines: String = self.problems.iter().map(|line| format!("\n  - {line}")).collect();
-        Err(Error::Refused(format!("{what}:{lines}\nnothing was written")))
+        Err(Refusal::Unanswered { what: what.to_string(), missing: Vec::new(), problems: self.problems }.into())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     #[test]
     fn names_every_non_answer_in_the_words_of_weak_evidence() {
@@ -59,9 +59,9 @@ mod tests {
         answers.check("reason", "N/A");
         answers.check("approved_by", "dana");
         answers.check("evidence", " ok ");
-        let Err(Error::Refused(message)) = answers.finish_alone("cannot drop INC-1-R1") else { panic!("accepted") };
+        let Err(Error::Refused(refusal)) = answers.finish_alone("cannot drop INC-1-R1") else { panic!("accepted") };
         assert_eq!(
-            message,
+            refusal.to_string(),
             "cannot drop INC-1-R1:\n  - `reason` holds a non-answer (\"N/A\"): write why the item will not be done\n  - `evidence` holds a non-answer (\"ok\"): write where the validation signal passed (a CI run, a test run at a commit, a dashboard)\nnothing was written"
         );
         let mut fine = Answers::new(&config);

@@ -4,7 +4,7 @@
 
 use crate::clock::{parse_date, parse_days};
 use crate::config::{Config, Sprint};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageError};
 use chrono::{Duration, NaiveDate};
 
 /// The date `text` stands for.
@@ -24,11 +24,7 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
     };
     if let Some(ahead) = ahead {
         // A bad argument like any other (exit 2): it says what to configure or write.
-        let sprint = sprint.ok_or_else(|| {
-            Error::Usage(format!(
-                "`--due {written}` needs a sprint cadence: add `sprint: {{start: YYYY-MM-DD, length: 14d}}` to .incidents.yml, or pass a date (YYYY-MM-DD) or a span like `2w`"
-            ))
-        })?;
+        let sprint = sprint.ok_or_else(|| UsageError::DueNeedsSprint { written: written.to_string() })?;
         return sprint_end(sprint, today, ahead).filter(writable).ok_or_else(|| too_far(written));
     }
     if let Some(date) = parse_date(written) {
@@ -41,19 +37,13 @@ pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<N
             .ok_or_else(|| too_far(written));
     }
     if let Some(span) = written.strip_prefix('-').filter(|span| parse_days(span).is_some()) {
-        return Err(Error::Usage(format!(
-            "`--due {written}` counts back from today: a due date lies ahead; write a span like `{span}` (from today) or a date (YYYY-MM-DD)"
-        )));
+        return Err(UsageError::DueInPast { written: written.to_string(), span: span.to_string() }.into());
     }
-    Err(Error::Usage(format!(
-        "`--due {written}` is not a due date: write YYYY-MM-DD, a span from today like `10d` or `2w`, `this-sprint` or `next-sprint`"
-    )))
+    Err(UsageError::NotADue { written: written.to_string() }.into())
 }
 
 fn too_far(written: &str) -> Error {
-    Error::Usage(format!(
-        "`--due {written}` is too far away to be a date (after 9999-12-31): write a nearer date or a shorter span"
-    ))
+    UsageError::DueTooFar { written: written.to_string() }.into()
 }
 
 /// Whether a date can be written as `YYYY-MM-DD` (and so read back by `check`).
@@ -153,11 +143,11 @@ mod tests {
         let today = day("2026-03-10");
         for no_sprint in ["this-sprint", "this sprint", "Next Sprint", "next_sprint"] {
             assert!(
-                matches!(resolve(no_sprint, today, None), Err(Error::Usage(m)) if m.contains("sprint cadence")),
+                matches!(resolve(no_sprint, today, None), Err(Error::Usage(UsageError::DueNeedsSprint { .. }))),
                 "{no_sprint}"
             );
         }
-        assert!(matches!(resolve("-5d", today, None), Err(Error::Usage(m)) if m.contains("counts back from today")));
+        assert!(matches!(resolve("-5d", today, None), Err(Error::Usage(UsageError::DueInPast { .. }))));
         for bad in ["soon", "", "2026-13-01", "-3d", "1y", "99999999999999d"] {
             assert!(matches!(resolve(bad, today, None), Err(Error::Usage(_))), "{bad}");
         }

@@ -3,6 +3,7 @@
 //! An id given with `--id` must be letters, digits, `-` and `_`: it becomes part of a
 //! file name.
 
+use crate::error::Refusal;
 use crate::store::Repository;
 
 /// Longest id accepted with `--id`.
@@ -28,13 +29,26 @@ pub fn parse_id(text: &str) -> Result<String, String> {
 
 /// The next free incident id: `<prefix>-<highest number in use + 1>`.
 pub fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
-    let next = repo.highest_number(prefix).checked_add(1).ok_or_else(|| {
-        crate::Error::Refused(format!(
-            "no number is left after {prefix}-{}: give the incident an id with --id",
-            u64::MAX
-        ))
-    })?;
+    let next =
+        repo.highest_number(prefix).checked_add(1).ok_or_else(|| Refusal::NoIdLeft { prefix: prefix.to_string() })?;
     Ok(format!("{prefix}-{next}"))
+}
+
+/// An incident id typed with `--id`, when no record holds it: not one in use, not one
+/// that differs only in case (it would confuse readers and clash on case-insensitive
+/// file systems), and not one an unreadable record may hold.
+pub fn given_incident_id(repo: &Repository, id: &str, prefix: &str) -> crate::Result<String> {
+    let next = || next_incident(repo, prefix).unwrap_or_else(|_| "none left".to_string());
+    if let Some(file) = crate::store::Index::build(repo).first_file(repo, id) {
+        return Err(Refusal::IdTaken { id: id.to_string(), path: file.path.clone(), next: next() }.into());
+    }
+    if let Some(taken) = repo.ids().find(|known| known.eq_ignore_ascii_case(id)) {
+        return Err(Refusal::IdCaseClash { id: id.to_string(), taken: taken.to_string(), next: next() }.into());
+    }
+    if let Some(file) = repo.unreadable_file_named(id) {
+        return Err(Refusal::IdMaybeTaken { id: id.to_string(), path: file.path.clone() }.into());
+    }
+    Ok(id.to_string())
 }
 
 /// The next free item id of `incident`: `<incident>-R<highest n in use + 1>`.

@@ -18,13 +18,3 @@ pub mod target;
 pub mod transition;
 
 pub use session::Session;
-
-/// How the moment a command stamps was chosen, for its messages: `--at`, or "now"
-/// (`--today` or the clock).
-pub fn stamp_source(given_with_at: bool) -> &'static str {
-    if given_with_at {
-        "--at"
-    } else {
-        "now,"
-    }
-}

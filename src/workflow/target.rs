@@ -1,7 +1,7 @@
 //! Finding the record a command names by id: exactly one file must hold it, and it must
 //! be of the kind the command works on. A missing id gets a "did you mean".
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result, UsageError};
 use crate::record::{Incident, ParsedFile, Record, Remediation};
 use crate::store::{Index, Repository};
 
@@ -10,11 +10,12 @@ pub fn incident<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &
     let file = only(repo, id)?;
     match &file.record {
         Some(Record::Incident(incident)) => Ok((file, incident)),
-        _ => Err(Error::Usage(format!(
-            "`{id}` is a remediation item ({}), not an incident: name the incident, e.g. `{}`",
-            file.path,
-            item_parent(file).unwrap_or("INC-42")
-        ))),
+        _ => Err(UsageError::NotAnIncident {
+            id: id.to_string(),
+            path: file.path.to_string(),
+            parent: item_parent(file).unwrap_or("INC-42").to_string(),
+        }
+        .into()),
     }
 }
 
@@ -23,10 +24,7 @@ pub fn item<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r R
     let file = only(repo, id)?;
     match &file.record {
         Some(Record::Remediation(item)) => Ok((file, item)),
-        _ => Err(Error::Usage(format!(
-            "`{id}` is an incident ({}), not a remediation item: name an item, e.g. `{id}-R1`",
-            file.path
-        ))),
+        _ => Err(UsageError::NotAnItem { id: id.to_string(), path: file.path.to_string() }.into()),
     }
 }
 
@@ -43,19 +41,15 @@ fn only<'r>(repo: &'r Repository, id: &str) -> Result<&'r ParsedFile> {
         [file] => Ok(file),
         [] => {
             if let Some((_, file)) = repo.salvaged_ids().find(|(salvaged, _)| *salvaged == id) {
-                return Err(Error::Refused(format!(
-                    "{id} is in {}, whose front matter cannot be read: fix it first (`incidents check {}` says how)",
-                    file.path, file.path
-                )));
+                return Err(Refusal::Unreadable { id: id.to_string(), path: file.path.to_string() }.into());
             }
             let hint = crate::suggest::same_id(id, repo.ids()).or_else(|| crate::suggest::closest(id, repo.ids()));
             Err(Error::NotFound { id: id.to_string(), hint: hint.map(str::to_string) })
         }
-        many => Err(Error::Refused(format!(
-            "`{id}` is used by {} files ({}): give all but one a new id first (`incidents check` reports duplicate-id)",
-            many.len(),
-            many.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ")
-        ))),
+        many => {
+            Err(Refusal::SharedId { id: id.to_string(), paths: many.iter().map(|f| f.path.to_string()).collect() }
+                .into())
+        }
     }
 }
 
@@ -77,11 +71,13 @@ mod tests {
         assert!(incident(&repo, "INC-7").is_ok());
         assert!(item(&repo, "INC-7-R1").is_ok());
         assert!(
-            matches!(incident(&repo, "INC-7-R1"), Err(Error::Usage(m)) if m.contains("not an incident") && m.contains("`INC-7`"))
+            matches!(incident(&repo, "INC-7-R1"), Err(Error::Usage(UsageError::NotAnIncident { parent, .. })) if parent == "INC-7")
         );
-        assert!(matches!(item(&repo, "INC-7"), Err(Error::Usage(m)) if m.contains("not a remediation item")));
+        assert!(matches!(item(&repo, "INC-7"), Err(Error::Usage(UsageError::NotAnItem { .. }))));
         assert!(matches!(incident(&repo, "inc-7"), Err(Error::NotFound { hint: Some(h), .. }) if h == "INC-7"));
         assert!(matches!(incident(&repo, "INC-99"), Err(Error::NotFound { .. })));
-        assert!(matches!(incident(&repo, "INC-8"), Err(Error::Refused(m)) if m.contains("2 files")));
+        assert!(
+            matches!(incident(&repo, "INC-8"), Err(Error::Refused(Refusal::SharedId { paths, .. })) if paths.len() == 2)
+        );
     }
 }

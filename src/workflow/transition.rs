@@ -15,8 +15,9 @@
 use super::item_write::{self, ItemEdit};
 use super::refresh::Refreshed;
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result};
 use crate::record::{ItemStatus, Remediation};
+use crate::refusal::Prerequisite;
 use crate::store::Repository;
 use crate::Context;
 use std::path::PathBuf;
@@ -26,13 +27,10 @@ use ItemStatus::{Diagnosing, Dropped, InProgress, Open, Shipped, Validated};
 /// Whether an item in `from` may move to `to`; the refusal says why and what to run.
 pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
     if from == to && to != Open {
-        return Err(Error::Refused(format!("{id} is already {}", to.as_str())));
+        return Err(Refusal::AlreadyIn { id: id.to_string(), status: to.as_str().to_string() }.into());
     }
     if from.is_done() {
-        return Err(Error::Refused(format!(
-            "{id} is {}, which is final: to reopen it, set `status:` in its file by hand and say why in its body",
-            from.as_str()
-        )));
+        return Err(Refusal::Final { id: id.to_string(), status: from.as_str().to_string() }.into());
     }
     let allowed = match to {
         Open => from == Diagnosing,
@@ -45,25 +43,16 @@ pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
     if allowed {
         return Ok(());
     }
-    let is = format!("{id} is {}", from.as_str());
-    let plan =
-        format!("run `incidents plan {id} --validation \"…\"` first, once you can name what would prove the fix");
-    Err(Error::Refused(match (from, to) {
-        (Diagnosing, Validated) => {
-            format!("{is}: a fix is validated after it ships, and this one has no validation yet — {plan}")
-        }
-        (Diagnosing, _) => format!("{is}: it has no validation yet — {plan}"),
-        (_, Validated) => format!(
-            "{is}: a fix is validated after it ships — run `incidents ship {id} --change <sha|PR URL>` first"
-        ),
-        (_, Open) => format!(
-            "{is}, not diagnosing: `plan` gives a diagnosing item its validation; to change this item's validation, edit `validation:` in its file"
-        ),
-        (_, Diagnosing) => format!(
-            "{is}: an item goes back to diagnosing only by hand (set `status: diagnosing` and say why in its body)"
-        ),
-        _ => format!("{is}: it cannot move to {}", to.as_str()),
-    }))
+    let needs = match (from, to) {
+        (Diagnosing, Validated) => Prerequisite::PlanThenShip,
+        (Diagnosing, _) => Prerequisite::Plan,
+        (_, Validated) => Prerequisite::Ship,
+        (_, Open) => Prerequisite::NotDiagnosing,
+        (_, Diagnosing) => Prerequisite::ByHand,
+        _ => Prerequisite::Never,
+    };
+    let (from, to) = (from.as_str().to_string(), to.as_str().to_string());
+    Err(Refusal::NotYet { id: id.to_string(), from, to, needs }.into())
 }
 
 /// The key a move to `to` stamps.
@@ -103,11 +92,10 @@ pub fn apply(
     let mut from = None;
     let stamped = stamp_key(to).map(|_| at.to_string());
     let written = item_write::write(ctx, id, |repo, file, item| {
-        let status = item.status.value.ok_or_else(|| {
-            Error::Refused(format!(
-                "{id} has no readable `status` ({}): fix it first (`incidents check` shows what is wrong)",
-                file.path
-            ))
+        let status = item.status.value.ok_or_else(|| Refusal::NoStatus {
+            id: id.to_string(),
+            path: file.path.to_string(),
+            expected: None,
         })?;
         check(id, status, to)?;
         from = Some(status);
@@ -158,7 +146,7 @@ mod tests {
     #[test]
     fn refusals_say_what_to_run() {
         let refusal = |from, to| match check("INC-1-R3", from, to) {
-            Err(Error::Refused(message)) => message,
+            Err(crate::Error::Refused(refusal)) => refusal.to_string().replace("; nothing was written", ""),
             other => panic!("{other:?}"),
         };
         assert_eq!(

@@ -298,8 +298,8 @@ fn markdown_has_every_section_with_recurrence_first() {
         at += found;
     }
     assert!(out.contains("All incidents · as of 2026-03-10 · 6 incidents, 6 remediation items\n"), "{out}");
-    assert!(out.contains("> **2 times a failure class struck again"), "{out}");
-    assert!(out.contains("- **INC-3** (`Cache-Race`), opened 2026-02-01: INC-3 title\n  - 236 days after INC-2-R1 of INC-2 was validated on 2025-06-10: \"fm-b\"\n  - 2 validated fixes of this class before it: INC-1-R1, INC-2-R1\n"), "{out}");
+    assert!(out.contains("> **2 times: an incident with a failure mode of a class was opened after an item for an earlier failure mode of that class was validated. This shows timing, not cause"), "{out}");
+    assert!(out.contains("- **INC-3** (`Cache-Race`), opened 2026-02-01: INC-3 title\n  - its failure modes of the class: \"fm-c1\", \"fm-c2\", \"fm-c3\"\n  - opened 236 days after INC-2-R1 of INC-2 was validated for the same class on 2025-06-10, for \"fm-b\"\n  - 2 items of this class validated before it: INC-1-R1, INC-2-R1\n"), "{out}");
     assert!(out.contains("| SEV1 | 2 | 30m | 1h | 2 | 20d | 30d |\n"), "{out}");
     assert!(out.contains("| all | 5 | 1h | 4h | 3 | 20d | 30d |\n"), "{out}");
     assert!(out.contains("| INC-3-R1 | INC-3 | open | team-a | 2026-03-05 | 5 days |\n"), "{out}");
@@ -312,7 +312,13 @@ fn markdown_has_every_section_with_recurrence_first() {
 fn an_empty_repository_reports_nothing_found() {
     let run = Repo::new().run(&["report"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.contains("None: no failure class struck again"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "None: no incident was opened after an item for an earlier failure mode of its class was validated."
+        ),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("No remediation items.\n"), "{}", run.stdout);
     let html = Repo::new().run(&["report", "--format", "html"]);
     assert_eq!(html.code, 0, "{html:?}");
@@ -327,7 +333,11 @@ fn html_is_self_contained_with_svg_charts() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<style>"));
     assert!(html.contains("default-src 'none'"), "a content security policy forbids fetching");
-    assert_eq!(html.matches("<svg ").count(), 2, "two inline charts");
+    assert_eq!(
+        html.matches("<svg ").count(),
+        3,
+        "three inline charts (per month, time to stabilize, per class per quarter)"
+    );
     for fetch in ["<script", "<link", "<img", "src=", "@import", "url("] {
         assert!(!html.contains(fetch), "{fetch} in the page");
     }
@@ -418,7 +428,7 @@ fn a_recurrence_lists_the_five_latest_fixes_and_counts_all() {
     let markdown = repo.run(&["report"]);
     assert!(
         markdown.stdout.contains(
-            "7 validated fixes of this class before it: INC-3-R1, INC-4-R1, INC-5-R1, INC-6-R1, INC-7-R1 and 2 earlier"
+            "7 items of this class validated before it: INC-3-R1, INC-4-R1, INC-5-R1, INC-6-R1, INC-7-R1 and 2 earlier"
         ),
         "{}",
         markdown.stdout

@@ -5,7 +5,7 @@
 use crate::analysis::stats::Spread;
 use crate::analysis::Report;
 use crate::clock::format_duration;
-use crate::render::markdown_text::{inline, quoted};
+use crate::render::markdown_text::inline;
 
 /// The whole report.
 pub fn render(report: &Report) -> String {
@@ -19,6 +19,7 @@ pub fn render(report: &Report) -> String {
     coverage(report, &mut out);
     repeats(report, &mut out);
     super::markdown_incidents::render(report, &mut out);
+    super::classes::trends_markdown(report, &mut out);
     out
 }
 
@@ -30,12 +31,11 @@ pub fn summary_line(report: &Report) -> String {
         (None, Some(until)) => format!("Incidents opened on or before {until}"),
         (Some(since), Some(until)) => format!("Incidents opened from {since} to {until}"),
     };
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{period} · as of {} · {}, {}",
         report.today,
-        plural(report.incidents.len(), "incident"),
-        plural(report.remediation.items, "remediation item")
+        crate::render::plural(report.incidents.len(), "incident"),
+        crate::render::plural(report.remediation.items, "remediation item")
     )
 }
 
@@ -59,47 +59,7 @@ pub(super) fn table(out: &mut String, header: &[&str], rows: Vec<Vec<String>>, n
 }
 
 fn recurrence(report: &Report, out: &mut String) {
-    out.push_str("\n## Recurrence after remediation\n\n");
-    if report.recurrences.is_empty() {
-        out.push_str(
-            "None: no failure class struck again after a fix for an earlier incident of that class was validated.\n",
-        );
-        return;
-    }
-    out.push_str(&format!(
-        "> **{} time{} a failure class struck again after a fix for an earlier incident of that class was validated.** The fix did not prevent the failure: plan prevention against the class, not the single story.\n\n",
-        report.recurrences.len(),
-        if report.recurrences.len() == 1 { "" } else { "s" }
-    ));
-    for found in &report.recurrences {
-        out.push_str(&format!(
-            "- **{}** (`{}`), opened {}: {}\n",
-            inline(&found.incident),
-            found.class.replace('`', "'"),
-            found.opened.date(),
-            opt(&found.title)
-        ));
-        let Some(last) = found.after.last() else { continue };
-        let days = (found.opened.date() - last.validated.date()).num_days();
-        let mode = last.failure_mode.as_deref().map(|m| format!(": {}", quoted(m))).unwrap_or_default();
-        let source = if last.validated_from == "closed_at" { " (by its incident's `closed_at`)" } else { "" };
-        out.push_str(&format!(
-            "  - {days} days after {} of {} was validated on {}{source}{mode}\n",
-            inline(&last.item),
-            inline(&last.incident),
-            last.validated.date()
-        ));
-        if found.prior_fixes > 1 {
-            let ids: Vec<String> = found.after.iter().map(|fix| inline(&fix.item)).collect();
-            let more = found.prior_fixes - found.after.len();
-            let tail = if more > 0 { format!(" and {more} earlier") } else { String::new() };
-            out.push_str(&format!(
-                "  - {} validated fixes of this class before it: {}{tail}\n",
-                found.prior_fixes,
-                ids.join(", ")
-            ));
-        }
-    }
+    super::classes::recurrence_markdown(report, out);
 }
 
 fn counts(report: &Report, out: &mut String) {
@@ -186,7 +146,7 @@ fn remediation(report: &Report, out: &mut String) {
             .slipped
             .iter()
             .map(|s| {
-                let late = format!("{} day{}", s.days_late, if s.days_late == 1 { "" } else { "s" });
+                let late = crate::render::plural(s.days_late, "day");
                 vec![
                     inline(&s.id),
                     inline(&s.incident),
@@ -235,7 +195,7 @@ fn due_table(out: &mut String, items: &[crate::analysis::workload::DueItem], lab
     let rows = items
         .iter()
         .map(|d| {
-            let days = format!("{} day{}", d.days, if d.days == 1 { "" } else { "s" });
+            let days = crate::render::plural(d.days, "day");
             vec![inline(&d.id), inline(&d.incident), d.status.clone(), opt(&d.owner), d.due.to_string(), days]
         })
         .collect();
@@ -335,6 +295,9 @@ fn repeats(report: &Report, out: &mut String) {
             _ => String::new(),
         };
         out.push_str(&format!("### {} — {} incidents{span}\n\n", inline(&class.class), class.count));
+        if let Some(description) = &class.description {
+            out.push_str(&format!("{}\n\n", inline(description)));
+        }
         for incident in &class.incidents {
             let opened = incident.opened.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string());
             out.push_str(&format!(

@@ -6,6 +6,7 @@
 pub mod appendix;
 pub mod body;
 pub mod charts;
+pub mod classes;
 pub mod coverage;
 pub mod html;
 pub mod html_text;

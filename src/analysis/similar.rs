@@ -1,0 +1,309 @@
+//! Near-duplicate failure modes without a shared class: two failure modes of different
+//! incidents whose texts say nearly the same thing, so an unlabelled repeat surfaces.
+//!
+//! Texts are compared as sets of words: lower-cased, split at anything that is not a
+//! letter or digit, stop words left out, and a crude stem taken (`-ies` → `-y`, else one
+//! of `-ing`, `-ed`, `-s` cut, then a final `-e`, each only while three letters remain:
+//! `caches`, `cache` and `cached` all read `cach`). Two failure modes are
+//! similar when the Jaccard overlap of their word sets (shared words over all words) is
+//! at least [`THRESHOLD_PERCENT`] % and each has at least [`MIN_WORDS`] words. Pairs that
+//! share a class (taken per failure mode, SPEC §2) are left out: the class already says
+//! they repeat.
+//!
+//! Deterministic and without quadratic work: identical word sets are grouped, and
+//! candidate sets are found with a prefix filter — each set's rarest words index it, and
+//! two sets that reach the threshold must share one of them — so each set is compared
+//! only with sets that share a rare word.
+
+use crate::store::index::Entry;
+use crate::text::normalize;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The smallest Jaccard overlap, in percent, at which two failure modes are similar.
+pub const THRESHOLD_PERCENT: usize = 60;
+/// Failure modes with fewer words are not compared.
+pub const MIN_WORDS: usize = 2;
+/// How many pairs the report lists (the newest); `total` counts them all.
+pub const LISTED_PAIRS: usize = 50;
+/// How many earlier occurrences of one word set are looked at for a failure mode.
+const WALK: usize = 64;
+
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or",
+    "so", "that", "the", "their", "this", "to", "was", "were", "when", "with", "without",
+];
+
+/// A failure mode of the period that looks like an earlier one of another incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarPair {
+    pub incident: String,
+    pub failure_mode: String,
+    pub earlier_incident: String,
+    pub earlier_failure_mode: String,
+    /// The Jaccard overlap of their words, in percent (rounded down).
+    pub overlap_percent: usize,
+}
+
+/// The pairs found: the newest [`LISTED_PAIRS`], and how many there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarModes {
+    pub threshold_percent: usize,
+    pub total: usize,
+    pub pairs: Vec<SimilarPair>,
+}
+
+/// The normalised word set of a text, sorted.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .filter(|word| !STOP_WORDS.contains(&word.as_str()))
+        .map(|word| stem(&word))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn stem(word: &str) -> String {
+    let long = |base: &&str| base.chars().count() >= 3;
+    if let Some(base) = word.strip_suffix("ies").filter(long) {
+        return format!("{base}y");
+    }
+    let base = ["ing", "ed", "s"].iter().find_map(|suffix| word.strip_suffix(suffix).filter(long)).unwrap_or(word);
+    base.strip_suffix('e').filter(long).unwrap_or(base).to_string()
+}
+
+/// The overlap of two sorted word sets in percent, when they are similar.
+pub fn similarity(a: &[String], b: &[String]) -> Option<usize> {
+    if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
+        return None;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    (shared * 100 >= THRESHOLD_PERCENT * union).then(|| shared * 100 / union)
+}
+
+/// One failure mode in the index: its incident (index into `history`), its position,
+/// and its incident's `opened` day.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    entry: usize,
+    mode: usize,
+    day: Option<chrono::NaiveDate>,
+}
+
+impl Occurrence {
+    fn key(&self) -> (Option<chrono::NaiveDate>, usize, usize) {
+        (self.day, self.entry, self.mode)
+    }
+}
+
+/// Every failure mode of `period` with the most recent earlier failure mode (opened
+/// before it, of another incident, without a shared class) among `history` that is
+/// similar to it. Newest first.
+pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
+    // Each failure mode's word set (by id) and normalised classes, computed once.
+    let mut sets: Vec<Vec<String>> = Vec::new();
+    let mut set_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
+    let mut mode_set: Vec<Vec<Option<usize>>> = Vec::with_capacity(history.len());
+    let mut mode_classes: Vec<Vec<Vec<String>>> = Vec::with_capacity(history.len());
+    for (entry_index, entry) in history.iter().enumerate() {
+        let day = entry.opened();
+        let modes = entry.incident.failure_modes();
+        let mut ids = Vec::with_capacity(modes.len());
+        let mut classes = Vec::with_capacity(modes.len());
+        for (mode_index, mode) in modes.iter().enumerate() {
+            classes.push(entry.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect());
+            let set = words(&mode.value);
+            if set.len() < MIN_WORDS {
+                ids.push(None);
+                continue;
+            }
+            let id = match set_of.get(&set) {
+                Some(&id) => id,
+                None => {
+                    set_of.insert(set.clone(), sets.len());
+                    sets.push(set);
+                    occurrences.push(Vec::new());
+                    sets.len() - 1
+                }
+            };
+            occurrences[id].push(Occurrence { entry: entry_index, mode: mode_index, day });
+            ids.push(Some(id));
+        }
+        mode_set.push(ids);
+        mode_classes.push(classes);
+    }
+    for list in &mut occurrences {
+        list.sort_by_key(Occurrence::key);
+    }
+    let similar_sets = similar_sets(&sets);
+    let position: HashMap<&str, usize> = history.iter().enumerate().map(|(i, e)| (e.id, i)).rev().collect();
+    // (later incident, its failure mode, the earlier one, overlap), materialised at the end.
+    let mut found: Vec<(Occurrence, Occurrence, usize)> = Vec::new();
+    for later in period {
+        let Some(&entry_index) = position.get(later.id) else { continue };
+        let Some(day) = later.opened() else { continue };
+        for (mode_index, set) in mode_set[entry_index].iter().enumerate() {
+            let Some(set) = *set else { continue };
+            let classes = &mode_classes[entry_index][mode_index];
+            let mut best: Option<(Occurrence, usize)> = None;
+            for &(other, percent) in &similar_sets[set] {
+                let list = &occurrences[other];
+                let before = list.partition_point(|o| o.day.is_some_and(|at| at < day));
+                let earlier = list[..before].iter().rev().take(WALK).find(|o| {
+                    o.entry != entry_index && !mode_classes[o.entry][o.mode].iter().any(|c| classes.contains(c))
+                });
+                if let Some(o) = earlier {
+                    if best.is_none_or(|(b, _)| o.key() > b.key()) {
+                        best = Some((*o, percent));
+                    }
+                }
+            }
+            if let Some((earlier, percent)) = best {
+                found.push((Occurrence { entry: entry_index, mode: mode_index, day: Some(day) }, earlier, percent));
+            }
+        }
+    }
+    found.sort_by(|a, b| {
+        b.0.day
+            .cmp(&a.0.day)
+            .then_with(|| crate::store::order::compare_ids(history[b.0.entry].id, history[a.0.entry].id))
+    });
+    let text = |o: &Occurrence| history[o.entry].incident.failure_modes()[o.mode].value.clone();
+    SimilarModes {
+        threshold_percent: THRESHOLD_PERCENT,
+        total: found.len(),
+        pairs: found
+            .iter()
+            .take(LISTED_PAIRS)
+            .map(|(later, earlier, percent)| SimilarPair {
+                incident: history[later.entry].id.to_string(),
+                failure_mode: text(later),
+                earlier_incident: history[earlier.entry].id.to_string(),
+                earlier_failure_mode: text(earlier),
+                overlap_percent: *percent,
+            })
+            .collect(),
+    }
+}
+
+/// For each distinct word set, the sets similar to it (itself included) with their
+/// overlap, found through a prefix filter on the rarest words.
+fn similar_sets(sets: &[Vec<String>]) -> Vec<Vec<(usize, usize)>> {
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for set in sets {
+        for word in set {
+            *frequency.entry(word.as_str()).or_default() += 1;
+        }
+    }
+    // Each set's words, rarest first (ties by the word): the global order of the filter.
+    let ordered: Vec<Vec<&str>> = sets
+        .iter()
+        .map(|set| {
+            let mut list: Vec<&str> = set.iter().map(String::as_str).collect();
+            list.sort_by_key(|word| (frequency.get(word).copied().unwrap_or(0), *word));
+            list
+        })
+        .collect();
+    // Jaccard ≥ t needs |a ∩ b| ≥ ⌈t·|a|⌉, so some word of the first |a| − ⌈t·|a|⌉ + 1.
+    let prefix = |size: usize| size + 1 - (THRESHOLD_PERCENT * size).div_ceil(100);
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (id, list) in ordered.iter().enumerate() {
+        for word in &list[..prefix(list.len()).min(list.len())] {
+            index.entry(word).or_default().push(id);
+        }
+    }
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sets.len()];
+    for (id, list) in ordered.iter().enumerate() {
+        let mut candidates: Vec<usize> = Vec::new();
+        for word in &list[..prefix(list.len()).min(list.len())] {
+            candidates.extend(index.get(word).into_iter().flatten().copied());
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for other in candidates {
+            if let Some(percent) = similarity(&sets[id], &sets[other]) {
+                out[id].push((other, percent));
+            }
+        }
+    }
+    out
+}
+
+/// The failure modes of other incidents in `history` most similar to `text` (best
+/// first, then newest; at most three), leaving out those sharing one of `classes`.
+pub fn closest<'h>(text: &str, own: &str, classes: &[&str], history: &'h [Entry<'_>]) -> Vec<(&'h str, String, usize)> {
+    let wanted = words(text);
+    let classes: Vec<String> = classes.iter().map(|c| normalize(c)).collect();
+    let mut found: Vec<(usize, Option<chrono::NaiveDate>, &'h str, String)> = Vec::new();
+    for entry in history.iter().filter(|entry| entry.id != own) {
+        for (index, mode) in entry.incident.failure_modes().iter().enumerate() {
+            let Some(percent) = similarity(&wanted, &words(&mode.value)) else { continue };
+            if entry.incident.classes_of_mode(index).iter().any(|c| classes.contains(&normalize(c))) {
+                continue;
+            }
+            found.push((percent, entry.opened(), entry.id, mode.value.clone()));
+        }
+    }
+    found.sort_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| crate::store::order::compare_ids(b.2, a.2))
+    });
+    found.into_iter().take(3).map(|(percent, _, id, mode)| (id, mode, percent)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_stemmed_lowercase_without_stop_words() {
+        assert_eq!(words("Price cache keys are not versioned"), ["cach", "key", "not", "pric", "version"]);
+        assert_eq!(words("the retries of queries"), ["query", "retry"]);
+        assert_eq!(words("caches cached cache"), ["cach"]);
+    }
+
+    #[test]
+    fn similarity_needs_the_threshold() {
+        let a = words("price cache keys are not versioned after deploy");
+        let b = words("price cache key not versioned during deploys");
+        assert!(similarity(&a, &b).is_some());
+        assert_eq!(similarity(&a, &words("disk full on the database host")), None);
+        assert_eq!(similarity(&words("disk"), &words("disk")), None);
+    }
+
+    #[test]
+    fn the_prefix_filter_finds_what_a_full_comparison_finds() {
+        let texts = [
+            "price cache keys are not versioned",
+            "price cache keys not versioned after deploy",
+            "cache keys not versioned",
+            "disk full on db host",
+            "db host disk full",
+            "pool exhausted under load",
+            "connection pool exhausted under burst load",
+        ];
+        let sets: Vec<Vec<String>> = texts.iter().map(|t| words(t)).collect();
+        let fast = similar_sets(&sets);
+        for (i, a) in sets.iter().enumerate() {
+            let slow: Vec<(usize, usize)> =
+                sets.iter().enumerate().filter_map(|(j, b)| similarity(a, b).map(|p| (j, p))).collect();
+            assert_eq!(fast[i], slow, "{}", texts[i]);
+        }
+    }
+}
