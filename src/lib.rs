@@ -13,6 +13,9 @@ pub mod diagnostic;
 pub mod edit;
 pub mod error;
 pub mod exit;
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod git;
 pub mod interact;
 pub mod lifecycle;
