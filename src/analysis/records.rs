@@ -10,46 +10,46 @@ use std::collections::HashMap;
 
 /// An incident, its file and its items (in id order).
 #[derive(Debug, Clone)]
-pub struct Entry<'a> {
-    pub id: &'a str,
+pub(crate) struct Entry<'a> {
+    pub(crate) id: &'a str,
     /// Root-relative path of the incident file.
-    pub path: &'a str,
-    pub incident: &'a Incident,
-    pub items: Vec<Item<'a>>,
+    pub(crate) path: &'a str,
+    pub(crate) incident: &'a Incident,
+    pub(crate) items: Vec<Item<'a>>,
 }
 
 /// A remediation item with its id and file.
 #[derive(Debug, Clone, Copy)]
-pub struct Item<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub item: &'a Remediation,
+pub(crate) struct Item<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) item: &'a Remediation,
 }
 
 impl Entry<'_> {
     /// The date the incident was opened, when written.
-    pub fn opened(&self) -> Option<NaiveDate> {
+    pub(crate) fn opened(&self) -> Option<NaiveDate> {
         self.incident.opened.get().map(|at| at.date())
     }
 
     /// The items as plain records, for [`super::StatusBlock::build`].
-    pub fn remediations(&self) -> Vec<&Remediation> {
+    pub(crate) fn remediations(&self) -> Vec<&Remediation> {
         self.items.iter().map(|item| item.item).collect()
     }
 }
 
 /// Every incident with its items; items whose incident does not exist are kept apart.
 #[derive(Debug, Clone, Default)]
-pub struct Records<'a> {
-    pub incidents: Vec<Entry<'a>>,
+pub(crate) struct Records<'a> {
+    pub(crate) incidents: Vec<Entry<'a>>,
     /// Items whose `incident` names no incident (`broken-reference`), in id order.
-    pub orphans: Vec<Item<'a>>,
+    pub(crate) orphans: Vec<Item<'a>>,
 }
 
 impl<'a> Records<'a> {
     /// Groups the records of `repo`. When two incidents share an id, the first file
     /// (in path order) is the one used, as `check` does.
-    pub fn new(repo: &'a Repository) -> Self {
+    pub(crate) fn new(repo: &'a Repository) -> Self {
         let mut incidents: Vec<Entry<'a>> = Vec::new();
         let mut position: HashMap<&str, usize> = HashMap::new();
         for (file, incident) in repo.incidents() {
@@ -77,7 +77,7 @@ impl<'a> Records<'a> {
     }
 
     /// The incident with `id`.
-    pub fn get(&self, id: &str) -> Option<&Entry<'a>> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Entry<'a>> {
         self.incidents.iter().find(|entry| entry.id == id)
     }
 }

@@ -22,19 +22,19 @@ use crate::Context;
 
 REF is kept as written: a commit SHA (7-40 hex digits), a pull/merge request or commit
 URL, or other text naming the change (a release tag, a ticket key).")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
-    pub id: String,
+    pub(crate) id: String,
     /// The change that shipped the fix: a commit SHA, a PR URL, a release tag
     #[arg(long, value_name = "REF")]
-    pub change: Option<String>,
+    pub(crate) change: Option<String>,
     /// When it shipped: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
     let mut shipped = None;

@@ -13,17 +13,17 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// Lookups shared by the cross-record rules.
-pub struct Index<'a> {
+pub(crate) struct Index<'a> {
     /// Files (indices into `repo.files`) per id, in path order.
-    pub by_id: HashMap<&'a str, Vec<usize>>,
+    pub(crate) by_id: HashMap<&'a str, Vec<usize>>,
     /// Incidents by id (the first file when the id is duplicated).
-    pub incidents: HashMap<&'a str, (usize, &'a Incident)>,
+    pub(crate) incidents: HashMap<&'a str, (usize, &'a Incident)>,
     /// Items per incident id.
-    pub items: HashMap<&'a str, Vec<(usize, &'a Remediation)>>,
+    pub(crate) items: HashMap<&'a str, Vec<(usize, &'a Remediation)>>,
 }
 
 impl<'a> Index<'a> {
-    pub fn build(repo: &'a Repository) -> Self {
+    pub(crate) fn build(repo: &'a Repository) -> Self {
         let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(repo.files.len());
         let mut incidents = HashMap::new();
         let mut items: HashMap<&str, Vec<(usize, &Remediation)>> = HashMap::new();
@@ -49,13 +49,13 @@ impl<'a> Index<'a> {
     }
 
     /// The items of incident `id`.
-    pub fn items_of(&self, id: &str) -> &[(usize, &'a Remediation)] {
+    pub(crate) fn items_of(&self, id: &str) -> &[(usize, &'a Remediation)] {
         self.items.get(id).map_or(&[], Vec::as_slice)
     }
 }
 
 /// Runs every cross-record rule, appending findings to `out`.
-pub fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
+pub(crate) fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
     duplicate_ids(repo, index, out);
     for file in &repo.files {
         match &file.record {
@@ -126,7 +126,7 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, config: &Config
 /// The latest due date the severity policy allows for items of `incident`: its
 /// stabilization date (its opening date while it is active, or when `stabilized_at` is
 /// not written) plus the severity's window; with the date it counts from and the window.
-pub fn policy_limit(incident: &Incident, config: &Config) -> Option<(NaiveDate, NaiveDate, i64)> {
+pub(crate) fn policy_limit(incident: &Incident, config: &Config) -> Option<(NaiveDate, NaiveDate, i64)> {
     let days = config.due_limit(incident.severity.get()?)?;
     let stabilized = incident
         .status
@@ -178,7 +178,7 @@ fn due_beyond_policy(
 /// The failure modes of `incident` that none of `items` covers. Any item covers its
 /// failure mode, a dropped one included: a failure mode whose items are all dropped is
 /// accepted risk (each dropped item names who accepted it), not uncovered.
-pub fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) -> Vec<&'i Spanned<String>> {
+pub(crate) fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) -> Vec<&'i Spanned<String>> {
     incident
         .failure_modes()
         .iter()
@@ -193,7 +193,7 @@ pub fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) ->
 
 /// The items that are neither validated nor dropped, with their status (items whose
 /// status cannot be read are left to `invalid-value`).
-pub fn unfinished<'r>(items: &[(usize, &'r Remediation)]) -> Vec<(usize, &'r Remediation, ItemStatus)> {
+pub(crate) fn unfinished<'r>(items: &[(usize, &'r Remediation)]) -> Vec<(usize, &'r Remediation, ItemStatus)> {
     items
         .iter()
         .filter_map(|(index, item)| item.status.value.filter(|status| !status.is_done()).map(|s| (*index, *item, s)))

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 /// Appends a finding for every written block that is stale, has no closing marker, or
 /// has a second opening marker.
-pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
+pub(crate) fn check(repo: &Repository, out: &mut Vec<Finding>) {
     if !repo.files.iter().any(|file| file.body.status_block.is_some()) {
         return;
     }

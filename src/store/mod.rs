@@ -5,7 +5,7 @@
 
 mod discover;
 
-pub use discover::{discover, Discovered};
+pub(crate) use discover::discover;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
@@ -15,14 +15,14 @@ use std::path::{Path, PathBuf};
 
 /// Every record file under the records folder, in path order.
 #[derive(Debug, Clone, Default)]
-pub struct Repository {
-    pub root: PathBuf,
-    pub files: Vec<ParsedFile>,
+pub(crate) struct Repository {
+    pub(crate) root: PathBuf,
+    pub(crate) files: Vec<ParsedFile>,
 }
 
 impl Repository {
     /// Discovers and reads every record under `root` (files in parallel).
-    pub fn load(root: &Path, config: &Config) -> Repository {
+    pub(crate) fn load(root: &Path, config: &Config) -> Repository {
         let found = discover(root, config);
         let mut files: Vec<ParsedFile> =
             found.files.par_iter().filter_map(|relative| read_one(root, relative, config)).collect();
@@ -38,12 +38,12 @@ impl Repository {
     }
 
     /// The absolute path of a root-relative record path.
-    pub fn absolute(&self, relative: &str) -> PathBuf {
+    pub(crate) fn absolute(&self, relative: &str) -> PathBuf {
         self.root.join(relative)
     }
 
     /// Every incident with its file.
-    pub fn incidents(&self) -> impl Iterator<Item = (&ParsedFile, &Incident)> {
+    pub(crate) fn incidents(&self) -> impl Iterator<Item = (&ParsedFile, &Incident)> {
         self.files.iter().filter_map(|file| match &file.record {
             Some(Record::Incident(incident)) => Some((file, incident)),
             _ => None,
@@ -51,7 +51,7 @@ impl Repository {
     }
 
     /// Every remediation item with its file.
-    pub fn items(&self) -> impl Iterator<Item = (&ParsedFile, &Remediation)> {
+    pub(crate) fn items(&self) -> impl Iterator<Item = (&ParsedFile, &Remediation)> {
         self.files.iter().filter_map(|file| match &file.record {
             Some(Record::Remediation(item)) => Some((file, item)),
             _ => None,
@@ -59,14 +59,14 @@ impl Repository {
     }
 
     /// The first file whose record has `id`.
-    pub fn find(&self, id: &str) -> Option<&ParsedFile> {
+    pub(crate) fn find(&self, id: &str) -> Option<&ParsedFile> {
         self.files.iter().find(|file| file.record.as_ref().and_then(Record::id) == Some(id))
     }
 
     /// Ids read from the `id:` line of records whose front matter does not parse, or
     /// opens too late to be read (carried by their `syntax` or `not-a-record`
     /// diagnostic), with their file.
-    pub fn salvaged_ids(&self) -> impl Iterator<Item = (&str, &ParsedFile)> {
+    pub(crate) fn salvaged_ids(&self) -> impl Iterator<Item = (&str, &ParsedFile)> {
         self.files
             .iter()
             .filter(|file| file.record.is_none())
@@ -75,7 +75,7 @@ impl Repository {
 
     /// A file whose front matter cannot be read and whose `id:` line or name (`INC-42-slug.md`,
     /// `INC-42.md`) says `id`: the id may be in use there.
-    pub fn unreadable_file_named(&self, id: &str) -> Option<&ParsedFile> {
+    pub(crate) fn unreadable_file_named(&self, id: &str) -> Option<&ParsedFile> {
         if let Some((_, file)) = self.salvaged_ids().find(|(salvaged, _)| salvaged.eq_ignore_ascii_case(id)) {
             return Some(file);
         }
@@ -89,13 +89,13 @@ impl Repository {
     /// whose front matter cannot be read or opens too late (`syntax`, `not-a-record`),
     /// and the names of such files (`INC-7-R2-notes.md` claims `INC-7-R2`), so fixing a
     /// file later cannot reveal a duplicate.
-    pub fn claimed_ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn claimed_ids(&self) -> impl Iterator<Item = &str> {
         let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
         self.ids().chain(self.salvaged_ids().map(|(id, _)| id)).chain(unreadable)
     }
 
     /// All ids in use, for "did you mean".
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.files.iter().filter_map(|file| file.record.as_ref().and_then(Record::id))
     }
 
@@ -105,7 +105,7 @@ impl Repository {
     /// A record whose front matter cannot be read still holds its id: the file names
     /// this tool writes (`INC-42-slug.md`) are counted too, so fixing such a file later
     /// cannot reveal a duplicate.
-    pub fn highest_number(&self, prefix: &str) -> u64 {
+    pub(crate) fn highest_number(&self, prefix: &str) -> u64 {
         let lead = format!("{prefix}-");
         self.claimed_ids()
             // `inc-7` counts like `INC-7`: ids that differ only in case are refused anyway.
