@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Benchmark `incidents check` (and `status`, `report`) against the read floor
-# (ripgrep counting `^kind:` over the same files, in parallel) and a PyYAML script.
+# Benchmark every read command of `incidents` against the read floor (ripgrep counting
+# `^kind:` over the same files, in parallel) and a PyYAML script.
 #
-# usage: bench/run.sh [INCIDENTS...]      default: 250 2500 10000
-#   Each size N generates N incidents with 3 remediation items each (4N records) under
-#   bench/out/N, then times every command in one hyperfine run (medians over 10 runs,
-#   2 warm-ups) and peak memory with /usr/bin/time. Results: bench/out/results.md.
+# usage: bench/run.sh [INCIDENTS...]      default: 250 10000 25000
+#   Each size N generates N incidents with 3 remediation items each (4N records: 1,000,
+#   40,000 and 100,000 by default) under bench/out/N, then times the floor, `check`,
+#   `status --all`, `list`, `report` (markdown, json, html) and `digest` (when the binary
+#   has it) in one hyperfine run (medians; 10 runs, 5 above 40,000 records; 2 warm-ups),
+#   and the peak memory of each command with /usr/bin/time. The PyYAML script runs
+#   separately (3 runs, up to 40,000 records; BASELINE=0 skips it).
+#   Results: bench/out/results.md, one row per command with its ratio to `check` and to
+#   the floor. RUNS=N sets the number of runs; CARGO_TARGET_DIR is honoured. The load average is printed with each size: compare ratios, not figures
+#   from different runs, on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=("${@:-250 2500 10000}")
+sizes=("${@:-250 10000 25000}")
 read -r -a sizes <<<"${sizes[*]}"
 out=bench/out
 mkdir -p "$out"
@@ -18,53 +24,75 @@ if ! need hyperfine || ! need rg || ! [ -x /usr/bin/time ]; then
   echo "installing hyperfine, ripgrep and time (Debian packages)" >&2
   apt-get update -qq && apt-get install -y -qq hyperfine ripgrep time >/dev/null
 fi
-python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null || pip install -q pyyaml
+baseline=${BASELINE:-1}
+if [ "$baseline" != 0 ]; then
+  python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null || pip install -q pyyaml
+fi
 
 cargo build --release --locked -q
-bin=$PWD/target/release/incidents
+bin=$(realpath "${CARGO_TARGET_DIR:-target}")/release/incidents
 today=2026-11-26
-has_status=$($bin status --help >/dev/null 2>&1 && echo yes || echo no)
-has_report=$($bin report --help >/dev/null 2>&1 && echo yes || echo no)
+has() { "$bin" "$1" --help >/dev/null 2>&1; }
 
 {
   echo "# Benchmark results"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)."
-  echo "Command: \`bench/run.sh ${sizes[*]}\`, $(date -u +%Y-%m-%d)."
+  echo "Command: \`bench/run.sh ${sizes[*]}\`, $(date -u +%Y-%m-%d). Binary: $(stat -c %s "$bin" | awk '{printf "%.1f MB", $1/1048576}')."
   echo
-  echo "| records | rg floor | check | check / floor | PyYAML script | PyYAML / check | status | report json | check peak RSS |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| records | command | median | / floor | / check | peak RSS |"
+  echo "|---:|---|---:|---:|---:|---:|"
 } >"$out/results.md"
+: >"$out/notes.md"
 
 for n in "${sizes[@]}"; do
   repo=$out/$n
-  if [ ! -f "$repo/.incidents.yml" ]; then
+  if [ ! -d "$repo/incidents" ]; then
     rm -rf "$repo"
     python3 bench/generate.py "$repo" "$n"
   fi
   records=$((n * 4))
   "$bin" --root "$repo" --today $today check >/dev/null
-  commands=(
-    "rg -c '^kind:' $repo/incidents"
-    "$bin --root $repo --today $today check"
-    "python3 bench/pyyaml_check.py $repo/incidents"
-  )
-  [ "$has_status" = yes ] && commands+=("$bin --root $repo --today $today status --format json")
-  [ "$has_report" = yes ] && commands+=("$bin --root $repo --today $today report --format json")
-  hyperfine -N --warmup 2 --runs 10 --export-json "$out/$n.json" "${commands[@]}" >"$out/$n.log"
-  rss=$(/usr/bin/time -f '%M' "$bin" --root "$repo" --today $today check 2>&1 >/dev/null | tail -1)
-  python3 - "$out/$n.json" "$records" "$rss" >>"$out/results.md" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-def find(word):
-    for r in results:
-        if word in r["command"]:
-            return r["median"]
-    return None
-floor, check = find("rg -c"), find(" check")
-py, status, report = find("pyyaml"), find("status --format"), find("report --format")
-ms = lambda s: "n/a" if s is None else f"{s * 1000:.0f} ms"
-print(f"| {sys.argv[2]} | {ms(floor)} | {ms(check)} | {check / floor:.2f}x | {ms(py)} | {py / check:.1f}x | {ms(status)} | {ms(report)} | {int(sys.argv[3]) / 1024:.0f} MB |")
+  run="$bin --root $repo --today $today"
+  # label|command; the labels are what results.md shows.
+  commands=("floor (rg)|rg -c ^kind: $repo/incidents" "check|$run check")
+  has status && commands+=("status --all|$run status --all --format json")
+  has list && commands+=("list|$run list")
+  if has report; then
+    for format in markdown json html; do commands+=("report $format|$run report --format $format"); done
+  fi
+  has digest && commands+=("digest|$run digest")
+  runs=${RUNS:-10}
+  [ "$records" -gt 40000 ] && [ "$runs" -gt 5 ] && runs=5
+  args=()
+  for entry in "${commands[@]}"; do args+=(--command-name "${entry%%|*}" "${entry#*|}"); done
+  echo "size $n ($records records): load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/notes.md" >&2
+  hyperfine -N --warmup 2 --runs $runs --export-json "$out/$n.json" "${args[@]}" >"$out/$n.log"
+  : >"$out/$n.rss"
+  for entry in "${commands[@]}"; do
+    # shellcheck disable=SC2086 # the command is a word list on purpose
+    kb=$(/usr/bin/time -f '%M' ${entry#*|} 2>&1 >/dev/null | tail -1)
+    echo "${entry%%|*}|$kb" >>"$out/$n.rss"
+  done
+  if [ "$baseline" != 0 ] && [ "$records" -le 40000 ]; then
+    hyperfine -N --warmup 1 --runs 3 --export-json "$out/$n.pyyaml.json" \
+      --command-name "PyYAML script" "python3 bench/pyyaml_check.py $repo/incidents" >>"$out/$n.log"
+  fi
+  python3 - "$out" "$n" "$records" >>"$out/results.md" <<'PY'
+import json, os, sys
+out, n, records = sys.argv[1], sys.argv[2], sys.argv[3]
+rows = [(r["command"], r["median"]) for r in json.load(open(f"{out}/{n}.json"))["results"]]
+extra = f"{out}/{n}.pyyaml.json"
+if os.path.exists(extra):
+    rows += [(r["command"], r["median"]) for r in json.load(open(extra))["results"]]
+rss = dict(line.rstrip("\n").split("|") for line in open(f"{out}/{n}.rss"))
+times = dict(rows)
+floor, check = times["floor (rg)"], times["check"]
+for name, median in rows:
+    mem = f"{int(rss[name]) / 1024:.0f} MB" if name in rss else ""
+    vs_check = "" if name == "floor (rg)" else f"{median / check:.2f}x"
+    print(f"| {records} | {name} | {median * 1000:.0f} ms | {median / floor:.2f}x | {vs_check} | {mem} |")
 PY
 done
+{ echo; cat "$out/notes.md"; } >>"$out/results.md"
 cat "$out/results.md"

@@ -74,6 +74,7 @@ pub(crate) enum Command {
     List(commands::list::Args),
     Report(commands::report::Args),
     Digest(commands::digest::Args),
+    Sync(commands::sync::Args),
     Config(commands::config::Args),
     Classes(commands::classes::Args),
     Schema(commands::schema::Args),

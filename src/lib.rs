@@ -33,6 +33,7 @@ mod diagnostic;
 mod edit;
 mod error;
 pub mod exit;
+mod git;
 mod interact;
 mod lifecycle;
 mod printable;
@@ -186,6 +187,7 @@ fn execute(
         Command::List(args) => commands::list::run(&ctx, args, &mut streams),
         Command::Report(args) => commands::report::run(&ctx, args, &mut streams),
         Command::Digest(args) => commands::digest::run(&ctx, args, &mut streams),
+        Command::Sync(args) => commands::sync::run(&ctx, args, &mut streams),
         Command::Config(args) => commands::config::run(&ctx, args, &mut streams),
         Command::Classes(args) => commands::classes::run(&ctx, args, &mut streams),
         Command::Schema(args) => commands::schema::run(&ctx, args, &mut streams),

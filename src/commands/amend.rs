@@ -84,11 +84,15 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         .collect();
     let path = repo.absolute(&file.path);
     let text = edit::file::patched(&path, &file.path, &edits)?;
+    // Gate-1 evidence rewritten after the fact leaves a trace where readers look for the
+    // incident's story: a Timeline entry naming the fields and when.
+    let keys: Vec<String> = values.iter().map(|(key, _)| format!("stabilization.{key}")).collect();
+    let entry = format!("- {} amended gate 1: {}", ctx.clock.stamp, keys.join(", "));
+    let text = edit::timeline::append_entry(&text, &entry).unwrap_or(text);
     edit::write_atomic(&path, text.as_bytes())?;
     let refreshed = crate::workflow::refresh::status_block(ctx, id, &path);
     drop(lock);
 
-    let keys: Vec<String> = values.iter().map(|(key, _)| format!("stabilization.{key}")).collect();
     let kept = incident
         .stabilization
         .stabilized_at

@@ -25,8 +25,10 @@ pub(crate) mod ship;
 pub(crate) mod stabilize;
 pub(crate) mod start;
 pub(crate) mod status;
+pub(crate) mod sync;
 pub(crate) mod template;
 pub(crate) mod validate;
+pub(crate) mod validate_run;
 
 pub(crate) use crate::run::{write, Outcome, Streams};
 

@@ -1,7 +1,9 @@
 //! `incidents ship <ITEM-ID> --change REF`: mark a remediation item `shipped` (the fix
 //! is out; its validation has not passed yet), writing the change that shipped it and
 //! stamping `shipped_at`. A `change:` already written in the file counts; without
-//! either, it refuses ([`crate::workflow::change`] is where the git-history source goes).
+//! either, the newest commit in HEAD's history whose `Remediates:` trailer names the item
+//! is the change and its commit time is `shipped_at` ([`super::sync::shipping_commit`]);
+//! with none, it refuses saying how to add the trailer.
 
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
@@ -35,12 +37,50 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
-    let at = args.at.unwrap_or(ctx.clock.stamp);
+    let id = args.id.as_str();
+    let given = args.change.as_deref().and_then(meaningful);
+    let mut needs_history = false;
+    let first = ship(ctx, args, streams, given, args.at.unwrap_or(ctx.clock.stamp), Some(&mut needs_history));
+    if !needs_history {
+        return first;
+    }
+    // Neither `--change` nor a written `change:`: the commit whose trailer names the item.
+    let commit = super::sync::shipping_commit(ctx, id)?;
+    let at = args.at.unwrap_or(commit.time);
+    ship(ctx, args, streams, Some(&commit.sha), at, None)
+}
+
+/// Marks the item shipped at `at` with `given` (else its written change); `sync --write`
+/// calls it with the change its history found.
+pub(crate) fn mark(
+    ctx: &Context,
+    args: &Args,
+    streams: &mut Streams<'_>,
+    given: Option<&str>,
+    at: Timestamp,
+) -> Result<Outcome> {
+    ship(ctx, args, streams, given, at, None)
+}
+
+/// Moves the item to shipped with `given` (else its written change); when neither is
+/// there and `needs_history` is given, sets it and refuses, to be run again with a change.
+fn ship(
+    ctx: &Context,
+    args: &Args,
+    streams: &mut Streams<'_>,
+    given: Option<&str>,
+    at: Timestamp,
+    needs_history: Option<&mut bool>,
+) -> Result<Outcome> {
     let id = args.id.as_str();
     let mut shipped = None;
     let moved = transition::apply(ctx, id, ItemStatus::Shipped, at, |_, item| {
         let written = item.change.get().map(String::as_str).and_then(meaningful);
-        let found = change::resolve(id, args.change.as_deref().and_then(meaningful), written)?;
+        if let (None, None, Some(flag)) = (given, written, needs_history) {
+            *flag = true;
+            return Err(crate::Error::refused(format!("cannot ship {id}: no change names the fix")));
+        }
+        let found = change::resolve(id, given, written)?;
         let mut answers = Answers::new(&ctx.config);
         answers.check("change", &found.reference);
         answers.finish_alone(&format!("cannot ship {id}"))?;

@@ -2,6 +2,8 @@
 //! `validated`, writing where its validation signal passed (`evidence`) and when
 //! (`validated_at`). Only from `shipped`: a fix is validated after it ships, never
 //! instead. Refuses without evidence, and refuses a non-answer (`ok`, `tested`, …).
+//! `--run` runs the item's `validation_command` and writes the evidence only when it
+//! exits 0 ([`super::validate_run`]).
 
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
@@ -17,6 +19,7 @@ use crate::Context;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   incidents validate INC-7-R1 --evidence \"CI run 4812: staggered-rollout test green\"
+  incidents validate INC-7-R1 --run        # runs its validation_command; evidence only on exit 0
   incidents validate INC-7-R2 --evidence \"dashboard: queue depth flat through failover drill\" --at 2026-03-18
 
 The item must be shipped first (`incidents ship INC-7-R1 --change <sha|PR URL>`).")]
@@ -25,8 +28,12 @@ pub(crate) struct Args {
     #[arg(value_name = "ITEM-ID")]
     pub(crate) id: String,
     /// Where the validation signal passed: a CI run, a test run at a commit, a dashboard
-    #[arg(long, value_name = "E")]
+    #[arg(long, value_name = "E", conflicts_with = "run")]
     pub(crate) evidence: Option<String>,
+    /// Run the item's `validation_command` (`sh -c`, in the root, within
+    /// `validation_timeout`); on exit 0 write what ran, at which commit, as evidence
+    #[arg(long)]
+    pub(crate) run: bool,
     /// When it passed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub(crate) at: Option<Timestamp>,
@@ -37,11 +44,15 @@ const HINT: &str = "where the validation signal passed: a CI run, a test run at 
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
+    let ran = if args.run { Some(run_command(ctx, id, at)?) } else { None };
     let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
         if item.change.is_missing() {
             return Err(Error::refused(format!(
                 "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
             )));
+        }
+        if let Some(evidence) = &ran {
+            return Ok(vec![("evidence", evidence.clone())]);
         }
         let given = args.evidence.as_deref().and_then(meaningful);
         let written = item.evidence.get().map(String::as_str).and_then(meaningful);
@@ -62,4 +73,20 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     })?;
     super::report_move(ctx, streams, &moved, None, None)?;
     Ok(Outcome::Success)
+}
+
+/// `--run`: refuses before running when the item may not be validated or names no
+/// command; otherwise runs it and returns the evidence (or the refusal on failure).
+fn run_command(ctx: &Context, id: &str, at: Timestamp) -> Result<String> {
+    let repo = ctx.load();
+    let (_, item) = crate::workflow::target::item(&repo, id)?;
+    if let Some(status) = item.status.value {
+        transition::check(id, status, ItemStatus::Validated)?;
+    }
+    let Some(command) = item.validation_command.get().map(String::as_str).and_then(meaningful) else {
+        return Err(Error::refused(format!(
+            "cannot validate {id}: it has no `validation_command` to run: add one to its file (e.g. `validation_command: cargo test staggered_rollout`), or pass `--evidence`"
+        )));
+    };
+    super::validate_run::run(ctx, id, command, at)
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub(crate) const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub(crate) const KEYS: [&str; 14] = [
+pub(crate) const KEYS: [&str; 16] = [
     "dir",
     "id_prefix",
     "severities",
@@ -32,6 +32,8 @@ pub(crate) const KEYS: [&str; 14] = [
     "open_editor",
     "owners",
     "classes",
+    "git",
+    "validation_timeout",
 ];
 
 /// The most entries each config list may hold, by top-level key (`sections` counts each
@@ -127,6 +129,8 @@ pub(crate) fn parse(text: &str, path: &Path) -> Result<Config> {
                 )
             }
             "classes" => config.classes = super::classes::read(value).map_err(|reason| fail(key, reason))?,
+            "git" => config.git = reader.git_mode()?,
+            "validation_timeout" => config.validation_timeout = reader.timeout()?,
             "due_policy" | "sections" => {}
             unknown => {
                 let hint = crate::suggest::closest(unknown, KEYS)
@@ -269,6 +273,23 @@ impl<F: Fn(&str, String) -> Error> Reader<'_, F> {
             }
         }
         Ok(list)
+    }
+
+    fn git_mode(&self) -> Result<super::GitMode> {
+        match self.value.as_text().as_deref().map(str::trim) {
+            Some("auto") => Ok(super::GitMode::Auto),
+            Some("off") => Ok(super::GitMode::Off),
+            _ => {
+                Err(self
+                    .err("write `auto` (read git history when the root is in a git work tree) or `off`".to_string()))
+            }
+        }
+    }
+
+    fn timeout(&self) -> Result<std::time::Duration> {
+        let text = self.value.as_text().unwrap_or_default();
+        super::parse_timeout(&text)
+            .ok_or_else(|| self.err(format!("`{text}` is not a duration: write `90s`, `10m` or `1h`")))
     }
 
     fn days(&self) -> Result<i64> {

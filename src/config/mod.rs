@@ -92,6 +92,36 @@ pub(crate) struct Config {
     pub(crate) owners: Option<Owners>,
     /// The repeat-failure class vocabulary (`classes`); empty when not configured.
     pub(crate) classes: Vocabulary,
+    /// Whether git history is read (`git: auto`, the default) or not (`git: off`).
+    pub(crate) git: GitMode,
+    /// How long `validate --run` lets the validation command run.
+    pub(crate) validation_timeout: std::time::Duration,
+}
+
+/// The `git` key: read the history of the work tree holding the root, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GitMode {
+    /// Read git when the root is in a git work tree (the default).
+    Auto,
+    /// Never read git: `ship` needs `--change`, `sync` refuses, `unknown-change` is quiet.
+    Off,
+}
+
+/// `validation_timeout` when the config names none: ten minutes.
+pub(crate) const DEFAULT_VALIDATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// A duration written `90s`, `10m`, `1h` (a positive whole number and a unit).
+pub(crate) fn parse_timeout(text: &str) -> Option<std::time::Duration> {
+    let text = text.trim();
+    let unit = text.chars().last()?;
+    let scale = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        _ => return None,
+    };
+    let number: u64 = text[..text.len() - 1].parse().ok().filter(|n| *n > 0)?;
+    number.checked_mul(scale).map(std::time::Duration::from_secs)
 }
 
 impl Default for Config {
@@ -113,6 +143,8 @@ impl Default for Config {
             open_editor: true,
             owners: None,
             classes: Vocabulary::default(),
+            git: GitMode::Auto,
+            validation_timeout: DEFAULT_VALIDATION_TIMEOUT,
         }
     }
 }

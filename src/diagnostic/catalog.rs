@@ -363,6 +363,21 @@ due: 2026-03-16
 ignore: ['incidents/notes/**']
 ```";
 
+    UnknownChange = "unknown-change", Warning,
+    "an item's `change` is a commit SHA that names no commit in the repository (only when the root is in a git work tree; a shallow clone says so and skips the rule)",
+    "**What it checks.** A `shipped` or `validated` item whose `change` is a commit SHA (7 to 40 hex digits) names a commit that exists in the repository's object database. It is a lookup per item, never a walk of the history. Quiet when the root is not in a git work tree or the config says `git: off`. In a shallow clone (CI checks out one commit by default) a missing commit may only be outside the fetched history, so the rule is skipped and one `unknown-change` warning, on the first item that names a SHA, says to fetch the whole history (`fetch-depth: 0`).
+
+**Why.** A SHA copied from the wrong repository, a typo, or a commit that was rebased away proves nothing: the fix it names may never have shipped.
+
+**How to fix.** Write the SHA of the commit that shipped the fix (`git log --grep INC-12-R2`), or commit the fix with a `Remediates: INC-12-R2` trailer and run `incidents ship INC-12-R2` (or `incidents sync --write`) to take it from the history. In CI, fetch the whole history (`actions/checkout` with `fetch-depth: 0`).
+
+**Example.**
+
+```yaml
+status: shipped
+change: 3f2a9c1d   # a commit in this repository
+```";
+
     Overdue = "overdue", Warning,
     "an item that is not `validated` or `dropped` is past its due date",
     "**What it checks.** Items still `diagnosing`, `open`, `in-progress` or `shipped` whose due date (the end of the window) is before today (`--today` fixes today).

@@ -168,7 +168,7 @@ mod tests {
             assert!(rule.explanation().contains("Example"), "{} lacks an example", rule.code());
             assert_eq!(Rule::from_code(rule.code()), Some(*rule));
         }
-        assert_eq!(Rule::ALL.len(), 30);
+        assert_eq!(Rule::ALL.len(), 31);
     }
 
     #[test]

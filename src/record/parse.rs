@@ -119,6 +119,8 @@ pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<Pa
         if let Some(status) = record.status_name() {
             if !config.sections.required(record.kind(), status).is_empty() {
                 parsed.body = BodyFacts::read(parts.body, parts.body_line);
+                // Kept for the whole run: no spare capacity from growing the list.
+                parsed.body.sections.shrink_to_fit();
             }
         }
         // A cheap substring test first: only bodies that mention the marker are parsed.

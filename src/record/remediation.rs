@@ -36,6 +36,7 @@ pub(crate) struct Remediation {
     pub(crate) owner: Field<String>,
     pub(crate) due: Field<Due>,
     pub(crate) validation: Field<String>,
+    pub(crate) validation_command: Field<String>,
     pub(crate) status: Field<ItemStatus>,
     pub(crate) change: Field<String>,
     pub(crate) evidence: Field<String>,
@@ -84,8 +85,7 @@ impl Remediation {
         let owner = reader.text(map.get("owner"), "owner");
         let due = read_due(map.get("due"), reader);
         let validation = reader.text(map.get("validation"), "validation");
-        // Read for its diagnostics only: nothing uses the value.
-        reader.text(map.get("validation_command"), "validation_command");
+        let validation_command = reader.text(map.get("validation_command"), "validation_command");
         let status = reader.choice(map.get("status"), "status", ItemStatus::NAMES, ItemStatus::parse);
         let change = reader.text(map.get("change"), "change");
         let evidence = reader.text(map.get("evidence"), "evidence");
@@ -107,6 +107,7 @@ impl Remediation {
             owner,
             due,
             validation,
+            validation_command,
             status,
             change,
             evidence,

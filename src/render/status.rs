@@ -128,12 +128,11 @@ fn nothing_left(block: &StatusBlock) -> String {
 
 /// ` (due in 3 days)`, ` (due today)`, ` (overdue by 2 days)`; empty for a written block.
 fn relative(action: &NextAction) -> String {
-    let plural = |n: i64| if n == 1 { "" } else { "s" };
     match action.days_until_due {
         None => String::new(),
         Some(0) => " (due today)".to_string(),
-        Some(days) if days > 0 => format!(" (due in {days} day{})", plural(days)),
-        Some(days) => format!(" (overdue by {} day{})", -days, plural(-days)),
+        Some(days) if days > 0 => format!(" (due in {})", super::plural(days, "day")),
+        Some(days) => format!(" (overdue by {})", super::plural(-days, "day")),
     }
 }
 
@@ -146,9 +145,8 @@ fn progress(progress: &Progress, out: &mut String) {
             n => format!("{} open ({n} in progress)", progress.open),
         };
         out.push_str(&format!(
-            "**Remediation progress:** {} item{}: {} validated, {} shipped, {open}, {} diagnosing, {} dropped\n",
-            progress.total,
-            if progress.total == 1 { "" } else { "s" },
+            "**Remediation progress:** {}: {} validated, {} shipped, {open}, {} diagnosing, {} dropped\n",
+            super::plural(progress.total, "item"),
             progress.validated,
             progress.shipped,
             progress.diagnosing,

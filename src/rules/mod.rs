@@ -7,6 +7,7 @@
 mod class_rules;
 pub(crate) mod cross;
 pub(crate) mod evidence;
+mod git_rules;
 mod owner_rules;
 #[cfg(test)]
 mod properties;
@@ -37,6 +38,7 @@ pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Rep
         .collect();
     cross::check(repo, &index, config, today, &mut findings);
     status_block::check(repo, &mut findings);
+    git_rules::check(repo, config, &mut findings);
     let mut diagnostics: Vec<Diagnostic> =
         findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();
     diagnostics.sort_by(|a, b| {

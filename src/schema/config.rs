@@ -95,6 +95,8 @@ pub(crate) fn config() -> Value {
                 "type": "object",
                 "additionalProperties": {"type": "string", "minLength": 1}
             }), "Optional vocabulary of repeat-failure classes: class name → one-line description. When set, `unknown-class` checks every class in the records against it."),
+            "git": describe(json!({"enum": ["auto", "off"]}), "`auto` (default) reads git history when the root is in a git work tree (`ship` without `--change`, `sync`, `unknown-change`); `off` never reads it."),
+            "validation_timeout": describe(json!({"type": "string", "pattern": "^[1-9][0-9]*[smh]$"}), "How long `incidents validate --run` lets `validation_command` run before it is killed, e.g. `90s`, `10m`. Default: `10m`."),
         }
     })
 }

@@ -64,7 +64,7 @@ fn json_names_every_setting() {
     assert_eq!(json["templates"].as_array().unwrap().len(), 3);
     assert_eq!(json["grace_period_days"], 7);
     assert_eq!(json["open_editor"], true);
-    assert_eq!(json["rules"].as_array().unwrap().len(), 30);
+    assert_eq!(json["rules"].as_array().unwrap().len(), 31);
     let vague = json["rules"].as_array().unwrap().iter().find(|r| r["code"] == "vague-text").unwrap().clone();
     assert_eq!((vague["level"].as_str(), vague["overridden"].as_bool()), (Some("off"), Some(true)));
 }

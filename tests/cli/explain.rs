@@ -22,7 +22,7 @@ fn lists_every_rule_with_the_level_in_effect() {
     let repo = Repo::new().file(".incidents.yml", "rules: {overdue: error}\n");
     let run = repo.run(&["explain", "--list"]);
     assert_eq!(run.code, 0);
-    assert_eq!(run.stdout.lines().count(), 30);
+    assert_eq!(run.stdout.lines().count(), 31);
     let overdue = run.stdout.lines().find(|l| l.starts_with("overdue ")).unwrap();
     assert!(overdue.contains(" error "), "{overdue}");
     let explained = repo.run(&["explain", "overdue"]);

@@ -115,6 +115,9 @@ fn amend_rewrites_gate_one_fields_and_keeps_stabilized_at() {
         "  verification: 5xx under 0.1% for 30 minutes on the production dashboard\n  stabilized_at: 2026-03-08T11:00:00Z\n",
         "  verification: checkout 5xx under 0.1% for 24h on the production dashboard\n  stabilized_at: 2026-03-08T11:00:00Z\n  uncertainty: why only eu-west saw it\n",
     );
+    // The amendment leaves a trace in the Timeline, after the entries already there.
+    let expected =
+        format!("{expected}- {TODAY} amended gate 1: stabilization.verification, stabilization.uncertainty\n");
     assert_eq!(repo.read("incidents/INC-2.md"), expected);
     repo.assert_checks();
 

@@ -17,6 +17,7 @@ mod evidence_rules;
 mod explain;
 mod files;
 mod gate1;
+mod git;
 mod github;
 mod hostile;
 mod import;

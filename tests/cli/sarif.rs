@@ -56,7 +56,7 @@ fn the_driver_describes_every_rule_with_help() {
     assert_eq!(driver["name"], "incidents");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 30);
+    assert_eq!(rules.len(), 31);
     let rule = |id: &str| rules.iter().find(|r| r["id"] == id).cloned().unwrap_or(Value::Null);
     let rollback = rule("missing-rollback");
     assert!(rollback["shortDescription"]["text"].as_str().unwrap().contains("stabilized or closed"));

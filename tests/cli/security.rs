@@ -58,9 +58,10 @@ fn reading_commands_leave_every_byte_as_it_was() {
     assert_eq!(snapshot(repo.path()), before, "a reading command changed the repository");
 }
 
-/// Files allowed to start another program: only the user's editor (`$VISUAL` or
-/// `$EDITOR`, run without a shell) when a creating command is interactive.
-const MAY_START_A_PROGRAM: &[&str] = &["interact/editor.rs"];
+/// Files allowed to start another program: the user's editor (`$VISUAL` or `$EDITOR`,
+/// run without a shell) when a creating command is interactive, and an item's
+/// `validation_command`, only on `validate --run`. Git is read in-process.
+const MAY_START_A_PROGRAM: &[&str] = &["interact/editor.rs", "commands/validate_run.rs"];
 
 #[test]
 fn no_code_path_starts_another_program() {

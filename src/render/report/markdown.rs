@@ -31,12 +31,11 @@ pub(crate) fn summary_line(report: &Report) -> String {
         (None, Some(until)) => format!("Incidents opened on or before {until}"),
         (Some(since), Some(until)) => format!("Incidents opened from {since} to {until}"),
     };
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{period} · as of {} · {}, {}",
         report.today,
-        plural(report.incidents.len(), "incident"),
-        plural(report.remediation.items, "remediation item")
+        crate::render::plural(report.incidents.len(), "incident"),
+        crate::render::plural(report.remediation.items, "remediation item")
     )
 }
 
@@ -147,7 +146,7 @@ fn remediation(report: &Report, out: &mut String) {
             .slipped
             .iter()
             .map(|s| {
-                let late = format!("{} day{}", s.days_late, if s.days_late == 1 { "" } else { "s" });
+                let late = crate::render::plural(s.days_late, "day");
                 vec![
                     inline(&s.id),
                     inline(&s.incident),
@@ -196,7 +195,7 @@ fn due_table(out: &mut String, items: &[crate::analysis::workload::DueItem], lab
     let rows = items
         .iter()
         .map(|d| {
-            let days = format!("{} day{}", d.days, if d.days == 1 { "" } else { "s" });
+            let days = crate::render::plural(d.days, "day");
             vec![inline(&d.id), inline(&d.incident), d.status.clone(), opt(&d.owner), d.due.to_string(), days]
         })
         .collect();
