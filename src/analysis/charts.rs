@@ -2,8 +2,8 @@
 //! (the first class an incident lists; `unclassified` when it lists none), and time to
 //! stabilize per incident over time. Renderers only draw what is here.
 
-use super::records::Entry;
 use super::timing::time_to_stabilize;
+use crate::store::index::Entry;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,6 +81,7 @@ pub(crate) fn build(entries: &[&Entry<'_>]) -> Charts {
             })
         })
         .collect();
-    time_to_stabilize.sort_by(|a, b| a.opened.cmp(&b.opened).then_with(|| super::order::compare_ids(&a.id, &b.id)));
+    time_to_stabilize
+        .sort_by(|a, b| a.opened.cmp(&b.opened).then_with(|| crate::store::order::compare_ids(&a.id, &b.id)));
     Charts { classes, months, time_to_stabilize }
 }

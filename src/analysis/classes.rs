@@ -4,9 +4,9 @@
 //! class per quarter, so planning sees which classes grow. An incident's classes are
 //! those of its failure modes (a mode's own class, else the incident's `classes`).
 
-use super::records::Entry;
 use crate::config::Vocabulary;
 use crate::record::text::normalize;
+use crate::store::index::Entry;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -73,7 +73,9 @@ pub(crate) fn repeats(entries: &[&Entry<'_>], vocabulary: &Vocabulary) -> Vec<Re
     for class in &mut classes {
         class.count = class.incidents.len();
         // Newest first; incidents without `opened` last.
-        class.incidents.sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| super::order::compare_ids(&b.id, &a.id)));
+        class
+            .incidents
+            .sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| crate::store::order::compare_ids(&b.id, &a.id)));
         let dates: Vec<NaiveDate> = class.incidents.iter().filter_map(|i| i.opened).collect();
         class.first_opened = dates.iter().min().copied();
         class.last_opened = dates.iter().max().copied();

@@ -7,10 +7,10 @@
 //! the grace period that still have no item at all, and closed incidents without any
 //! validated item.
 
-use super::records::Entry;
 use crate::clock::Timestamp;
 use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Remediation};
+use crate::store::index::Entry;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

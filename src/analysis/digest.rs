@@ -5,10 +5,10 @@
 //! listed once, under the first of those headings that fits it, so the digest stays
 //! short enough to paste into a chat channel.
 
-use super::records::{Entry, Item, Records};
 use crate::clock::Timestamp;
 use crate::record::text::same_failure_mode;
 use crate::record::{IncidentStatus, ItemStatus};
+use crate::store::index::{Entry, Index, Item};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -76,7 +76,7 @@ pub(crate) struct Scope {
 /// Builds the digest. `canonical` maps an owner as written to the name it is grouped
 /// under (the configured spelling when `owners` is set).
 pub(crate) fn build(
-    records: &Records<'_>,
+    records: &Index<'_>,
     scope: &Scope,
     today: NaiveDate,
     canonical: &dyn Fn(&str) -> String,

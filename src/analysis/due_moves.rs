@@ -2,8 +2,8 @@
 //! `incidents move-due`): a plan that keeps slipping is a finding in itself, so the
 //! report lists every move with its reason instead of showing only the latest date.
 
-use super::records::Entry;
 use crate::clock::Timestamp;
+use crate::store::index::Entry;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -3,9 +3,9 @@
 //! combine with "and"; several values of one filter with "or".
 
 use super::coverage::{self, ModeCoverage};
-use super::records::{Entry, Item, Records};
 use crate::record::text::normalize;
 use crate::record::text::same_failure_mode;
+use crate::store::index::{Entry, Index, Item};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +59,7 @@ pub(crate) struct Row {
 }
 
 /// The rows `filter` selects, as of `today`.
-pub(crate) fn rows(records: &Records<'_>, filter: &Filter, today: NaiveDate) -> Vec<Row> {
+pub(crate) fn rows(records: &Index<'_>, filter: &Filter, today: NaiveDate) -> Vec<Row> {
     let mut rows = Vec::new();
     for entry in &records.incidents {
         let accepted: Vec<String> = coverage::modes(entry.incident, &entry.remediations())

@@ -2,7 +2,9 @@
 //! record set. Everything here returns plain data (serialisable: the JSON outputs are
 //! these structs) and never prints; renderers in `crate::render` draw it.
 //!
-//! - [`records`]: incidents in id order with their items, the view every analysis reads.
+//! Every analysis reads the records through [`crate::store::Index`]: incidents in id
+//! order with their items.
+//!
 //! - [`status`]: the standard status block of one incident.
 //! - [`listing`]: the rows and filters of `incidents list`.
 //! - [`digest`]: the weekly digest of what each owner should do.
@@ -17,8 +19,6 @@ pub(crate) mod coverage;
 pub(crate) mod digest;
 pub(crate) mod due_moves;
 pub(crate) mod listing;
-pub(crate) mod order;
-pub(crate) mod records;
 pub(crate) mod recurrence;
 pub(crate) mod report;
 pub(crate) mod seen_before;
@@ -29,6 +29,5 @@ pub(crate) mod status;
 pub(crate) mod timing;
 pub(crate) mod workload;
 
-pub(crate) use records::Records;
 pub(crate) use report::{Period, Report};
 pub(crate) use status::StatusBlock;

@@ -15,11 +15,11 @@
 //! period; earlier ones may be older than the period, since a fix made before the
 //! period still failed within it.
 
-use super::order::compare_ids;
-use super::records::Entry;
 use crate::clock::Timestamp;
 use crate::record::text::normalize;
 use crate::record::ItemStatus;
+use crate::store::index::Entry;
+use crate::store::order::compare_ids;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -157,7 +157,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurren
         }
     }
     found.sort_by(|a, b| {
-        b.opened.date().cmp(&a.opened.date()).then_with(|| super::order::compare_ids(&b.incident, &a.incident))
+        b.opened.date().cmp(&a.opened.date()).then_with(|| crate::store::order::compare_ids(&b.incident, &a.incident))
     });
     found
 }

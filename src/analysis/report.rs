@@ -10,12 +10,12 @@ use super::charts::{self, Charts};
 use super::classes::{self, RepeatClass};
 use super::coverage::{self, Coverage};
 use super::due_moves::{self, DueMove};
-use super::records::{Entry, Records};
 use super::recurrence::{self, Recurrence};
 use super::timing::{self, StateCount, Timing};
 use super::workload::{self, Workload};
 use crate::clock::Timestamp;
 use crate::config::Config;
+use crate::store::index::{Entry, Index};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -120,7 +120,7 @@ pub(crate) struct ItemRow {
 
 impl Report {
     /// Computes every section for the incidents of `period`, as of `today`.
-    pub(crate) fn build(records: &Records<'_>, config: &Config, period: Period, today: NaiveDate) -> Report {
+    pub(crate) fn build(records: &Index<'_>, config: &Config, period: Period, today: NaiveDate) -> Report {
         let entries: Vec<&Entry<'_>> =
             records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
         Report {

@@ -2,9 +2,9 @@
 //! fixes validated for those classes — what `new --class` prints and `status` shows, at
 //! the moment that knowledge is most useful (SPEC §4). Newest three first.
 
-use super::records::Entry;
 use crate::clock::Timestamp;
 use crate::record::ItemStatus;
+use crate::store::index::Entry;
 use crate::text::normalize;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -79,7 +79,9 @@ pub(crate) fn find(
             .collect();
         found.push(SeenBefore { incident: entry.id.to_string(), opened: entry.opened(), classes: shared, fixes });
     }
-    found.sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| super::order::compare_ids(&b.incident, &a.incident)));
+    found.sort_by(|a, b| {
+        b.opened.cmp(&a.opened).then_with(|| crate::store::order::compare_ids(&b.incident, &a.incident))
+    });
     found.truncate(SHOWN);
     found
 }

@@ -15,7 +15,7 @@
 //! two sets that reach the threshold must share one of them — so each set is compared
 //! only with sets that share a rare word.
 
-use super::records::Entry;
+use crate::store::index::Entry;
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -181,7 +181,9 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
         }
     }
     found.sort_by(|a, b| {
-        b.0.day.cmp(&a.0.day).then_with(|| super::order::compare_ids(history[b.0.entry].id, history[a.0.entry].id))
+        b.0.day
+            .cmp(&a.0.day)
+            .then_with(|| crate::store::order::compare_ids(history[b.0.entry].id, history[a.0.entry].id))
     });
     let text = |o: &Occurrence| history[o.entry].incident.failure_modes()[o.mode].value.clone();
     SimilarModes {
@@ -264,7 +266,9 @@ pub(crate) fn closest<'h>(
             found.push((percent, entry.opened(), entry.id, mode.value.clone()));
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| super::order::compare_ids(b.2, a.2)));
+    found.sort_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| crate::store::order::compare_ids(b.2, a.2))
+    });
     found.into_iter().take(3).map(|(percent, _, id, mode)| (id, mode, percent)).collect()
 }
 

@@ -10,9 +10,9 @@
 //! dates only and changes only when the records do.
 
 use super::coverage::{self, AcceptedRisk, ModeCoverage};
-use super::order::compare_ids;
 use crate::clock::Timestamp;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Remediation};
+use crate::store::order::compare_ids;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

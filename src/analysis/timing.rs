@@ -2,9 +2,9 @@
 //! (`opened` → `stabilization.stabilized_at`) and time to close (`opened` → `closed_at`),
 //! as median and 90th percentile per severity (nearest rank, see [`super::stats`]).
 
-use super::records::Entry;
 use super::stats::Spread;
 use crate::record::IncidentStatus;
+use crate::store::index::Entry;
 use serde::{Deserialize, Serialize};
 
 /// Incidents per state for one severity (or `all`).

@@ -2,10 +2,10 @@
 //! of today), time to ship (stabilization to `shipped_at`) next to lead time
 //! (stabilization to `validated_at`), and items validated after their due date (slip).
 
-use super::records::{Entry, Item};
 use super::stats::Spread;
 use crate::clock::Timestamp;
 use crate::record::ItemStatus;
+use crate::store::index::{Entry, Item};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -117,9 +117,10 @@ pub(crate) fn build(entries: &[&Entry<'_>], today: NaiveDate) -> Workload {
         }
     }
     work.by_owner = owners.into_values().collect();
-    work.overdue.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| super::order::compare_ids(&a.id, &b.id)));
-    work.due_soon.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| super::order::compare_ids(&a.id, &b.id)));
-    work.slipped.sort_by(|a, b| b.days_late.cmp(&a.days_late).then_with(|| super::order::compare_ids(&a.id, &b.id)));
+    work.overdue.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| crate::store::order::compare_ids(&a.id, &b.id)));
+    work.due_soon.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| crate::store::order::compare_ids(&a.id, &b.id)));
+    work.slipped
+        .sort_by(|a, b| b.days_late.cmp(&a.days_late).then_with(|| crate::store::order::compare_ids(&a.id, &b.id)));
     work.lead_time_minutes = Spread::of(lead_times);
     work.time_to_ship_minutes = Spread::of(ship_times);
     work

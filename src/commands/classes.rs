@@ -4,9 +4,9 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::classes::{self, ClassCount};
-use crate::analysis::Records;
 use crate::error::{Error, Result};
 use crate::printable::printable;
+use crate::store::Index;
 use crate::Context;
 use serde::Serialize;
 
@@ -44,7 +44,7 @@ struct Json<'a> {
 
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let repo = ctx.load();
-    let records = Records::new(&repo);
+    let records = Index::build(&repo);
     let counts = classes::counts(&records.incidents, &ctx.config.classes);
     let text = match args.format {
         Format::Json => crate::render::json::pretty(&Json {

@@ -4,7 +4,6 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::digest::{self, Scope};
-use crate::analysis::Records;
 use crate::error::{Error, Result};
 use crate::printable::printable_lines;
 use crate::render::digest as digest_output;
@@ -49,13 +48,13 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         )));
     };
     let repo = ctx.load();
-    let records = Records::new(&repo);
+    let index = crate::store::Index::build(&repo);
     let scope = Scope { owner: args.owner.clone(), within_days, grace_days: ctx.config.grace_days };
     // With `owners` configured, every spelling of an owner groups under its configured name.
     let canonical = |owner: &str| {
         ctx.config.owners.as_ref().and_then(|owners| owners.find(owner)).unwrap_or(owner.trim()).to_string()
     };
-    let digest = digest::build(&records, &scope, ctx.clock.today, &canonical);
+    let digest = digest::build(&index, &scope, ctx.clock.today, &canonical);
     match args.format {
         Format::Markdown => write(streams.out, &printable_lines(&digest_output::markdown(&digest)))?,
         Format::Json => write(streams.out, &crate::render::json::versioned(&digest))?,

@@ -3,7 +3,6 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::listing::{self, Filter, Kind};
-use crate::analysis::Records;
 use crate::error::{Result, UsageError};
 use crate::printable::printable_lines;
 use crate::record::{IncidentStatus, ItemStatus};
@@ -56,8 +55,8 @@ pub(crate) struct Args {
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let filter = resolve(ctx, args)?;
     let repo = ctx.load();
-    let records = Records::new(&repo);
-    let rows = listing::rows(&records, &filter, ctx.clock.today);
+    let index = crate::store::Index::build(&repo);
+    let rows = listing::rows(&index, &filter, ctx.clock.today);
     match args.format {
         Format::Text if rows.is_empty() => write(streams.err, "note: no record matches\n")?,
         Format::Text => write(streams.out, &printable_lines(&list_output::render(&rows, &ctx.palette)))?,

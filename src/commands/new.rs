@@ -115,7 +115,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         edit::apply(&text, &class_edits).map_err(|e| template.error(&e.to_string()))?
     };
     let seen_before = {
-        let records = crate::analysis::Records::new(&repo);
+        let records = crate::store::Index::build(&repo);
         let wanted: Vec<&str> = classes.iter().map(String::as_str).collect();
         crate::analysis::seen_before::find(&wanted, None, Some(&opened), &records.incidents)
     };

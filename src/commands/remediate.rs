@@ -215,7 +215,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
 /// "note: … looks like INC-3's '…'" lines for an added failure mode close to earlier
 /// ones of other incidents that share no class with it (empty when none).
 fn looks_like(repo: &Repository, id: &str, mode: &str, class: Option<&str>, incident: &Incident) -> String {
-    let records = crate::analysis::Records::new(repo);
+    let records = crate::store::Index::build(repo);
     let classes: Vec<&str> = match class {
         Some(class) => vec![class],
         None => incident.classes().iter().map(|c| c.value.as_str()).collect(),

@@ -3,7 +3,7 @@
 //! and recurrence after remediation, for the incidents opened in a period.
 
 use super::{write, Outcome, Streams};
-use crate::analysis::{Period, Records, Report};
+use crate::analysis::{Period, Report};
 use crate::error::{Error, Result, UsageError};
 use crate::printable::printable_lines;
 use crate::record::frontmatter::{split, Split};
@@ -52,9 +52,9 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         }
     }
     let repo = ctx.load();
-    let records = Records::new(&repo);
+    let index = crate::store::Index::build(&repo);
     let period = Period { since: args.since, until: args.until };
-    let report = Report::build(&records, &ctx.config, period, ctx.clock.today);
+    let report = Report::build(&index, &ctx.config, period, ctx.clock.today);
     let text = match args.format {
         Format::Markdown => printable_lines(&report_output::markdown::render(&report)).into_owned(),
         Format::Json => report_output::json(&report),

@@ -3,12 +3,12 @@
 //! screen, or written into each incident file between its markers (`--write`).
 
 use super::{say, write, Outcome, Streams};
-use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block;
 use crate::error::{Error, Refusal, Result, UsageError};
 use crate::printable::printable_lines;
 use crate::render::status as status_output;
+use crate::store::index::{Entry, Index};
 use crate::workflow::Session;
 use crate::Context;
 
@@ -54,8 +54,8 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     } else {
         (ctx.load(), None)
     };
-    let records = Records::new(&repo);
-    let entries = select(&records, args)?;
+    let index = Index::build(&repo);
+    let entries = select(&index, args)?;
     if args.write {
         return write_blocks(ctx, &entries, streams);
     }
@@ -78,7 +78,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
     let text = match args.format {
         Format::Markdown if !args.ids.is_empty() => {
-            let seen = seen_before(&entries, &records);
+            let seen = seen_before(&entries, &index);
             printable_lines(&format!("{}{seen}", status_output::render(&blocks))).into_owned()
         }
         Format::Markdown => printable_lines(&status_output::render(&blocks)).into_owned(),
@@ -90,7 +90,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
 
 /// For incidents named on the command line: the earlier incidents of their classes with
 /// the fixes validated for them (newest three), as Markdown lines after the blocks.
-fn seen_before(entries: &[&Entry<'_>], records: &Records<'_>) -> String {
+fn seen_before(entries: &[&Entry<'_>], records: &Index<'_>) -> String {
     let mut out = String::new();
     for entry in entries {
         let classes = entry.incident.effective_classes();
@@ -112,7 +112,7 @@ fn seen_before(entries: &[&Entry<'_>], records: &Records<'_>) -> String {
 }
 
 /// The incidents named, or every one (not yet closed, unless `--all` or `--write`).
-fn select<'r, 'a>(records: &'r Records<'a>, args: &Args) -> Result<Vec<&'r Entry<'a>>> {
+fn select<'r, 'a>(records: &'r Index<'a>, args: &Args) -> Result<Vec<&'r Entry<'a>>> {
     if args.ids.is_empty() {
         let every = args.all || args.write;
         return Ok(records
@@ -124,8 +124,8 @@ fn select<'r, 'a>(records: &'r Records<'a>, args: &Args) -> Result<Vec<&'r Entry
     args.ids.iter().map(|id| find(records, id.trim())).collect()
 }
 
-fn find<'r, 'a>(records: &'r Records<'a>, id: &str) -> Result<&'r Entry<'a>> {
-    if let Some(entry) = records.get(id) {
+fn find<'r, 'a>(records: &'r Index<'a>, id: &str) -> Result<&'r Entry<'a>> {
+    if let Some(entry) = records.incident(id) {
         return Ok(entry);
     }
     let owner = records.incidents.iter().find(|entry| entry.items.iter().any(|item| item.id == id));

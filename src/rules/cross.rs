@@ -2,57 +2,14 @@
 //! links, due dates against the incident's severity policy, coverage of every failure
 //! mode (all-dropped failure modes are accepted risk, not uncovered), and items left
 //! open on closed incidents.
-//! [`Index`] is built once per run; every rule here is linear in the number of records.
+//! They read the [`Index`] built once per run; every rule here is linear in the number of records.
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
 use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Record, Remediation, Spanned};
-use crate::store::Repository;
+use crate::store::{Index, Repository};
 use chrono::NaiveDate;
-use std::collections::HashMap;
-
-/// Lookups shared by the cross-record rules.
-pub(crate) struct Index<'a> {
-    /// Files (indices into `repo.files`) per id, in path order.
-    pub(crate) by_id: HashMap<&'a str, Vec<usize>>,
-    /// Incidents by id (the first file when the id is duplicated).
-    pub(crate) incidents: HashMap<&'a str, (usize, &'a Incident)>,
-    /// Items per incident id.
-    pub(crate) items: HashMap<&'a str, Vec<(usize, &'a Remediation)>>,
-}
-
-impl<'a> Index<'a> {
-    pub(crate) fn build(repo: &'a Repository) -> Self {
-        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(repo.files.len());
-        let mut incidents = HashMap::new();
-        let mut items: HashMap<&str, Vec<(usize, &Remediation)>> = HashMap::new();
-        for (index, file) in repo.files.iter().enumerate() {
-            let Some(record) = &file.record else { continue };
-            if let Some(id) = record.id() {
-                by_id.entry(id).or_default().push(index);
-            }
-            match record {
-                Record::Incident(incident) => {
-                    if let Some(id) = incident.id.get() {
-                        incidents.entry(id.as_str()).or_insert((index, incident));
-                    }
-                }
-                Record::Remediation(item) => {
-                    if let Some(parent) = item.incident.get() {
-                        items.entry(parent.as_str()).or_default().push((index, item));
-                    }
-                }
-            }
-        }
-        Index { by_id, incidents, items }
-    }
-
-    /// The items of incident `id`.
-    pub(crate) fn items_of(&self, id: &str) -> &[(usize, &'a Remediation)] {
-        self.items.get(id).map_or(&[], Vec::as_slice)
-    }
-}
 
 /// Runs every cross-record rule, appending findings to `out`.
 pub(crate) fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
@@ -69,10 +26,7 @@ pub(crate) fn check(repo: &Repository, index: &Index<'_>, config: &Config, today
 }
 
 fn duplicate_ids(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
-    for (id, files) in &index.by_id {
-        if files.len() < 2 {
-            continue;
-        }
+    for (id, files) in index.duplicates() {
         for &this in files {
             let file = &repo.files[this];
             let others: Vec<&str> =
@@ -92,8 +46,8 @@ fn duplicate_ids(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
 fn item_links(path: &str, item: &Remediation, index: &Index<'_>, config: &Config, out: &mut Vec<Finding>) {
     let Some(parent) = item.incident.get() else { return };
     let id = item.id.value.as_deref();
-    let Some((_, incident)) = index.incidents.get(parent.as_str()) else {
-        let hint = crate::suggest::same_id(parent, index.incidents.keys().copied())
+    let Some(incident) = index.incident(parent).map(|entry| entry.incident) else {
+        let hint = crate::suggest::same_id(parent, index.incidents.iter().map(|entry| entry.id))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
         out.push(Finding::new(
@@ -213,7 +167,7 @@ fn incident_coverage(
     if !status.past_gate_one() {
         return;
     }
-    let items = index.items_of(id);
+    let items = index.linked(id);
     let stabilized = incident.stabilization.stabilized_at.get().map(|at| at.date());
     let within_grace = status == IncidentStatus::Stabilized
         && stabilized.is_none_or(|at| (today - at).num_days() <= config.grace_days);

@@ -16,13 +16,13 @@ mod status_block;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, Report};
-use crate::store::Repository;
+use crate::store::{Index, Repository};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 /// Runs every rule over the repository and applies the config's levels.
 pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
-    let index = cross::Index::build(repo);
+    let index = Index::build(repo);
     let mut findings: Vec<Finding> = repo
         .files
         .par_iter()
@@ -37,7 +37,7 @@ pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Rep
         })
         .collect();
     cross::check(repo, &index, config, today, &mut findings);
-    status_block::check(repo, &mut findings);
+    status_block::check(repo, &index, &mut findings);
     git_rules::check(repo, config, &mut findings);
     let mut diagnostics: Vec<Diagnostic> =
         findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();

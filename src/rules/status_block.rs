@@ -4,24 +4,18 @@
 //! ([`crate::render::status::block`]), so the two cannot disagree. Only files
 //! whose body holds the markers are looked at.
 
-use crate::analysis::records::{Entry, Records};
 use crate::analysis::StatusBlock;
 use crate::diagnostic::{Finding, Rule};
 use crate::record::{Record, Remediation};
 use crate::render::status as status_output;
-use crate::store::Repository;
-use std::collections::HashMap;
+use crate::store::{Index, Repository};
 
 /// Appends a finding for every written block that is stale, has no closing marker, or
 /// has a second opening marker.
-pub(crate) fn check(repo: &Repository, out: &mut Vec<Finding>) {
+pub(crate) fn check(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
     if !repo.files.iter().any(|file| file.body.status_block.is_some()) {
         return;
     }
-    // The items exactly as `status --write` sees them (same selection, same order), so
-    // a block it has just written is never reported as stale.
-    let records = Records::new(repo);
-    let entries: HashMap<&str, &Entry<'_>> = records.incidents.iter().map(|entry| (entry.id, entry)).collect();
     for file in &repo.files {
         let Some(written) = &file.body.status_block else { continue };
         let Some(Record::Incident(incident)) = &file.record else { continue };
@@ -46,7 +40,9 @@ pub(crate) fn check(repo: &Repository, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        let items: Vec<&Remediation> = entries.get(id.as_str()).map(|entry| entry.remediations()).unwrap_or_default();
+        // The items exactly as `status --write` sees them (same selection, same order), so
+        // a block it has just written is never reported as stale.
+        let items: Vec<&Remediation> = index.incident(id).map(|entry| entry.remediations()).unwrap_or_default();
         let Some(block) = StatusBlock::build(incident, &items, None) else { continue };
         let expected = status_output::block(&block);
         if *content == expected {

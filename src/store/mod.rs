@@ -2,14 +2,18 @@
 //! them in parallel, and lookups by id that commands share. A discovered file without
 //! front matter on its first line is kept with a `not-a-record` finding (and the id of
 //! late front matter, when it has one), so it is counted, shown and never reused.
+//! [`index`] groups the loaded records by id, once per run; [`order`] is the id order.
 
 mod discover;
+pub(crate) mod index;
+pub(crate) mod order;
 
 pub(crate) use discover::discover;
+pub(crate) use index::Index;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
-use crate::record::{frontmatter, parse_file, BodyFacts, Incident, ParsedFile, Record, Remediation};
+use crate::record::{frontmatter, parse_file, BodyFacts, ParsedFile, Record, Remediation};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -50,25 +54,12 @@ impl Repository {
         self.root.join(relative)
     }
 
-    /// Every incident with its file.
-    pub(crate) fn incidents(&self) -> impl Iterator<Item = (&ParsedFile, &Incident)> {
-        self.files.iter().filter_map(|file| match &file.record {
-            Some(Record::Incident(incident)) => Some((file, incident)),
-            _ => None,
-        })
-    }
-
     /// Every remediation item with its file.
     pub(crate) fn items(&self) -> impl Iterator<Item = (&ParsedFile, &Remediation)> {
         self.files.iter().filter_map(|file| match &file.record {
             Some(Record::Remediation(item)) => Some((file, item)),
             _ => None,
         })
-    }
-
-    /// The first file whose record has `id`.
-    pub(crate) fn find(&self, id: &str) -> Option<&ParsedFile> {
-        self.files.iter().find(|file| file.record.as_ref().and_then(Record::id) == Some(id))
     }
 
     /// Ids read from the `id:` line of records whose front matter does not parse, or

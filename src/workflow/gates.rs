@@ -7,8 +7,8 @@
 use crate::config::Config;
 use crate::record::evidence::{self, Observed};
 use crate::record::{Field, Incident, ItemStatus};
-use crate::rules::cross::{self, Index};
-use crate::store::Repository;
+use crate::rules::cross;
+use crate::store::{Index, Repository};
 
 /// The gate-1 fields `stabilize` and `amend` require: key under `stabilization`, flag,
 /// what to write.
@@ -78,7 +78,7 @@ pub(crate) fn gate_one_missing(incident: &Incident) -> Vec<&'static str> {
 pub(crate) fn close_blockers(repo: &Repository, incident: &Incident) -> Vec<String> {
     let Some(id) = incident.id.get() else { return Vec::new() };
     let index = Index::build(repo);
-    let items = index.items_of(id);
+    let items = index.linked(id);
     let mut blockers = Vec::new();
     if incident.failure_modes().is_empty() {
         blockers.push(format!(
@@ -131,7 +131,9 @@ mod tests {
         std::fs::write(dir.join("r1.md"), item("INC-1-R1", "cache race", "shipped")).unwrap();
         std::fs::write(dir.join("r2.md"), item("INC-1-R2", "retry  storm", "dropped")).unwrap();
         let repo = Repository::load(temp.path(), &Config::default());
-        let Some(Record::Incident(incident)) = &repo.find("INC-1").unwrap().record else { panic!("no incident") };
+        let Some(Record::Incident(incident)) = &Index::build(&repo).first_file(&repo, "INC-1").unwrap().record else {
+            panic!("no incident")
+        };
         let blockers = close_blockers(&repo, incident);
         assert_eq!(blockers.len(), 2, "{blockers:?}");
         assert!(blockers[0].contains("\"queue overflow\" has no remediation item"));

@@ -10,12 +10,12 @@
 //! block that cannot be patched (an opening marker without a closing one) is reported,
 //! not fatal: the move itself is already written.
 
-use crate::analysis::records::Records;
 use crate::analysis::StatusBlock;
 use crate::edit::status_block;
 use crate::record::frontmatter::{split, Split};
 use crate::record::markers;
 use crate::render::status as status_output;
+use crate::store::Index;
 use crate::Context;
 use std::path::Path;
 
@@ -57,8 +57,8 @@ pub(crate) fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
         ))
     };
     let repo = ctx.load();
-    let records = Records::new(&repo);
-    let Some(entry) = records.get(id) else { return Refreshed::Untouched };
+    let index = Index::build(&repo);
+    let Some(entry) = index.incident(id) else { return Refreshed::Untouched };
     let Some(block) = StatusBlock::build(entry.incident, &entry.remediations(), None) else {
         return Refreshed::Untouched;
     };

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Refusal, Result, UsageError};
 use crate::record::{Incident, ParsedFile, Record, Remediation};
-use crate::store::Repository;
+use crate::store::{Index, Repository};
 
 /// The incident `id` and its file.
 pub(crate) fn incident<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r Incident)> {
@@ -36,8 +36,7 @@ fn item_parent(file: &ParsedFile) -> Option<&str> {
 }
 
 fn only<'r>(repo: &'r Repository, id: &str) -> Result<&'r ParsedFile> {
-    let files: Vec<&ParsedFile> =
-        repo.files.iter().filter(|file| file.record.as_ref().and_then(Record::id) == Some(id)).collect();
+    let files: Vec<&ParsedFile> = Index::build(repo).files(id).iter().map(|&at| &repo.files[at]).collect();
     match files.as_slice() {
         [file] => Ok(file),
         [] => {
