@@ -18,7 +18,7 @@ pub fn message(info: &PanicHookInfo<'_>) -> String {
 }
 
 /// The text a panic carried (`panic!("…")` gives a `&str` or a `String`).
-pub fn payload_text(payload: &(dyn Any + Send)) -> String {
+pub(crate) fn payload_text(payload: &(dyn Any + Send)) -> String {
     if let Some(text) = payload.downcast_ref::<&str>() {
         (*text).to_string()
     } else if let Some(text) = payload.downcast_ref::<String>() {
@@ -30,7 +30,7 @@ pub fn payload_text(payload: &(dyn Any + Send)) -> String {
 
 /// `error: internal error in incidents <version> (<what> at <where>): …` on one line,
 /// whatever line breaks `what` holds.
-pub fn format_message(version: &str, what: &str, location: Option<&str>) -> String {
+pub(crate) fn format_message(version: &str, what: &str, location: Option<&str>) -> String {
     let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
     let at = location.map(|location| format!(" at {location}")).unwrap_or_default();
     let place = match env!("CARGO_PKG_REPOSITORY") {

@@ -33,26 +33,26 @@ const EXAMPLES: &str = "Examples:
 /// `incidents` — the command line.
 #[derive(Debug, Parser)]
 #[command(name = "incidents", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES, args_override_self = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Repository root [default: nearest folder with .incidents.yml, else the git work tree, else the working directory]
     #[arg(long, global = true, value_name = "DIR")]
-    pub root: Option<PathBuf>,
+    pub(crate) root: Option<PathBuf>,
 
     /// Fix "today" for every date rule and for the dates commands stamp
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
-    pub today: Option<chrono::NaiveDate>,
+    pub(crate) today: Option<chrono::NaiveDate>,
 
     /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured with `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// Every subcommand, each defined in its own module under `commands/`.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     Check(commands::check::Args),
     Explain(commands::explain::Args),
     Init(commands::init::Args),
@@ -83,4 +83,4 @@ pub enum Command {
 }
 
 /// The clock's argument parsers, re-exported for the commands that name them here.
-pub use crate::clock::{parse_at, parse_day};
+pub(crate) use crate::clock::parse_at;

@@ -7,22 +7,22 @@ use std::fmt;
 
 /// "Now" for one run: the date every rule compares against and the moment commands stamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Clock {
+pub(crate) struct Clock {
     /// The date rules compare against (`--today`, else the local date).
-    pub today: NaiveDate,
+    pub(crate) today: NaiveDate,
     /// What commands write into `opened`, `stabilized_at`, `closed_at` when `--at` is absent.
-    pub stamp: Timestamp,
+    pub(crate) stamp: Timestamp,
 }
 
 impl Clock {
     /// A clock pinned to a date: rules use it and commands stamp the bare date.
-    pub fn fixed(today: NaiveDate) -> Self {
+    pub(crate) fn fixed(today: NaiveDate) -> Self {
         Clock { today, stamp: Timestamp::Date(today) }
     }
 
     /// A clock at a precise moment (the local time when `--today` is not given); stamps
     /// are written to the second.
-    pub fn at(now: DateTime<FixedOffset>) -> Self {
+    pub(crate) fn at(now: DateTime<FixedOffset>) -> Self {
         let second = chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now);
         Clock { today: now.date_naive(), stamp: Timestamp::DateTime(second) }
     }
@@ -30,14 +30,14 @@ impl Clock {
 
 /// A point in time as records hold it: a bare date or an RFC 3339 timestamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Timestamp {
+pub(crate) enum Timestamp {
     Date(NaiveDate),
     DateTime(DateTime<FixedOffset>),
 }
 
 impl Timestamp {
     /// Parses `YYYY-MM-DD` or RFC 3339 (`2025-06-03T14:20:00Z`, also with a space for `T`).
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         if let Some(date) = parse_date(text) {
             return Some(Timestamp::Date(date));
@@ -50,7 +50,7 @@ impl Timestamp {
 
     /// Whether `text` is a date and time without a UTC offset (`2026-03-02T14:20:00`):
     /// not RFC 3339, and ambiguous across time zones, so it is refused with this hint.
-    pub fn lacks_offset(text: &str) -> bool {
+    pub(crate) fn lacks_offset(text: &str) -> bool {
         let text = text.trim();
         ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S%.f"]
             .iter()
@@ -58,7 +58,7 @@ impl Timestamp {
     }
 
     /// The calendar date (in the timestamp's own offset).
-    pub fn date(&self) -> NaiveDate {
+    pub(crate) fn date(&self) -> NaiveDate {
         match self {
             Timestamp::Date(date) => *date,
             Timestamp::DateTime(moment) => moment.date_naive(),
@@ -67,7 +67,7 @@ impl Timestamp {
 
     /// Whether `self` is strictly earlier than `other`. When either side is a bare
     /// date, only the dates are compared, so `2025-06-03` is not before `2025-06-03T09:00Z`.
-    pub fn is_before(&self, other: &Timestamp) -> bool {
+    pub(crate) fn is_before(&self, other: &Timestamp) -> bool {
         match (self, other) {
             (Timestamp::DateTime(a), Timestamp::DateTime(b)) => a < b,
             _ => self.date() < other.date(),
@@ -75,7 +75,7 @@ impl Timestamp {
     }
 
     /// Time from `self` to `later`; whole days when either side is a bare date.
-    pub fn until(&self, later: &Timestamp) -> Duration {
+    pub(crate) fn until(&self, later: &Timestamp) -> Duration {
         match (self, later) {
             (Timestamp::DateTime(a), Timestamp::DateTime(b)) => *b - *a,
             _ => later.date() - self.date(),
@@ -110,7 +110,7 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
 }
 
 /// Parses a strict `YYYY-MM-DD` date.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     if text.len() != 10 {
         return None;
@@ -119,7 +119,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// Parses a span written as `Nd` (days) or `Nw` (weeks), e.g. `14d`, `2w`.
-pub fn parse_days(text: &str) -> Option<i64> {
+pub(crate) fn parse_days(text: &str) -> Option<i64> {
     let text = text.trim();
     let (number, per_unit) = match (text.strip_suffix('d'), text.strip_suffix('w')) {
         (Some(number), _) => (number, 1),
@@ -134,7 +134,7 @@ pub fn parse_days(text: &str) -> Option<i64> {
 }
 
 /// Formats a duration the way a status block reads it: `45m`, `3h 10m`, `2d 4h`.
-pub fn format_duration(duration: Duration) -> String {
+pub(crate) fn format_duration(duration: Duration) -> String {
     let minutes = duration.num_minutes().max(0);
     let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
     match (days, hours, mins) {
@@ -147,7 +147,7 @@ pub fn format_duration(duration: Duration) -> String {
 }
 
 /// clap value parser for `--at`/`--opened`: a date or an RFC 3339 timestamp.
-pub fn parse_at(text: &str) -> Result<Timestamp, String> {
+pub(crate) fn parse_at(text: &str) -> Result<Timestamp, String> {
     Timestamp::parse(text).ok_or_else(|| {
         if Timestamp::lacks_offset(text) {
             format!("`{text}` has no UTC offset: add one, like {}Z or {}+02:00", text.trim(), text.trim())
@@ -158,7 +158,7 @@ pub fn parse_at(text: &str) -> Result<Timestamp, String> {
 }
 
 /// clap value parser for `YYYY-MM-DD` flags (`--today`, `report --since/--until`).
-pub fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+pub(crate) fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
     parse_date(text).ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD"))
 }
 

@@ -12,35 +12,41 @@ use std::path::{Path, PathBuf};
 
 /// Everything a command needs besides its own arguments.
 #[derive(Debug, Clone)]
-pub struct Context {
-    pub root: PathBuf,
-    pub root_source: RootSource,
+pub(crate) struct Context {
+    pub(crate) root: PathBuf,
+    pub(crate) root_source: RootSource,
     /// The working directory, for resolving paths the user typed.
-    pub cwd: PathBuf,
-    pub config: Config,
-    pub clock: Clock,
+    pub(crate) cwd: PathBuf,
+    pub(crate) config: Config,
+    pub(crate) clock: Clock,
     /// Colours for stdout (plain when stdout is not a terminal or colour is off).
-    pub palette: Palette,
+    pub(crate) palette: Palette,
     /// Whether stdin is a terminal (prompts are allowed).
-    pub interactive: bool,
+    pub(crate) interactive: bool,
     /// Whether stdout is a terminal (with `interactive`: a person is there to use an editor).
-    pub stdout_is_terminal: bool,
+    pub(crate) stdout_is_terminal: bool,
     /// The editor command from `$VISUAL` or `$EDITOR`, when one is set.
-    pub editor: Option<String>,
+    pub(crate) editor: Option<String>,
     /// Where `check --format github` appends its job summary (`GITHUB_STEP_SUMMARY`).
-    pub github_step_summary: Option<PathBuf>,
+    pub(crate) github_step_summary: Option<PathBuf>,
 }
 
 impl Context {
     /// Resolves the root and loads its config for a run in `env`.
-    pub fn resolve(root_flag: Option<&Path>, env: &Environment, clock: Clock, palette: Palette) -> Result<Context> {
+    #[cfg(test)]
+    pub(crate) fn resolve(
+        root_flag: Option<&Path>,
+        env: &Environment,
+        clock: Clock,
+        palette: Palette,
+    ) -> Result<Context> {
         Self::resolve_with(root_flag, env, clock, palette, Err)
     }
 
     /// Like [`Context::resolve`], letting `on_config_error` replace a config that cannot
     /// be loaded (commands that help fix the config — `explain`, `schema`, `template`
     /// — fall back to the defaults instead of refusing to run).
-    pub fn resolve_with(
+    pub(crate) fn resolve_with(
         root_flag: Option<&Path>,
         env: &Environment,
         clock: Clock,
@@ -69,7 +75,7 @@ impl Context {
     /// How to show `path` to the user: relative to the working directory when the file
     /// is inside it (`incidents/2026/INC-3-x.md`), else absolute, so it can be opened as
     /// printed.
-    pub fn display_path(&self, path: &Path) -> String {
+    pub(crate) fn display_path(&self, path: &Path) -> String {
         let path = crate::root::normalize(path);
         let cwd = crate::root::normalize(&self.cwd);
         let shown = match path.strip_prefix(&cwd) {
@@ -83,12 +89,12 @@ impl Context {
     }
 
     /// The records folder (absolute).
-    pub fn records_dir(&self) -> PathBuf {
+    pub(crate) fn records_dir(&self) -> PathBuf {
         self.root.join(&self.config.dir)
     }
 
     /// Loads every record of the repository.
-    pub fn load(&self) -> crate::store::Repository {
+    pub(crate) fn load(&self) -> crate::store::Repository {
         crate::store::Repository::load(&self.root, &self.config)
     }
 }

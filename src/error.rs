@@ -7,14 +7,14 @@
 //! Refusals ([`Refusal`]) and bad command-line values ([`UsageError`]) are enums of
 //! their own, each worded in one `Display` impl; this module only escapes their text.
 
-pub use crate::refusal::Refusal;
-pub use crate::usage::UsageError;
+pub(crate) use crate::refusal::Refusal;
+pub(crate) use crate::usage::UsageError;
 use std::fmt;
 use std::path::PathBuf;
 
 /// Why a command could not do its work.
 #[derive(Debug)]
-pub enum Error {
+pub(crate) enum Error {
     /// The root folder is missing or cannot be read.
     Root { path: PathBuf, reason: String },
     /// `.incidents.yml` is unreadable, not YAML, or holds an unknown key or bad value.
@@ -31,26 +31,26 @@ pub enum Error {
 
 impl Error {
     /// Wraps an I/O error with the path it concerns.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }
     }
 
     /// A refusal not yet structured ([`Refusal::Text`]); the files that still build
     /// one are listed in docs/architecture.md, "Errors and refusals".
-    pub fn refused(text: impl Into<String>) -> Self {
+    pub(crate) fn refused(text: impl Into<String>) -> Self {
         Error::Refused(Refusal::Text(text.into()))
     }
 
     /// A bad command-line value not yet structured ([`UsageError::Text`]); see
     /// [`Error::refused`].
-    pub fn usage(text: impl Into<String>) -> Self {
+    pub(crate) fn usage(text: impl Into<String>) -> Self {
         Error::Usage(UsageError::Text(text.into()))
     }
 
     /// Whether this is a finding about the repository (a refusal: exit status 1) rather
     /// than a failure to run at all (exit status 2). An id that names no record is a bad
     /// argument, like any other (exit status 2). the exit module maps it.
-    pub fn is_refusal(&self) -> bool {
+    pub(crate) fn is_refusal(&self) -> bool {
         matches!(self, Error::Refused(_))
     }
 }
@@ -116,7 +116,7 @@ impl std::error::Error for Error {
 }
 
 /// Shorthand for results whose error is [`Error`].
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ pub const USAGE: u8 = 2;
 pub const BUG: u8 = 101;
 
 /// The exit status of a finished command.
-pub fn status(result: &Result<Outcome, Error>) -> u8 {
+pub(crate) fn status(result: &Result<Outcome, Error>) -> u8 {
     match result {
         Ok(Outcome::Success) => SUCCESS,
         Ok(Outcome::Failure) => FAILURE,

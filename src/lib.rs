@@ -1,43 +1,63 @@
-//! `incidents`: incidents as code. The library holds the model ([`record`]), loading
-//! ([`store`]), rules ([`rules`]), analysis ([`analysis`]) and rendering ([`render`]);
-//! the binary only calls [`run`] and exits with the status it returns.
+//! `incidents`: incidents as code. The binary only calls [`run`] and exits with the
+//! status it returns; everything else — the model (`record`), loading (`store`), rules
+//! (`rules`), analysis (`analysis`) and rendering (`render`) — is private to the crate.
+//!
+//! # Library surface
+//!
+//! What is `pub` here is deliberate, and is all there is (`unreachable_pub` keeps every
+//! other item `pub(crate)`):
+//!
+//! - [`run`] and [`run_with_input`]: parse arguments, run a command, return the exit status;
+//! - [`Environment`] (its fields, [`Environment::from_process`],
+//!   [`Environment::editor_command`]): what the process contributes to a run;
+//! - [`command`]: the clap description, for completion, man page and doc generators;
+//! - [`complete_from_env`]: the dynamic completion hook the binary calls first;
+//! - [`exit`]: the exit statuses ([`exit::SUCCESS`], [`exit::FAILURE`], [`exit::USAGE`],
+//!   [`exit::BUG`]);
+//! - [`bug_report`]: [`bug_report::message`] (the panic hook's line) and
+//!   [`bug_report::exit_status_of`] (a command's status, or [`exit::BUG`] on a panic).
+//!
+//! Integration tests go through the binary or this surface only; JSON output is read as
+//! JSON, not through the crate's structs.
 
-pub mod analysis;
+#![warn(unreachable_pub)]
+
+mod analysis;
 pub mod bug_report;
-pub mod cli;
-pub mod clock;
-pub mod commands;
-pub mod config;
-pub mod context;
-pub mod diagnostic;
-pub mod edit;
-pub mod error;
+mod cli;
+mod clock;
+mod commands;
+mod config;
+mod context;
+mod diagnostic;
+mod edit;
+mod error;
 pub mod exit;
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod git;
-pub mod interact;
-pub mod lifecycle;
-pub mod printable;
-pub mod record;
-pub mod refusal;
-pub mod regular_file;
-pub mod render;
-pub mod root;
-pub mod rules;
-pub mod run;
-pub mod schema;
-pub mod store;
-pub mod suggest;
-pub mod templates;
-pub mod text;
-pub mod usage;
-pub mod workflow;
-pub mod yaml;
+mod git;
+mod interact;
+mod lifecycle;
+mod printable;
+mod record;
+mod refusal;
+mod regular_file;
+mod render;
+mod root;
+mod rules;
+mod run;
+mod schema;
+mod store;
+mod suggest;
+mod templates;
+mod text;
+mod usage;
+mod workflow;
+mod yaml;
 
-pub use context::Context;
-pub use error::{Error, Result};
+pub(crate) use context::Context;
+pub(crate) use error::{Error, Result};
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -51,6 +71,12 @@ use std::io::{BufRead, Write};
 /// completions, man pages or docs from it.
 pub fn command() -> clap::Command {
     <cli::Cli as clap::CommandFactory>::command()
+}
+
+/// Answers a shell's completion request (`COMPLETE=bash incidents …`) when the
+/// environment holds one, then exits the process; otherwise returns at once.
+pub fn complete_from_env() {
+    commands::dynamic_completion::complete_from_env();
 }
 
 /// Parses `args`, runs the command and returns the exit status. Errors are printed to

@@ -4,16 +4,16 @@
 
 /// Where an incident stands in the two-gate workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum IncidentStatus {
+pub(crate) enum IncidentStatus {
     Active,
     Stabilized,
     Closed,
 }
 
 impl IncidentStatus {
-    pub const NAMES: &'static [&'static str] = &["active", "stabilized", "closed"];
+    pub(crate) const NAMES: &'static [&'static str] = &["active", "stabilized", "closed"];
 
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         match text {
             "active" => Some(IncidentStatus::Active),
             "stabilized" => Some(IncidentStatus::Stabilized),
@@ -22,7 +22,7 @@ impl IncidentStatus {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             IncidentStatus::Active => "active",
             IncidentStatus::Stabilized => "stabilized",
@@ -31,14 +31,14 @@ impl IncidentStatus {
     }
 
     /// Whether gate 1 is behind the incident.
-    pub fn past_gate_one(self) -> bool {
+    pub(crate) fn past_gate_one(self) -> bool {
         self != IncidentStatus::Active
     }
 }
 
 /// Where a remediation item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ItemStatus {
+pub(crate) enum ItemStatus {
     /// No practical validation can be named yet: the failure needs more diagnosis.
     Diagnosing,
     Open,
@@ -49,10 +49,10 @@ pub enum ItemStatus {
 }
 
 impl ItemStatus {
-    pub const NAMES: &'static [&'static str] =
+    pub(crate) const NAMES: &'static [&'static str] =
         &["diagnosing", "open", "in-progress", "shipped", "validated", "dropped"];
 
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         match text {
             "diagnosing" => Some(ItemStatus::Diagnosing),
             "open" => Some(ItemStatus::Open),
@@ -64,7 +64,7 @@ impl ItemStatus {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ItemStatus::Diagnosing => "diagnosing",
             ItemStatus::Open => "open",
@@ -76,18 +76,18 @@ impl ItemStatus {
     }
 
     /// Validated or dropped: nothing more is expected of the item.
-    pub fn is_done(self) -> bool {
+    pub(crate) fn is_done(self) -> bool {
         matches!(self, ItemStatus::Validated | ItemStatus::Dropped)
     }
 
     /// Whether the item must carry a `validation` (every status but `diagnosing` and
     /// `dropped`).
-    pub fn needs_validation(self) -> bool {
+    pub(crate) fn needs_validation(self) -> bool {
         !matches!(self, ItemStatus::Diagnosing | ItemStatus::Dropped)
     }
 
     /// Whether the fix has shipped (`shipped` or `validated`): a `change` is required.
-    pub fn has_shipped(self) -> bool {
+    pub(crate) fn has_shipped(self) -> bool {
         matches!(self, ItemStatus::Shipped | ItemStatus::Validated)
     }
 }

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
 
 fn run() -> u8 {
     // A shell asking for completions (`COMPLETE=bash`) is answered here, and the process ends.
-    incidents::commands::dynamic_completion::complete_from_env();
+    incidents::complete_from_env();
     let env = match incidents::Environment::from_process() {
         Ok(env) => env,
         Err(error) => {

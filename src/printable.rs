@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 /// `text` with every control character except tab, every bidirectional-override
 /// character, and the `#` that starts a `##[` written as a `\u{…}` escape.
-pub fn printable(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) && !text.contains("##[") {
         return Cow::Borrowed(text);
     }
@@ -32,7 +32,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 /// [`printable`] for one whole line: `text` (line breaks escaped) that cannot start a
 /// workflow command either, its first `:` written as `\u{3a}` when, past leading white
 /// space, it starts with `::`.
-pub fn printable_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable_line(text: &str) -> Cow<'_, str> {
     let safe = printable(text);
     let rest = safe.trim_start();
     if !rest.starts_with("::") {
@@ -46,7 +46,7 @@ pub fn printable_line(text: &str) -> Cow<'_, str> {
 /// stay, every other unsafe character is escaped and no line starts a workflow command.
 /// For the human formats of `list`, `status` and `report`, whose lines hold record text,
 /// and for messages that list several lines.
-pub fn printable_lines(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable_lines(text: &str) -> Cow<'_, str> {
     let starts_command = |line: &str| line.trim_start().starts_with("::");
     // A carriage return is a line break only before a line feed; alone, it is escaped.
     let unsafe_char = |(at, ch): (usize, char)| match ch {

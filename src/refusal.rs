@@ -15,7 +15,7 @@ use std::fmt;
 
 /// A refused change, with the facts that explain it.
 #[derive(Debug)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Item `id` is already in `status` (a move to where it is).
     AlreadyIn { id: String, status: String },
     /// Item `id` is `status`, a final status: to reopen it is a hand edit.
@@ -85,7 +85,7 @@ pub enum Refusal {
 
 /// What an item needs before the move it was asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prerequisite {
+pub(crate) enum Prerequisite {
     /// A validation (`plan`), before it can be validated after it ships.
     PlanThenShip,
     /// A validation (`plan`).
@@ -102,7 +102,7 @@ pub enum Prerequisite {
 
 /// Why a path lies outside the records folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Escape {
+pub(crate) enum Escape {
     /// It is not below the records folder at all.
     NotInside,
     /// It climbs out of it (`..`, a root, the folder itself).
@@ -113,7 +113,7 @@ pub enum Escape {
 
 /// The event a stamp may not precede.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Earlier {
+pub(crate) enum Earlier {
     /// `closed_at` before `stabilization.stabilized_at`.
     Stabilized,
     /// `stabilization.stabilized_at` before `opened`.

@@ -10,7 +10,7 @@ use std::path::Path;
 /// The whole content of the regular file at `path`, refusing anything else and files
 /// over `max_bytes` (`InvalidInput`, with a message saying what to do). `NotFound` is
 /// passed through so callers can fall back to defaults.
-pub fn read(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
+pub(crate) fn read(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
     let meta = std::fs::symlink_metadata(path)?;
     if meta.file_type().is_symlink() {
         return Err(refused(
@@ -31,7 +31,7 @@ pub fn read(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
 /// Like [`read`] for `root/relative`, also refusing when a folder between `root` and
 /// the file is a symbolic link: `.incidents/templates -> /elsewhere` would otherwise
 /// carry settings in from outside the repository.
-pub fn read_below(root: &Path, relative: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
+pub(crate) fn read_below(root: &Path, relative: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
     let mut at = root.to_path_buf();
     for folder in relative.parent().into_iter().flat_map(Path::components) {
         at.push(folder);

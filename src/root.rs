@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// How the root was found, for `incidents config`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RootSource {
+pub(crate) enum RootSource {
     Flag,
     ConfigFile,
     GitWorkTree,
@@ -16,7 +16,7 @@ pub enum RootSource {
 }
 
 impl RootSource {
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             RootSource::Flag => "given with --root",
             RootSource::ConfigFile => "nearest folder with .incidents.yml",
@@ -27,7 +27,7 @@ impl RootSource {
 }
 
 /// Resolves the root from the `--root` flag and the working directory.
-pub fn resolve(flag: Option<&Path>, cwd: &Path) -> Result<(PathBuf, RootSource)> {
+pub(crate) fn resolve(flag: Option<&Path>, cwd: &Path) -> Result<(PathBuf, RootSource)> {
     if let Some(given) = flag {
         let path = if given.is_absolute() { given.to_path_buf() } else { cwd.join(given) };
         let meta =
@@ -48,7 +48,7 @@ pub fn resolve(flag: Option<&Path>, cwd: &Path) -> Result<(PathBuf, RootSource)>
 }
 
 /// Removes `.` and resolves `..` lexically (symlinks are not consulted).
-pub fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

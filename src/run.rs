@@ -53,15 +53,15 @@ impl Environment {
 
 /// Where a command reads answers to prompts (only on a terminal) and writes: stdout for
 /// results, stderr for notes, warnings and prompts.
-pub struct Streams<'a> {
-    pub input: &'a mut dyn BufRead,
-    pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
+pub(crate) struct Streams<'a> {
+    pub(crate) input: &'a mut dyn BufRead,
+    pub(crate) out: &'a mut dyn Write,
+    pub(crate) err: &'a mut dyn Write,
 }
 
 /// How a command that ran ended: success (exit 0) or findings that fail it (exit 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Success,
     Failure,
 }
@@ -69,7 +69,7 @@ pub enum Outcome {
 /// Writes to a stream. A reader that went away (`incidents list | head -1`) is not an
 /// error: the rest of the output is dropped quietly and the command still ends with its
 /// own exit status, as ripgrep and fd do. Any other failure is an I/O error on `<output>`.
-pub fn write(stream: &mut dyn Write, text: &str) -> crate::Result<()> {
+pub(crate) fn write(stream: &mut dyn Write, text: &str) -> crate::Result<()> {
     match stream.write_all(text.as_bytes()).and_then(|()| stream.flush()) {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

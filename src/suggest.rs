@@ -14,7 +14,7 @@ const MAX_PAIRS: usize = 4_000_000;
 ///
 /// Candidates more than twice as long or less than half as long as `input` are skipped
 /// without comparing: they can pass neither test.
-pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input_lower = input.to_lowercase();
     let length = input_lower.chars().count();
     if length > MAX_CHARS {
@@ -40,7 +40,7 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 /// An existing id that differs from `input` only in case or surrounding white space.
-pub fn same_id<'a>(input: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn same_id<'a>(input: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = input.trim();
     ids.into_iter().find(|id| id.eq_ignore_ascii_case(wanted))
 }

@@ -16,11 +16,11 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// Folder, relative to the root, holding template overrides.
-pub const OVERRIDE_DIR: &str = ".incidents/templates";
+pub(crate) const OVERRIDE_DIR: &str = ".incidents/templates";
 
 /// The templates the tool knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TemplateName {
+pub(crate) enum TemplateName {
     /// A new incident (`incidents new`)
     Incident,
     /// A new remediation item (`incidents remediate`)
@@ -30,10 +30,10 @@ pub enum TemplateName {
 }
 
 impl TemplateName {
-    pub const ALL: [TemplateName; 3] = [TemplateName::Incident, TemplateName::Remediation, TemplateName::Config];
+    pub(crate) const ALL: [TemplateName; 3] = [TemplateName::Incident, TemplateName::Remediation, TemplateName::Config];
 
     /// The template's file name.
-    pub fn file_name(self) -> &'static str {
+    pub(crate) fn file_name(self) -> &'static str {
         match self {
             TemplateName::Incident => "incident.md",
             TemplateName::Remediation => "remediation.md",
@@ -42,7 +42,7 @@ impl TemplateName {
     }
 
     /// The built-in text.
-    pub fn built_in(self) -> &'static str {
+    pub(crate) fn built_in(self) -> &'static str {
         match self {
             TemplateName::Incident => include_str!("../templates/incident.md"),
             TemplateName::Remediation => include_str!("../templates/remediation.md"),
@@ -53,23 +53,23 @@ impl TemplateName {
 
 /// Where a template in effect comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TemplateSource {
+pub(crate) enum TemplateSource {
     BuiltIn,
     Override(PathBuf),
 }
 
 /// A template in effect.
 #[derive(Debug, Clone)]
-pub struct Template {
-    pub name: TemplateName,
-    pub text: Cow<'static, str>,
-    pub source: TemplateSource,
+pub(crate) struct Template {
+    pub(crate) name: TemplateName,
+    pub(crate) text: Cow<'static, str>,
+    pub(crate) source: TemplateSource,
 }
 
 impl Template {
     /// Checks that this template, filled in as `text`, reads as a record of `kind` with
     /// `id`; otherwise the template in effect is broken (a config problem, exit 2).
-    pub fn check_filled(&self, text: &str, config: &crate::config::Config, kind: &str, id: &str) -> Result<()> {
+    pub(crate) fn check_filled(&self, text: &str, config: &crate::config::Config, kind: &str, id: &str) -> Result<()> {
         let Some(parsed) = crate::record::parse_file("new.md", text.as_bytes(), config) else {
             return Err(self.error("it has no front matter (a first line `---`)"));
         };
@@ -83,7 +83,7 @@ impl Template {
     }
 
     /// A config error about this template.
-    pub fn error(&self, reason: &str) -> Error {
+    pub(crate) fn error(&self, reason: &str) -> Error {
         let path = match &self.source {
             TemplateSource::Override(path) => path.clone(),
             TemplateSource::BuiltIn => PathBuf::from(format!("built-in template {}", self.name.file_name())),
@@ -93,12 +93,12 @@ impl Template {
 }
 
 /// The override path of `name` under `root`.
-pub fn override_path(root: &Path, name: TemplateName) -> PathBuf {
+pub(crate) fn override_path(root: &Path, name: TemplateName) -> PathBuf {
     root.join(OVERRIDE_DIR).join(name.file_name())
 }
 
 /// The template in effect for `name` in the repository at `root`.
-pub fn load(root: &Path, name: TemplateName) -> Result<Template> {
+pub(crate) fn load(root: &Path, name: TemplateName) -> Result<Template> {
     let path = override_path(root, name);
     let relative = Path::new(OVERRIDE_DIR).join(name.file_name());
     match crate::regular_file::read_below(root, &relative, 256 * 1024) {
@@ -120,7 +120,7 @@ pub fn load(root: &Path, name: TemplateName) -> Result<Template> {
 
 /// Fills the `{{name}}` placeholders of a record template with `values` (see the module
 /// documentation). Text that is not a placeholder (`{{ two words }}`) is left as it is.
-pub fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
     let mut out = String::with_capacity(template.len() + 256);
     let mut fences = 0;
     for line in template.split_inclusive('\n') {
@@ -156,7 +156,7 @@ pub fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
 /// `validation`, so it must not carry an unfilled `validation: <validation>`). A
 /// template that writes the key some other way is returned as it is; the command then
 /// checks what it filled in.
-pub fn without_key(template: &str, key: &str) -> String {
+pub(crate) fn without_key(template: &str, key: &str) -> String {
     let lines: Vec<&str> = template.split_inclusive('\n').collect();
     let placeholder = format!("{{{{{key}}}}}");
     let mut fences = 0;

@@ -5,10 +5,10 @@
 //! after trimming, lower-casing and collapsing runs of white space.
 
 /// Line splitting is shared with the YAML readers.
-pub use crate::yaml::lines::split_lines;
+pub(crate) use crate::yaml::lines::split_lines;
 
 /// The trimmed text when it is meaningful, `None` when it counts as missing.
-pub fn meaningful(text: &str) -> Option<&str> {
+pub(crate) fn meaningful(text: &str) -> Option<&str> {
     let trimmed = text.trim();
     if trimmed.is_empty() || is_placeholder(trimmed) {
         None
@@ -18,7 +18,7 @@ pub fn meaningful(text: &str) -> Option<&str> {
 }
 
 /// Whether trimmed text is an unedited template placeholder.
-pub fn is_placeholder(trimmed: &str) -> bool {
+pub(crate) fn is_placeholder(trimmed: &str) -> bool {
     is_one_angle_span(trimmed) || trimmed.eq_ignore_ascii_case("todo") || trimmed.eq_ignore_ascii_case("tbd")
 }
 
@@ -32,7 +32,7 @@ fn is_one_angle_span(trimmed: &str) -> bool {
 }
 
 /// The comparison key of a failure mode: trimmed, lower-cased, white space collapsed.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -49,7 +49,7 @@ pub fn normalize(text: &str) -> String {
 
 /// Whether two failure modes are the same once trimmed, lower-cased and with white
 /// space collapsed; allocation-free (this runs for every item of every incident).
-pub fn same_failure_mode(a: &str, b: &str) -> bool {
+pub(crate) fn same_failure_mode(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -112,7 +112,7 @@ fn skip_space(text: &[u8], mut at: usize) -> usize {
 
 /// The number of characters [`normalize_phrase`] can keep at most: the non-white-space
 /// characters before any trailing punctuation. Used to rule texts out cheaply.
-pub fn phrase_weight(text: &str) -> usize {
+pub(crate) fn phrase_weight(text: &str) -> usize {
     if text.is_ascii() {
         let trimmed = text.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
         return trimmed.bytes().filter(|b| !is_space(*b)).count();
@@ -125,13 +125,13 @@ pub fn phrase_weight(text: &str) -> usize {
 
 /// The comparison key of a vague phrase: like [`normalize`], also ignoring trailing
 /// punctuation, so "Add monitoring." matches "add monitoring".
-pub fn normalize_phrase(text: &str) -> String {
+pub(crate) fn normalize_phrase(text: &str) -> String {
     normalize(text).trim_end_matches(|c: char| c.is_ascii_punctuation()).to_string()
 }
 
 /// `text` on one line: control characters (line breaks included) become spaces and runs
 /// of white space one space; trimmed. For titles and text shown in a single line.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }

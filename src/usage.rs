@@ -11,7 +11,7 @@ use std::fmt;
 
 /// A value on the command line that cannot be used, and what to write instead.
 #[derive(Debug)]
-pub enum UsageError {
+pub(crate) enum UsageError {
     /// `id` names an item (in `path`), where an incident is wanted; `parent` is the
     /// incident to name instead (an example when the id has none).
     NotAnIncident { id: String, path: String, parent: String },

@@ -9,39 +9,39 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The class of incidents that list none.
-pub const UNCLASSIFIED: &str = "unclassified";
+pub(crate) const UNCLASSIFIED: &str = "unclassified";
 
 /// Chart series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Charts {
+pub(crate) struct Charts {
     /// Primary classes, most incidents first (ties by name): the legend and the order
     /// of `months[].counts`.
-    pub classes: Vec<String>,
+    pub(crate) classes: Vec<String>,
     /// Every month from the first incident's to the last one's, empty months included.
-    pub months: Vec<MonthCount>,
+    pub(crate) months: Vec<MonthCount>,
     /// One point per incident past gate 1 with a known time to stabilize, by `opened`.
-    pub time_to_stabilize: Vec<StabilizePoint>,
+    pub(crate) time_to_stabilize: Vec<StabilizePoint>,
 }
 
 /// Incidents opened in one month, per class of [`Charts::classes`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MonthCount {
+pub(crate) struct MonthCount {
     /// `YYYY-MM`.
-    pub month: String,
-    pub counts: Vec<usize>,
+    pub(crate) month: String,
+    pub(crate) counts: Vec<usize>,
 }
 
 /// One incident's time to stabilize.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StabilizePoint {
-    pub id: String,
-    pub severity: Option<String>,
-    pub opened: NaiveDate,
-    pub minutes: i64,
+pub(crate) struct StabilizePoint {
+    pub(crate) id: String,
+    pub(crate) severity: Option<String>,
+    pub(crate) opened: NaiveDate,
+    pub(crate) minutes: i64,
 }
 
 /// Builds the series from the incidents of the period.
-pub fn build(entries: &[&Entry<'_>]) -> Charts {
+pub(crate) fn build(entries: &[&Entry<'_>]) -> Charts {
     let dated: Vec<(NaiveDate, String)> = entries
         .iter()
         .filter_map(|entry| {

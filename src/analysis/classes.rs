@@ -13,34 +13,34 @@ use std::collections::HashMap;
 
 /// A class with two or more incidents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RepeatClass {
+pub(crate) struct RepeatClass {
     /// The class as first written.
-    pub class: String,
+    pub(crate) class: String,
     /// Its one-line description from the `classes` vocabulary, when configured.
     #[serde(default)]
-    pub description: Option<String>,
-    pub count: usize,
+    pub(crate) description: Option<String>,
+    pub(crate) count: usize,
     /// The earliest and latest `opened` dates among its incidents.
-    pub first_opened: Option<NaiveDate>,
-    pub last_opened: Option<NaiveDate>,
+    pub(crate) first_opened: Option<NaiveDate>,
+    pub(crate) last_opened: Option<NaiveDate>,
     /// Days from the first to the last incident.
-    pub span_days: Option<i64>,
+    pub(crate) span_days: Option<i64>,
     /// Newest first.
-    pub incidents: Vec<ClassIncident>,
+    pub(crate) incidents: Vec<ClassIncident>,
 }
 
 /// An incident of a class.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClassIncident {
-    pub id: String,
-    pub title: Option<String>,
-    pub opened: Option<NaiveDate>,
-    pub status: Option<String>,
+pub(crate) struct ClassIncident {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) opened: Option<NaiveDate>,
+    pub(crate) status: Option<String>,
 }
 
 /// The classes of `entries` with two or more incidents: the class whose latest incident
 /// is newest comes first (ties by name); within a class, the newest incident first.
-pub fn repeats(entries: &[&Entry<'_>], vocabulary: &Vocabulary) -> Vec<RepeatClass> {
+pub(crate) fn repeats(entries: &[&Entry<'_>], vocabulary: &Vocabulary) -> Vec<RepeatClass> {
     let mut classes: Vec<RepeatClass> = Vec::new();
     let mut position: HashMap<String, usize> = HashMap::new();
     for entry in entries {
@@ -88,19 +88,19 @@ pub fn repeats(entries: &[&Entry<'_>], vocabulary: &Vocabulary) -> Vec<RepeatCla
 /// Incidents per class per quarter: the columns (quarters from the first to the last in
 /// which an incident was opened, gaps included) and one row per class.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClassQuarters {
+pub(crate) struct ClassQuarters {
     /// `2026-Q1`, … in order.
-    pub quarters: Vec<String>,
+    pub(crate) quarters: Vec<String>,
     /// Most incidents first (ties by name).
-    pub rows: Vec<QuarterRow>,
+    pub(crate) rows: Vec<QuarterRow>,
 }
 
 /// One class's incidents per quarter of [`ClassQuarters::quarters`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuarterRow {
-    pub class: String,
-    pub counts: Vec<usize>,
-    pub total: usize,
+pub(crate) struct QuarterRow {
+    pub(crate) class: String,
+    pub(crate) counts: Vec<usize>,
+    pub(crate) total: usize,
 }
 
 /// Incidents per (year, quarter).
@@ -113,7 +113,7 @@ fn quarter(day: NaiveDate) -> (i32, u32) {
 
 /// Incidents per class per quarter among `entries` (each incident counted once per class
 /// it carries; incidents without `opened` or without a class left out).
-pub fn quarters(entries: &[&Entry<'_>]) -> ClassQuarters {
+pub(crate) fn quarters(entries: &[&Entry<'_>]) -> ClassQuarters {
     let mut counts: HashMap<String, (String, PerQuarter)> = HashMap::new();
     let mut first: Option<(i32, u32)> = None;
     let mut last: Option<(i32, u32)> = None;
@@ -151,19 +151,19 @@ pub fn quarters(entries: &[&Entry<'_>]) -> ClassQuarters {
 
 /// A class with how many incidents carry it, for `incidents classes`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ClassCount {
-    pub class: String,
-    pub incidents: usize,
+pub(crate) struct ClassCount {
+    pub(crate) class: String,
+    pub(crate) incidents: usize,
     /// Failure modes of the class (own or inherited).
-    pub failure_modes: usize,
-    pub description: Option<String>,
+    pub(crate) failure_modes: usize,
+    pub(crate) description: Option<String>,
     /// Whether the configured vocabulary has it (`None` when none is configured).
-    pub in_vocabulary: Option<bool>,
+    pub(crate) in_vocabulary: Option<bool>,
 }
 
 /// Every class in use or in the vocabulary, with its counts: most incidents first (ties
 /// by name); vocabulary classes with no incident last, in the vocabulary's order.
-pub fn counts(entries: &[Entry<'_>], vocabulary: &Vocabulary) -> Vec<ClassCount> {
+pub(crate) fn counts(entries: &[Entry<'_>], vocabulary: &Vocabulary) -> Vec<ClassCount> {
     let mut found: Vec<ClassCount> = Vec::new();
     let mut position: HashMap<String, usize> = HashMap::new();
     let configured = vocabulary.is_configured();

@@ -16,71 +16,71 @@ use serde::{Deserialize, Serialize};
 
 /// The coverage section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Coverage {
-    pub grace_days: i64,
+pub(crate) struct Coverage {
+    pub(crate) grace_days: i64,
     /// Failure modes with no item, per incident in id order.
-    pub uncovered: Vec<UncoveredMode>,
+    pub(crate) uncovered: Vec<UncoveredMode>,
     /// Failure modes whose items were all dropped, per incident in id order.
-    pub accepted_risks: Vec<AcceptedRisk>,
+    pub(crate) accepted_risks: Vec<AcceptedRisk>,
     /// Stabilized incidents past the grace period with no item.
-    pub without_items: Vec<WithoutItems>,
+    pub(crate) without_items: Vec<WithoutItems>,
     /// Closed incidents none of whose items was validated: nothing proves the system
     /// changed.
-    pub closed_without_validated: Vec<ClosedWithoutValidated>,
+    pub(crate) closed_without_validated: Vec<ClosedWithoutValidated>,
 }
 
 /// A closed incident without any validated item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClosedWithoutValidated {
-    pub incident: String,
-    pub title: Option<String>,
-    pub severity: Option<String>,
-    pub closed_at: Option<Timestamp>,
+pub(crate) struct ClosedWithoutValidated {
+    pub(crate) incident: String,
+    pub(crate) title: Option<String>,
+    pub(crate) severity: Option<String>,
+    pub(crate) closed_at: Option<Timestamp>,
     /// How many items it has, and how many of them were dropped.
-    pub items: usize,
-    pub dropped: usize,
+    pub(crate) items: usize,
+    pub(crate) dropped: usize,
 }
 
 /// A failure mode no item covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UncoveredMode {
-    pub incident: String,
-    pub status: Option<String>,
-    pub failure_mode: String,
+pub(crate) struct UncoveredMode {
+    pub(crate) incident: String,
+    pub(crate) status: Option<String>,
+    pub(crate) failure_mode: String,
 }
 
 /// A failure mode whose items were all dropped: the team accepted the risk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AcceptedRisk {
-    pub incident: String,
-    pub failure_mode: String,
+pub(crate) struct AcceptedRisk {
+    pub(crate) incident: String,
+    pub(crate) failure_mode: String,
     /// The dropped items, in id order.
-    pub dropped: Vec<DroppedItem>,
+    pub(crate) dropped: Vec<DroppedItem>,
 }
 
 /// A dropped item: why, and who accepted the risk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DroppedItem {
-    pub id: String,
-    pub reason: Option<String>,
-    pub approved_by: Option<String>,
-    pub dropped_at: Option<Timestamp>,
+pub(crate) struct DroppedItem {
+    pub(crate) id: String,
+    pub(crate) reason: Option<String>,
+    pub(crate) approved_by: Option<String>,
+    pub(crate) dropped_at: Option<Timestamp>,
 }
 
 /// A stabilized incident without items, past the grace period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WithoutItems {
-    pub incident: String,
-    pub title: Option<String>,
-    pub severity: Option<String>,
-    pub stabilized_at: Timestamp,
+pub(crate) struct WithoutItems {
+    pub(crate) incident: String,
+    pub(crate) title: Option<String>,
+    pub(crate) severity: Option<String>,
+    pub(crate) stabilized_at: Timestamp,
     /// Days from stabilization to today.
-    pub days_since: i64,
+    pub(crate) days_since: i64,
 }
 
 /// Where one failure mode stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ModeCoverage {
+pub(crate) enum ModeCoverage {
     Covered,
     Uncovered,
     /// Every item was dropped; the dropped items, in the order given.
@@ -89,7 +89,7 @@ pub enum ModeCoverage {
 
 /// Each failure mode of `incident` (as written, in order) with its coverage by `items`.
 /// An item whose status is not valid counts as covering (check reports it).
-pub fn modes(incident: &Incident, items: &[&Remediation]) -> Vec<(String, ModeCoverage)> {
+pub(crate) fn modes(incident: &Incident, items: &[&Remediation]) -> Vec<(String, ModeCoverage)> {
     incident
         .failure_modes()
         .iter()
@@ -121,7 +121,7 @@ fn dropped(item: &Remediation) -> DroppedItem {
 }
 
 /// Builds the section as of `today`, with the config's grace period.
-pub fn build(entries: &[&Entry<'_>], today: NaiveDate, grace_days: i64) -> Coverage {
+pub(crate) fn build(entries: &[&Entry<'_>], today: NaiveDate, grace_days: i64) -> Coverage {
     let mut coverage = Coverage {
         grace_days,
         uncovered: Vec::new(),

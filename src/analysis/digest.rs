@@ -15,67 +15,72 @@ use std::collections::BTreeMap;
 
 /// The digest as of `today`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Digest {
-    pub today: NaiveDate,
-    pub within_days: i64,
-    pub grace_days: i64,
+pub(crate) struct Digest {
+    pub(crate) today: NaiveDate,
+    pub(crate) within_days: i64,
+    pub(crate) grace_days: i64,
     /// One group per owner with something to do, by owner name (ignoring case).
-    pub owners: Vec<OwnerWork>,
+    pub(crate) owners: Vec<OwnerWork>,
     /// Stabilized incidents whose every failure mode has items, all validated or dropped.
-    pub ready_to_close: Vec<IncidentLine>,
+    pub(crate) ready_to_close: Vec<IncidentLine>,
     /// Stabilized incidents past the grace period without any item.
-    pub without_items: Vec<IncidentLine>,
+    pub(crate) without_items: Vec<IncidentLine>,
 }
 
 /// What one owner has to do.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OwnerWork {
-    pub owner: String,
+pub(crate) struct OwnerWork {
+    pub(crate) owner: String,
     /// Past their due date, most overdue first.
-    pub overdue: Vec<DigestItem>,
+    pub(crate) overdue: Vec<DigestItem>,
     /// Shipped, waiting for their validation to pass.
-    pub awaiting_validation: Vec<DigestItem>,
+    pub(crate) awaiting_validation: Vec<DigestItem>,
     /// Still being diagnosed: no validation yet.
-    pub diagnosing: Vec<DigestItem>,
+    pub(crate) diagnosing: Vec<DigestItem>,
     /// Due within the window, soonest first.
-    pub due_soon: Vec<DigestItem>,
+    pub(crate) due_soon: Vec<DigestItem>,
 }
 
 /// An item in the digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DigestItem {
-    pub id: String,
-    pub incident: String,
-    pub status: String,
-    pub failure_mode: Option<String>,
-    pub due: Option<NaiveDate>,
+pub(crate) struct DigestItem {
+    pub(crate) id: String,
+    pub(crate) incident: String,
+    pub(crate) status: String,
+    pub(crate) failure_mode: Option<String>,
+    pub(crate) due: Option<NaiveDate>,
     /// Days until due (negative when overdue).
-    pub days: Option<i64>,
+    pub(crate) days: Option<i64>,
 }
 
 /// An incident in the digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IncidentLine {
-    pub id: String,
-    pub title: Option<String>,
-    pub commander: Option<String>,
-    pub stabilized_at: Option<Timestamp>,
+pub(crate) struct IncidentLine {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) commander: Option<String>,
+    pub(crate) stabilized_at: Option<Timestamp>,
     /// Days from stabilization to today.
-    pub days_since: Option<i64>,
+    pub(crate) days_since: Option<i64>,
 }
 
 /// What to include.
 #[derive(Debug, Clone, Default)]
-pub struct Scope {
+pub(crate) struct Scope {
     /// Only this owner's items, and the incidents this owner commands or owns items of.
-    pub owner: Option<String>,
-    pub within_days: i64,
-    pub grace_days: i64,
+    pub(crate) owner: Option<String>,
+    pub(crate) within_days: i64,
+    pub(crate) grace_days: i64,
 }
 
 /// Builds the digest. `canonical` maps an owner as written to the name it is grouped
 /// under (the configured spelling when `owners` is set).
-pub fn build(records: &Index<'_>, scope: &Scope, today: NaiveDate, canonical: &dyn Fn(&str) -> String) -> Digest {
+pub(crate) fn build(
+    records: &Index<'_>,
+    scope: &Scope,
+    today: NaiveDate,
+    canonical: &dyn Fn(&str) -> String,
+) -> Digest {
     let wanted = scope.owner.as_deref().map(|owner| canonical(owner).to_lowercase());
     let mut owners: BTreeMap<String, OwnerWork> = BTreeMap::new();
     let mut digest = Digest {

@@ -9,24 +9,24 @@ use serde::{Deserialize, Serialize};
 
 /// One move of one item's due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DueMove {
-    pub id: String,
-    pub incident: String,
-    pub owner: Option<String>,
-    pub status: Option<String>,
+pub(crate) struct DueMove {
+    pub(crate) id: String,
+    pub(crate) incident: String,
+    pub(crate) owner: Option<String>,
+    pub(crate) status: Option<String>,
     /// The due date before the move (`null` when the history entry has none).
-    pub from: Option<NaiveDate>,
+    pub(crate) from: Option<NaiveDate>,
     /// The due date after it: the next history entry's, or the current `due`.
-    pub to: Option<NaiveDate>,
-    pub moved_at: Option<Timestamp>,
+    pub(crate) to: Option<NaiveDate>,
+    pub(crate) moved_at: Option<Timestamp>,
     /// Absent when not written (or an unfilled placeholder).
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
     /// How many times this item's due date has moved in all.
-    pub moves_of_item: usize,
+    pub(crate) moves_of_item: usize,
 }
 
 /// Every move of the items of `entries`, per item in id order, oldest move first.
-pub fn build(entries: &[&Entry<'_>]) -> Vec<DueMove> {
+pub(crate) fn build(entries: &[&Entry<'_>]) -> Vec<DueMove> {
     let mut moves = Vec::new();
     for entry in entries {
         for item in &entry.items {

@@ -12,54 +12,54 @@ use serde::{Deserialize, Serialize};
 /// Which records a listing shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     Incident,
     Remediation,
 }
 
 /// What the user asked to see. Empty lists select everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub kind: Option<Kind>,
+pub(crate) struct Filter {
+    pub(crate) kind: Option<Kind>,
     /// Statuses as written (`active`, `open`, `validated`, …).
-    pub statuses: Vec<String>,
+    pub(crate) statuses: Vec<String>,
     /// Item owners, compared ignoring case; incidents never match.
-    pub owners: Vec<String>,
+    pub(crate) owners: Vec<String>,
     /// Severities; items match by their incident's severity.
-    pub severities: Vec<String>,
+    pub(crate) severities: Vec<String>,
     /// Failure classes, compared like failure modes; items match by their incident's.
-    pub classes: Vec<String>,
+    pub(crate) classes: Vec<String>,
     /// Only items neither validated nor dropped that are past their due date.
-    pub overdue: bool,
+    pub(crate) overdue: bool,
 }
 
 /// One line of `list` (`records[]` of `list --format json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Row {
-    pub kind: Kind,
-    pub id: String,
+pub(crate) struct Row {
+    pub(crate) kind: Kind,
+    pub(crate) id: String,
     /// The incident's own id for incidents; the `incident` an item names.
-    pub incident: String,
-    pub status: Option<String>,
+    pub(crate) incident: String,
+    pub(crate) status: Option<String>,
     /// The incident's severity (an item's incident's).
-    pub severity: Option<String>,
-    pub title: Option<String>,
+    pub(crate) severity: Option<String>,
+    pub(crate) title: Option<String>,
     /// The item's owner, or the incident's commander.
-    pub owner: Option<String>,
-    pub failure_mode: Option<String>,
+    pub(crate) owner: Option<String>,
+    pub(crate) failure_mode: Option<String>,
     /// The end of an item's due window.
-    pub due: Option<NaiveDate>,
+    pub(crate) due: Option<NaiveDate>,
     /// Days past `due` for items neither validated nor dropped; absent otherwise.
-    pub overdue_days: Option<i64>,
-    pub classes: Vec<String>,
+    pub(crate) overdue_days: Option<i64>,
+    pub(crate) classes: Vec<String>,
     /// Accepted risks: for an incident, its failure modes whose items were all dropped;
     /// for a dropped item, its own failure mode when that is one of them.
-    pub accepted_risks: Vec<String>,
-    pub file: String,
+    pub(crate) accepted_risks: Vec<String>,
+    pub(crate) file: String,
 }
 
 /// The rows `filter` selects, as of `today`.
-pub fn rows(records: &Index<'_>, filter: &Filter, today: NaiveDate) -> Vec<Row> {
+pub(crate) fn rows(records: &Index<'_>, filter: &Filter, today: NaiveDate) -> Vec<Row> {
     let mut rows = Vec::new();
     for entry in &records.incidents {
         let accepted: Vec<String> = coverage::modes(entry.incident, &entry.remediations())

@@ -13,21 +13,21 @@
 //!   [`stats`]. [`coverage`] also classifies failure modes for the status block and
 //!   `list` (covered, uncovered, accepted risk).
 
-pub mod charts;
-pub mod classes;
-pub mod coverage;
-pub mod digest;
-pub mod due_moves;
-pub mod listing;
-pub mod recurrence;
-pub mod report;
-pub mod seen_before;
-pub mod settings;
-pub mod similar;
-pub mod stats;
-pub mod status;
-pub mod timing;
-pub mod workload;
+pub(crate) mod charts;
+pub(crate) mod classes;
+pub(crate) mod coverage;
+pub(crate) mod digest;
+pub(crate) mod due_moves;
+pub(crate) mod listing;
+pub(crate) mod recurrence;
+pub(crate) mod report;
+pub(crate) mod seen_before;
+pub(crate) mod settings;
+pub(crate) mod similar;
+pub(crate) mod stats;
+pub(crate) mod status;
+pub(crate) mod timing;
+pub(crate) mod workload;
 
-pub use report::{Period, Report};
-pub use status::StatusBlock;
+pub(crate) use report::{Period, Report};
+pub(crate) use status::StatusBlock;

@@ -26,39 +26,39 @@ use std::collections::HashMap;
 /// How many of the items validated before a recurrence it lists (the most recent ones);
 /// `prior_fixes` counts them all. Listing every one made the report quadratic in the
 /// size of a class: 10,000 incidents gave a 13 GB report.
-pub const LISTED_FIXES: usize = 5;
+pub(crate) const LISTED_FIXES: usize = 5;
 
 /// An incident with a failure mode of a class for which earlier items were validated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Recurrence {
-    pub class: String,
+pub(crate) struct Recurrence {
+    pub(crate) class: String,
     /// The later incident's failure modes of this class.
     #[serde(default)]
-    pub failure_modes: Vec<String>,
+    pub(crate) failure_modes: Vec<String>,
     /// The later incident.
-    pub incident: String,
-    pub title: Option<String>,
-    pub opened: Timestamp,
+    pub(crate) incident: String,
+    pub(crate) title: Option<String>,
+    pub(crate) opened: Timestamp,
     /// The most recent fixes of earlier incidents of the class validated before it
     /// (at most [`LISTED_FIXES`]), oldest first.
-    pub after: Vec<PriorFix>,
+    pub(crate) after: Vec<PriorFix>,
     /// How many fixes of earlier incidents of the class were validated before it.
-    pub prior_fixes: usize,
+    pub(crate) prior_fixes: usize,
 }
 
 /// A validated item of an earlier incident of the same class.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PriorFix {
-    pub item: String,
-    pub incident: String,
-    pub failure_mode: Option<String>,
+pub(crate) struct PriorFix {
+    pub(crate) item: String,
+    pub(crate) incident: String,
+    pub(crate) failure_mode: Option<String>,
     /// When it was validated.
-    pub validated: Timestamp,
+    pub(crate) validated: Timestamp,
     /// Where that moment comes from: `validated_at` or the incident's `closed_at`.
-    pub validated_from: String,
+    pub(crate) validated_from: String,
     /// Whole days from the validation to the later incident's `opened`.
     #[serde(default)]
-    pub days_before: i64,
+    pub(crate) days_before: i64,
 }
 
 /// The validated fixes of one class, sorted by validation time, and the few validated
@@ -84,7 +84,7 @@ struct Fix {
 ///
 /// Fixes are indexed once per class and sorted by validation time, so each incident
 /// needs a binary search and a short walk back: linear in the records, not quadratic.
-pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurrence> {
+pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurrence> {
     let mut by_class: HashMap<String, ClassFixes> = HashMap::new();
     for (index, entry) in history.iter().enumerate() {
         let opened = entry.incident.opened.get();

@@ -21,15 +21,15 @@ use serde::{Deserialize, Serialize};
 
 /// The dates a report covers, both included; an open end is unbounded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Period {
-    pub since: Option<NaiveDate>,
-    pub until: Option<NaiveDate>,
+pub(crate) struct Period {
+    pub(crate) since: Option<NaiveDate>,
+    pub(crate) until: Option<NaiveDate>,
 }
 
 impl Period {
     /// Whether an incident opened on `opened` belongs to the period. An incident without
     /// `opened` belongs only to an unbounded period.
-    pub fn contains(&self, opened: Option<NaiveDate>) -> bool {
+    pub(crate) fn contains(&self, opened: Option<NaiveDate>) -> bool {
         match opened {
             Some(date) => self.since.is_none_or(|since| date >= since) && self.until.is_none_or(|until| date <= until),
             None => self.since.is_none() && self.until.is_none(),
@@ -39,88 +39,88 @@ impl Period {
 
 /// Everything `report` shows (`report --format json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Report {
-    pub today: NaiveDate,
-    pub period: Period,
+pub(crate) struct Report {
+    pub(crate) today: NaiveDate,
+    pub(crate) period: Period,
     /// The incidents of the period, in id order.
-    pub incidents: Vec<IncidentRow>,
+    pub(crate) incidents: Vec<IncidentRow>,
     /// Incidents per state, per severity, then `all`.
-    pub counts: Vec<StateCount>,
+    pub(crate) counts: Vec<StateCount>,
     /// Time to stabilize and time to close per severity, then `all`.
-    pub timing: Vec<Timing>,
+    pub(crate) timing: Vec<Timing>,
     /// Incidents whose failure class struck again after a validated fix. Newest first.
-    pub recurrences: Vec<Recurrence>,
+    pub(crate) recurrences: Vec<Recurrence>,
     /// Classes with two or more incidents. Newest first.
-    pub repeat_classes: Vec<RepeatClass>,
+    pub(crate) repeat_classes: Vec<RepeatClass>,
     /// Incidents per class per quarter.
     #[serde(default)]
-    pub class_quarters: classes::ClassQuarters,
+    pub(crate) class_quarters: classes::ClassQuarters,
     /// Failure modes that look like an earlier one of another incident, without a shared class.
     #[serde(default)]
-    pub similar_failure_modes: super::similar::SimilarModes,
-    pub remediation: Workload,
+    pub(crate) similar_failure_modes: super::similar::SimilarModes,
+    pub(crate) remediation: Workload,
     /// Every move of a due date (from `due_history`), per item in id order.
-    pub due_moves: Vec<DueMove>,
-    pub coverage: Coverage,
-    pub charts: Charts,
+    pub(crate) due_moves: Vec<DueMove>,
+    pub(crate) coverage: Coverage,
+    pub(crate) charts: Charts,
 }
 
 /// One incident of the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IncidentRow {
-    pub id: String,
-    pub file: String,
-    pub title: Option<String>,
-    pub severity: Option<String>,
-    pub status: Option<String>,
-    pub opened: Option<Timestamp>,
-    pub stabilized_at: Option<Timestamp>,
-    pub closed_at: Option<Timestamp>,
-    pub commander: Option<String>,
+pub(crate) struct IncidentRow {
+    pub(crate) id: String,
+    pub(crate) file: String,
+    pub(crate) title: Option<String>,
+    pub(crate) severity: Option<String>,
+    pub(crate) status: Option<String>,
+    pub(crate) opened: Option<Timestamp>,
+    pub(crate) stabilized_at: Option<Timestamp>,
+    pub(crate) closed_at: Option<Timestamp>,
+    pub(crate) commander: Option<String>,
     /// The gate-1 evidence, as written (unfilled placeholders are absent).
-    pub stabilization: Gate1Evidence,
-    pub classes: Vec<String>,
-    pub failure_modes: Vec<String>,
+    pub(crate) stabilization: Gate1Evidence,
+    pub(crate) classes: Vec<String>,
+    pub(crate) failure_modes: Vec<String>,
     /// Its remediation items, in id order.
-    pub items: Vec<ItemRow>,
+    pub(crate) items: Vec<ItemRow>,
 }
 
 /// What closed gate 1: how the symptom showed, what restored service, how it is undone,
 /// and what confirmed it in production.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Gate1Evidence {
-    pub signal: Option<String>,
-    pub intervention: Option<String>,
-    pub rollback: Option<String>,
-    pub verification: Option<String>,
-    pub uncertainty: Option<String>,
+pub(crate) struct Gate1Evidence {
+    pub(crate) signal: Option<String>,
+    pub(crate) intervention: Option<String>,
+    pub(crate) rollback: Option<String>,
+    pub(crate) verification: Option<String>,
+    pub(crate) uncertainty: Option<String>,
 }
 
 /// A remediation item of an incident of the period. Text fields are absent when not
 /// written or left as a template placeholder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemRow {
-    pub id: String,
-    pub title: Option<String>,
-    pub status: Option<String>,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
-    pub failure_mode: Option<String>,
-    pub validation: Option<String>,
-    pub change: Option<String>,
-    pub evidence: Option<String>,
-    pub reason: Option<String>,
-    pub approved_by: Option<String>,
-    pub shipped_at: Option<Timestamp>,
-    pub validated_at: Option<Timestamp>,
-    pub dropped_at: Option<Timestamp>,
+pub(crate) struct ItemRow {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) status: Option<String>,
+    pub(crate) owner: Option<String>,
+    pub(crate) due: Option<NaiveDate>,
+    pub(crate) failure_mode: Option<String>,
+    pub(crate) validation: Option<String>,
+    pub(crate) change: Option<String>,
+    pub(crate) evidence: Option<String>,
+    pub(crate) reason: Option<String>,
+    pub(crate) approved_by: Option<String>,
+    pub(crate) shipped_at: Option<Timestamp>,
+    pub(crate) validated_at: Option<Timestamp>,
+    pub(crate) dropped_at: Option<Timestamp>,
     /// How many times its due date moved (`due_history` entries).
-    pub due_moves: usize,
+    pub(crate) due_moves: usize,
 }
 
 impl Report {
     /// Computes every section for the incidents of `period`, as of `today`.
-    pub fn build(records: &Index<'_>, config: &Config, period: Period, today: NaiveDate) -> Report {
+    pub(crate) fn build(records: &Index<'_>, config: &Config, period: Period, today: NaiveDate) -> Report {
         let entries: Vec<&Entry<'_>> =
             records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
         Report {

@@ -10,30 +10,35 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// How many earlier incidents are named.
-pub const SHOWN: usize = 3;
+pub(crate) const SHOWN: usize = 3;
 
 /// An earlier incident of one of the classes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SeenBefore {
-    pub incident: String,
-    pub opened: Option<NaiveDate>,
+pub(crate) struct SeenBefore {
+    pub(crate) incident: String,
+    pub(crate) opened: Option<NaiveDate>,
     /// The classes it shares, as the earlier incident writes them.
-    pub classes: Vec<String>,
+    pub(crate) classes: Vec<String>,
     /// Its items validated for a failure mode of a shared class, in id order.
-    pub fixes: Vec<ValidatedFix>,
+    pub(crate) fixes: Vec<ValidatedFix>,
 }
 
 /// A validated item and the day it was validated (`validated_at`, else its incident's
 /// `closed_at`; `None` when neither is written).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ValidatedFix {
-    pub item: String,
-    pub validated: Option<NaiveDate>,
+pub(crate) struct ValidatedFix {
+    pub(crate) item: String,
+    pub(crate) validated: Option<NaiveDate>,
 }
 
 /// The earlier incidents (not `own`; opened before `opened` when given) that share one
 /// of `classes`, newest first, at most [`SHOWN`].
-pub fn find(classes: &[&str], own: Option<&str>, opened: Option<&Timestamp>, history: &[Entry<'_>]) -> Vec<SeenBefore> {
+pub(crate) fn find(
+    classes: &[&str],
+    own: Option<&str>,
+    opened: Option<&Timestamp>,
+    history: &[Entry<'_>],
+) -> Vec<SeenBefore> {
     let wanted: Vec<String> = classes.iter().map(|c| normalize(c)).collect();
     if wanted.is_empty() {
         return Vec::new();
@@ -83,7 +88,7 @@ pub fn find(classes: &[&str], own: Option<&str>, opened: Option<&Timestamp>, his
 
 /// "INC-3 (2026-06-10), fixed by INC-3-R1, validated 2026-06-20" — or "…, no validated
 /// fix yet".
-pub fn describe(seen: &SeenBefore) -> String {
+pub(crate) fn describe(seen: &SeenBefore) -> String {
     let opened = seen.opened.map(|d| format!(" ({d})")).unwrap_or_default();
     if seen.fixes.is_empty() {
         return format!("{}{opened}, no validated fix for the class yet", seen.incident);

@@ -13,82 +13,82 @@ use std::path::Path;
 
 /// Everything `incidents config` reports.
 #[derive(Debug, Clone, Serialize)]
-pub struct Effective {
-    pub root: String,
+pub(crate) struct Effective {
+    pub(crate) root: String,
     /// `flag`, `config-file`, `git-work-tree` or `working-directory`.
-    pub root_source: &'static str,
+    pub(crate) root_source: &'static str,
     /// How the root was found, in words.
-    pub root_found_by: &'static str,
+    pub(crate) root_found_by: &'static str,
     /// The config file read, `None` when the defaults apply.
-    pub config_file: Option<String>,
+    pub(crate) config_file: Option<String>,
     /// The records folder, relative to the root.
-    pub records_dir: String,
-    pub records_dir_exists: bool,
-    pub id_prefix: String,
-    pub templates: Vec<TemplateInUse>,
-    pub severities: Vec<String>,
-    pub due_policy: Vec<DuePolicy>,
-    pub grace_period_days: i64,
-    pub sprint: Option<SprintInUse>,
-    pub ignore: Vec<String>,
+    pub(crate) records_dir: String,
+    pub(crate) records_dir_exists: bool,
+    pub(crate) id_prefix: String,
+    pub(crate) templates: Vec<TemplateInUse>,
+    pub(crate) severities: Vec<String>,
+    pub(crate) due_policy: Vec<DuePolicy>,
+    pub(crate) grace_period_days: i64,
+    pub(crate) sprint: Option<SprintInUse>,
+    pub(crate) ignore: Vec<String>,
     /// Whether `vague_phrases` is the built-in list.
-    pub vague_phrases_built_in: bool,
-    pub vague_phrases: Vec<String>,
+    pub(crate) vague_phrases_built_in: bool,
+    pub(crate) vague_phrases: Vec<String>,
     /// Non-answers added by `non_evidence` (the built-in ones always apply too).
-    pub non_evidence: Vec<String>,
+    pub(crate) non_evidence: Vec<String>,
     /// Required body sections, in workflow order (statuses that require none left out).
-    pub sections: Vec<RequiredSections>,
-    pub rules: Vec<RuleLevel>,
+    pub(crate) sections: Vec<RequiredSections>,
+    pub(crate) rules: Vec<RuleLevel>,
     /// Whether `new` and `remediate` open the editor on the file they create.
-    pub open_editor: bool,
+    pub(crate) open_editor: bool,
     /// The class vocabulary (`classes`), empty when none is configured.
-    pub classes: Vec<crate::config::ClassEntry>,
+    pub(crate) classes: Vec<crate::config::ClassEntry>,
 }
 
 /// A template and where it comes from.
 #[derive(Debug, Clone, Serialize)]
-pub struct TemplateInUse {
-    pub name: &'static str,
+pub(crate) struct TemplateInUse {
+    pub(crate) name: &'static str,
     /// `built-in` or `override`.
-    pub source: &'static str,
+    pub(crate) source: &'static str,
     /// The override file, relative to the root.
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// Why the override cannot be used, when it cannot.
-    pub problem: Option<String>,
+    pub(crate) problem: Option<String>,
 }
 
 /// The headings a record of `kind` in `status` must contain.
 #[derive(Debug, Clone, Serialize)]
-pub struct RequiredSections {
-    pub kind: &'static str,
-    pub status: &'static str,
-    pub headings: Vec<String>,
+pub(crate) struct RequiredSections {
+    pub(crate) kind: &'static str,
+    pub(crate) status: &'static str,
+    pub(crate) headings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct DuePolicy {
-    pub severity: String,
-    pub days: i64,
+pub(crate) struct DuePolicy {
+    pub(crate) severity: String,
+    pub(crate) days: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SprintInUse {
-    pub start: String,
-    pub length_days: i64,
+pub(crate) struct SprintInUse {
+    pub(crate) start: String,
+    pub(crate) length_days: i64,
 }
 
 /// A rule's level in effect, and whether the config sets it.
 #[derive(Debug, Clone, Serialize)]
-pub struct RuleLevel {
-    pub code: &'static str,
-    pub level: &'static str,
-    pub default: &'static str,
-    pub overridden: bool,
+pub(crate) struct RuleLevel {
+    pub(crate) code: &'static str,
+    pub(crate) level: &'static str,
+    pub(crate) default: &'static str,
+    pub(crate) overridden: bool,
 }
 
 impl Effective {
     /// Gathers the settings of the repository at `root`, found by `source`.
-    pub fn gather(root: &Path, source: RootSource, config: &Config) -> Effective {
+    pub(crate) fn gather(root: &Path, source: RootSource, config: &Config) -> Effective {
         let templates = TemplateName::ALL
             .iter()
             .map(|name| {

@@ -21,11 +21,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// The smallest Jaccard overlap, in percent, at which two failure modes are similar.
-pub const THRESHOLD_PERCENT: usize = 60;
+pub(crate) const THRESHOLD_PERCENT: usize = 60;
 /// Failure modes with fewer words are not compared.
-pub const MIN_WORDS: usize = 2;
+pub(crate) const MIN_WORDS: usize = 2;
 /// How many pairs the report lists (the newest); `total` counts them all.
-pub const LISTED_PAIRS: usize = 50;
+pub(crate) const LISTED_PAIRS: usize = 50;
 /// How many earlier occurrences of one word set are looked at for a failure mode.
 const WALK: usize = 64;
 
@@ -36,25 +36,25 @@ const STOP_WORDS: &[&str] = &[
 
 /// A failure mode of the period that looks like an earlier one of another incident.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SimilarPair {
-    pub incident: String,
-    pub failure_mode: String,
-    pub earlier_incident: String,
-    pub earlier_failure_mode: String,
+pub(crate) struct SimilarPair {
+    pub(crate) incident: String,
+    pub(crate) failure_mode: String,
+    pub(crate) earlier_incident: String,
+    pub(crate) earlier_failure_mode: String,
     /// The Jaccard overlap of their words, in percent (rounded down).
-    pub overlap_percent: usize,
+    pub(crate) overlap_percent: usize,
 }
 
 /// The pairs found: the newest [`LISTED_PAIRS`], and how many there are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SimilarModes {
-    pub threshold_percent: usize,
-    pub total: usize,
-    pub pairs: Vec<SimilarPair>,
+pub(crate) struct SimilarModes {
+    pub(crate) threshold_percent: usize,
+    pub(crate) total: usize,
+    pub(crate) pairs: Vec<SimilarPair>,
 }
 
 /// The normalised word set of a text, sorted.
-pub fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     let mut out: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -77,7 +77,7 @@ fn stem(word: &str) -> String {
 }
 
 /// The overlap of two sorted word sets in percent, when they are similar.
-pub fn similarity(a: &[String], b: &[String]) -> Option<usize> {
+pub(crate) fn similarity(a: &[String], b: &[String]) -> Option<usize> {
     if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
         return None;
     }
@@ -115,7 +115,7 @@ impl Occurrence {
 /// Every failure mode of `period` with the most recent earlier failure mode (opened
 /// before it, of another incident, without a shared class) among `history` that is
 /// similar to it. Newest first.
-pub fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
+pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
     // Each failure mode's word set (by id) and normalised classes, computed once.
     let mut sets: Vec<Vec<String>> = Vec::new();
     let mut set_of: HashMap<Vec<String>, usize> = HashMap::new();
@@ -248,7 +248,12 @@ fn similar_sets(sets: &[Vec<String>]) -> Vec<Vec<(usize, usize)>> {
 
 /// The failure modes of other incidents in `history` most similar to `text` (best
 /// first, then newest; at most three), leaving out those sharing one of `classes`.
-pub fn closest<'h>(text: &str, own: &str, classes: &[&str], history: &'h [Entry<'_>]) -> Vec<(&'h str, String, usize)> {
+pub(crate) fn closest<'h>(
+    text: &str,
+    own: &str,
+    classes: &[&str],
+    history: &'h [Entry<'_>],
+) -> Vec<(&'h str, String, usize)> {
     let wanted = words(text);
     let classes: Vec<String> = classes.iter().map(|c| normalize(c)).collect();
     let mut found: Vec<(usize, Option<chrono::NaiveDate>, &'h str, String)> = Vec::new();

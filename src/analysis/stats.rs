@@ -8,22 +8,22 @@ use serde::{Deserialize, Serialize};
 
 /// How many values there were and their median and 90th percentile (absent when none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Spread {
-    pub count: usize,
-    pub median: Option<i64>,
-    pub p90: Option<i64>,
+pub(crate) struct Spread {
+    pub(crate) count: usize,
+    pub(crate) median: Option<i64>,
+    pub(crate) p90: Option<i64>,
 }
 
 impl Spread {
     /// The spread of `values` (in any order).
-    pub fn of(mut values: Vec<i64>) -> Spread {
+    pub(crate) fn of(mut values: Vec<i64>) -> Spread {
         values.sort_unstable();
         Spread { count: values.len(), median: percentile(&values, 50), p90: percentile(&values, 90) }
     }
 }
 
 /// The `p`-th percentile (0 < p ≤ 100) of ascending `sorted` values, by nearest rank.
-pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
+pub(crate) fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
     if sorted.is_empty() {
         return None;
     }

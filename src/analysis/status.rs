@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// Which gate an incident is working on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Gate {
+pub(crate) enum Gate {
     /// Gate 1 open: restoring service (`active`).
     Stabilizing,
     /// Gate 1 closed, gate 2 open: learning and preventing (`stabilized`).
@@ -30,39 +30,39 @@ pub enum Gate {
 
 /// One incident's status block (`incidents[]` of `status --format json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatusBlock {
-    pub id: String,
-    pub title: Option<String>,
-    pub severity: Option<String>,
+pub(crate) struct StatusBlock {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) severity: Option<String>,
     /// `active`, `stabilized` or `closed`.
-    pub status: String,
-    pub current: CurrentState,
+    pub(crate) status: String,
+    pub(crate) current: CurrentState,
     /// `None` when no item is left to do.
-    pub next_action: Option<NextAction>,
-    pub progress: Progress,
+    pub(crate) next_action: Option<NextAction>,
+    pub(crate) progress: Progress,
     /// Failure modes whose items were all dropped, in the incident's order.
-    pub accepted_risks: Vec<AcceptedRisk>,
+    pub(crate) accepted_risks: Vec<AcceptedRisk>,
 }
 
 /// Where the incident stands, apart from what remains to be done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CurrentState {
-    pub gate: Gate,
+pub(crate) struct CurrentState {
+    pub(crate) gate: Gate,
     /// When the incident entered this state: `opened`, `stabilized_at` or `closed_at`.
-    pub since: Option<Timestamp>,
-    pub opened: Option<Timestamp>,
-    pub stabilized_at: Option<Timestamp>,
-    pub closed_at: Option<Timestamp>,
-    pub commander: Option<String>,
+    pub(crate) since: Option<Timestamp>,
+    pub(crate) opened: Option<Timestamp>,
+    pub(crate) stabilized_at: Option<Timestamp>,
+    pub(crate) closed_at: Option<Timestamp>,
+    pub(crate) commander: Option<String>,
     /// From `opened` to `stabilized_at`, in minutes (whole days when either is a date).
-    pub time_to_stabilize_minutes: Option<i64>,
-    pub uncertainty: Option<String>,
+    pub(crate) time_to_stabilize_minutes: Option<i64>,
+    pub(crate) uncertainty: Option<String>,
 }
 
 /// What an item's status calls for next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Action {
+pub(crate) enum Action {
     /// `diagnosing`: define a validation (`incidents plan`).
     DefineValidation,
     /// `open` or `in-progress`: ship the fix for its failure mode.
@@ -73,44 +73,44 @@ pub enum Action {
 
 /// The item neither validated nor dropped that is due first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NextAction {
-    pub id: String,
-    pub status: String,
+pub(crate) struct NextAction {
+    pub(crate) id: String,
+    pub(crate) status: String,
     /// What its status calls for.
-    pub action: Action,
+    pub(crate) action: Action,
     /// The validation to run (named for `run-validation`), when written.
-    pub validation: Option<String>,
-    pub failure_mode: Option<String>,
-    pub owner: Option<String>,
+    pub(crate) validation: Option<String>,
+    pub(crate) failure_mode: Option<String>,
+    pub(crate) owner: Option<String>,
     /// The end of the due window.
-    pub due: Option<NaiveDate>,
-    pub due_start: Option<NaiveDate>,
+    pub(crate) due: Option<NaiveDate>,
+    pub(crate) due_start: Option<NaiveDate>,
     /// Days from today to `due`, negative when overdue. Only on screen: a written block
     /// has no today-relative words, so this is absent there.
-    pub days_until_due: Option<i64>,
+    pub(crate) days_until_due: Option<i64>,
 }
 
 /// How far remediation has come. `open` counts `open` and `in-progress` items;
 /// `diagnosing` items are counted apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Progress {
-    pub total: usize,
-    pub diagnosing: usize,
-    pub validated: usize,
-    pub shipped: usize,
-    pub open: usize,
-    pub in_progress: usize,
-    pub dropped: usize,
+pub(crate) struct Progress {
+    pub(crate) total: usize,
+    pub(crate) diagnosing: usize,
+    pub(crate) validated: usize,
+    pub(crate) shipped: usize,
+    pub(crate) open: usize,
+    pub(crate) in_progress: usize,
+    pub(crate) dropped: usize,
     /// How many failure modes the incident lists.
-    pub failure_modes: usize,
+    pub(crate) failure_modes: usize,
     /// The incident's failure modes that no item covers, as written.
-    pub uncovered_failure_modes: Vec<String>,
+    pub(crate) uncovered_failure_modes: Vec<String>,
 }
 
 impl StatusBlock {
     /// The block of `incident` with its `items`. `None` when the incident has no id or
     /// no valid status (check reports those). `today` only fills `days_until_due`.
-    pub fn build(incident: &Incident, items: &[&Remediation], today: Option<NaiveDate>) -> Option<StatusBlock> {
+    pub(crate) fn build(incident: &Incident, items: &[&Remediation], today: Option<NaiveDate>) -> Option<StatusBlock> {
         let id = incident.id.get()?.clone();
         let status = incident.status.value?;
         let (progress, accepted_risks) = progress(incident, items, &id);

@@ -9,30 +9,30 @@ use serde::{Deserialize, Serialize};
 
 /// Incidents per state for one severity (or `all`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StateCount {
-    pub severity: String,
-    pub active: usize,
-    pub stabilized: usize,
-    pub closed: usize,
-    pub total: usize,
+pub(crate) struct StateCount {
+    pub(crate) severity: String,
+    pub(crate) active: usize,
+    pub(crate) stabilized: usize,
+    pub(crate) closed: usize,
+    pub(crate) total: usize,
 }
 
 /// Gate durations for one severity (or `all`), in minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Timing {
-    pub severity: String,
-    pub time_to_stabilize_minutes: Spread,
-    pub time_to_close_minutes: Spread,
+pub(crate) struct Timing {
+    pub(crate) severity: String,
+    pub(crate) time_to_stabilize_minutes: Spread,
+    pub(crate) time_to_close_minutes: Spread,
 }
 
 /// The label of incidents whose severity is missing or not configured.
-pub const UNSET: &str = "unset";
+pub(crate) const UNSET: &str = "unset";
 /// The label of the row over every severity.
-pub const ALL: &str = "all";
+pub(crate) const ALL: &str = "all";
 
 /// One row per configured severity, then `unset` when any incident lacks a valid
 /// severity, then `all`.
-pub fn counts(entries: &[&Entry<'_>], severities: &[String]) -> Vec<StateCount> {
+pub(crate) fn counts(entries: &[&Entry<'_>], severities: &[String]) -> Vec<StateCount> {
     rows(entries, severities)
         .into_iter()
         .map(|(severity, group)| {
@@ -52,7 +52,7 @@ pub fn counts(entries: &[&Entry<'_>], severities: &[String]) -> Vec<StateCount> 
 }
 
 /// Time to stabilize and to close per severity, like [`counts`].
-pub fn timings(entries: &[&Entry<'_>], severities: &[String]) -> Vec<Timing> {
+pub(crate) fn timings(entries: &[&Entry<'_>], severities: &[String]) -> Vec<Timing> {
     rows(entries, severities)
         .into_iter()
         .map(|(severity, group)| {
@@ -68,7 +68,7 @@ pub fn timings(entries: &[&Entry<'_>], severities: &[String]) -> Vec<Timing> {
 }
 
 /// Minutes from `opened` to `stabilized_at`, for incidents past gate 1.
-pub fn time_to_stabilize(entry: &Entry<'_>) -> Option<i64> {
+pub(crate) fn time_to_stabilize(entry: &Entry<'_>) -> Option<i64> {
     let incident = entry.incident;
     if !incident.status.value?.past_gate_one() {
         return None;
@@ -78,7 +78,7 @@ pub fn time_to_stabilize(entry: &Entry<'_>) -> Option<i64> {
 }
 
 /// Minutes from `opened` to `closed_at`, for closed incidents.
-pub fn time_to_close(entry: &Entry<'_>) -> Option<i64> {
+pub(crate) fn time_to_close(entry: &Entry<'_>) -> Option<i64> {
     let incident = entry.incident;
     if incident.status.value? != IncidentStatus::Closed {
         return None;

@@ -11,70 +11,70 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// "Due soon" means due today or within this many days.
-pub const DUE_SOON_DAYS: i64 = 14;
+pub(crate) const DUE_SOON_DAYS: i64 = 14;
 
 /// The remediation section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Workload {
+pub(crate) struct Workload {
     /// Items with a valid status.
-    pub items: usize,
-    pub by_owner: Vec<OwnerRow>,
+    pub(crate) items: usize,
+    pub(crate) by_owner: Vec<OwnerRow>,
     /// Items neither validated nor dropped past their due date, most overdue first.
-    pub overdue: Vec<DueItem>,
+    pub(crate) overdue: Vec<DueItem>,
     /// Items neither validated nor dropped due within [`DUE_SOON_DAYS`], soonest first.
-    pub due_soon: Vec<DueItem>,
-    pub due_soon_days: i64,
+    pub(crate) due_soon: Vec<DueItem>,
+    pub(crate) due_soon_days: i64,
     /// From the incident's `stabilized_at` to the item's `shipped_at`, in minutes, over
     /// shipped and validated items.
-    pub time_to_ship_minutes: Spread,
+    pub(crate) time_to_ship_minutes: Spread,
     /// From the incident's `stabilized_at` to the item's `validated_at`, in minutes.
-    pub lead_time_minutes: Spread,
+    pub(crate) lead_time_minutes: Spread,
     /// Validated items without `validated_at` (left out of lead time and slip).
-    pub validated_without_date: Vec<String>,
+    pub(crate) validated_without_date: Vec<String>,
     /// Items validated after the end of their due window, latest slip first.
-    pub slipped: Vec<Slip>,
+    pub(crate) slipped: Vec<Slip>,
 }
 
 /// Items of one owner, per status; `open` counts `open` and `in-progress`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OwnerRow {
-    pub owner: String,
-    pub total: usize,
-    pub diagnosing: usize,
-    pub open: usize,
-    pub in_progress: usize,
-    pub shipped: usize,
-    pub validated: usize,
-    pub dropped: usize,
-    pub overdue: usize,
+pub(crate) struct OwnerRow {
+    pub(crate) owner: String,
+    pub(crate) total: usize,
+    pub(crate) diagnosing: usize,
+    pub(crate) open: usize,
+    pub(crate) in_progress: usize,
+    pub(crate) shipped: usize,
+    pub(crate) validated: usize,
+    pub(crate) dropped: usize,
+    pub(crate) overdue: usize,
 }
 
 /// An item with a due date that matters now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DueItem {
-    pub id: String,
-    pub incident: String,
-    pub status: String,
-    pub owner: Option<String>,
-    pub failure_mode: Option<String>,
-    pub due: NaiveDate,
+pub(crate) struct DueItem {
+    pub(crate) id: String,
+    pub(crate) incident: String,
+    pub(crate) status: String,
+    pub(crate) owner: Option<String>,
+    pub(crate) failure_mode: Option<String>,
+    pub(crate) due: NaiveDate,
     /// Days overdue (in `overdue`) or days until due (in `due_soon`).
-    pub days: i64,
+    pub(crate) days: i64,
 }
 
 /// An item validated after its due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Slip {
-    pub id: String,
-    pub incident: String,
-    pub owner: Option<String>,
-    pub due: NaiveDate,
-    pub validated_at: Timestamp,
-    pub days_late: i64,
+pub(crate) struct Slip {
+    pub(crate) id: String,
+    pub(crate) incident: String,
+    pub(crate) owner: Option<String>,
+    pub(crate) due: NaiveDate,
+    pub(crate) validated_at: Timestamp,
+    pub(crate) days_late: i64,
 }
 
 /// Builds the section from the incidents in the period, as of `today`.
-pub fn build(entries: &[&Entry<'_>], today: NaiveDate) -> Workload {
+pub(crate) fn build(entries: &[&Entry<'_>], today: NaiveDate) -> Workload {
     let mut work = Workload {
         items: 0,
         by_owner: Vec::new(),

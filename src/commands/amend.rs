@@ -23,16 +23,16 @@ use crate::Context;
 
 Only for stabilized or closed incidents; `stabilized_at` is kept. The incident's gate-1
 fields must still pass after the change: written, no non-answer, verified in production.")]
-pub struct Args {
+pub(crate) struct Args {
     /// The incident
-    pub id: String,
+    pub(crate) id: String,
     #[command(flatten)]
-    pub fields: GateOneFields,
+    pub(crate) fields: GateOneFields,
 }
 
 const KEYS: [&str; 5] = ["signal", "intervention", "rollback", "verification", "uncertainty"];
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let id = args.id.as_str();
     let fields = &args.fields;
     if KEYS.iter().all(|key| fields.given(key).is_none()) {

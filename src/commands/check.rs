@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// rustc-style diagnostics with the source line
     #[default]
     Human,
@@ -37,18 +37,18 @@ pub enum Format {
 #[command(
     after_help = "Examples:\n  incidents check\n  incidents check --strict incidents/2026/INC-42-checkout.md\n  incidents --today 2026-03-02 check --format json\n  incidents check --format github              in GitHub Actions (annotations + job summary)\n  incidents check --format sarif > incidents.sarif\n  incidents check --format gitlab > gl-code-quality-report.json\n  incidents check --format junit > incidents-junit.xml"
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// Only show diagnostics of these files or folders (every record is still loaded)
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Fail (exit 1) on warnings too
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let filters = args.paths.iter().map(|path| filter_for(ctx, path)).collect::<Result<Vec<_>>>()?;
     if !ctx.records_dir().is_dir() {
         // A CI job run in the wrong folder must fail, not pass on zero records.
@@ -117,7 +117,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
 }
 
 /// Exit 1 when an error is shown, or with `strict` any diagnostic.
-pub fn outcome(report: &Report, strict: bool) -> Outcome {
+pub(crate) fn outcome(report: &Report, strict: bool) -> Outcome {
     let failing = report.diagnostics.iter().any(|d| d.severity == Severity::Error || strict);
     if failing {
         Outcome::Failure

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 /// Output format of `classes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// An aligned table with a header line
     #[default]
     Text,
@@ -28,10 +28,10 @@ pub enum Format {
 
 An incident counts under the classes of its failure modes: a failure mode's own
 `class`, else the incident's `classes`.")]
-pub struct Args {
+pub(crate) struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 #[derive(Serialize)]
@@ -42,7 +42,7 @@ struct Json<'a> {
     classes: &'a [ClassCount],
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let repo = ctx.load();
     let records = Index::build(&repo);
     let counts = classes::counts(&records.incidents, &ctx.config.classes);
@@ -81,7 +81,7 @@ fn render(counts: &[ClassCount], vocabulary: bool) -> String {
 
 /// Refuses (exit status 2) a class given on the command line that is not in the
 /// configured vocabulary, naming the closest; any class is accepted without one.
-pub fn check_known(ctx: &Context, class: &str, flag: &str) -> Result<()> {
+pub(crate) fn check_known(ctx: &Context, class: &str, flag: &str) -> Result<()> {
     let vocabulary = &ctx.config.classes;
     if !vocabulary.is_configured() || vocabulary.find(class).is_some() {
         return Ok(());

@@ -17,15 +17,15 @@ use crate::Context;
 #[command(after_help = "Examples:
   incidents close INC-7
   incidents close INC-7 --at 2026-03-20T16:00:00Z")]
-pub struct Args {
+pub(crate) struct Args {
     /// The incident
-    pub id: String,
+    pub(crate) id: String,
     /// When gate 2 closed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (file, incident) = target::incident(&repo, &args.id)?;
     let id = args.id.as_str();

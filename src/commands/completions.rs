@@ -22,13 +22,13 @@ use clap_complete::Shell;
 These scripts complete commands and flags. For ids, rule codes, severities, owners and
 classes from the repository you are in, register the dynamic completer instead:
   source <(COMPLETE=bash incidents)        # zsh: COMPLETE=zsh; fish: COMPLETE=fish incidents | source")]
-pub struct Args {
+pub(crate) struct Args {
     /// The shell to complete for
     #[arg(value_enum)]
-    pub shell: Shell,
+    pub(crate) shell: Shell,
 }
 
-pub fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "incidents", &mut script);

@@ -10,7 +10,7 @@ use crate::Context;
 
 /// Output format of `config`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// One setting per line
     #[default]
     Human,
@@ -24,13 +24,13 @@ pub enum Format {
   incidents config
   incidents --root examples/demo config
   incidents config --format json | jq '.rules[] | select(.overridden)'")]
-pub struct Args {
+pub(crate) struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let effective = Effective::gather(&ctx.root, ctx.root_source, &ctx.config);
     let text = match args.format {
         Format::Human => config_output::render(&effective, &ctx.palette),

@@ -11,7 +11,7 @@ use crate::Context;
 
 /// Output format of `digest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Markdown, short enough to paste into a chat channel
     #[default]
     Markdown,
@@ -28,19 +28,19 @@ pub enum Format {
 
 Each open item is listed once: overdue, else waiting for validation (shipped), else
 diagnosing, else due within the window.")]
-pub struct Args {
+pub(crate) struct Args {
     /// Only this owner's items (ignoring case), and the incidents they command or own items of
     #[arg(long, value_name = "OWNER")]
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// The window for "due soon": Nd or Nw
     #[arg(long, value_name = "SPAN", default_value = "14d")]
-    pub within: String,
+    pub(crate) within: String,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Some(within_days) = crate::clock::parse_days(&args.within) else {
         return Err(Error::usage(format!(
             "`--within {}` is not a span: write it as Nd or Nw, e.g. 14d or 2w",

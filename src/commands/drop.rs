@@ -18,19 +18,19 @@ use crate::Context;
 #[command(after_help = "Examples:
   incidents drop INC-7-R3 --reason \"cart-service v1 API is removed in April; the race cannot recur\" \\
     --approved-by \"dana (checkout lead)\"")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
-    pub id: String,
+    pub(crate) id: String,
     /// Why the item will not be done
     #[arg(long, value_name = "R")]
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
     /// Who accepted the risk of not doing it
     #[arg(long, value_name = "P")]
-    pub approved_by: Option<String>,
+    pub(crate) approved_by: Option<String>,
     /// When it was dropped: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
 /// `(key, flag, what to write)` of the values `drop` needs.
@@ -39,7 +39,7 @@ const NEEDED: [(&str, &str, &str); 2] = [
     ("approved_by", "--approved-by", "who accepted the risk of not doing it"),
 ];
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
     let moved = transition::apply(ctx, id, ItemStatus::Dropped, at, |_, item| {

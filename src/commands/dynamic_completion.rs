@@ -14,13 +14,13 @@ use std::ffi::OsStr;
 
 /// Answers a completion request when the environment holds one (then exits the
 /// process); otherwise returns and the command runs as usual.
-pub fn complete_from_env() {
+pub(crate) fn complete_from_env() {
     clap_complete::CompleteEnv::with_factory(command).bin("incidents").complete();
 }
 
 /// The command line with a value completer on every argument that names a record,
 /// rule, severity, owner or class.
-pub fn command() -> clap::Command {
+pub(crate) fn command() -> clap::Command {
     Cli::command().mut_subcommands(|sub| {
         let name = sub.get_name().to_string();
         let sub = sub.mut_subcommands(|inner| inner.mut_args(|arg| attach("import", arg)));

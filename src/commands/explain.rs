@@ -10,7 +10,7 @@ use serde::Serialize;
 
 /// Output format of `explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Markdown text
     #[default]
     Text,
@@ -38,22 +38,22 @@ struct Output {
 #[command(
     after_help = "Examples:\n  incidents explain missing-rollback\n  incidents explain --list\n  incidents explain --all > docs/rules.md\n  incidents explain --format json            every rule, as JSON\n  incidents explain overdue --format json"
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// The rule code, e.g. `missing-rollback`
     #[arg(required_unless_present_any = ["list", "all", "format"])]
-    pub code: Option<String>,
+    pub(crate) code: Option<String>,
     /// List every rule code with its level in effect and summary
     #[arg(long, conflicts_with_all = ["code", "all"])]
-    pub list: bool,
+    pub(crate) list: bool,
     /// Print every rule's explanation as Markdown (the text of docs/rules.md)
     #[arg(long, conflicts_with = "code")]
-    pub all: bool,
+    pub(crate) all: bool,
     /// Output format (`json` without a code: every rule)
     #[arg(long, value_enum, conflicts_with_all = ["list", "all"])]
-    pub format: Option<Format>,
+    pub(crate) format: Option<Format>,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     if args.format == Some(Format::Json) {
         let rules = match args.code.as_deref() {
             Some(code) => vec![find(code)?],

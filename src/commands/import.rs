@@ -21,14 +21,14 @@ use std::path::PathBuf;
 #[command(after_help = "Examples:
   incidents import csv follow-ups.csv --dry-run
   incidents import csv jira.csv --into INC-7 --failure-mode-column Summary")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
-    pub source: Source,
+    pub(crate) source: Source,
 }
 
 /// What to import from.
 #[derive(Debug, clap::Subcommand)]
-pub enum Source {
+pub(crate) enum Source {
     Csv(CsvArgs),
 }
 
@@ -43,36 +43,36 @@ Columns are matched ignoring case. Defaults: title (Title, Name), incident (Inci
 Incident reference, Incident ID), owner (Owner, Assignee), due (Due date, Due), status
 (Status, State), failure mode (Failure mode), validation (Validation, Description).
 Statuses: to do / open / not started / backlog → open; in progress / started → in-progress.")]
-pub struct CsvArgs {
+pub(crate) struct CsvArgs {
     /// The CSV file (UTF-8, a header row first)
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// Show what would be created; write nothing
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Put every row under this incident instead of reading an incident column
     #[arg(long, value_name = "ID")]
-    pub into: Option<String>,
+    pub(crate) into: Option<String>,
     /// The column holding the incident id
     #[arg(long, value_name = "COLUMN")]
-    pub incident_column: Option<String>,
+    pub(crate) incident_column: Option<String>,
     /// The column holding the item's title
     #[arg(long, value_name = "COLUMN")]
-    pub title_column: Option<String>,
+    pub(crate) title_column: Option<String>,
     /// The column holding the owner (person or team)
     #[arg(long, value_name = "COLUMN")]
-    pub owner_column: Option<String>,
+    pub(crate) owner_column: Option<String>,
     /// The column holding the due date (YYYY-MM-DD, or a timestamp starting with one)
     #[arg(long, value_name = "COLUMN")]
-    pub due_column: Option<String>,
+    pub(crate) due_column: Option<String>,
     /// The column holding the status
     #[arg(long, value_name = "COLUMN")]
-    pub status_column: Option<String>,
+    pub(crate) status_column: Option<String>,
     /// The column holding the failure mode (one of the incident's `failure_modes`)
     #[arg(long, value_name = "COLUMN")]
-    pub failure_mode_column: Option<String>,
+    pub(crate) failure_mode_column: Option<String>,
     /// The column holding the validation
     #[arg(long, value_name = "COLUMN")]
-    pub validation_column: Option<String>,
+    pub(crate) validation_column: Option<String>,
 }
 
 /// The columns of the export, by field.
@@ -100,7 +100,7 @@ struct Planned {
     validation: String,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Source::Csv(args) = &args.source;
     let bytes = crate::regular_file::read(&args.file, 64 * 1024 * 1024).map_err(|e| Error::io(&args.file, e))?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes.as_slice());

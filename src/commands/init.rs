@@ -29,9 +29,9 @@ Files here without front matter, like this one, are not records.
 #[command(after_help = "Examples:
   incidents init
   incidents --root path/to/repo init")]
-pub struct Args {}
+pub(crate) struct Args {}
 
-pub fn run(ctx: &Context, _args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, _args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let config_path = ctx.root.join(CONFIG_FILE);
     if config_path.exists() {
         return Err(Refusal::ConfigExists { path: ctx.display_path(&config_path).to_string() }.into());

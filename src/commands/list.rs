@@ -11,7 +11,7 @@ use crate::Context;
 
 /// Output format of `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// An aligned table with a header line
     #[default]
     Text,
@@ -28,31 +28,31 @@ pub enum Format {
   incidents list --class state-mismatch-during-partial-deploy --format json
 
 Several values of one filter match any of them; different filters must all match.")]
-pub struct Args {
+pub(crate) struct Args {
     /// Only records with this status (incident: active, stabilized, closed; item: open, in-progress, shipped, validated, dropped)
     #[arg(long, value_name = "STATUS")]
-    pub status: Vec<String>,
+    pub(crate) status: Vec<String>,
     /// Only items with this owner (ignoring case)
     #[arg(long, value_name = "OWNER")]
-    pub owner: Vec<String>,
+    pub(crate) owner: Vec<String>,
     /// Only incidents of this severity, and their items
     #[arg(long, value_name = "SEVERITY")]
-    pub severity: Vec<String>,
+    pub(crate) severity: Vec<String>,
     /// Only incidents with this failure class, and their items
     #[arg(long, value_name = "CLASS")]
-    pub class: Vec<String>,
+    pub(crate) class: Vec<String>,
     /// Only items neither validated nor dropped that are past their due date
     #[arg(long)]
-    pub overdue: bool,
+    pub(crate) overdue: bool,
     /// Only incidents or only remediation items
     #[arg(long, value_enum)]
-    pub kind: Option<Kind>,
+    pub(crate) kind: Option<Kind>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let filter = resolve(ctx, args)?;
     let repo = ctx.load();
     let index = crate::store::Index::build(&repo);

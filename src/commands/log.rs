@@ -13,7 +13,7 @@ use crate::Context;
 /// What an entry marks, written as `[kind]` after the timestamp so reports and people can
 /// find the moments that measure an incident (time to detect, to mitigate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// The symptom was first noticed (alert, page, customer report)
     Detected,
     /// Someone took the incident on
@@ -27,7 +27,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Detected => "detected",
             Kind::Acknowledged => "acknowledged",
@@ -46,21 +46,21 @@ impl Kind {
   incidents log INC-7 \"error rate back under 0.1%\" --at 2026-03-02T14:20:00Z
 
 Entries read `- <timestamp> [kind] <text>` under `## Timeline`.")]
-pub struct Args {
+pub(crate) struct Args {
     /// The incident
-    pub id: String,
+    pub(crate) id: String,
     /// What happened (one line; line breaks become spaces)
-    pub text: String,
+    pub(crate) text: String,
     /// When it happened: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
     /// What the entry marks
     #[arg(long, value_enum)]
-    pub kind: Option<Kind>,
+    pub(crate) kind: Option<Kind>,
 }
 
 /// The line `log` appends: `- <timestamp> [kind] <text>`.
-pub fn entry(at: &Timestamp, kind: Option<Kind>, text: &str) -> String {
+pub(crate) fn entry(at: &Timestamp, kind: Option<Kind>, text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     match kind {
         Some(kind) => format!("- {at} [{}] {text}", kind.as_str()),
@@ -68,7 +68,7 @@ pub fn entry(at: &Timestamp, kind: Option<Kind>, text: &str) -> String {
     }
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     if args.text.trim().is_empty() {
         return Err(Error::refused("the entry is empty: say what happened".to_string()));
     }

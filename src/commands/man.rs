@@ -17,12 +17,12 @@ use clap::CommandFactory;
   incidents man > incidents.1 && man ./incidents.1
   incidents man check > incidents-check.1
   incidents man | sudo tee /usr/local/share/man/man1/incidents.1 >/dev/null")]
-pub struct Args {
+pub(crate) struct Args {
     /// A command whose page to print (`check` gives incidents-check(1)); the main page when absent
-    pub command: Option<String>,
+    pub(crate) command: Option<String>,
 }
 
-pub fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let mut root = Cli::command().disable_help_subcommand(true);
     root.build();
     let command = match &args.command {

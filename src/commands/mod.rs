@@ -1,43 +1,43 @@
 //! One module per subcommand, each with its clap `Args` and `run(ctx, args, streams)`.
 
-pub mod amend;
-pub mod check;
-pub mod classes;
-pub mod close;
-pub mod completions;
-pub mod config;
-pub mod digest;
-pub mod drop;
-pub mod dynamic_completion;
-pub mod explain;
-pub mod import;
-pub mod init;
-pub mod list;
-pub mod log;
-pub mod man;
-pub mod move_due;
-pub mod new;
-pub mod plan;
-pub mod remediate;
-pub mod report;
-pub mod schema;
-pub mod ship;
-pub mod stabilize;
-pub mod start;
-pub mod status;
-pub mod sync;
-pub mod template;
-pub mod validate;
-pub mod validate_run;
+pub(crate) mod amend;
+pub(crate) mod check;
+pub(crate) mod classes;
+pub(crate) mod close;
+pub(crate) mod completions;
+pub(crate) mod config;
+pub(crate) mod digest;
+pub(crate) mod drop;
+pub(crate) mod dynamic_completion;
+pub(crate) mod explain;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod list;
+pub(crate) mod log;
+pub(crate) mod man;
+pub(crate) mod move_due;
+pub(crate) mod new;
+pub(crate) mod plan;
+pub(crate) mod remediate;
+pub(crate) mod report;
+pub(crate) mod schema;
+pub(crate) mod ship;
+pub(crate) mod stabilize;
+pub(crate) mod start;
+pub(crate) mod status;
+pub(crate) mod sync;
+pub(crate) mod template;
+pub(crate) mod validate;
+pub(crate) mod validate_run;
 
-pub use crate::run::{write, Outcome, Streams};
+pub(crate) use crate::run::{write, Outcome, Streams};
 
 /// Writes text that holds record text or file names (what a writing command reports, a
 /// note, a warning) to a terminal-bound stream: every control character other than a
 /// line break and tab, and every bidirectional override, is shown as a visible `\u{…}`
 /// escape, exactly as `check` shows them ([`crate::printable`]). Machine
 /// formats (JSON) escape on their own and use [`write`].
-pub fn say(stream: &mut dyn std::io::Write, text: &str) -> crate::Result<()> {
+pub(crate) fn say(stream: &mut dyn std::io::Write, text: &str) -> crate::Result<()> {
     write(stream, &crate::printable::printable_lines(text))
 }
 
@@ -45,7 +45,7 @@ pub fn say(stream: &mut dyn std::io::Write, text: &str) -> crate::Result<()> {
 /// `detail` after it, an optional `next:` hint, and the item's path as the last line on
 /// stdout; a note about the incident's status block goes to stderr. Record text (the
 /// change as given, file names) is made printable first ([`say`]).
-pub fn report_move(
+pub(crate) fn report_move(
     ctx: &crate::Context,
     streams: &mut Streams<'_>,
     moved: &crate::workflow::transition::Moved,
@@ -62,7 +62,10 @@ pub fn report_move(
 }
 
 /// Writes the note about a refreshed status block, if any, to stderr.
-pub fn refreshed(streams: &mut Streams<'_>, refreshed: &crate::workflow::refresh::Refreshed) -> crate::Result<()> {
+pub(crate) fn refreshed(
+    streams: &mut Streams<'_>,
+    refreshed: &crate::workflow::refresh::Refreshed,
+) -> crate::Result<()> {
     match refreshed.note() {
         Some(note) => say(streams.err, &note),
         None => Ok(()),

@@ -22,24 +22,24 @@ use crate::Context;
 
 --due takes YYYY-MM-DD, a span from today (10d, 2w), or this-sprint / next-sprint when
 `sprint:` is configured.")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
-    pub id: String,
+    pub(crate) id: String,
     /// The new end of the due window: YYYY-MM-DD, 10d, 2w, this-sprint, next-sprint
     #[arg(long, value_name = "D")]
-    pub due: Option<String>,
+    pub(crate) due: Option<String>,
     /// Why the date moves
     #[arg(long, value_name = "R")]
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
     /// When it moved: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
 const REASON_HINT: &str = "why the date moves";
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let id = args.id.as_str();
     let at = args.at.unwrap_or(ctx.clock.stamp).to_string();
     let mut warnings = Vec::new();

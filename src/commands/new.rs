@@ -25,30 +25,30 @@ With --class, earlier incidents of the same classes are printed (newest three) w
 fixes validated for them: \"seen before: INC-3 (2026-06-10), fixed by INC-3-R1, validated 2026-06-20\".
 
 The created file's path is the last line on stdout: `$(incidents new … | tail -n 1)`.")]
-pub struct Args {
+pub(crate) struct Args {
     /// One line saying what users saw (asked for on a terminal when left out)
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// One of the configured severities (asked for on a terminal when left out)
     #[arg(long)]
-    pub severity: Option<String>,
+    pub(crate) severity: Option<String>,
     /// When the incident began: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
-    pub opened: Option<Timestamp>,
+    pub(crate) opened: Option<Timestamp>,
     /// Who runs the incident
     #[arg(long, value_name = "P")]
-    pub commander: Option<String>,
+    pub(crate) commander: Option<String>,
     /// A repeat-failure class of the incident (repeatable); written to `classes:`
     #[arg(long = "class", value_name = "C")]
-    pub class: Vec<String>,
+    pub(crate) class: Vec<String>,
     /// Use this id instead of the next free one (letters, digits, `-`, `_`)
     #[arg(long, value_parser = ids::parse_id)]
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// Do not open $VISUAL/$EDITOR on the new file
     #[arg(long)]
-    pub no_edit: bool,
+    pub(crate) no_edit: bool,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let severities = ctx.config.severities.join(", ");
     let mut needs = Needs::new(ctx.interactive);
     let title = needs.text(streams, args.title.as_deref(), "<TITLE>", "one line saying what users saw")?;

@@ -19,21 +19,21 @@ use crate::Context;
   incidents plan INC-7-R2 --validation \"failover drill keeps retries under 2x baseline\"
   incidents plan INC-7-R2 --validation \"replay test of the partial-deploy window\" \\
     --validation-command \"cargo test --test partial_deploy\"")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remediation item (status `diagnosing`)
     #[arg(value_name = "ITEM-ID")]
-    pub id: String,
+    pub(crate) id: String,
     /// What would prove the system changed, on the surface that failed
     #[arg(long, value_name = "V")]
-    pub validation: Option<String>,
+    pub(crate) validation: Option<String>,
     /// A shell command that runs the validation
     #[arg(long, value_name = "C")]
-    pub validation_command: Option<String>,
+    pub(crate) validation_command: Option<String>,
 }
 
 const HINT: &str = "what would prove the system changed: a test or signal on the surface that failed";
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let id = args.id.as_str();
     let mut written_validation = None;
     let moved = transition::apply(ctx, id, ItemStatus::Open, ctx.clock.stamp, |_, item| {

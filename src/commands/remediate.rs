@@ -39,42 +39,42 @@ use crate::Context;
 `sprint:` is configured. The created file's path is the last line on stdout.
 Running an --add-failure-mode command again after it was interrupted finishes it: no
 second item is made.")]
-pub struct Args {
+pub(crate) struct Args {
     /// The incident this item remediates
     #[arg(value_name = "INCIDENT-ID")]
-    pub incident: String,
+    pub(crate) incident: String,
     /// The breakage this item prevents: one of the incident's failure_modes
     #[arg(long, value_name = "F")]
-    pub failure_mode: Option<String>,
+    pub(crate) failure_mode: Option<String>,
     /// The person or team who will do it
     #[arg(long, value_name = "O")]
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// End of the due window: YYYY-MM-DD, 10d, 2w, this-sprint, next-sprint
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
-    pub due: Option<String>,
+    pub(crate) due: Option<String>,
     /// What would prove the system changed (a test of the surface that failed)
     #[arg(long, value_name = "V")]
-    pub validation: Option<String>,
+    pub(crate) validation: Option<String>,
     /// A shell command that runs the validation (`validate --run` runs it)
     #[arg(long, value_name = "C", conflicts_with = "needs_diagnosis")]
-    pub validation_command: Option<String>,
+    pub(crate) validation_command: Option<String>,
     /// No practical validation can be named yet: create a `diagnosing` item without one
     /// (`incidents plan` writes the validation later)
     #[arg(long, conflicts_with = "validation")]
-    pub needs_diagnosis: bool,
+    pub(crate) needs_diagnosis: bool,
     /// A short title (the file name uses it instead of the failure mode)
     #[arg(long)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Add F to the incident's failure_modes when it is not there yet
     #[arg(long)]
-    pub add_failure_mode: bool,
+    pub(crate) add_failure_mode: bool,
     /// With --add-failure-mode: the repeat-failure class of the added failure mode
     /// (written as `{mode: F, class: C}`)
     #[arg(long, value_name = "C", requires = "add_failure_mode")]
-    pub class: Option<String>,
+    pub(crate) class: Option<String>,
     /// Do not open $VISUAL/$EDITOR on the new file
     #[arg(long)]
-    pub no_edit: bool,
+    pub(crate) no_edit: bool,
 }
 
 /// The fields of the item to create, checked.
@@ -86,7 +86,7 @@ struct Fields {
     validation_command: Option<String>,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (incident_file, incident) = target::incident(&repo, &args.incident)?;
     let id = args.incident.as_str();

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Output format of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Markdown: headings, tables and lists
     #[default]
     Markdown,
@@ -33,19 +33,19 @@ pub enum Format {
   incidents --today 2026-11-26 report --format json
 
 The period selects incidents by the date they were opened (both ends included).")]
-pub struct Args {
+pub(crate) struct Args {
     /// Only incidents opened on or after this date
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
-    pub since: Option<NaiveDate>,
+    pub(crate) since: Option<NaiveDate>,
     /// Only incidents opened on or before this date
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::clock::parse_day)]
-    pub until: Option<NaiveDate>,
+    pub(crate) until: Option<NaiveDate>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     if let (Some(since), Some(until)) = (args.since, args.until) {
         if since > until {
             return Err(UsageError::PeriodReversed { since: since.to_string(), until: until.to_string() }.into());

@@ -14,13 +14,13 @@ or of .incidents.yml. The incident schema lists the severities of this repositor
 when they change.",
     after_help = "Examples:\n  incidents schema incident > .vscode/incident.schema.json\n  incidents schema remediation\n  incidents schema config > .vscode/incidents-config.schema.json"
 )]
-pub struct Args {
+pub(crate) struct Args {
     /// Which schema
     #[arg(value_enum)]
-    pub kind: SchemaKind,
+    pub(crate) kind: SchemaKind,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let value = schema(args.kind, &ctx.config);
     // `{:#}` is serde_json's infallible pretty printing of a Value.
     let mut text = format!("{value:#}");

@@ -24,19 +24,19 @@ use crate::Context;
 
 REF is kept as written: a commit SHA (7-40 hex digits), a pull/merge request or commit
 URL, or other text naming the change (a release tag, a ticket key).")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
-    pub id: String,
+    pub(crate) id: String,
     /// The change that shipped the fix: a commit SHA, a PR URL, a release tag
     #[arg(long, value_name = "REF")]
-    pub change: Option<String>,
+    pub(crate) change: Option<String>,
     /// When it shipped: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let id = args.id.as_str();
     let given = args.change.as_deref().and_then(meaningful);
     let mut needs_history = false;
@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outc
 
 /// Marks the item shipped at `at` with `given` (else its written change); `sync --write`
 /// calls it with the change its history found.
-pub fn mark(
+pub(crate) fn mark(
     ctx: &Context,
     args: &Args,
     streams: &mut Streams<'_>,

@@ -18,27 +18,27 @@ use crate::Context;
 
 /// The gate-1 fields, as flags (shared by `stabilize` and `amend`).
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct GateOneFields {
+pub(crate) struct GateOneFields {
     /// The reproducible signal that shows the symptom
     #[arg(long)]
-    pub signal: Option<String>,
+    pub(crate) signal: Option<String>,
     /// The smallest safe change that restored service ("none: recovered when the provider recovered" is an answer)
     #[arg(long)]
-    pub intervention: Option<String>,
+    pub(crate) intervention: Option<String>,
     /// How the intervention is undone if it misbehaves
     #[arg(long)]
-    pub rollback: Option<String>,
+    pub(crate) rollback: Option<String>,
     /// Production metrics that confirmed restoration
     #[arg(long)]
-    pub verification: Option<String>,
+    pub(crate) verification: Option<String>,
     /// What is still unknown
     #[arg(long)]
-    pub uncertainty: Option<String>,
+    pub(crate) uncertainty: Option<String>,
 }
 
 impl GateOneFields {
     /// The flag given for `key` (a key under `stabilization`), as typed.
-    pub fn given(&self, key: &str) -> Option<&str> {
+    pub(crate) fn given(&self, key: &str) -> Option<&str> {
         match key {
             "signal" => self.signal.as_deref(),
             "intervention" => self.intervention.as_deref(),
@@ -52,7 +52,7 @@ impl GateOneFields {
 
 /// The text written in the incident for `stabilization.<key>`, when it is written (not
 /// blank, not a placeholder).
-pub fn written<'i>(incident: &'i Incident, key: &str) -> Option<&'i str> {
+pub(crate) fn written<'i>(incident: &'i Incident, key: &str) -> Option<&'i str> {
     stabilization_field(incident, key).filter(|field| !field.is_missing()).and_then(|field| field.value.as_deref())
 }
 
@@ -69,17 +69,17 @@ pub fn written<'i>(incident: &'i Incident, key: &str) -> Option<&'i str> {
 Fields already written in the file count; flags overwrite them. Non-answers (\"n/a\",
 \"ok\", \"see ticket\", …) and a verification that names only local tests, CI or staging
 are refused. To correct the fields after gate 1 closed, use `incidents amend`.")]
-pub struct Args {
+pub(crate) struct Args {
     /// The incident
-    pub id: String,
+    pub(crate) id: String,
     #[command(flatten)]
-    pub fields: GateOneFields,
+    pub(crate) fields: GateOneFields,
     /// When gate 1 closed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (file, incident) = target::incident(&repo, &args.id)?;
     let id = args.id.as_str();

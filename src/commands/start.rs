@@ -14,16 +14,16 @@ use crate::Context;
 #[command(after_help = "Examples:
   incidents start INC-7-R1
   incidents start INC-7-R1 --at 2026-03-11     # a shipped item whose validation failed goes back to work")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
-    pub id: String,
+    pub(crate) id: String,
     /// When work started: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let at = args.at.unwrap_or(ctx.clock.stamp);
     let moved = transition::apply(ctx, &args.id, ItemStatus::InProgress, at, |_, _| Ok(Vec::new()))?;
     let next = format!("once the fix is out, `incidents ship {} --change <sha|PR URL>`", moved.id);

@@ -14,7 +14,7 @@ use crate::Context;
 
 /// Output format of `status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Markdown: readable on a terminal, pasteable into a channel or a pull request
     #[default]
     Markdown,
@@ -30,22 +30,22 @@ pub enum Format {
   incidents status --all --format json  every incident, as JSON
   incidents status --write              refresh the block in every incident file
   incidents status --write INC-42       write INC-42's block into its file")]
-pub struct Args {
+pub(crate) struct Args {
     /// Incident ids [default: every incident not yet closed; with --all or --write, every incident]
-    pub ids: Vec<String>,
+    pub(crate) ids: Vec<String>,
     /// Include closed incidents when no id is given
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
     /// Write each block into its incident file, between `<!-- incidents:status -->` and
     /// `<!-- /incidents:status -->` (right after the front matter when they are absent)
     #[arg(long, conflicts_with = "format")]
-    pub write: bool,
+    pub(crate) write: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     // `--write` holds the records-folder lock from reading the records to the last write,
     // like every writing command, so a concurrent edit cannot slip in between.
     let (repo, _lock) = if args.write {

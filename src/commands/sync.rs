@@ -21,7 +21,7 @@ use serde::Serialize;
 
 /// Output format of `sync`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Three short lists, for people
     #[default]
     Text,
@@ -38,13 +38,13 @@ pub enum Format {
 
 A commit ships an item when its message ends with a trailer block naming it:
   git commit -m \"Retry cache fill after partial deploy\" --trailer \"Remediates: INC-12-R2\"")]
-pub struct Args {
+pub(crate) struct Args {
     /// Mark the items that commits ship as shipped (change and shipped_at from the commit)
     #[arg(long)]
-    pub write: bool,
+    pub(crate) write: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 /// An item a commit ships that is not marked shipped.
@@ -87,7 +87,7 @@ struct Output {
 
 /// Opens the repository holding the root, or refuses saying why git cannot be read
 /// and that `instead` is the way out.
-pub fn open(ctx: &Context, instead: &str) -> Result<git::Repo> {
+pub(crate) fn open(ctx: &Context, instead: &str) -> Result<git::Repo> {
     git::open(&ctx.root, &ctx.config).map_err(|absent| {
         Error::refused(match absent {
             Absent::Off => format!("git history is not read (`git: off` in .incidents.yml): {instead}"),
@@ -103,7 +103,7 @@ pub fn open(ctx: &Context, instead: &str) -> Result<git::Repo> {
 
 /// The newest commit in HEAD's history whose `Remediates:` trailer names `id`; a
 /// refusal saying how to give the change otherwise.
-pub fn shipping_commit(ctx: &Context, id: &str) -> Result<Shipping> {
+pub(crate) fn shipping_commit(ctx: &Context, id: &str) -> Result<Shipping> {
     let refuse = |why: String| {
         Error::refused(format!(
             "cannot ship {id}: no change names the fix: pass `--change <commit SHA, PR URL or tag>`{why}"
@@ -136,7 +136,7 @@ pub fn shipping_commit(ctx: &Context, id: &str) -> Result<Shipping> {
     )))
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let repo =
         open(ctx, "pass `--root` to a folder inside a git work tree, or use `incidents ship <ITEM> --change <REF>`")?;
     let history = history::read(&repo)?;

@@ -14,14 +14,14 @@ use crate::Context;
   mkdir -p .incidents/templates && incidents template show remediation > .incidents/templates/remediation.md
 
 Lookup order for each template: .incidents/templates/<file> in the repository, then the built-in copy.")]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
-    pub action: Action,
+    pub(crate) action: Action,
 }
 
 /// What to do with a template.
 #[derive(Debug, clap::Subcommand)]
-pub enum Action {
+pub(crate) enum Action {
     /// Print the template in effect (where it comes from goes to stderr)
     #[command(after_help = "Examples:
   incidents template show incident
@@ -34,7 +34,7 @@ pub enum Action {
     },
 }
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Action::Show { name } = args.action;
     let template = templates::load(&ctx.root, name)?;
     let origin = match &template.source {

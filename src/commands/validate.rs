@@ -23,25 +23,25 @@ use crate::Context;
   incidents validate INC-7-R2 --evidence \"dashboard: queue depth flat through failover drill\" --at 2026-03-18
 
 The item must be shipped first (`incidents ship INC-7-R1 --change <sha|PR URL>`).")]
-pub struct Args {
+pub(crate) struct Args {
     /// The remediation item
     #[arg(value_name = "ITEM-ID")]
-    pub id: String,
+    pub(crate) id: String,
     /// Where the validation signal passed: a CI run, a test run at a commit, a dashboard
     #[arg(long, value_name = "E", conflicts_with = "run")]
-    pub evidence: Option<String>,
+    pub(crate) evidence: Option<String>,
     /// Run the item's `validation_command` (`sh -c`, in the root, within
     /// `validation_timeout`); on exit 0 write what ran, at which commit, as evidence
     #[arg(long)]
-    pub run: bool,
+    pub(crate) run: bool,
     /// When it passed: YYYY-MM-DD or RFC 3339 [default: now, or --today]
     #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
-    pub at: Option<Timestamp>,
+    pub(crate) at: Option<Timestamp>,
 }
 
 const HINT: &str = "where the validation signal passed: a CI run, a test run at a commit, a dashboard";
 
-pub fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let at = args.at.unwrap_or(ctx.clock.stamp);
     let id = args.id.as_str();
     let ran = if args.run { Some(run_command(ctx, id, at)?) } else { None };

@@ -30,7 +30,7 @@ fn tree_state(ctx: &Context) -> String {
 }
 
 /// Runs `command` for item `id`; on exit 0, the evidence to write, stamped `at`.
-pub fn run(ctx: &Context, id: &str, command: &str, at: Timestamp) -> Result<String> {
+pub(crate) fn run(ctx: &Context, id: &str, command: &str, at: Timestamp) -> Result<String> {
     // The tree is read before the command runs: a command that writes files (build
     // output, snapshots) does not make the evidence say the tree was dirty.
     let state = tree_state(ctx);

@@ -7,37 +7,37 @@ use serde::Serialize;
 
 /// One class of the vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ClassEntry {
-    pub name: String,
-    pub description: String,
+pub(crate) struct ClassEntry {
+    pub(crate) name: String,
+    pub(crate) description: String,
 }
 
 /// The configured vocabulary, in the order written; empty when `classes` is not set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Vocabulary {
-    pub entries: Vec<ClassEntry>,
+pub(crate) struct Vocabulary {
+    pub(crate) entries: Vec<ClassEntry>,
 }
 
 impl Vocabulary {
     /// Whether a vocabulary is configured (the `unknown-class` rule runs only then).
-    pub fn is_configured(&self) -> bool {
+    pub(crate) fn is_configured(&self) -> bool {
         !self.entries.is_empty()
     }
 
     /// The entry named `class`, compared like failure modes (case and runs of white
     /// space ignored).
-    pub fn find(&self, class: &str) -> Option<&ClassEntry> {
+    pub(crate) fn find(&self, class: &str) -> Option<&ClassEntry> {
         let wanted = crate::text::normalize(class);
         self.entries.iter().find(|entry| crate::text::normalize(&entry.name) == wanted)
     }
 
     /// The description of `class`, when the vocabulary has it.
-    pub fn description(&self, class: &str) -> Option<&str> {
+    pub(crate) fn description(&self, class: &str) -> Option<&str> {
         self.find(class).map(|entry| entry.description.as_str())
     }
 
     /// The configured name closest to `class`, for "did you mean".
-    pub fn closest(&self, class: &str) -> Option<&str> {
+    pub(crate) fn closest(&self, class: &str) -> Option<&str> {
         crate::suggest::closest(class, self.entries.iter().map(|entry| entry.name.as_str()))
     }
 }

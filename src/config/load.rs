@@ -14,10 +14,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The config file's name at the root.
-pub const CONFIG_FILE: &str = ".incidents.yml";
+pub(crate) const CONFIG_FILE: &str = ".incidents.yml";
 
 /// Every top-level key of `.incidents.yml` (the config schema lists the same keys).
-pub const KEYS: [&str; 16] = [
+pub(crate) const KEYS: [&str; 16] = [
     "dir",
     "id_prefix",
     "severities",
@@ -41,12 +41,12 @@ pub const KEYS: [&str; 16] = [
 /// is compared with, or printed for, every record, so a config of thousands of entries
 /// multiplied the work per record (issue 16: 5,000 required sections on 1,000 records
 /// took 44 s and printed 865 MB). Real configs use a handful of each.
-pub const LIST_CAPS: [(&str, usize); 4] =
+pub(crate) const LIST_CAPS: [(&str, usize); 4] =
     [("severities", 20), ("sections", 30), ("vague_phrases", 200), ("ignore", 200)];
 /// The cap of a list [`LIST_CAPS`] does not name.
-pub const MAX_LIST_ENTRIES: usize = 200;
+pub(crate) const MAX_LIST_ENTRIES: usize = 200;
 /// The longest entry of any config list, in characters.
-pub const MAX_ENTRY_CHARS: usize = 256;
+pub(crate) const MAX_ENTRY_CHARS: usize = 256;
 
 // The built-in lists fit their own caps.
 const _: () = assert!(super::DEFAULT_SEVERITIES.len() <= LIST_CAPS[0].1);
@@ -60,10 +60,10 @@ fn list_cap(key: &str) -> usize {
 /// The longest `non_evidence` phrase, in characters (stricter than [`MAX_ENTRY_CHARS`]; the
 /// list takes [`MAX_LIST_ENTRIES`]): a non-answer is a word or two, and every short
 /// evidence text is compared with every phrase.
-pub const MAX_NON_EVIDENCE_CHARS: usize = 60;
+pub(crate) const MAX_NON_EVIDENCE_CHARS: usize = 60;
 
 /// Loads `<root>/.incidents.yml`, or the defaults when the file does not exist.
-pub fn load(root: &Path) -> Result<Config> {
+pub(crate) fn load(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
     match crate::regular_file::read(&path, crate::yaml::MAX_BYTES as u64) {
         Ok(bytes) => {
@@ -81,7 +81,7 @@ pub fn load(root: &Path) -> Result<Config> {
 }
 
 /// Parses config text; `path` is only used in errors and recorded as the source.
-pub fn parse(text: &str, path: &Path) -> Result<Config> {
+pub(crate) fn parse(text: &str, path: &Path) -> Result<Config> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Parsed (and so size-checked) before the key scan, which is only linear in small text.
     let node = yaml::parse(text).map_err(|e| Error::Config {

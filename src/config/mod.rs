@@ -4,13 +4,15 @@
 
 mod classes;
 mod load;
-pub mod owners;
+pub(crate) mod owners;
 mod sections;
 
-pub use classes::{ClassEntry, Vocabulary};
-pub use load::{load, parse, CONFIG_FILE, KEYS, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
-pub use owners::Owners;
-pub use sections::Sections;
+pub(crate) use classes::{ClassEntry, Vocabulary};
+#[cfg(test)]
+pub(crate) use load::KEYS;
+pub(crate) use load::{load, parse, CONFIG_FILE, MAX_LIST_ENTRIES, MAX_NON_EVIDENCE_CHARS};
+pub(crate) use owners::Owners;
+pub(crate) use sections::Sections;
 
 use crate::diagnostic::{Level, Rule};
 use chrono::NaiveDate;
@@ -19,13 +21,13 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The severities used when the config names none.
-pub const DEFAULT_SEVERITIES: [&str; 4] = ["SEV1", "SEV2", "SEV3", "SEV4"];
+pub(crate) const DEFAULT_SEVERITIES: [&str; 4] = ["SEV1", "SEV2", "SEV3", "SEV4"];
 /// Longest due window (days from stabilization) per default severity.
-pub const DEFAULT_DUE_POLICY: [(&str, i64); 4] = [("SEV1", 14), ("SEV2", 30), ("SEV3", 60), ("SEV4", 90)];
+pub(crate) const DEFAULT_DUE_POLICY: [(&str, i64); 4] = [("SEV1", 14), ("SEV2", 30), ("SEV3", 60), ("SEV4", 90)];
 /// Days after stabilization before an uncovered failure mode becomes an error.
-pub const DEFAULT_GRACE_DAYS: i64 = 7;
+pub(crate) const DEFAULT_GRACE_DAYS: i64 = 7;
 /// Phrases that say nothing about a breakage or its validation.
-pub const DEFAULT_VAGUE_PHRASES: [&str; 24] = [
+pub(crate) const DEFAULT_VAGUE_PHRASES: [&str; 24] = [
     "follow-up cleanup",
     "follow up cleanup",
     "followup cleanup",
@@ -54,51 +56,51 @@ pub const DEFAULT_VAGUE_PHRASES: [&str; 24] = [
 
 /// A sprint cadence: sprints of `length_days` starting at `start`, back to back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sprint {
-    pub start: NaiveDate,
-    pub length_days: i64,
+pub(crate) struct Sprint {
+    pub(crate) start: NaiveDate,
+    pub(crate) length_days: i64,
 }
 
 /// The settings in effect for one repository.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// The config file read, when there was one.
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     /// Records folder, relative to the root.
-    pub dir: String,
-    pub id_prefix: String,
-    pub severities: Vec<String>,
+    pub(crate) dir: String,
+    pub(crate) id_prefix: String,
+    pub(crate) severities: Vec<String>,
     /// Longest due window in days from stabilization, per severity.
-    pub due_policy: Vec<(String, i64)>,
-    pub grace_days: i64,
-    pub sprint: Option<Sprint>,
+    pub(crate) due_policy: Vec<(String, i64)>,
+    pub(crate) grace_days: i64,
+    pub(crate) sprint: Option<Sprint>,
     /// Per-rule level overrides.
-    pub rule_levels: HashMap<Rule, Level>,
+    pub(crate) rule_levels: HashMap<Rule, Level>,
     /// Vague phrases, already normalized.
-    pub vague_phrases: Vec<String>,
+    pub(crate) vague_phrases: Vec<String>,
     /// More non-answers for evidence fields (`non_evidence`), as written; added to the
     /// built-in list of non-answers (`record/evidence.rs`).
-    pub non_evidence: Vec<String>,
+    pub(crate) non_evidence: Vec<String>,
     /// Ignore globs as written (relative to the root).
-    pub ignore: Vec<String>,
-    pub ignore_set: GlobSet,
-    pub sections: Sections,
+    pub(crate) ignore: Vec<String>,
+    pub(crate) ignore_set: GlobSet,
+    pub(crate) sections: Sections,
     /// Whether `new` and `remediate` open `$VISUAL`/`$EDITOR` on the created file when
     /// run at a terminal (`--no-edit` skips it once).
-    pub open_editor: bool,
+    pub(crate) open_editor: bool,
     /// Who may own remediation items (`owners`), when configured.
-    pub owners: Option<Owners>,
+    pub(crate) owners: Option<Owners>,
     /// The repeat-failure class vocabulary (`classes`); empty when not configured.
-    pub classes: Vocabulary,
+    pub(crate) classes: Vocabulary,
     /// Whether git history is read (`git: auto`, the default) or not (`git: off`).
-    pub git: GitMode,
+    pub(crate) git: GitMode,
     /// How long `validate --run` lets the validation command run.
-    pub validation_timeout: std::time::Duration,
+    pub(crate) validation_timeout: std::time::Duration,
 }
 
 /// The `git` key: read the history of the work tree holding the root, or never.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GitMode {
+pub(crate) enum GitMode {
     /// Read git when the root is in a git work tree (the default).
     Auto,
     /// Never read git: `ship` needs `--change`, `sync` refuses, `unknown-change` is quiet.
@@ -106,10 +108,10 @@ pub enum GitMode {
 }
 
 /// `validation_timeout` when the config names none: ten minutes.
-pub const DEFAULT_VALIDATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+pub(crate) const DEFAULT_VALIDATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// A duration written `90s`, `10m`, `1h` (a positive whole number and a unit).
-pub fn parse_timeout(text: &str) -> Option<std::time::Duration> {
+pub(crate) fn parse_timeout(text: &str) -> Option<std::time::Duration> {
     let text = text.trim();
     let unit = text.chars().last()?;
     let scale = match unit {
@@ -149,22 +151,22 @@ impl Default for Config {
 
 impl Config {
     /// The level in effect for `rule`.
-    pub fn level(&self, rule: Rule) -> Level {
+    pub(crate) fn level(&self, rule: Rule) -> Level {
         self.rule_levels.get(&rule).copied().unwrap_or_else(|| rule.default_level())
     }
 
     /// The longest due window for `severity`, in days, when the policy names one.
-    pub fn due_limit(&self, severity: &str) -> Option<i64> {
+    pub(crate) fn due_limit(&self, severity: &str) -> Option<i64> {
         self.due_policy.iter().find(|(sev, _)| sev == severity).map(|(_, days)| *days)
     }
 
     /// Whether a root-relative path matches an `ignore` glob.
-    pub fn is_ignored(&self, relative: &str) -> bool {
+    pub(crate) fn is_ignored(&self, relative: &str) -> bool {
         self.ignore_set.is_match(relative)
     }
 
     /// Whether normalized text is only a vague phrase.
-    pub fn is_vague(&self, text: &str) -> bool {
+    pub(crate) fn is_vague(&self, text: &str) -> bool {
         // Most texts are far longer than any phrase: rule them out without allocating.
         // A phrase's byte length bounds its length in characters.
         let longest = self.vague_phrases.iter().map(String::len).max().unwrap_or(0);

@@ -9,26 +9,26 @@ use crate::yaml::Node;
 use std::path::{Path, PathBuf};
 
 /// Where CODEOWNERS may live, in the order GitHub looks.
-pub const CODEOWNERS_PATHS: [&str; 3] = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+pub(crate) const CODEOWNERS_PATHS: [&str; 3] = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 
 /// The configured owners.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Owners {
+pub(crate) struct Owners {
     /// Names as written (CODEOWNERS names keep their `@`).
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     /// The CODEOWNERS file they came from, when `owners: codeowners`.
-    pub source: Option<PathBuf>,
+    pub(crate) source: Option<PathBuf>,
 }
 
 impl Owners {
     /// The configured name `owner` stands for: equal ignoring case and a leading `@`.
-    pub fn find(&self, owner: &str) -> Option<&str> {
+    pub(crate) fn find(&self, owner: &str) -> Option<&str> {
         let key = comparable(owner);
         self.names.iter().find(|name| comparable(name) == key).map(String::as_str)
     }
 
     /// The configured name closest to `owner`, for a "did you mean".
-    pub fn closest(&self, owner: &str) -> Option<&str> {
+    pub(crate) fn closest(&self, owner: &str) -> Option<&str> {
         let wanted = comparable(owner);
         let stripped: Vec<(String, &str)> = self.names.iter().map(|n| (comparable(n), n.as_str())).collect();
         let found = crate::suggest::closest(&wanted, stripped.iter().map(|(key, _)| key.as_str()))?;
@@ -42,7 +42,7 @@ fn comparable(name: &str) -> String {
 
 /// Reads the value of `owners`; `root` is the folder of the config file. Errors are the
 /// reason, for the caller to attach the key and line.
-pub fn read(value: &Node, root: &Path) -> Result<Owners, String> {
+pub(crate) fn read(value: &Node, root: &Path) -> Result<Owners, String> {
     match value {
         Node::String(text) if text.trim() == "codeowners" => {
             let Some(path) = find_codeowners(root) else {
@@ -95,7 +95,7 @@ fn find_codeowners(root: &Path) -> Option<PathBuf> {
 /// Every owner a CODEOWNERS file names (`@user`, `@org/team`, or an email), in first-seen
 /// order without repeats. Comments and patterns are skipped; an owner is a word after the
 /// pattern that starts with `@` or holds an `@` inside.
-pub fn parse_codeowners(text: &str) -> Vec<String> {
+pub(crate) fn parse_codeowners(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for line in text.lines() {
         let line = line.split_once('#').map_or(line, |(before, _)| before);

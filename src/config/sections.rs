@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 /// Heading texts that must exist, with content, per status of each record kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sections {
-    pub incident: BTreeMap<String, Vec<String>>,
-    pub remediation: BTreeMap<String, Vec<String>>,
+pub(crate) struct Sections {
+    pub(crate) incident: BTreeMap<String, Vec<String>>,
+    pub(crate) remediation: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Sections {
@@ -28,7 +28,7 @@ impl Default for Sections {
 
 impl Sections {
     /// The sections required of a record of `kind` (`incident`/`remediation`) in `status`.
-    pub fn required(&self, kind: &str, status: &str) -> &[String] {
+    pub(crate) fn required(&self, kind: &str, status: &str) -> &[String] {
         let table = if kind == "incident" { &self.incident } else { &self.remediation };
         table.get(status).map_or(&[], Vec::as_slice)
     }

@@ -6,17 +6,17 @@ use serde::Serialize;
 
 /// One finding. Serialises as the `diagnostics[]` entry of `check --format json` (contract).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
+pub(crate) struct Diagnostic {
     #[serde(serialize_with = "serialize_rule")]
-    pub code: Rule,
-    pub severity: Severity,
+    pub(crate) code: Rule,
+    pub(crate) severity: Severity,
     /// Path relative to the root, with `/` separators.
-    pub file: String,
+    pub(crate) file: String,
     /// 1-based line of the offending key, or of the opening `---` when the key is absent.
-    pub line: usize,
+    pub(crate) line: usize,
     /// The record's id, when known.
-    pub id: Option<String>,
-    pub message: String,
+    pub(crate) id: Option<String>,
+    pub(crate) message: String,
 }
 
 fn serialize_rule<S: serde::Serializer>(rule: &Rule, serializer: S) -> Result<S::Ok, S::Error> {
@@ -27,23 +27,23 @@ fn serialize_rule<S: serde::Serializer>(rule: &Rule, serializer: S) -> Result<S:
 /// rule and the highest severity it may have (rules like `uncovered-failure-mode` emit a
 /// warning within the grace period).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub rule: Rule,
+pub(crate) struct Finding {
+    pub(crate) rule: Rule,
     /// `Some(Warning)` caps the severity below the rule's configured level.
-    pub cap: Option<Severity>,
-    pub file: String,
-    pub line: usize,
-    pub id: Option<String>,
-    pub message: String,
+    pub(crate) cap: Option<Severity>,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) id: Option<String>,
+    pub(crate) message: String,
 }
 
 impl Finding {
-    pub fn new(rule: Rule, file: &str, line: usize, id: Option<&str>, message: String) -> Self {
+    pub(crate) fn new(rule: Rule, file: &str, line: usize, id: Option<&str>, message: String) -> Self {
         Finding { rule, cap: None, file: file.to_string(), line: line.max(1), id: id.map(str::to_string), message }
     }
 
     /// Caps the severity at warning (used for findings still within a grace period).
-    pub fn at_most_warning(mut self) -> Self {
+    pub(crate) fn at_most_warning(mut self) -> Self {
         self.cap = Some(Severity::Warning);
         self
     }

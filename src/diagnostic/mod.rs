@@ -10,6 +10,6 @@ mod finding;
 mod report;
 mod rule;
 
-pub use finding::{Diagnostic, Finding};
-pub use report::Report;
-pub use rule::{explain_markdown, rules_markdown, Level, Rule, Severity};
+pub(crate) use finding::{Diagnostic, Finding};
+pub(crate) use report::Report;
+pub(crate) use rule::{explain_markdown, rules_markdown, Level, Rule, Severity};

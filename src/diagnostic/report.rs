@@ -5,18 +5,18 @@ use super::{Diagnostic, Severity};
 
 /// Everything `check` found, sorted by file, line and code.
 #[derive(Debug, Clone, Default)]
-pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
+pub(crate) struct Report {
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Record files read (files without front matter are not counted).
-    pub files: usize,
+    pub(crate) files: usize,
 }
 
 impl Report {
-    pub fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
-    pub fn warnings(&self) -> usize {
+    pub(crate) fn warnings(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 }

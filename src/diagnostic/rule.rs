@@ -8,13 +8,13 @@ use std::fmt;
 /// A diagnostic's severity as shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 impl Severity {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -30,7 +30,7 @@ impl fmt::Display for Severity {
 
 /// A rule's configured level: a severity, or switched off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
+pub(crate) enum Level {
     Error,
     Warning,
     Off,
@@ -38,7 +38,7 @@ pub enum Level {
 
 impl Level {
     /// Parses `error`, `warning` or `off`.
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         match text {
             "error" => Some(Level::Error),
             "warning" => Some(Level::Warning),
@@ -47,7 +47,7 @@ impl Level {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
@@ -56,7 +56,7 @@ impl Level {
     }
 
     /// The severity a diagnostic gets at this level, `None` when the rule is off.
-    pub fn severity(self) -> Option<Severity> {
+    pub(crate) fn severity(self) -> Option<Severity> {
         match self {
             Level::Error => Some(Severity::Error),
             Level::Warning => Some(Severity::Warning),
@@ -69,29 +69,29 @@ macro_rules! rules {
     ($( $variant:ident = $code:literal, $level:ident, $summary:literal, $explanation:literal; )*) => {
         /// Every rule `incidents check` knows, named by its kebab-case code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule { $($variant,)* }
+        pub(crate) enum Rule { $($variant,)* }
 
         impl Rule {
             /// Every rule, in the order of SPEC §3.
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+            pub(crate) const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
 
             /// The rule code (contract), e.g. `missing-rollback`.
-            pub fn code(self) -> &'static str {
+            pub(crate) fn code(self) -> &'static str {
                 match self { $(Rule::$variant => $code,)* }
             }
 
             /// The level before any config override.
-            pub fn default_level(self) -> Level {
+            pub(crate) fn default_level(self) -> Level {
                 match self { $(Rule::$variant => Level::$level,)* }
             }
 
             /// One line: when the rule fires.
-            pub fn summary(self) -> &'static str {
+            pub(crate) fn summary(self) -> &'static str {
                 match self { $(Rule::$variant => $summary,)* }
             }
 
             /// What the rule checks, why, how to satisfy it, and an example (Markdown).
-            pub fn explanation(self) -> &'static str {
+            pub(crate) fn explanation(self) -> &'static str {
                 match self { $(Rule::$variant => $explanation,)* }
             }
         }
@@ -102,12 +102,12 @@ include!("catalog.rs");
 
 impl Rule {
     /// The rule with this code.
-    pub fn from_code(code: &str) -> Option<Rule> {
+    pub(crate) fn from_code(code: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|rule| rule.code() == code)
     }
 
     /// The known code closest to `code`, for "did you mean".
-    pub fn closest(code: &str) -> Option<Rule> {
+    pub(crate) fn closest(code: &str) -> Option<Rule> {
         crate::suggest::closest(code, Rule::ALL.iter().map(|rule| rule.code())).and_then(Rule::from_code)
     }
 }
@@ -119,7 +119,7 @@ impl fmt::Display for Rule {
 }
 
 /// Renders the whole registry as the Markdown of `docs/rules.md`.
-pub fn rules_markdown() -> String {
+pub(crate) fn rules_markdown() -> String {
     let mut out = String::from(
         "# Rules\n\n<!-- Generated from src/diagnostic/catalog.rs by `incidents explain --all`; a test keeps it in step. -->\n\n\
          Every diagnostic `incidents check` reports carries one of these codes. Levels can be\n\
@@ -144,7 +144,7 @@ pub fn rules_markdown() -> String {
 }
 
 /// One rule's section: heading, level, summary, explanation.
-pub fn explain_markdown(rule: Rule) -> String {
+pub(crate) fn explain_markdown(rule: Rule) -> String {
     format!(
         "## {}\n\nDefault level: **{}**. Fires when {}.\n\n{}\n",
         rule.code(),

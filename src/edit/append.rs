@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Text to append that may shorten itself to the room a file has left.
-pub trait Fitting {
+pub(crate) trait Fitting {
     /// The text to append to a file that already holds `existing` bytes.
     fn after(&self, existing: u64) -> Cow<'_, str>;
 }
@@ -24,7 +24,7 @@ impl Fitting for str {
 
 /// Appends `text` to `path` in one write, creating the file when it does not exist. The
 /// size is read from the opened file, just before the write.
-pub fn append<T: Fitting + ?Sized>(path: &Path, text: &T) -> Result<()> {
+pub(crate) fn append<T: Fitting + ?Sized>(path: &Path, text: &T) -> Result<()> {
     let mut file = OpenOptions::new().append(true).create(true).open(path).map_err(|e| Error::io(path, e))?;
     let existing = file.metadata().map_err(|e| Error::io(path, e))?.len();
     let text = text.after(existing);

@@ -18,7 +18,7 @@ const TEMP_NAME_LEN: usize = 64;
 
 /// Replaces `path` with `bytes` atomically, keeping the file's permissions; refuses a
 /// read-only file ([`ensure_writable`]).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     ensure_writable(path, &path.display().to_string())?;
     let permissions = fs::metadata(path).ok().map(|meta| meta.permissions());
     let temp = write_temp(path, bytes)?;
@@ -35,7 +35,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Creates `path` with `bytes`, refusing (`AlreadyExists`) when it exists. The content
 /// appears all at once: it is written to a temporary file first, then linked into place.
-pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let temp = write_temp(path, bytes)?;
     let linked = fs::hard_link(&temp, path);
     let _ = fs::remove_file(&temp);
@@ -61,7 +61,7 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// grants no write access (`chmod a-w`, mode 0444): someone marked it as not to be
 /// changed, as git and editors respect. Checked on the mode bits, not by trying to
 /// write, because a rename replaces a read-only file and root may write anything.
-pub fn ensure_writable(path: &Path, shown: &str) -> Result<()> {
+pub(crate) fn ensure_writable(path: &Path, shown: &str) -> Result<()> {
     match fs::metadata(path) {
         Ok(meta) if meta.is_file() && meta.permissions().readonly() => {
             Err(Refusal::ReadOnly { path: shown.to_string() }.into())
@@ -107,7 +107,7 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
 
 /// Whether `name` is one of the temporary files [`write_atomic`] and [`create_new`]
 /// write beside their target: `.<target name>.<process id>.<attempt>.tmp`.
-pub fn is_temporary(name: &str) -> bool {
+pub(crate) fn is_temporary(name: &str) -> bool {
     let Some(stem) = name.strip_suffix(".tmp") else { return false };
     let mut parts = stem.rsplitn(3, '.');
     let digits = |part: Option<&str>| part.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
@@ -120,7 +120,7 @@ pub fn is_temporary(name: &str) -> bool {
 /// Call it only while holding the records lock ([`super::lock`]): every writer holds it
 /// from its first temporary file to its rename, so any temporary file seen then belongs
 /// to a process that died mid-write. Best effort: a file that cannot be removed stays.
-pub fn remove_leftovers(dir: &Path) {
+pub(crate) fn remove_leftovers(dir: &Path) {
     for entry in walkdir::WalkDir::new(dir).follow_links(false).into_iter().filter_map(|entry| entry.ok()) {
         if entry.file_type().is_file() && entry.file_name().to_str().is_some_and(is_temporary) {
             let _ = fs::remove_file(entry.path());

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 /// Why a file cannot be patched.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditError {
+pub(crate) enum EditError {
     /// The file does not start with a `---` front-matter block, or the block is not closed.
     NoFrontMatter,
     /// The front matter does not parse as a YAML mapping (before or after the edit).
@@ -50,53 +50,53 @@ impl std::error::Error for EditError {}
 /// One line of the front matter: `start..end` is its text without the line ending;
 /// `next` is where the following line starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-    pub next: usize,
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) next: usize,
 }
 
 /// A `key: value` entry of a block mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub key: String,
+pub(crate) struct Entry {
+    pub(crate) key: String,
     /// Index of the key's line.
-    pub line: usize,
-    pub indent: usize,
+    pub(crate) line: usize,
+    pub(crate) indent: usize,
     /// Byte offset right after the `:`.
-    pub after_colon: usize,
+    pub(crate) after_colon: usize,
     /// The value written on the key line, trimmed, without a trailing comment. Empty
     /// (at `after_colon`) when the value is a nested block or nothing.
-    pub value: Range<usize>,
+    pub(crate) value: Range<usize>,
     /// Whether the value goes on past the key line inside quotes or brackets.
-    pub open: bool,
+    pub(crate) open: bool,
     /// Index of the last line of the entry (trailing blank and comment lines excluded).
-    pub last: usize,
+    pub(crate) last: usize,
 }
 
 /// An item of a block list (`- value`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
-    pub line: usize,
+pub(crate) struct Item {
+    pub(crate) line: usize,
     /// Where the value starts (after `- `) and, trimmed, ends on the item's line.
-    pub value: Range<usize>,
-    pub last: usize,
+    pub(crate) value: Range<usize>,
+    pub(crate) last: usize,
 }
 
 /// The front matter of one file.
 #[derive(Debug, Clone)]
-pub struct Document<'a> {
-    pub text: &'a str,
+pub(crate) struct Document<'a> {
+    pub(crate) text: &'a str,
     /// The line ending of the opening `---` line, used for every line a patch adds.
-    pub eol: &'static str,
-    pub lines: Vec<Span>,
+    pub(crate) eol: &'static str,
+    pub(crate) lines: Vec<Span>,
     /// Where the closing `---` line starts.
-    pub closing: usize,
+    pub(crate) closing: usize,
 }
 
 impl<'a> Document<'a> {
     /// Finds the front matter of `text` (a UTF-8 BOM is allowed before it).
-    pub fn read(text: &'a str) -> Result<Self, EditError> {
+    pub(crate) fn read(text: &'a str) -> Result<Self, EditError> {
         let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
         let first_end = text[start..].find('\n').map(|i| start + i).ok_or(EditError::NoFrontMatter)?;
         if !crate::record::frontmatter::is_fence(&text[start..first_end]) {
@@ -118,12 +118,12 @@ impl<'a> Document<'a> {
     }
 
     /// The text of line `index`, without its line ending.
-    pub fn line(&self, index: usize) -> &'a str {
+    pub(crate) fn line(&self, index: usize) -> &'a str {
         let span = self.lines[index];
         &self.text[span.start..span.end]
     }
 
-    pub fn indent(&self, index: usize) -> usize {
+    pub(crate) fn indent(&self, index: usize) -> usize {
         lines::indent(self.line(index))
     }
 
@@ -136,22 +136,22 @@ impl<'a> Document<'a> {
     }
 
     /// The first line of `from..to` that holds something (not blank, not a comment).
-    pub fn first_content(&self, from: usize, to: usize) -> Option<usize> {
+    pub(crate) fn first_content(&self, from: usize, to: usize) -> Option<usize> {
         (from..to).find(|&i| !self.is_blank_or_comment(i))
     }
 
     /// The indentation of the top-level keys (0 unless the whole block is indented).
-    pub fn top_indent(&self) -> usize {
+    pub(crate) fn top_indent(&self) -> usize {
         self.first_content(0, self.lines.len()).map_or(0, |i| self.indent(i))
     }
 
     /// The text of an entry's value on its key line.
-    pub fn value(&self, entry: &Entry) -> &'a str {
+    pub(crate) fn value(&self, entry: &Entry) -> &'a str {
         &self.text[entry.value.clone()]
     }
 
     /// The entries of the block mapping at `indent` among lines `from..to`.
-    pub fn entries(&self, from: usize, to: usize, indent: usize) -> Vec<Entry> {
+    pub(crate) fn entries(&self, from: usize, to: usize, indent: usize) -> Vec<Entry> {
         let mut found = Vec::new();
         let mut index = from;
         while index < to {
@@ -214,7 +214,7 @@ impl<'a> Document<'a> {
 
     /// The items of the block list among lines `from..to` (at the indentation of the first
     /// item), or `None` when those lines hold something other than list items.
-    pub fn items(&self, from: usize, to: usize) -> Option<Vec<Item>> {
+    pub(crate) fn items(&self, from: usize, to: usize) -> Option<Vec<Item>> {
         let Some(first) = self.first_content(from, to) else { return Some(Vec::new()) };
         let indent = self.indent(first);
         let mut items = Vec::new();

@@ -11,7 +11,7 @@ use std::path::Path;
 /// The text of the file at `path` with `edits` applied. `shown` names the file in
 /// refusals (root-relative). A read-only file is refused here, before any file of the
 /// command is written.
-pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
+pub(crate) fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
     super::atomic::ensure_writable(path, shown)?;
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| Refusal::NotUtf8 { path: shown.to_string() })?;
@@ -22,7 +22,7 @@ pub fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<String> {
 /// link on the way: not the records folder, not a folder below it, not a folder of
 /// `records` under the root. A link committed as `incidents/2026 -> /etc` would
 /// otherwise carry a new record out of the repository. `shown` names the file.
-pub fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result<()> {
+pub(crate) fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result<()> {
     let refuse = |why: Escape| Err(Refusal::Outside { path: shown.to_string(), why }.into());
     let (Ok(below_root), Ok(below_records)) = (records.strip_prefix(root), path.strip_prefix(records)) else {
         return refuse(Escape::NotInside);
@@ -43,7 +43,7 @@ pub fn confined(root: &Path, records: &Path, path: &Path, shown: &str) -> Result
 }
 
 /// Creates `path` with `text`; refuses (naming it as `shown`) when the file exists.
-pub fn create(path: &Path, shown: &str, text: &str) -> Result<()> {
+pub(crate) fn create(path: &Path, shown: &str, text: &str) -> Result<()> {
     match create_new(path, text.as_bytes()) {
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(Refusal::Exists { path: shown.to_string() }.into())

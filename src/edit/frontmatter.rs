@@ -21,7 +21,7 @@ use crate::yaml::{self, Node};
 /// One change to a record's front matter. `order` is the canonical key order of the
 /// mapping the key belongs to (it decides where a new key goes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit<'a> {
+pub(crate) enum Edit<'a> {
     /// `key: value` at the top level.
     Set { key: &'a str, value: &'a str, order: &'a [&'a str] },
     /// `parent:` then `  key: value` under it; the block is created when absent.
@@ -37,7 +37,7 @@ pub enum Edit<'a> {
 
 /// Applies `edits` in order to `text` and checks that the result reads back as the
 /// original with exactly those changes.
-pub fn apply(text: &str, edits: &[Edit<'_>]) -> Result<String, EditError> {
+pub(crate) fn apply(text: &str, edits: &[Edit<'_>]) -> Result<String, EditError> {
     let mut expected = front_matter(text)?;
     let mut out = text.to_string();
     for edit in edits {

@@ -12,12 +12,12 @@ use std::path::Path;
 
 /// A held lock on a records folder.
 #[derive(Debug)]
-pub struct RecordsLock {
+pub(crate) struct RecordsLock {
     _file: File,
 }
 
 /// Blocks until this process holds the lock on `dir` (which must exist).
-pub fn lock(dir: &Path) -> Result<RecordsLock> {
+pub(crate) fn lock(dir: &Path) -> Result<RecordsLock> {
     let file = open(dir)?;
     file.lock().map_err(|e| Error::io(dir, e))?;
     Ok(RecordsLock { _file: file })

@@ -4,19 +4,18 @@
 //! names new files; [`append`] adds to files other programs own (the CI job summary);
 //! [`timeline`] appends entries to an incident's `Timeline` section.
 
-pub mod append;
-pub mod atomic;
-pub mod document;
-pub mod file;
-pub mod frontmatter;
-pub mod lock;
+pub(crate) mod append;
+pub(crate) mod atomic;
+pub(crate) mod document;
+pub(crate) mod file;
+pub(crate) mod frontmatter;
+pub(crate) mod lock;
 #[cfg(test)]
 mod properties;
-pub mod slug;
-pub mod status_block;
-pub mod timeline;
+pub(crate) mod slug;
+pub(crate) mod status_block;
+pub(crate) mod timeline;
 
-pub use append::append;
-pub use atomic::{create_new, write_atomic};
-pub use document::EditError;
-pub use frontmatter::{apply, Edit};
+pub(crate) use append::append;
+pub(crate) use atomic::{create_new, write_atomic};
+pub(crate) use frontmatter::{apply, Edit};

@@ -4,10 +4,10 @@
 //! by single dashes, at most [`MAX_LEN`] bytes, or `untitled`: it never leaves the folder.
 
 /// Longest slug, in bytes (all ASCII).
-pub const MAX_LEN: usize = 50;
+pub(crate) const MAX_LEN: usize = 50;
 
 /// The slug of `text`: `Checkout 502s after v42!` → `checkout-502s-after-v42`.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for ch in text.chars().flat_map(char::to_lowercase) {
@@ -47,7 +47,7 @@ pub fn slug(text: &str) -> String {
 /// The file name of a record: `INC-42-checkout-502s.md`. Ids typed with `--id` are
 /// letters, digits, `-` and `_` already; an id read from a record could hold anything
 /// (`../../x`), so every other character becomes `_`: the name is one path component.
-pub fn file_name(id: &str, title: &str) -> String {
+pub(crate) fn file_name(id: &str, title: &str) -> String {
     let id: String =
         id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
     format!("{id}-{}.md", slug(title))

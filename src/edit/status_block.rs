@@ -10,7 +10,7 @@ use crate::record::markers::{self, CLOSE, OPEN};
 
 /// Why a file cannot take a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PatchError {
+pub(crate) enum PatchError {
     /// The file has no (terminated) front matter.
     NoFrontMatter,
     /// An opening marker at this 1-based line has no closing marker after it.
@@ -40,7 +40,7 @@ impl std::fmt::Display for PatchError {
 
 /// The text of `text` with `block` (lines ending in `\n`) as its status block, or
 /// `None` when the file already holds exactly that.
-pub fn apply(text: &str, block: &str) -> Result<Option<String>, PatchError> {
+pub(crate) fn apply(text: &str, block: &str) -> Result<Option<String>, PatchError> {
     let Split::Found(parts) = split(text) else { return Err(PatchError::NoFrontMatter) };
     let body_start = text.len() - parts.body.len();
     let newline = if text[..body_start].ends_with("\r\n") || first_line_ending_is_crlf(text) { "\r\n" } else { "\n" };

@@ -10,11 +10,11 @@ use crate::record::frontmatter::{split, Split};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// The title of the section entries go to.
-pub const TIMELINE: &str = "Timeline";
+pub(crate) const TIMELINE: &str = "Timeline";
 
 /// The text of `text` with `entry` (one line, no line ending) appended to its timeline,
 /// or `None` when the file has no terminated front matter.
-pub fn append_entry(text: &str, entry: &str) -> Option<String> {
+pub(crate) fn append_entry(text: &str, entry: &str) -> Option<String> {
     let Split::Found(parts) = split(text) else { return None };
     let body_start = text.len() - parts.body.len();
     let newline = if text.find('\n').is_some_and(|i| text[..i].ends_with('\r')) { "\r\n" } else { "\n" };

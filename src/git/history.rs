@@ -10,37 +10,37 @@ use gix::prelude::FindExt;
 
 /// A commit whose trailer block names remediation items.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shipping {
+pub(crate) struct Shipping {
     /// The full SHA.
-    pub sha: String,
+    pub(crate) sha: String,
     /// The commit (committer) time, in the committer's offset.
-    pub time: Timestamp,
+    pub(crate) time: Timestamp,
     /// The item ids its `Remediates:` trailers name.
-    pub items: Vec<String>,
+    pub(crate) items: Vec<String>,
     seconds: i64,
 }
 
 /// What HEAD's history holds.
 #[derive(Debug, Clone, Default)]
-pub struct History {
+pub(crate) struct History {
     /// Commits with `Remediates:` trailers, newest first.
-    pub shipping: Vec<Shipping>,
+    pub(crate) shipping: Vec<Shipping>,
     /// Whether the history is cut off by a shallow clone.
-    pub shallow: bool,
+    pub(crate) shallow: bool,
     /// How many commits were read.
-    pub commits: usize,
+    pub(crate) commits: usize,
     /// Every commit's SHA, sorted (hex), for prefix lookups.
     ids: Vec<String>,
 }
 
 impl History {
     /// The newest commit whose trailer names `item`.
-    pub fn newest_for(&self, item: &str) -> Option<&Shipping> {
+    pub(crate) fn newest_for(&self, item: &str) -> Option<&Shipping> {
         self.shipping.iter().find(|commit| commit.items.iter().any(|id| id == item))
     }
 
     /// Whether a commit in the history starts with `sha` (7 to 40 hex digits, any case).
-    pub fn contains(&self, sha: &str) -> bool {
+    pub(crate) fn contains(&self, sha: &str) -> bool {
         let sha = sha.trim().to_ascii_lowercase();
         let at = self.ids.partition_point(|id| id.as_str() < sha.as_str());
         self.ids.get(at).is_some_and(|id| id.starts_with(&sha))
@@ -48,7 +48,7 @@ impl History {
 }
 
 /// Reads HEAD's history. An unborn HEAD (no commit yet) is an empty history.
-pub fn read(repo: &Repo) -> Result<History, GitError> {
+pub(crate) fn read(repo: &Repo) -> Result<History, GitError> {
     let mut history = History { shallow: repo.is_shallow(), ..History::default() };
     let Ok(head) = repo.inner.head_id() else { return Ok(history) };
     let walk = repo.inner.rev_walk([head.detach()]).all().map_err(|e| GitError::reading("history", e))?;
@@ -92,7 +92,7 @@ fn contains_key(message: &[u8]) -> bool {
 }
 
 /// A commit time as a record timestamp, in the committer's offset.
-pub fn timestamp(seconds: i64, offset: i32) -> Timestamp {
+pub(crate) fn timestamp(seconds: i64, offset: i32) -> Timestamp {
     let zone = FixedOffset::east_opt(offset).unwrap_or(Utc.fix());
     let moment = DateTime::from_timestamp(seconds, 0).unwrap_or(DateTime::UNIX_EPOCH);
     Timestamp::DateTime(moment.with_timezone(&zone))

@@ -12,8 +12,8 @@
 //! config says `git: off`, or the root is not in a git work tree): every caller then
 //! keeps the behaviour it has without git.
 
-pub mod history;
-pub mod trailers;
+pub(crate) mod history;
+pub(crate) mod trailers;
 
 use crate::config::{Config, GitMode};
 use std::fmt;
@@ -21,7 +21,7 @@ use std::path::Path;
 
 /// A failure reading git data (a corrupt object, an unreadable pack), with what was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitError(pub String);
+pub(crate) struct GitError(pub(crate) String);
 
 impl fmt::Display for GitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -45,7 +45,7 @@ impl From<GitError> for crate::Error {
 
 /// Why there is no git repository to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Absent {
+pub(crate) enum Absent {
     /// `git: off` in the config.
     Off,
     /// The root is not inside a git work tree (or the repository is bare).
@@ -53,13 +53,13 @@ pub enum Absent {
 }
 
 /// The git repository whose work tree holds the root.
-pub struct Repo {
+pub(crate) struct Repo {
     pub(crate) inner: gix::Repository,
 }
 
 /// What a commit SHA (a full one or a 7+ digit prefix) names in the object database.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
+pub(crate) enum Lookup {
     /// Exactly one commit: its full SHA.
     Commit(String),
     /// An object that is not a commit (a tree, a blob, a tag).
@@ -71,7 +71,7 @@ pub enum Lookup {
 }
 
 /// Opens the repository whose work tree holds `root`, unless the config turns git off.
-pub fn open(root: &Path, config: &Config) -> Result<Repo, Absent> {
+pub(crate) fn open(root: &Path, config: &Config) -> Result<Repo, Absent> {
     if config.git == GitMode::Off {
         return Err(Absent::Off);
     }
@@ -84,23 +84,23 @@ pub fn open(root: &Path, config: &Config) -> Result<Repo, Absent> {
 
 impl Repo {
     /// Whether the repository is a shallow clone (history is cut off).
-    pub fn is_shallow(&self) -> bool {
+    pub(crate) fn is_shallow(&self) -> bool {
         self.inner.is_shallow().unwrap_or(false)
     }
 
     /// HEAD's commit SHA, or `None` while HEAD is unborn (no commit yet).
-    pub fn head(&self) -> Option<String> {
+    pub(crate) fn head(&self) -> Option<String> {
         self.inner.head_id().ok().map(|id| id.detach().to_string())
     }
 
     /// Whether tracked files differ from HEAD: staged or unstaged changes to files git
     /// tracks (untracked files do not count, as with `git describe --dirty`).
-    pub fn is_dirty(&self) -> Result<bool, GitError> {
+    pub(crate) fn is_dirty(&self) -> Result<bool, GitError> {
         self.inner.is_dirty().map_err(|e| GitError::reading("the work tree's status", e))
     }
 
     /// What `sha` (7 to 40 hex digits) names, by a lookup in the object database only.
-    pub fn lookup(&self, sha: &str) -> Result<Lookup, GitError> {
+    pub(crate) fn lookup(&self, sha: &str) -> Result<Lookup, GitError> {
         let sha = sha.trim().to_ascii_lowercase();
         let prefix = gix::hash::Prefix::from_hex(&sha).map_err(|e| GitError::reading("a commit SHA", e))?;
         let id = match self.inner.objects.lookup_prefix(prefix, None) {

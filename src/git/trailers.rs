@@ -10,10 +10,10 @@
 //! never taken from prose.
 
 /// The trailer key that says a commit ships remediation items.
-pub const KEY: &str = "Remediates";
+pub(crate) const KEY: &str = "Remediates";
 
 /// The item ids that `message`'s `Remediates:` trailers name, in order, each once.
-pub fn remediated(message: &str) -> Vec<String> {
+pub(crate) fn remediated(message: &str) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for (key, value) in trailers(message) {
         if !key.eq_ignore_ascii_case(KEY) {
@@ -30,7 +30,7 @@ pub fn remediated(message: &str) -> Vec<String> {
 
 /// The `(key, value)` trailers of `message`'s trailer block; continuation lines are
 /// joined to their trailer's value with a space.
-pub fn trailers(message: &str) -> Vec<(String, String)> {
+pub(crate) fn trailers(message: &str) -> Vec<(String, String)> {
     let lines: Vec<&str> = message.lines().map(|line| line.trim_end_matches('\r')).collect();
     // The last paragraph: after trailing blank lines, back to the previous blank line.
     let Some(end) = lines.iter().rposition(|line| !line.trim().is_empty()) else { return Vec::new() };
@@ -69,7 +69,7 @@ fn split_trailer(line: &str) -> Option<(&str, &str)> {
 
 /// `word` as an item id (`INC-12-R2`, `OPS-7-R10`), with surrounding brackets and
 /// punctuation dropped; `None` for other words ("fixes", "(cache").
-pub fn item_id(word: &str) -> Option<&str> {
+pub(crate) fn item_id(word: &str) -> Option<&str> {
     let word = word.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
     let (incident, number) = word.rsplit_once("-R")?;
     let number_ok = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit());

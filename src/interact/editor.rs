@@ -9,13 +9,18 @@ use std::path::Path;
 use std::process::Command;
 
 /// Whether a command that created `path` should open the editor now.
-pub fn wanted(ctx: &Context, no_edit: bool) -> bool {
+pub(crate) fn wanted(ctx: &Context, no_edit: bool) -> bool {
     !no_edit && ctx.config.open_editor && ctx.interactive && ctx.stdout_is_terminal && ctx.editor.is_some()
 }
 
 /// Opens the editor on a created file when [`wanted`]; an editor that cannot run or
 /// fails is a warning on `err` (the file exists either way).
-pub fn open_created(ctx: &Context, no_edit: bool, path: &Path, err: &mut dyn std::io::Write) -> crate::Result<()> {
+pub(crate) fn open_created(
+    ctx: &Context,
+    no_edit: bool,
+    path: &Path,
+    err: &mut dyn std::io::Write,
+) -> crate::Result<()> {
     let Some(command) = ctx.editor.as_deref().filter(|_| wanted(ctx, no_edit)) else { return Ok(()) };
     if let Err(reason) = open(command, path) {
         let note = format!("warning: {reason}; the file was created: {}\n", ctx.display_path(path));
@@ -26,7 +31,7 @@ pub fn open_created(ctx: &Context, no_edit: bool, path: &Path, err: &mut dyn std
 
 /// Runs `command` (e.g. `code --wait`, `"/opt/my editor/bin/ed" -n`) on `path` and waits
 /// for it. The error says why it could not be split or run, or how it exited.
-pub fn open(command: &str, path: &Path) -> Result<(), String> {
+pub(crate) fn open(command: &str, path: &Path) -> Result<(), String> {
     let words = shell_words::split(command)
         .map_err(|e| format!("cannot read the editor command `{command}` ({e}): close its quotes"))?;
     let (program, arguments) = words.split_first().ok_or_else(|| "the editor command is empty".to_string())?;

@@ -3,7 +3,7 @@
 //! ([`editor`], only when stdin and stdout are terminals). Nothing here decides whether
 //! a terminal is there: that is in [`crate::Context`].
 
-pub mod editor;
-pub mod prompt;
+pub(crate) mod editor;
+pub(crate) mod prompt;
 
-pub use prompt::Needs;
+pub(crate) use prompt::Needs;

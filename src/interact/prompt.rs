@@ -8,7 +8,7 @@ use crate::run::{write, Streams};
 
 /// Collects the values of one command.
 #[derive(Debug)]
-pub struct Needs {
+pub(crate) struct Needs {
     interactive: bool,
     /// `(flag, what to write)` of every value still missing.
     missing: Vec<(String, String)>,
@@ -16,14 +16,14 @@ pub struct Needs {
 
 impl Needs {
     /// `interactive`: whether stdin is a terminal (`ctx.interactive`).
-    pub fn new(interactive: bool) -> Self {
+    pub(crate) fn new(interactive: bool) -> Self {
         Needs { interactive, missing: Vec::new() }
     }
 
     /// The value given on the command line when it is written (not blank, not a
     /// placeholder), else on a terminal the answer to a prompt; `None`, noted as missing
     /// under `flag` with `hint`, when there is neither.
-    pub fn text(
+    pub(crate) fn text(
         &mut self,
         streams: &mut Streams<'_>,
         given: Option<&str>,
@@ -39,7 +39,7 @@ impl Needs {
 
     /// Like [`Needs::text`] for a value that may stay empty: asked on a terminal (Enter
     /// skips it), never reported missing.
-    pub fn optional(
+    pub(crate) fn optional(
         &mut self,
         streams: &mut Streams<'_>,
         given: Option<&str>,
@@ -62,13 +62,13 @@ impl Needs {
     }
 
     /// Notes a value as missing without asking (for checks a command makes itself).
-    pub fn missing(&mut self, flag: &str, hint: &str) {
+    pub(crate) fn missing(&mut self, flag: &str, hint: &str) {
         self.missing.push((flag.to_string(), hint.to_string()));
     }
 
     /// `Ok` when nothing is missing; else a refusal naming every missing value:
     /// `{what}: missing --owner (…), --due (…)`.
-    pub fn finish(self, what: &str) -> Result<()> {
+    pub(crate) fn finish(self, what: &str) -> Result<()> {
         if self.missing.is_empty() {
             return Ok(());
         }
@@ -77,7 +77,7 @@ impl Needs {
 
     /// Like [`Needs::finish`], and also refuses for each of `problems` (texts that are
     /// written but are no answer), listing everything at once, one line each.
-    pub fn finish_with(self, what: &str, problems: &[String]) -> Result<()> {
+    pub(crate) fn finish_with(self, what: &str, problems: &[String]) -> Result<()> {
         if problems.is_empty() {
             return self.finish(what);
         }
@@ -94,7 +94,7 @@ fn label(flag: &str) -> String {
 
 /// Writes `question: ` to stderr and reads one line from the input; `None` for an empty
 /// answer, a placeholder or the end of input.
-pub fn ask(streams: &mut Streams<'_>, question: &str) -> Result<Option<String>> {
+pub(crate) fn ask(streams: &mut Streams<'_>, question: &str) -> Result<Option<String>> {
     write(streams.err, &format!("{question}: "))?;
     let mut line = String::new();
     let read = streams.input.read_line(&mut line).map_err(|e| Error::io("<stdin>", e))?;

@@ -10,36 +10,36 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// A heading of the body and whether anything but placeholders is written under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
+pub(crate) struct Section {
     /// Heading text, trimmed.
-    pub title: String,
+    pub(crate) title: String,
     /// 1-based line of the heading in the file.
-    pub line: usize,
-    pub has_content: bool,
+    pub(crate) line: usize,
+    pub(crate) has_content: bool,
 }
 
 /// A status block written by `status --write`, as found between its markers.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WrittenBlock {
+pub(crate) struct WrittenBlock {
     /// 1-based line of the opening marker in the file.
-    pub line: usize,
+    pub(crate) line: usize,
     /// The text between the markers with `\n` line endings; `None` when the opening
     /// marker has no closing one.
-    pub content: Option<String>,
+    pub(crate) content: Option<String>,
     /// 1-based line of a second opening marker, when the body has one.
-    pub second_open: Option<usize>,
+    pub(crate) second_open: Option<usize>,
 }
 
 /// What the rules need to know of a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BodyFacts {
-    pub sections: Vec<Section>,
-    pub status_block: Option<WrittenBlock>,
+pub(crate) struct BodyFacts {
+    pub(crate) sections: Vec<Section>,
+    pub(crate) status_block: Option<WrittenBlock>,
 }
 
 impl BodyFacts {
     /// Reads the headings of `body`, whose first line is line `first_line` of the file.
-    pub fn read(body: &str, first_line: usize) -> Self {
+    pub(crate) fn read(body: &str, first_line: usize) -> Self {
         let sections =
             super::fast_sections::sections(body, first_line).unwrap_or_else(|| parse_sections(body, first_line));
         BodyFacts { sections, status_block: None }
@@ -47,7 +47,7 @@ impl BodyFacts {
 
     /// Reads the status block of `body` (first line `first_line`), if it has one. Bodies
     /// that do not contain the marker text are not parsed at all.
-    pub fn read_status_block(&mut self, body: &str, first_line: usize) {
+    pub(crate) fn read_status_block(&mut self, body: &str, first_line: usize) {
         self.status_block = super::markers::find(body).map(|markers| WrittenBlock {
             line: first_line + body[..markers.open.start].matches('\n').count(),
             content: markers.content(body).map(|text| text.replace("\r\n", "\n")),
@@ -56,14 +56,14 @@ impl BodyFacts {
     }
 
     /// The section titled `title` (case-insensitive), if any.
-    pub fn section(&self, title: &str) -> Option<&Section> {
+    pub(crate) fn section(&self, title: &str) -> Option<&Section> {
         self.sections.iter().find(|section| section.title.eq_ignore_ascii_case(title.trim()))
     }
 }
 
 /// Every heading with whether it has content before the next heading of the same or a
 /// higher level (a sub-heading's content counts for its parent), read with pulldown-cmark.
-pub fn parse_sections(body: &str, first_line: usize) -> Vec<Section> {
+pub(crate) fn parse_sections(body: &str, first_line: usize) -> Vec<Section> {
     struct Open {
         level: HeadingLevel,
         index: usize,

@@ -8,7 +8,7 @@
 //! what the rule says.
 
 /// Built-in non-answers, as written in SPEC §2. Compared after [`answer_key`].
-pub const NON_ANSWERS: &[&str] = &[
+pub(crate) const NON_ANSWERS: &[&str] = &[
     "n/a",
     "na",
     "none",
@@ -80,7 +80,7 @@ fn answer_key(text: &str, limit: usize) -> Option<String> {
 /// `non_evidence`) once both are lower-cased with punctuation dropped, or nothing but
 /// punctuation. A longer sentence that starts with one is an answer
 /// ("none: recovered when the provider recovered").
-pub fn is_non_answer(text: &str, extra: &[String]) -> bool {
+pub(crate) fn is_non_answer(text: &str, extra: &[String]) -> bool {
     // Twice a phrase's byte length bounds the length of its key (lower-casing a few
     // letters takes more bytes).
     let longest = NON_ANSWERS.iter().map(|p| p.len()).chain(extra.iter().map(String::len)).max().unwrap_or(0);
@@ -93,7 +93,7 @@ pub fn is_non_answer(text: &str, extra: &[String]) -> bool {
 
 /// Where a gate-1 verification says service was observed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Observed {
+pub(crate) enum Observed {
     /// It names a production observation (whatever else it names).
     Production,
     /// It names only pre-production checks: local runs, tests, CI, staging, dev.
@@ -152,7 +152,7 @@ const PRE_PRODUCTION: &[&str] = &[
 const NOT_PRODUCTION: &[&str] = &["pre prod", "pre production", "non prod", "non production"];
 
 /// Classifies a gate-1 verification (SPEC §2, `local-verification`).
-pub fn classify_verification(text: &str) -> Observed {
+pub(crate) fn classify_verification(text: &str) -> Observed {
     let lowered = text.to_lowercase();
     let words: Vec<&str> = lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let mut production = false;
@@ -187,7 +187,7 @@ pub fn classify_verification(text: &str) -> Observed {
 
 /// What to write in an evidence field (or another field a writing command refuses a
 /// non-answer in), keyed by its dotted name. Fields not listed get a generic sentence.
-pub fn what_to_write(field: &str) -> &'static str {
+pub(crate) fn what_to_write(field: &str) -> &'static str {
     match field {
         "stabilization.signal" => "the reproducible signal that shows the symptom (a metric, a log query, a request that fails)",
         "stabilization.intervention" => "the smallest safe change that restored service (\"none: recovered when the provider recovered\" is an answer)",
@@ -209,12 +209,12 @@ pub fn what_to_write(field: &str) -> &'static str {
 /// The words of `weak-evidence`, shared by the rule and every command that refuses the
 /// same text: "`stabilization.rollback` holds a non-answer ("n/a"): write how the
 /// intervention is undone if it misbehaves".
-pub fn non_answer_message(field: &str, value: &str) -> String {
+pub(crate) fn non_answer_message(field: &str, value: &str) -> String {
     format!("`{field}` holds a non-answer (\"{}\"): write {}", value.trim(), what_to_write(field))
 }
 
 /// The words of `local-verification`, shared by the rule and by `stabilize`/`amend`.
-pub fn local_verification_message(value: &str) -> String {
+pub(crate) fn local_verification_message(value: &str) -> String {
     format!(
         "`stabilization.verification` names only pre-production checks (\"{}\"): write what was observed in production that confirmed restoration (a production metric, dashboard or alert, real traffic, users)",
         value.trim()

@@ -10,14 +10,14 @@ use crate::text::meaningful;
 use crate::yaml::Node;
 
 /// The keys of a failure-mode mapping.
-pub const ENTRY_KEYS: &[&str] = &["mode", "class"];
+pub(crate) const ENTRY_KEYS: &[&str] = &["mode", "class"];
 
 /// What `failure_modes` holds: the mode texts (placeholders left out) and, for each of
 /// them at the same position, its own class when the entry names one.
 #[derive(Debug, Clone, Default)]
-pub struct FailureModes {
-    pub modes: Field<Vec<Spanned<String>>>,
-    pub classes: Vec<Option<Spanned<String>>>,
+pub(crate) struct FailureModes {
+    pub(crate) modes: Field<Vec<Spanned<String>>>,
+    pub(crate) classes: Vec<Option<Spanned<String>>>,
 }
 
 /// Reads `failure_modes`; a bad entry is an `invalid-value` finding on its own line and

@@ -23,7 +23,7 @@ fn has_unmodelled(bytes: &[u8]) -> bool {
 }
 
 /// The sections of `body` (first line = file line `first_line`), or `None` to defer.
-pub fn sections(body: &str, first_line: usize) -> Option<Vec<Section>> {
+pub(crate) fn sections(body: &str, first_line: usize) -> Option<Vec<Section>> {
     if has_unmodelled(body.as_bytes()) {
         return None;
     }

@@ -2,7 +2,7 @@
 
 /// Whether a key was written and usable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FieldState {
+pub(crate) enum FieldState {
     /// The key is not in the front matter.
     #[default]
     Absent,
@@ -17,10 +17,10 @@ pub enum FieldState {
 /// A front-matter value and the 1-based line of its key (line 1, the opening `---`,
 /// when the key is absent).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field<T> {
-    pub value: Option<T>,
-    pub line: usize,
-    pub state: FieldState,
+pub(crate) struct Field<T> {
+    pub(crate) value: Option<T>,
+    pub(crate) line: usize,
+    pub(crate) state: FieldState,
 }
 
 impl<T> Default for Field<T> {
@@ -31,29 +31,29 @@ impl<T> Default for Field<T> {
 
 impl<T> Field<T> {
     /// A usable value at `line`.
-    pub fn set(value: T, line: usize) -> Self {
+    pub(crate) fn set(value: T, line: usize) -> Self {
         Field { value: Some(value), line, state: FieldState::Set }
     }
 
     /// A key written at `line` without a usable value.
-    pub fn unusable(state: FieldState, line: usize) -> Self {
+    pub(crate) fn unusable(state: FieldState, line: usize) -> Self {
         Field { value: None, line, state }
     }
 
     /// Absent or blank: what `missing-*` rules look for. Invalid values are not
     /// missing; `invalid-value` has already reported them.
-    pub fn is_missing(&self) -> bool {
+    pub(crate) fn is_missing(&self) -> bool {
         matches!(self.state, FieldState::Absent | FieldState::Blank)
     }
 
-    pub fn get(&self) -> Option<&T> {
+    pub(crate) fn get(&self) -> Option<&T> {
         self.value.as_ref()
     }
 }
 
 /// A value with the line it was written on (list entries).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Spanned<T> {
-    pub value: T,
-    pub line: usize,
+pub(crate) struct Spanned<T> {
+    pub(crate) value: T,
+    pub(crate) line: usize,
 }

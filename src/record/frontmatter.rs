@@ -11,20 +11,20 @@
 
 /// The parts of a record file. Lines are 1-based, counted in the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parts<'a> {
+pub(crate) struct Parts<'a> {
     /// The YAML between the fences (BOM removed, line endings as in the file).
-    pub yaml: &'a str,
+    pub(crate) yaml: &'a str,
     /// Line of the first YAML line (the line after the opening `---`).
-    pub yaml_line: usize,
+    pub(crate) yaml_line: usize,
     /// Everything after the closing `---` line.
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// Line of the first body line.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 /// What the start of a file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Split<'a> {
+pub(crate) enum Split<'a> {
     /// The first line is not `---`: not a record.
     NoFrontMatter,
     /// An opening `---` with no closing one.
@@ -33,7 +33,7 @@ pub enum Split<'a> {
 }
 
 /// Splits `text` at its front-matter fences.
-pub fn split(text: &str) -> Split<'_> {
+pub(crate) fn split(text: &str) -> Split<'_> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = memchr::memchr_iter(b'\n', text.as_bytes());
     let Some(first_end) = lines.next() else {
@@ -63,7 +63,7 @@ pub fn split(text: &str) -> Split<'_> {
 }
 
 /// Whether a line (with or without its line ending) is a front-matter fence `---`.
-pub fn is_fence(line: &str) -> bool {
+pub(crate) fn is_fence(line: &str) -> bool {
     line.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"
 }
 
@@ -73,7 +73,7 @@ const LATE_OPENING_LINES: usize = 40;
 /// Why a file's front matter does not open on its first line, for a file [`split`]
 /// calls [`Split::NoFrontMatter`]: the reason and the fix, and the text between the
 /// late fences when there is front matter further down (it holds a `kind:` key).
-pub fn not_opened(text: &str) -> (String, Option<&str>) {
+pub(crate) fn not_opened(text: &str) -> (String, Option<&str>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let add = "add front matter (a first line `---`, then `kind:`, `id:` and the other keys, then `---`)";
     let ignore = "or list the file under `ignore` in .incidents.yml if it is not a record";
@@ -139,7 +139,7 @@ fn closed_front_matter(rest: &str) -> Option<&str> {
 
 /// The value of a top-level `id:` line, read with the YAML line scanner rather than a
 /// parser (for front matter that does not parse), when it looks like an id.
-pub fn salvage_id(yaml: &str) -> Option<String> {
+pub(crate) fn salvage_id(yaml: &str) -> Option<String> {
     use crate::yaml::lines;
     yaml.lines().find_map(|line| {
         let (key, rest) = lines::split_key(line.trim_end_matches('\r'))?;

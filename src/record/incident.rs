@@ -4,40 +4,40 @@ use super::field::{Field, Spanned};
 use super::reader::Reader;
 use crate::clock::Timestamp;
 use crate::diagnostic::Rule;
-pub use crate::lifecycle::IncidentStatus;
+pub(crate) use crate::lifecycle::IncidentStatus;
 use crate::yaml::Node;
 
 /// The gate-1 block (`stabilization:`).
 #[derive(Debug, Clone, Default)]
-pub struct Stabilization {
-    pub signal: Field<String>,
-    pub intervention: Field<String>,
-    pub rollback: Field<String>,
-    pub verification: Field<String>,
-    pub stabilized_at: Field<Timestamp>,
-    pub uncertainty: Field<String>,
+pub(crate) struct Stabilization {
+    pub(crate) signal: Field<String>,
+    pub(crate) intervention: Field<String>,
+    pub(crate) rollback: Field<String>,
+    pub(crate) verification: Field<String>,
+    pub(crate) stabilized_at: Field<Timestamp>,
+    pub(crate) uncertainty: Field<String>,
 }
 
 /// An incident as written in its front matter.
 #[derive(Debug, Clone, Default)]
-pub struct Incident {
-    pub id: Field<String>,
-    pub title: Field<String>,
-    pub severity: Field<String>,
-    pub status: Field<IncidentStatus>,
-    pub opened: Field<Timestamp>,
-    pub commander: Field<String>,
+pub(crate) struct Incident {
+    pub(crate) id: Field<String>,
+    pub(crate) title: Field<String>,
+    pub(crate) severity: Field<String>,
+    pub(crate) status: Field<IncidentStatus>,
+    pub(crate) opened: Field<Timestamp>,
+    pub(crate) commander: Field<String>,
     /// The failure-mode texts, whichever form each entry was written in.
-    pub failure_modes: Field<Vec<Spanned<String>>>,
+    pub(crate) failure_modes: Field<Vec<Spanned<String>>>,
     /// Each failure mode's own class (`{mode, class}`), at the same position.
-    pub mode_classes: Vec<Option<Spanned<String>>>,
-    pub classes: Field<Vec<Spanned<String>>>,
-    pub stabilization: Stabilization,
-    pub closed_at: Field<Timestamp>,
+    pub(crate) mode_classes: Vec<Option<Spanned<String>>>,
+    pub(crate) classes: Field<Vec<Spanned<String>>>,
+    pub(crate) stabilization: Stabilization,
+    pub(crate) closed_at: Field<Timestamp>,
 }
 
 /// Top-level keys of an incident.
-pub const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "kind",
     "id",
     "title",
@@ -60,7 +60,7 @@ const NESTED_ELSEWHERE: &[(&str, &str)] = &[
     ("uncertainty", "stabilization.uncertainty"),
 ];
 /// Keys of `stabilization`.
-pub const STABILIZATION_KEYS: &[&str] =
+pub(crate) const STABILIZATION_KEYS: &[&str] =
     &["signal", "intervention", "rollback", "verification", "stabilized_at", "uncertainty"];
 
 impl Incident {
@@ -115,13 +115,13 @@ impl Incident {
     }
 
     /// The failure modes as written (placeholders left out).
-    pub fn failure_modes(&self) -> &[Spanned<String>] {
+    pub(crate) fn failure_modes(&self) -> &[Spanned<String>] {
         self.failure_modes.value.as_deref().unwrap_or(&[])
     }
 
     /// For messages about a failure mode that is not one of this incident's: what it
     /// lists, and the closest to `wanted` ("INC-7 lists: \"a\", \"b\"; closest: \"a\"").
-    pub fn failure_modes_listing(&self, id: &str, wanted: &str) -> String {
+    pub(crate) fn failure_modes_listing(&self, id: &str, wanted: &str) -> String {
         let modes = self.failure_modes();
         if modes.is_empty() {
             return format!("{id} lists no failure modes yet");
@@ -134,13 +134,13 @@ impl Incident {
     }
 
     /// The incident's class tags (those of failure modes without their own class).
-    pub fn classes(&self) -> &[Spanned<String>] {
+    pub(crate) fn classes(&self) -> &[Spanned<String>] {
         self.classes.value.as_deref().unwrap_or(&[])
     }
 
     /// The classes of the failure mode at `index` (SPEC §2): its own class when its
     /// entry names one, else the incident's `classes`.
-    pub fn classes_of_mode(&self, index: usize) -> Vec<&str> {
+    pub(crate) fn classes_of_mode(&self, index: usize) -> Vec<&str> {
         match self.mode_classes.get(index).and_then(Option::as_ref) {
             Some(own) => vec![own.value.as_str()],
             None => self.classes().iter().map(|c| c.value.as_str()).collect(),
@@ -149,7 +149,7 @@ impl Incident {
 
     /// The classes of the failure mode whose text is `mode` (compared like failure
     /// modes); the incident's `classes` when no listed mode matches.
-    pub fn classes_of_mode_text(&self, mode: &str) -> Vec<&str> {
+    pub(crate) fn classes_of_mode_text(&self, mode: &str) -> Vec<&str> {
         let wanted = crate::text::normalize(mode);
         match self.failure_modes().iter().position(|m| crate::text::normalize(&m.value) == wanted) {
             Some(index) => self.classes_of_mode(index),
@@ -159,13 +159,13 @@ impl Incident {
 
     /// Every class the incident carries: its `classes`, then each failure mode's own,
     /// as written (duplicates kept, with their lines).
-    pub fn all_classes(&self) -> impl Iterator<Item = &Spanned<String>> {
+    pub(crate) fn all_classes(&self) -> impl Iterator<Item = &Spanned<String>> {
         self.classes().iter().chain(self.mode_classes.iter().flatten())
     }
 
     /// Every class name the incident carries (its `classes` and its failure modes' own),
     /// first spelling kept, duplicates left out: what `list --class` matches.
-    pub fn class_names(&self) -> Vec<String> {
+    pub(crate) fn class_names(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for class in self.all_classes() {
             let key = crate::text::normalize(&class.value);
@@ -179,7 +179,7 @@ impl Incident {
     /// The classes the incident is counted under: its failure modes' classes (own or
     /// inherited), and its `classes` when it lists no failure mode; first spelling kept,
     /// duplicates (compared like failure modes) left out.
-    pub fn effective_classes(&self) -> Vec<&str> {
+    pub(crate) fn effective_classes(&self) -> Vec<&str> {
         fn push<'a>(class: &'a str, out: &mut Vec<&'a str>) {
             let key = crate::text::normalize(class);
             if !out.iter().any(|known| crate::text::normalize(known) == key) {

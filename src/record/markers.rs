@@ -11,28 +11,28 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The opening marker as `status --write` writes it.
-pub const OPEN: &str = "<!-- incidents:status -->";
+pub(crate) const OPEN: &str = "<!-- incidents:status -->";
 /// The closing marker as `status --write` writes it.
-pub const CLOSE: &str = "<!-- /incidents:status -->";
+pub(crate) const CLOSE: &str = "<!-- /incidents:status -->";
 /// Text every marker contains: a body without it is never parsed for markers.
-pub const NEEDLE: &str = "incidents:status";
+pub(crate) const NEEDLE: &str = "incidents:status";
 
 /// Where the markers are in a body, as byte ranges of their whole lines (line ending
 /// included).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Markers {
-    pub open: Range<usize>,
+pub(crate) struct Markers {
+    pub(crate) open: Range<usize>,
     /// The first closing marker after the opening one, if any.
-    pub close: Option<Range<usize>>,
+    pub(crate) close: Option<Range<usize>>,
     /// A second opening marker anywhere after the first: `status --write` refuses such
     /// a file rather than guess which block is its own (it could overwrite the text
     /// between two opening markers).
-    pub second_open: Option<Range<usize>>,
+    pub(crate) second_open: Option<Range<usize>>,
 }
 
 impl Markers {
     /// The text between the markers, when the block is closed.
-    pub fn content<'a>(&self, body: &'a str) -> Option<&'a str> {
+    pub(crate) fn content<'a>(&self, body: &'a str) -> Option<&'a str> {
         self.close.as_ref().map(|close| &body[self.open.end..close.start])
     }
 }
@@ -45,7 +45,7 @@ enum Kind {
 
 /// The first opening marker of `body`, the first closing marker after it, and a second
 /// opening marker if there is one.
-pub fn find(body: &str) -> Option<Markers> {
+pub(crate) fn find(body: &str) -> Option<Markers> {
     if !body.contains(NEEDLE) {
         return None;
     }

@@ -5,38 +5,37 @@
 //! values left out) and the problems are returned as findings, so every other rule can
 //! still run on it.
 
-pub mod body;
-pub mod evidence;
+pub(crate) mod body;
+pub(crate) mod evidence;
 mod failure_modes;
 mod fast_sections;
 #[cfg(test)]
 mod fast_sections_differential;
-pub mod field;
-pub mod frontmatter;
+pub(crate) mod field;
+pub(crate) mod frontmatter;
 mod incident;
-pub mod markers;
+pub(crate) mod markers;
 mod parse;
 mod reader;
 mod remediation;
-pub use crate::text;
+pub(crate) use crate::text;
 
-pub use body::{BodyFacts, WrittenBlock};
-pub use failure_modes::ENTRY_KEYS as FAILURE_MODE_KEYS;
-pub use field::{Field, FieldState, Spanned};
-pub use incident::{Incident, IncidentStatus, Stabilization, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
-pub use parse::{parse_file, ParsedFile};
-pub use remediation::{Due, DueMove, ItemStatus, Remediation, DUE_HISTORY_KEYS, KEYS as REMEDIATION_KEYS};
+pub(crate) use body::BodyFacts;
+pub(crate) use field::{Field, FieldState, Spanned};
+pub(crate) use incident::{Incident, IncidentStatus, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
+pub(crate) use parse::{parse_file, ParsedFile};
+pub(crate) use remediation::{ItemStatus, Remediation, KEYS as REMEDIATION_KEYS};
 
 /// A record of either kind.
 #[derive(Debug, Clone)]
-pub enum Record {
+pub(crate) enum Record {
     Incident(Incident),
     Remediation(Remediation),
 }
 
 impl Record {
     /// The record's id, when it has one.
-    pub fn id(&self) -> Option<&str> {
+    pub(crate) fn id(&self) -> Option<&str> {
         match self {
             Record::Incident(incident) => incident.id.value.as_deref(),
             Record::Remediation(item) => item.id.value.as_deref(),
@@ -44,7 +43,7 @@ impl Record {
     }
 
     /// The line of the `id` key (or of the opening `---`).
-    pub fn id_line(&self) -> usize {
+    pub(crate) fn id_line(&self) -> usize {
         match self {
             Record::Incident(incident) => incident.id.line,
             Record::Remediation(item) => item.id.line,
@@ -52,7 +51,7 @@ impl Record {
     }
 
     /// `incident` or `remediation`.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Record::Incident(_) => "incident",
             Record::Remediation(_) => "remediation",
@@ -60,7 +59,7 @@ impl Record {
     }
 
     /// The status as written, when valid.
-    pub fn status_name(&self) -> Option<&'static str> {
+    pub(crate) fn status_name(&self) -> Option<&'static str> {
         match self {
             Record::Incident(incident) => incident.status.value.map(IncidentStatus::as_str),
             Record::Remediation(item) => item.status.value.map(ItemStatus::as_str),

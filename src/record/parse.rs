@@ -13,19 +13,19 @@ use crate::yaml::{self, Node, YamlErrorKind};
 
 /// The result of reading one record file.
 #[derive(Debug, Clone)]
-pub struct ParsedFile {
+pub(crate) struct ParsedFile {
     /// Path relative to the root, `/`-separated.
-    pub path: String,
+    pub(crate) path: String,
     /// The record, when the front matter could be read and names a known `kind`.
-    pub record: Option<Record>,
+    pub(crate) record: Option<Record>,
     /// Body facts: headings when the config requires sections of this record, the
     /// status block when an incident's body mentions its markers.
-    pub body: BodyFacts,
-    pub findings: Vec<Finding>,
+    pub(crate) body: BodyFacts,
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// Reads a file's bytes. `None` when the file has no front matter (not a record).
-pub fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFile> {
+pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFile> {
     let mut parsed =
         ParsedFile { path: path.to_string(), record: None, body: BodyFacts::default(), findings: Vec::new() };
     let text = match std::str::from_utf8(bytes) {

@@ -10,22 +10,22 @@ use crate::yaml::Node;
 use chrono::NaiveDate;
 
 /// Reading context for one file.
-pub struct Reader<'a> {
-    pub file: &'a str,
-    pub keys: &'a KeyLines,
-    pub id: Option<String>,
-    pub findings: Vec<Finding>,
+pub(crate) struct Reader<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) keys: &'a KeyLines,
+    pub(crate) id: Option<String>,
+    pub(crate) findings: Vec<Finding>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(file: &'a str, keys: &'a KeyLines) -> Self {
+    pub(crate) fn new(file: &'a str, keys: &'a KeyLines) -> Self {
         Reader { file, keys, id: None, findings: Vec::new() }
     }
 
     /// The line of a key path, or 1 (the opening `---`) when it is not written.
     /// A nested key written inside a flow mapping (`due: {start: …}`) has no line of its
     /// own: the line of the nearest written parent is used.
-    pub fn line(&self, path: &str) -> usize {
+    pub(crate) fn line(&self, path: &str) -> usize {
         let mut path = path;
         loop {
             if let Some(line) = self.keys.get(path) {
@@ -38,7 +38,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn report(&mut self, rule: Rule, line: usize, message: String) {
+    pub(crate) fn report(&mut self, rule: Rule, line: usize, message: String) {
         let finding = Finding::new(rule, self.file, line, self.id.as_deref(), message);
         self.findings.push(finding);
     }
@@ -50,7 +50,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A text field: scalars are read as text; blanks and placeholders count as missing.
-    pub fn text(&mut self, node: Option<&Node>, path: &str) -> Field<String> {
+    pub(crate) fn text(&mut self, node: Option<&Node>, path: &str) -> Field<String> {
         let line = self.line(path);
         match node {
             None => Field::default(),
@@ -69,7 +69,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A field whose text must be one of `allowed`; `parse` maps the text to a value.
-    pub fn choice<T>(
+    pub(crate) fn choice<T>(
         &mut self,
         node: Option<&Node>,
         path: &str,
@@ -95,7 +95,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A date or RFC 3339 timestamp.
-    pub fn timestamp(&mut self, node: Option<&Node>, path: &str) -> Field<Timestamp> {
+    pub(crate) fn timestamp(&mut self, node: Option<&Node>, path: &str) -> Field<Timestamp> {
         let text = self.text(node, path);
         let Some(written) = text.value else {
             return Field::unusable(text.state, text.line);
@@ -114,7 +114,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A strict `YYYY-MM-DD` date.
-    pub fn date(&mut self, node: Option<&Node>, path: &str) -> Field<NaiveDate> {
+    pub(crate) fn date(&mut self, node: Option<&Node>, path: &str) -> Field<NaiveDate> {
         let text = self.text(node, path);
         let Some(written) = text.value else {
             return Field::unusable(text.state, text.line);
@@ -127,7 +127,7 @@ impl<'a> Reader<'a> {
 
     /// A list of text entries, each with its line; blank and placeholder entries are
     /// left out. A single text value is refused with a hint to write a list.
-    pub fn text_list(&mut self, node: Option<&Node>, path: &str) -> Field<Vec<Spanned<String>>> {
+    pub(crate) fn text_list(&mut self, node: Option<&Node>, path: &str) -> Field<Vec<Spanned<String>>> {
         let line = self.line(path);
         let items = match node {
             None => return Field::default(),
@@ -171,7 +171,7 @@ impl<'a> Reader<'a> {
 
     /// Reports every key of `map` not in `known`, suggesting a close known key, or the
     /// right place for a key written at the wrong level (`elsewhere`: key → full path).
-    pub fn unknown_keys(&mut self, map: &Node, prefix: &str, known: &[&str], elsewhere: &[(&str, &str)]) {
+    pub(crate) fn unknown_keys(&mut self, map: &Node, prefix: &str, known: &[&str], elsewhere: &[(&str, &str)]) {
         let Node::Map(entries) = map else { return };
         for (key, _) in entries {
             if known.contains(&key.as_str()) {

@@ -1,57 +1,55 @@
 //! The remediation item record: its keys (SPEC §2), its status, its due window.
 
-use super::field::{Field, FieldState, Spanned};
+use super::field::{Field, FieldState};
 use super::reader::Reader;
 use crate::clock::{parse_date, Timestamp};
 use crate::diagnostic::Rule;
-pub use crate::lifecycle::ItemStatus;
+pub(crate) use crate::lifecycle::ItemStatus;
 use crate::yaml::Node;
 use chrono::NaiveDate;
 
 /// One earlier due date kept in `due_history`: what it was, when and why it moved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DueMove {
+pub(crate) struct DueMove {
     /// The earlier due date, as written (a date or a window's end).
-    pub due: Option<NaiveDate>,
-    pub moved_at: Option<Timestamp>,
-    pub reason: Option<String>,
+    pub(crate) due: Option<NaiveDate>,
+    pub(crate) moved_at: Option<Timestamp>,
+    pub(crate) reason: Option<String>,
     /// The line of the entry.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// A due window. A bare date is the end of the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Due {
-    pub start: Option<NaiveDate>,
-    pub end: NaiveDate,
+pub(crate) struct Due {
+    pub(crate) start: Option<NaiveDate>,
+    pub(crate) end: NaiveDate,
 }
 
 /// A remediation item as written in its front matter.
 #[derive(Debug, Clone, Default)]
-pub struct Remediation {
-    pub id: Field<String>,
-    pub incident: Field<String>,
-    pub title: Field<String>,
-    pub failure_mode: Field<String>,
-    pub owner: Field<String>,
-    pub due: Field<Due>,
-    pub validation: Field<String>,
-    pub validation_command: Field<String>,
-    pub status: Field<ItemStatus>,
-    pub change: Field<String>,
-    pub evidence: Field<String>,
-    pub reason: Field<String>,
-    pub approved_by: Field<String>,
-    pub started_at: Field<Timestamp>,
-    pub shipped_at: Field<Timestamp>,
-    pub validated_at: Field<Timestamp>,
-    pub dropped_at: Field<Timestamp>,
-    pub due_history: Field<Vec<DueMove>>,
-    pub links: Field<Vec<Spanned<String>>>,
+pub(crate) struct Remediation {
+    pub(crate) id: Field<String>,
+    pub(crate) incident: Field<String>,
+    pub(crate) title: Field<String>,
+    pub(crate) failure_mode: Field<String>,
+    pub(crate) owner: Field<String>,
+    pub(crate) due: Field<Due>,
+    pub(crate) validation: Field<String>,
+    pub(crate) validation_command: Field<String>,
+    pub(crate) status: Field<ItemStatus>,
+    pub(crate) change: Field<String>,
+    pub(crate) evidence: Field<String>,
+    pub(crate) reason: Field<String>,
+    pub(crate) approved_by: Field<String>,
+    pub(crate) shipped_at: Field<Timestamp>,
+    pub(crate) validated_at: Field<Timestamp>,
+    pub(crate) dropped_at: Field<Timestamp>,
+    pub(crate) due_history: Field<Vec<DueMove>>,
 }
 
 /// Keys of a remediation item.
-pub const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "kind",
     "id",
     "incident",
@@ -74,33 +72,51 @@ pub const KEYS: &[&str] = &[
     "links",
 ];
 /// Keys of one `due_history` entry.
-pub const DUE_HISTORY_KEYS: &[&str] = &["due", "moved_at", "reason"];
+pub(crate) const DUE_HISTORY_KEYS: &[&str] = &["due", "moved_at", "reason"];
 
 impl Remediation {
     /// Reads an item from its front-matter mapping.
     pub(super) fn read(map: &Node, reader: &mut Reader<'_>) -> Remediation {
         let id = reader.text(map.get("id"), "id");
         reader.id = id.value.clone();
+        let incident = reader.text(map.get("incident"), "incident");
+        let title = reader.text(map.get("title"), "title");
+        let failure_mode = reader.text(map.get("failure_mode"), "failure_mode");
+        let owner = reader.text(map.get("owner"), "owner");
+        let due = read_due(map.get("due"), reader);
+        let validation = reader.text(map.get("validation"), "validation");
+        let validation_command = reader.text(map.get("validation_command"), "validation_command");
+        let status = reader.choice(map.get("status"), "status", ItemStatus::NAMES, ItemStatus::parse);
+        let change = reader.text(map.get("change"), "change");
+        let evidence = reader.text(map.get("evidence"), "evidence");
+        let reason = reader.text(map.get("reason"), "reason");
+        let approved_by = reader.text(map.get("approved_by"), "approved_by");
+        // Read for its diagnostics only: nothing uses the value.
+        reader.timestamp(map.get("started_at"), "started_at");
+        let shipped_at = reader.timestamp(map.get("shipped_at"), "shipped_at");
+        let validated_at = reader.timestamp(map.get("validated_at"), "validated_at");
+        let dropped_at = reader.timestamp(map.get("dropped_at"), "dropped_at");
+        let due_history = read_due_history(map.get("due_history"), reader);
+        // Read for its diagnostics only: nothing uses the value.
+        reader.text_list(map.get("links"), "links");
         let item = Remediation {
             id,
-            incident: reader.text(map.get("incident"), "incident"),
-            title: reader.text(map.get("title"), "title"),
-            failure_mode: reader.text(map.get("failure_mode"), "failure_mode"),
-            owner: reader.text(map.get("owner"), "owner"),
-            due: read_due(map.get("due"), reader),
-            validation: reader.text(map.get("validation"), "validation"),
-            validation_command: reader.text(map.get("validation_command"), "validation_command"),
-            status: reader.choice(map.get("status"), "status", ItemStatus::NAMES, ItemStatus::parse),
-            change: reader.text(map.get("change"), "change"),
-            evidence: reader.text(map.get("evidence"), "evidence"),
-            reason: reader.text(map.get("reason"), "reason"),
-            approved_by: reader.text(map.get("approved_by"), "approved_by"),
-            started_at: reader.timestamp(map.get("started_at"), "started_at"),
-            shipped_at: reader.timestamp(map.get("shipped_at"), "shipped_at"),
-            validated_at: reader.timestamp(map.get("validated_at"), "validated_at"),
-            dropped_at: reader.timestamp(map.get("dropped_at"), "dropped_at"),
-            due_history: read_due_history(map.get("due_history"), reader),
-            links: reader.text_list(map.get("links"), "links"),
+            incident,
+            title,
+            failure_mode,
+            owner,
+            due,
+            validation,
+            validation_command,
+            status,
+            change,
+            evidence,
+            reason,
+            approved_by,
+            shipped_at,
+            validated_at,
+            dropped_at,
+            due_history,
         };
         reader.unknown_keys(map, "", KEYS, &[("failure_modes", "failure_mode")]);
         item

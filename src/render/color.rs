@@ -11,7 +11,7 @@ use std::ffi::OsString;
 
 /// When to colour output (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// Colour when writing to a terminal and `NO_COLOR` is not set.
     #[default]
     Auto,
@@ -21,7 +21,7 @@ pub enum ColorChoice {
 
 impl ColorChoice {
     /// Whether to colour a stream, given what `auto` decides for it ([`auto_colors`]).
-    pub fn enabled(self, auto: bool) -> bool {
+    pub(crate) fn enabled(self, auto: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -32,7 +32,7 @@ impl ColorChoice {
     /// The `--color` among raw command-line arguments, for what is printed before they
     /// parse (help, version, usage errors): the last one wins, as clap's override does;
     /// nothing after `--` counts; a value clap would refuse counts as `auto`.
-    pub fn from_args(args: &[OsString]) -> ColorChoice {
+    pub(crate) fn from_args(args: &[OsString]) -> ColorChoice {
         let mut choice = ColorChoice::Auto;
         let mut args = args.iter().skip(1).map(|arg| arg.to_str());
         while let Some(arg) = args.next() {
@@ -58,18 +58,18 @@ impl ColorChoice {
 /// and the process environment (`NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM`, CI).
 /// Called by the binary when it gathers its environment; the library never reads the
 /// environment itself.
-pub fn auto_colors<S: anstream::stream::RawStream>(stream: &S) -> bool {
+pub(crate) fn auto_colors<S: anstream::stream::RawStream>(stream: &S) -> bool {
     anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }
 
 /// Styles by meaning; plain text when disabled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Palette {
-    pub enabled: bool,
+pub(crate) struct Palette {
+    pub(crate) enabled: bool,
 }
 
 impl Palette {
-    pub fn new(enabled: bool) -> Self {
+    pub(crate) fn new(enabled: bool) -> Self {
         Palette { enabled }
     }
 
@@ -81,22 +81,22 @@ impl Palette {
         }
     }
 
-    pub fn error(&self, text: &str) -> String {
+    pub(crate) fn error(&self, text: &str) -> String {
         self.paint("1;31", text)
     }
-    pub fn warning(&self, text: &str) -> String {
+    pub(crate) fn warning(&self, text: &str) -> String {
         self.paint("1;33", text)
     }
-    pub fn success(&self, text: &str) -> String {
+    pub(crate) fn success(&self, text: &str) -> String {
         self.paint("1;32", text)
     }
-    pub fn path(&self, text: &str) -> String {
+    pub(crate) fn path(&self, text: &str) -> String {
         self.paint("1;36", text)
     }
-    pub fn gutter(&self, text: &str) -> String {
+    pub(crate) fn gutter(&self, text: &str) -> String {
         self.paint("1;34", text)
     }
-    pub fn strong(&self, text: &str) -> String {
+    pub(crate) fn strong(&self, text: &str) -> String {
         self.paint("1", text)
     }
 }

@@ -13,7 +13,7 @@ use crate::analysis::settings::Effective;
 use crate::printable::printable;
 
 /// Renders every setting; rule levels the config sets are marked.
-pub fn render(effective: &Effective, palette: &Palette) -> String {
+pub(crate) fn render(effective: &Effective, palette: &Palette) -> String {
     let mut out = String::new();
     let mut line = |label: &str, value: String| {
         out.push_str(&format!("{} {value}\n", palette.strong(&format!("{label:<14}"))));
@@ -90,6 +90,6 @@ pub fn render(effective: &Effective, palette: &Palette) -> String {
 }
 
 /// `incidents config --format json`: the [`Effective`] settings as one JSON object.
-pub fn json(effective: &Effective) -> String {
+pub(crate) fn json(effective: &Effective) -> String {
     super::json::versioned(effective)
 }

@@ -6,7 +6,7 @@ use crate::analysis::digest::{Digest, DigestItem, IncidentLine};
 use crate::render::markdown_text::inline;
 
 /// The digest in Markdown.
-pub fn markdown(digest: &Digest) -> String {
+pub(crate) fn markdown(digest: &Digest) -> String {
     let mut out = format!("**Incidents digest, {}** (due within {} days)\n", digest.today, digest.within_days);
     if digest.owners.is_empty() && digest.ready_to_close.is_empty() && digest.without_items.is_empty() {
         out.push_str("\nNothing overdue, due soon or waiting.\n");

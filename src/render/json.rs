@@ -10,13 +10,13 @@ use serde::Serialize;
 
 /// The version of the JSON outputs (`check`, `status`, `list`, `report`, `digest`,
 /// `sync`, `explain`).
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// Pretty JSON ending in a newline. The structs rendered hold only strings, numbers
 /// and dates, so serialisation does not fail; if it ever did, the error is the output,
 /// still as JSON. No line can start or hold a GitHub workflow command (see
 /// [`without_legacy_commands`]), so JSON printed in a CI log is inert.
-pub fn pretty<T: Serialize>(value: &T) -> String {
+pub(crate) fn pretty<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .unwrap_or_else(|error| serde_json::json!({ "error": error.to_string() }).to_string());
     text.push('\n');
@@ -27,7 +27,7 @@ pub fn pretty<T: Serialize>(value: &T) -> String {
 /// in a log line as a command. Outside strings JSON holds no `#`, and inside one the
 /// escape reads back as the same character. (A line of pretty JSON never starts with
 /// `::`: every line starts with white space, a quote or a bracket.)
-pub fn without_legacy_commands(json: String) -> String {
+pub(crate) fn without_legacy_commands(json: String) -> String {
     if json.contains("##[") {
         json.replace("##[", "\\u0023#[")
     } else {
@@ -36,7 +36,7 @@ pub fn without_legacy_commands(json: String) -> String {
 }
 
 /// `value` (a struct or map) as pretty JSON with `"version": 1` as its first key.
-pub fn versioned<T: Serialize>(value: &T) -> String {
+pub(crate) fn versioned<T: Serialize>(value: &T) -> String {
     #[derive(Serialize)]
     struct Versioned<'a, T> {
         version: u32,

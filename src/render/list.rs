@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 const HEADER: [&str; 6] = ["ID", "STATUS", "SEVERITY", "OWNER", "DUE", "TITLE"];
 
 /// The table, or nothing when there are no rows.
-pub fn render(rows: &[Row], palette: &Palette) -> String {
+pub(crate) fn render(rows: &[Row], palette: &Palette) -> String {
     if rows.is_empty() {
         return String::new();
     }
@@ -72,12 +72,12 @@ fn cells(row: &Row) -> [String; 6] {
 /// The whole `list --format json` document: the date overdue days are counted from and
 /// the selected rows (the [`Row`] structs, serialised; docs/reports.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ListOutput {
-    pub today: NaiveDate,
-    pub records: Vec<Row>,
+pub(crate) struct ListOutput {
+    pub(crate) today: NaiveDate,
+    pub(crate) records: Vec<Row>,
 }
 
 /// `list --format json`.
-pub fn json(today: NaiveDate, rows: &[Row]) -> String {
+pub(crate) fn json(today: NaiveDate, rows: &[Row]) -> String {
     super::json::versioned(&ListOutput { today, records: rows.to_vec() })
 }

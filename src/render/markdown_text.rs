@@ -12,7 +12,7 @@
 
 /// `text` on one line, with Markdown's active characters escaped and link-like words
 /// shown as code.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (n, word) in text.split_whitespace().enumerate() {
         if n > 0 {
@@ -35,7 +35,7 @@ pub fn inline(text: &str) -> String {
 }
 
 /// `text` quoted for a sentence: `"text"`.
-pub fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     format!("\"{}\"", inline(text))
 }
 

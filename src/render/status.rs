@@ -14,12 +14,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Several blocks, separated by a thematic break.
-pub fn render(blocks: &[StatusBlock]) -> String {
+pub(crate) fn render(blocks: &[StatusBlock]) -> String {
     blocks.iter().map(block).collect::<Vec<_>>().join("\n---\n\n")
 }
 
 /// One block, every line ending in `\n`.
-pub fn block(block: &StatusBlock) -> String {
+pub(crate) fn block(block: &StatusBlock) -> String {
     let mut out = String::new();
     let title = block.title.as_deref().map(|t| format!(" · {}", inline(t))).unwrap_or_default();
     let severity = block.severity.as_deref().map(|s| format!(" · {}", inline(s))).unwrap_or_default();
@@ -192,13 +192,13 @@ fn accepted_risks(progress: &Progress, risks: &[AcceptedRisk], out: &mut String)
 /// from and the status block of each incident (the [`StatusBlock`] structs, serialised;
 /// docs/reports.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatusOutput {
+pub(crate) struct StatusOutput {
     /// The date `days_until_due` is counted from.
-    pub today: NaiveDate,
-    pub incidents: Vec<StatusBlock>,
+    pub(crate) today: NaiveDate,
+    pub(crate) incidents: Vec<StatusBlock>,
 }
 
 /// `status --format json`.
-pub fn json(today: NaiveDate, blocks: &[StatusBlock]) -> String {
+pub(crate) fn json(today: NaiveDate, blocks: &[StatusBlock]) -> String {
     super::json::versioned(&StatusOutput { today, incidents: blocks.to_vec() })
 }

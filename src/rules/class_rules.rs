@@ -7,7 +7,7 @@ use crate::diagnostic::{Finding, Rule};
 use crate::record::{ParsedFile, Record};
 
 /// Collects the `unknown-class` findings of one file into `out`.
-pub fn check(file: &ParsedFile, record: &Record, config: &Config, out: &mut Vec<Finding>) {
+pub(crate) fn check(file: &ParsedFile, record: &Record, config: &Config, out: &mut Vec<Finding>) {
     let vocabulary = &config.classes;
     if !vocabulary.is_configured() {
         return;

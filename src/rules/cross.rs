@@ -12,7 +12,7 @@ use crate::store::{Index, Repository};
 use chrono::NaiveDate;
 
 /// Runs every cross-record rule, appending findings to `out`.
-pub fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
+pub(crate) fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
     duplicate_ids(repo, index, out);
     for file in &repo.files {
         match &file.record {
@@ -80,7 +80,7 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, config: &Config
 /// The latest due date the severity policy allows for items of `incident`: its
 /// stabilization date (its opening date while it is active, or when `stabilized_at` is
 /// not written) plus the severity's window; with the date it counts from and the window.
-pub fn policy_limit(incident: &Incident, config: &Config) -> Option<(NaiveDate, NaiveDate, i64)> {
+pub(crate) fn policy_limit(incident: &Incident, config: &Config) -> Option<(NaiveDate, NaiveDate, i64)> {
     let days = config.due_limit(incident.severity.get()?)?;
     let stabilized = incident
         .status
@@ -132,7 +132,7 @@ fn due_beyond_policy(
 /// The failure modes of `incident` that none of `items` covers. Any item covers its
 /// failure mode, a dropped one included: a failure mode whose items are all dropped is
 /// accepted risk (each dropped item names who accepted it), not uncovered.
-pub fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) -> Vec<&'i Spanned<String>> {
+pub(crate) fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) -> Vec<&'i Spanned<String>> {
     incident
         .failure_modes()
         .iter()
@@ -147,7 +147,7 @@ pub fn uncovered<'i>(incident: &'i Incident, items: &[(usize, &Remediation)]) ->
 
 /// The items that are neither validated nor dropped, with their status (items whose
 /// status cannot be read are left to `invalid-value`).
-pub fn unfinished<'r>(items: &[(usize, &'r Remediation)]) -> Vec<(usize, &'r Remediation, ItemStatus)> {
+pub(crate) fn unfinished<'r>(items: &[(usize, &'r Remediation)]) -> Vec<(usize, &'r Remediation, ItemStatus)> {
     items
         .iter()
         .filter_map(|(index, item)| item.status.value.filter(|status| !status.is_done()).map(|s| (*index, *item, s)))

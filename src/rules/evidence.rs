@@ -14,13 +14,14 @@ use crate::record::evidence::{classify_verification, local_verification_message,
 use crate::record::{Field, Incident, Remediation};
 
 /// Whether `text` is a non-answer, built-in or listed in the config's `non_evidence`.
-pub fn is_non_answer(text: &str, config: &Config) -> bool {
+pub(crate) fn is_non_answer(text: &str, config: &Config) -> bool {
     crate::record::evidence::is_non_answer(text, &config.non_evidence)
 }
 
 /// Whether `verification` is `local-verification`: it names only pre-production checks
 /// (a non-answer is `weak-evidence` instead).
-pub fn is_local_verification(verification: &str, config: &Config) -> bool {
+#[cfg(test)]
+pub(crate) fn is_local_verification(verification: &str, config: &Config) -> bool {
     !is_non_answer(verification, config) && classify_verification(verification) == Observed::PreProductionOnly
 }
 

@@ -12,7 +12,7 @@ use crate::store::Repository;
 use crate::workflow::change::Kind;
 
 /// Looks up every shipped or validated item's commit SHA.
-pub fn check(repo: &Repository, config: &Config, findings: &mut Vec<Finding>) {
+pub(crate) fn check(repo: &Repository, config: &Config, findings: &mut Vec<Finding>) {
     if config.level(Rule::UnknownChange).severity().is_none() {
         return;
     }

@@ -5,13 +5,13 @@
 //! findings, diagnostics, the report) live below, in `crate::diagnostic`.
 
 mod class_rules;
-pub mod cross;
-pub mod evidence;
+pub(crate) mod cross;
+pub(crate) mod evidence;
 mod git_rules;
 mod owner_rules;
 #[cfg(test)]
 mod properties;
-pub mod record_rules;
+pub(crate) mod record_rules;
 mod status_block;
 
 use crate::config::Config;
@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 /// Runs every rule over the repository and applies the config's levels.
-pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
+pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
     let index = Index::build(repo);
     let mut findings: Vec<Finding> = repo
         .files
@@ -54,7 +54,7 @@ pub fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
 
 /// Turns a finding into a diagnostic at its configured level, or drops it when the
 /// rule is off. A finding capped at warning never becomes an error.
-pub fn apply_level(finding: Finding, config: &Config) -> Option<Diagnostic> {
+pub(crate) fn apply_level(finding: Finding, config: &Config) -> Option<Diagnostic> {
     let mut severity = config.level(finding.rule).severity()?;
     if let Some(cap) = finding.cap {
         severity = severity.max(cap);

@@ -8,7 +8,7 @@ use crate::diagnostic::{Finding, Rule};
 use crate::record::{ParsedFile, Record};
 
 /// Adds `unknown-owner` for `record` when it is an item whose owner is not configured.
-pub fn check(file: &ParsedFile, record: &Record, config: &Config, out: &mut Vec<Finding>) {
+pub(crate) fn check(file: &ParsedFile, record: &Record, config: &Config, out: &mut Vec<Finding>) {
     let (Some(owners), Record::Remediation(item)) = (&config.owners, record) else { return };
     let Some(owner) = item.owner.get().filter(|_| !item.owner.is_missing()) else { return };
     if owners.find(owner).is_some() {

@@ -8,7 +8,13 @@ use crate::record::{Field, Incident, IncidentStatus, ItemStatus, ParsedFile, Rec
 use chrono::NaiveDate;
 
 /// Collects one file's findings into `out`.
-pub fn check_record(file: &ParsedFile, record: &Record, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
+pub(crate) fn check_record(
+    file: &ParsedFile,
+    record: &Record,
+    config: &Config,
+    today: NaiveDate,
+    out: &mut Vec<Finding>,
+) {
     let mut emit = Emitter { file: &file.path, id: record.id(), out };
     match record {
         Record::Incident(incident) => check_incident(incident, config, &mut emit),

@@ -12,7 +12,7 @@ use crate::store::{Index, Repository};
 
 /// Appends a finding for every written block that is stale, has no closing marker, or
 /// has a second opening marker.
-pub fn check(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {
     if !repo.files.iter().any(|file| file.body.status_block.is_some()) {
         return;
     }

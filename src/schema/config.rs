@@ -7,7 +7,7 @@ use crate::record::{IncidentStatus, ItemStatus};
 use serde_json::{json, Map, Value};
 
 /// The config schema.
-pub fn config() -> Value {
+pub(crate) fn config() -> Value {
     let rules: Map<String, Value> = Rule::ALL
         .iter()
         .map(|rule| {

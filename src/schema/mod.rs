@@ -19,11 +19,11 @@ use crate::config::Config;
 use serde_json::Value;
 
 /// The draft every schema declares.
-pub const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
+pub(crate) const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 
 /// Which schema to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SchemaKind {
+pub(crate) enum SchemaKind {
     /// The front matter of an incident record
     Incident,
     /// The front matter of a remediation item
@@ -33,9 +33,11 @@ pub enum SchemaKind {
 }
 
 impl SchemaKind {
-    pub const ALL: [SchemaKind; 3] = [SchemaKind::Incident, SchemaKind::Remediation, SchemaKind::Config];
+    #[cfg(test)]
+    pub(crate) const ALL: [SchemaKind; 3] = [SchemaKind::Incident, SchemaKind::Remediation, SchemaKind::Config];
 
-    pub fn name(self) -> &'static str {
+    #[cfg(test)]
+    pub(crate) fn name(self) -> &'static str {
         match self {
             SchemaKind::Incident => "incident",
             SchemaKind::Remediation => "remediation",
@@ -45,7 +47,7 @@ impl SchemaKind {
 }
 
 /// The schema of `kind`; the incident schema reads the severities from `config`.
-pub fn schema(kind: SchemaKind, config: &Config) -> Value {
+pub(crate) fn schema(kind: SchemaKind, config: &Config) -> Value {
     match kind {
         SchemaKind::Incident => records::incident(&config.severities),
         SchemaKind::Remediation => records::remediation(),

@@ -6,7 +6,8 @@ use serde_json::{json, Value};
 /// A placeholder left from a template (`<...>`, `TODO`, `TBD`): counts as not written.
 const PLACEHOLDER: &str = r"^\s*(<[\s\S]*>|[Tt][Oo][Dd][Oo]|[Tt][Bb][Dd])\s*$";
 /// `YYYY-MM-DD`, or an RFC 3339 timestamp (`T` or a space; offset optional).
-pub const TIMESTAMP: &str = r"^\s*\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?)?)?\s*$";
+pub(crate) const TIMESTAMP: &str =
+    r"^\s*\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?)?)?\s*$";
 /// A strict `YYYY-MM-DD` date.
 const DATE: &str = r"^\s*\d{4}-\d{2}-\d{2}\s*$";
 /// A span of days or weeks, `14d` or `2w`.
@@ -19,7 +20,7 @@ const PUNCTUATION: &str = r"!-/:-@\[-`{-~";
 /// ignored, ASCII punctuation dropped anywhere, words separated by white space, and a
 /// value of only punctuation. Other scripts' punctuation is not dropped here, so the
 /// schema flags a subset of what `check` flags, never more.
-pub fn non_answer_pattern() -> String {
+pub(crate) fn non_answer_pattern() -> String {
     let inside = format!("[{PUNCTUATION}]*");
     let between = format!(r"[{PUNCTUATION}\s]*\s[{PUNCTUATION}\s]*");
     let mut phrases: Vec<String> = Vec::new();
@@ -47,7 +48,7 @@ pub fn non_answer_pattern() -> String {
 }
 
 /// Optional evidence text: any scalar, or empty, but not a built-in non-answer.
-pub fn evidence_text(description: &str) -> Value {
+pub(crate) fn evidence_text(description: &str) -> Value {
     describe(
         json!({
             "type": ["string", "number", "boolean", "null"],
@@ -58,13 +59,13 @@ pub fn evidence_text(description: &str) -> Value {
 }
 
 /// Adds a `description` to a schema.
-pub fn describe(mut schema: Value, description: &str) -> Value {
+pub(crate) fn describe(mut schema: Value, description: &str) -> Value {
     schema["description"] = json!(description);
     schema
 }
 
 /// Text that is written: a non-blank scalar that is not a template placeholder.
-pub fn written(description: &str) -> Value {
+pub(crate) fn written(description: &str) -> Value {
     describe(
         json!({
             "anyOf": [
@@ -77,33 +78,33 @@ pub fn written(description: &str) -> Value {
 }
 
 /// Optional text: any scalar, or empty.
-pub fn optional_text(description: &str) -> Value {
+pub(crate) fn optional_text(description: &str) -> Value {
     describe(json!({"type": ["string", "number", "boolean", "null"]}), description)
 }
 
 /// A required date or timestamp.
-pub fn timestamp(description: &str) -> Value {
+pub(crate) fn timestamp(description: &str) -> Value {
     describe(json!({"type": "string", "pattern": TIMESTAMP}), description)
 }
 
 /// An optional date or timestamp (empty allowed).
-pub fn optional_timestamp(description: &str) -> Value {
+pub(crate) fn optional_timestamp(description: &str) -> Value {
     describe(json!({"anyOf": [{"type": "null"}, {"type": "string", "pattern": TIMESTAMP}]}), description)
 }
 
 /// A strict `YYYY-MM-DD` date.
-pub fn date(description: &str) -> Value {
+pub(crate) fn date(description: &str) -> Value {
     describe(json!({"type": "string", "pattern": DATE}), description)
 }
 
 /// A span such as `14d` or `2w`; `positive` refuses `0d`.
-pub fn span(description: &str, positive: bool) -> Value {
+pub(crate) fn span(description: &str, positive: bool) -> Value {
     let pattern = if positive { r"^\s*0*[1-9]\d*[dw]\s*$" } else { SPAN };
     describe(json!({"type": "string", "pattern": pattern}), description)
 }
 
 /// An optional list of text entries (empty entries are allowed and ignored).
-pub fn text_list(description: &str) -> Value {
+pub(crate) fn text_list(description: &str) -> Value {
     describe(
         json!({"type": ["array", "null"], "items": {"type": ["string", "number", "boolean", "null"]}}),
         description,
@@ -111,7 +112,7 @@ pub fn text_list(description: &str) -> Value {
 }
 
 /// A list of non-empty text entries, as the config requires; `min_items` 1 refuses `[]`.
-pub fn config_list(description: &str, min_items: usize) -> Value {
+pub(crate) fn config_list(description: &str, min_items: usize) -> Value {
     describe(
         json!({
             "type": "array",
@@ -123,6 +124,6 @@ pub fn config_list(description: &str, min_items: usize) -> Value {
 }
 
 /// One of `names`, as text.
-pub fn one_of(names: &[&str], description: &str) -> Value {
+pub(crate) fn one_of(names: &[&str], description: &str) -> Value {
     describe(json!({"enum": names}), description)
 }

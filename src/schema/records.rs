@@ -6,7 +6,7 @@ use crate::record::{IncidentStatus, ItemStatus};
 use serde_json::{json, Map, Value};
 
 /// The incident schema; `severities` are the configured ones.
-pub fn incident(severities: &[String]) -> Value {
+pub(crate) fn incident(severities: &[String]) -> Value {
     let stabilization = json!({
         "type": ["object", "null"],
         "description": "Gate 1: restore service with the smallest safe change. Required once the incident is stabilized.",
@@ -79,7 +79,7 @@ pub fn incident(severities: &[String]) -> Value {
 }
 
 /// The remediation item schema.
-pub fn remediation() -> Value {
+pub(crate) fn remediation() -> Value {
     let date = r"^\s*\d{4}-\d{2}-\d{2}\s*$";
     let properties = json!({
         "kind": describe(json!({"const": "remediation"}), "The record type."),

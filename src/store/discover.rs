@@ -17,16 +17,16 @@ use walkdir::WalkDir;
 
 /// What discovery found.
 #[derive(Debug, Clone, Default)]
-pub struct Discovered {
+pub(crate) struct Discovered {
     /// Record candidates, root-relative.
-    pub files: Vec<String>,
+    pub(crate) files: Vec<String>,
     /// Paths that could not be listed or are not regular files, with the reason.
-    pub problems: Vec<(String, String)>,
+    pub(crate) problems: Vec<(String, String)>,
 }
 
 /// Walks `<root>/<config.dir>`. A missing records folder yields nothing (`check` refuses
 /// to run on one before it gets here).
-pub fn discover(root: &Path, config: &Config) -> Discovered {
+pub(crate) fn discover(root: &Path, config: &Config) -> Discovered {
     let mut found = Discovered::default();
     let dir = root.join(&config.dir);
     // The records folder, or a folder of `dir` on the way to it, may not be a link.
@@ -107,7 +107,7 @@ fn problem(entry: &walkdir::DirEntry, links_to_folder: bool, root: &Path) -> Opt
 }
 
 /// `path` relative to `root`, `/`-separated (lossy for names that are not UTF-8).
-pub fn relative(root: &Path, path: &Path) -> String {
+pub(crate) fn relative(root: &Path, path: &Path) -> String {
     // Fast path: walkdir joins names onto the root, so the root is a byte prefix.
     let (whole, base) = (path.as_os_str().as_encoded_bytes(), root.as_os_str().as_encoded_bytes());
     if let Some(rest) = whole.strip_prefix(base).and_then(|rest| rest.strip_prefix(b"/")) {

@@ -12,46 +12,46 @@ use std::collections::HashMap;
 
 /// An incident, its file and its items.
 #[derive(Debug, Clone)]
-pub struct Entry<'a> {
-    pub id: &'a str,
+pub(crate) struct Entry<'a> {
+    pub(crate) id: &'a str,
     /// Root-relative path of the incident file.
-    pub path: &'a str,
-    pub incident: &'a Incident,
+    pub(crate) path: &'a str,
+    pub(crate) incident: &'a Incident,
     /// Its items that have an id, in id order: what `status`, `list` and `report` show.
-    pub items: Vec<Item<'a>>,
+    pub(crate) items: Vec<Item<'a>>,
     /// Every item that names it, those without an id included (indices into
     /// [`Repository::files`], in path order): what covers a failure mode or keeps a gate
     /// open for the rules and the gates.
-    pub linked: Vec<(usize, &'a Remediation)>,
+    pub(crate) linked: Vec<(usize, &'a Remediation)>,
 }
 
 /// A remediation item with its id and file.
 #[derive(Debug, Clone, Copy)]
-pub struct Item<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub item: &'a Remediation,
+pub(crate) struct Item<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) item: &'a Remediation,
 }
 
 impl Entry<'_> {
     /// The date the incident was opened, when written.
-    pub fn opened(&self) -> Option<NaiveDate> {
+    pub(crate) fn opened(&self) -> Option<NaiveDate> {
         self.incident.opened.get().map(|at| at.date())
     }
 
     /// The items (with an id, in id order) as plain records, for the status block.
-    pub fn remediations(&self) -> Vec<&Remediation> {
+    pub(crate) fn remediations(&self) -> Vec<&Remediation> {
         self.items.iter().map(|item| item.item).collect()
     }
 }
 
 /// The records of one [`Repository`] grouped by id.
 #[derive(Debug, Clone, Default)]
-pub struct Index<'a> {
+pub(crate) struct Index<'a> {
     /// Every incident with an id, in id order.
-    pub incidents: Vec<Entry<'a>>,
+    pub(crate) incidents: Vec<Entry<'a>>,
     /// Items with an id whose `incident` names no incident (`broken-reference`), in id order.
-    pub orphans: Vec<Item<'a>>,
+    pub(crate) orphans: Vec<Item<'a>>,
     /// Files (indices into [`Repository::files`]) per id, in path order.
     by_id: HashMap<&'a str, Vec<usize>>,
     /// The position in `incidents` of each incident id.
@@ -60,7 +60,7 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     /// Groups the records of `repo`: one pass over the files, then the sort into id order.
-    pub fn build(repo: &'a Repository) -> Self {
+    pub(crate) fn build(repo: &'a Repository) -> Self {
         let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(repo.files.len());
         let mut incidents: Vec<Entry<'a>> = Vec::new();
         let mut position: HashMap<&str, usize> = HashMap::new();
@@ -114,27 +114,27 @@ impl<'a> Index<'a> {
     }
 
     /// The incident `id` (the first file when the id is duplicated).
-    pub fn incident(&self, id: &str) -> Option<&Entry<'a>> {
+    pub(crate) fn incident(&self, id: &str) -> Option<&Entry<'a>> {
         self.position.get(id).map(|&at| &self.incidents[at])
     }
 
     /// The files (indices into [`Repository::files`]) whose record has `id`, in path order.
-    pub fn files(&self, id: &str) -> &[usize] {
+    pub(crate) fn files(&self, id: &str) -> &[usize] {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// Every id held by more than one file, with those files.
-    pub fn duplicates(&self) -> impl Iterator<Item = (&'a str, &[usize])> {
+    pub(crate) fn duplicates(&self) -> impl Iterator<Item = (&'a str, &[usize])> {
         self.by_id.iter().filter(|(_, files)| files.len() > 1).map(|(id, files)| (*id, files.as_slice()))
     }
 
     /// Every item that names incident `id`, those without an id included, in path order.
-    pub fn linked(&self, id: &str) -> &[(usize, &'a Remediation)] {
+    pub(crate) fn linked(&self, id: &str) -> &[(usize, &'a Remediation)] {
         self.incident(id).map_or(&[], |entry| entry.linked.as_slice())
     }
 
     /// The first file (in path order) whose record has `id`.
-    pub fn first_file<'r>(&self, repo: &'r Repository, id: &str) -> Option<&'r ParsedFile> {
+    pub(crate) fn first_file<'r>(&self, repo: &'r Repository, id: &str) -> Option<&'r ParsedFile> {
         self.files(id).first().map(|&at| &repo.files[at])
     }
 }

@@ -5,28 +5,28 @@
 //! [`index`] groups the loaded records by id, once per run; [`order`] is the id order.
 
 mod discover;
-pub mod index;
-pub mod order;
+pub(crate) mod index;
+pub(crate) mod order;
 
-pub use discover::{discover, Discovered};
-pub use index::Index;
+pub(crate) use discover::discover;
+pub(crate) use index::Index;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
-use crate::record::{frontmatter, parse_file, BodyFacts, Incident, ParsedFile, Record, Remediation};
+use crate::record::{frontmatter, parse_file, BodyFacts, ParsedFile, Record, Remediation};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Every record file under the records folder, in path order.
 #[derive(Debug, Clone, Default)]
-pub struct Repository {
-    pub root: PathBuf,
-    pub files: Vec<ParsedFile>,
+pub(crate) struct Repository {
+    pub(crate) root: PathBuf,
+    pub(crate) files: Vec<ParsedFile>,
 }
 
 impl Repository {
     /// Discovers and reads every record under `root` (files in parallel).
-    pub fn load(root: &Path, config: &Config) -> Repository {
+    pub(crate) fn load(root: &Path, config: &Config) -> Repository {
         let found = discover(root, config);
         // An indexed collect: rayon writes each result straight into its slot of one
         // vector. `filter_map(..).collect()` gathered per-worker vectors first (grown by
@@ -50,20 +50,12 @@ impl Repository {
     }
 
     /// The absolute path of a root-relative record path.
-    pub fn absolute(&self, relative: &str) -> PathBuf {
+    pub(crate) fn absolute(&self, relative: &str) -> PathBuf {
         self.root.join(relative)
     }
 
-    /// Every incident with its file.
-    pub fn incidents(&self) -> impl Iterator<Item = (&ParsedFile, &Incident)> {
-        self.files.iter().filter_map(|file| match &file.record {
-            Some(Record::Incident(incident)) => Some((file, incident)),
-            _ => None,
-        })
-    }
-
     /// Every remediation item with its file.
-    pub fn items(&self) -> impl Iterator<Item = (&ParsedFile, &Remediation)> {
+    pub(crate) fn items(&self) -> impl Iterator<Item = (&ParsedFile, &Remediation)> {
         self.files.iter().filter_map(|file| match &file.record {
             Some(Record::Remediation(item)) => Some((file, item)),
             _ => None,
@@ -73,7 +65,7 @@ impl Repository {
     /// Ids read from the `id:` line of records whose front matter does not parse, or
     /// opens too late to be read (carried by their `syntax` or `not-a-record`
     /// diagnostic), with their file.
-    pub fn salvaged_ids(&self) -> impl Iterator<Item = (&str, &ParsedFile)> {
+    pub(crate) fn salvaged_ids(&self) -> impl Iterator<Item = (&str, &ParsedFile)> {
         self.files
             .iter()
             .filter(|file| file.record.is_none())
@@ -82,7 +74,7 @@ impl Repository {
 
     /// A file whose front matter cannot be read and whose `id:` line or name (`INC-42-slug.md`,
     /// `INC-42.md`) says `id`: the id may be in use there.
-    pub fn unreadable_file_named(&self, id: &str) -> Option<&ParsedFile> {
+    pub(crate) fn unreadable_file_named(&self, id: &str) -> Option<&ParsedFile> {
         if let Some((_, file)) = self.salvaged_ids().find(|(salvaged, _)| salvaged.eq_ignore_ascii_case(id)) {
             return Some(file);
         }
@@ -96,13 +88,13 @@ impl Repository {
     /// whose front matter cannot be read or opens too late (`syntax`, `not-a-record`),
     /// and the names of such files (`INC-7-R2-notes.md` claims `INC-7-R2`), so fixing a
     /// file later cannot reveal a duplicate.
-    pub fn claimed_ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn claimed_ids(&self) -> impl Iterator<Item = &str> {
         let unreadable = self.files.iter().filter(|file| file.record.is_none()).map(|file| file_stem(&file.path));
         self.ids().chain(self.salvaged_ids().map(|(id, _)| id)).chain(unreadable)
     }
 
     /// All ids in use, for "did you mean".
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.files.iter().filter_map(|file| file.record.as_ref().and_then(Record::id))
     }
 
@@ -112,7 +104,7 @@ impl Repository {
     /// A record whose front matter cannot be read still holds its id: the file names
     /// this tool writes (`INC-42-slug.md`) are counted too, so fixing such a file later
     /// cannot reveal a duplicate.
-    pub fn highest_number(&self, prefix: &str) -> u64 {
+    pub(crate) fn highest_number(&self, prefix: &str) -> u64 {
         let lead = format!("{prefix}-");
         self.claimed_ids()
             // `inc-7` counts like `INC-7`: ids that differ only in case are refused anyway.

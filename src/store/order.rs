@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 /// Compares two ids chunk by chunk: runs of digits by value, everything else as text.
-pub fn compare_ids(a: &str, b: &str) -> Ordering {
+pub(crate) fn compare_ids(a: &str, b: &str) -> Ordering {
     let (mut left, mut right) = (chunks(a), chunks(b));
     loop {
         match (left.next(), right.next()) {

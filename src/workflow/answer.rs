@@ -15,18 +15,18 @@ use crate::record::evidence;
 /// Collects the non-answers among the values of one command, so the refusal names all
 /// of them at once (with the values still missing, when there are [`Needs`]).
 #[derive(Debug)]
-pub struct Answers<'c> {
+pub(crate) struct Answers<'c> {
     config: &'c Config,
     problems: Vec<String>,
 }
 
 impl<'c> Answers<'c> {
-    pub fn new(config: &'c Config) -> Self {
+    pub(crate) fn new(config: &'c Config) -> Self {
         Answers { config, problems: Vec::new() }
     }
 
     /// Notes `text`, given or written as the item's `key`, when it is a non-answer.
-    pub fn check(&mut self, key: &str, text: &str) {
+    pub(crate) fn check(&mut self, key: &str, text: &str) {
         if evidence::is_non_answer(text, non_evidence(self.config)) {
             self.problems.push(evidence::non_answer_message(key, &crate::text::one_line(text)));
         }
@@ -34,12 +34,12 @@ impl<'c> Answers<'c> {
 
     /// `Ok` when nothing is missing and every value is an answer; else one refusal,
     /// `{what}:` and a line for each missing value and each non-answer.
-    pub fn finish(self, needs: Needs, what: &str) -> Result<()> {
+    pub(crate) fn finish(self, needs: Needs, what: &str) -> Result<()> {
         needs.finish_with(what, &self.problems)
     }
 
     /// Like [`Answers::finish`] with nothing asked for.
-    pub fn finish_alone(self, what: &str) -> Result<()> {
+    pub(crate) fn finish_alone(self, what: &str) -> Result<()> {
         if self.problems.is_empty() {
             return Ok(());
         }

@@ -11,7 +11,7 @@ use crate::error::{Refusal, Result};
 
 /// What a change reference names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// 7 to 40 hexadecimal digits: a commit SHA.
     Commit,
     /// An `http://` or `https://` address: a pull/merge request or commit page.
@@ -22,7 +22,7 @@ pub enum Kind {
 
 impl Kind {
     /// The kind of `reference` (trimmed).
-    pub fn of(reference: &str) -> Kind {
+    pub(crate) fn of(reference: &str) -> Kind {
         let text = reference.trim();
         if (7..=40).contains(&text.len()) && text.chars().all(|c| c.is_ascii_hexdigit()) {
             Kind::Commit
@@ -37,7 +37,7 @@ impl Kind {
     }
 
     /// How the kind is named in messages: "commit", "URL", "reference".
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Kind::Commit => "commit",
             Kind::Url => "URL",
@@ -48,7 +48,7 @@ impl Kind {
 
 /// Where the change was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     /// `--change` on the command line: written into the file.
     Flag,
     /// `change:` already in the item's file: kept as it is.
@@ -57,15 +57,15 @@ pub enum Source {
 
 /// The change an item ships with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub reference: String,
-    pub kind: Kind,
-    pub source: Source,
+pub(crate) struct Change {
+    pub(crate) reference: String,
+    pub(crate) kind: Kind,
+    pub(crate) source: Source,
 }
 
 /// The change for item `id`: `--change` when given, else the one written in its file;
 /// a refusal saying how to give one otherwise.
-pub fn resolve(id: &str, given: Option<&str>, written: Option<&str>) -> Result<Change> {
+pub(crate) fn resolve(id: &str, given: Option<&str>, written: Option<&str>) -> Result<Change> {
     let found = given.map(|text| (text, Source::Flag)).or_else(|| written.map(|text| (text, Source::File)));
     match found {
         Some((text, source)) => Ok(Change { reference: text.trim().to_string(), kind: Kind::of(text), source }),

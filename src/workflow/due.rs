@@ -8,7 +8,7 @@ use crate::error::{Error, Result, UsageError};
 use chrono::{Duration, NaiveDate};
 
 /// The date `text` stands for.
-pub fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<NaiveDate> {
+pub(crate) fn resolve(text: &str, today: NaiveDate, sprint: Option<Sprint>) -> Result<NaiveDate> {
     let written = text.trim();
     // `this sprint`, `This_Sprint` and `this-sprint` are one word.
     let word: String = written
@@ -53,7 +53,7 @@ fn writable(date: &NaiveDate) -> bool {
 }
 
 /// The last day of the sprint containing `today` (`ahead` = 0) or of a later one.
-pub fn sprint_end(sprint: Sprint, today: NaiveDate, ahead: i64) -> Option<NaiveDate> {
+pub(crate) fn sprint_end(sprint: Sprint, today: NaiveDate, ahead: i64) -> Option<NaiveDate> {
     let index = (today - sprint.start).num_days().div_euclid(sprint.length_days);
     let days = index.checked_add(1 + ahead)?.checked_mul(sprint.length_days)?.checked_sub(1)?;
     sprint.start.checked_add_signed(Duration::try_days(days)?)
@@ -61,18 +61,18 @@ pub fn sprint_end(sprint: Sprint, today: NaiveDate, ahead: i64) -> Option<NaiveD
 
 /// A due date later than the severity's policy allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Beyond {
-    pub severity: String,
-    pub days: i64,
+pub(crate) struct Beyond {
+    pub(crate) severity: String,
+    pub(crate) days: i64,
     /// The date the window is counted from, and whether it is the stabilization date.
-    pub from: NaiveDate,
-    pub from_stabilization: bool,
-    pub latest: NaiveDate,
+    pub(crate) from: NaiveDate,
+    pub(crate) from_stabilization: bool,
+    pub(crate) latest: NaiveDate,
 }
 
 impl Beyond {
     /// The warning for `due`: which policy it breaks, counted from when, and what to do.
-    pub fn warning(&self, due: NaiveDate) -> String {
+    pub(crate) fn warning(&self, due: NaiveDate) -> String {
         let from = if self.from_stabilization { "stabilization" } else { "today (not stabilized yet)" };
         format!(
             "due {due} is beyond the {} policy of {} days from {from} ({}), so by {}: pick an earlier date, or say in the item's body why it needs longer",
@@ -83,7 +83,7 @@ impl Beyond {
 
 /// `Some` when `due` is later than `severity`'s policy allows, counted from
 /// `stabilized` (or `today` when the incident is not stabilized).
-pub fn beyond_policy(
+pub(crate) fn beyond_policy(
     config: &Config,
     severity: &str,
     stabilized: Option<NaiveDate>,

@@ -12,7 +12,7 @@ use crate::store::{Index, Repository};
 
 /// The gate-1 fields `stabilize` and `amend` require: key under `stabilization`, flag,
 /// what to write.
-pub const GATE_ONE: [(&str, &str, &str); 4] = [
+pub(crate) const GATE_ONE: [(&str, &str, &str); 4] = [
     ("signal", "--signal", "the reproducible signal that shows the symptom"),
     ("intervention", "--intervention", "the smallest safe change that restored service"),
     ("rollback", "--rollback", "how the intervention is undone if it misbehaves"),
@@ -21,7 +21,7 @@ pub const GATE_ONE: [(&str, &str, &str); 4] = [
 
 /// The field of `incident.stabilization` named `key` (one of [`GATE_ONE`] or the
 /// optional `intervention`/`uncertainty`).
-pub fn stabilization_field<'i>(incident: &'i Incident, key: &str) -> Option<&'i Field<String>> {
+pub(crate) fn stabilization_field<'i>(incident: &'i Incident, key: &str) -> Option<&'i Field<String>> {
     let gate = &incident.stabilization;
     match key {
         "signal" => Some(&gate.signal),
@@ -36,7 +36,7 @@ pub fn stabilization_field<'i>(incident: &'i Incident, key: &str) -> Option<&'i 
 /// The phrases the repository adds to the built-in non-answers (config `non_evidence`).
 /// Every writing command reads them through here, so adding the config key is a
 /// change to this one function.
-pub fn non_evidence(config: &Config) -> &[String] {
+pub(crate) fn non_evidence(config: &Config) -> &[String] {
     &config.non_evidence
 }
 
@@ -44,7 +44,7 @@ pub fn non_evidence(config: &Config) -> &[String] {
 /// evidence, in the rules' words (`weak-evidence`, `local-verification`): one sentence
 /// per field that holds a non-answer, and one for a verification that names only
 /// pre-production checks. Empty when every text is an answer.
-pub fn gate_one_problems(values: &[(&str, &str)], config: &Config) -> Vec<String> {
+pub(crate) fn gate_one_problems(values: &[(&str, &str)], config: &Config) -> Vec<String> {
     let extra = non_evidence(config);
     let mut problems = Vec::new();
     for (key, text) in values {
@@ -61,7 +61,7 @@ pub fn gate_one_problems(values: &[(&str, &str)], config: &Config) -> Vec<String
 }
 
 /// The gate-1 keys (`stabilization.…`) missing from a stabilized incident.
-pub fn gate_one_missing(incident: &Incident) -> Vec<&'static str> {
+pub(crate) fn gate_one_missing(incident: &Incident) -> Vec<&'static str> {
     let mut missing: Vec<&'static str> = GATE_ONE
         .iter()
         .filter(|(key, _, _)| stabilization_field(incident, key).is_none_or(Field::is_missing))
@@ -75,7 +75,7 @@ pub fn gate_one_missing(incident: &Incident) -> Vec<&'static str> {
 
 /// Why gate 2 cannot close: one sentence per uncovered failure mode and per item that is
 /// neither validated nor dropped, each saying what to run. Empty when it can close.
-pub fn close_blockers(repo: &Repository, incident: &Incident) -> Vec<String> {
+pub(crate) fn close_blockers(repo: &Repository, incident: &Incident) -> Vec<String> {
     let Some(id) = incident.id.get() else { return Vec::new() };
     let index = Index::build(repo);
     let items = index.linked(id);

@@ -7,10 +7,10 @@ use crate::error::Refusal;
 use crate::store::Repository;
 
 /// Longest id accepted with `--id`.
-pub const MAX_LEN: usize = 64;
+pub(crate) const MAX_LEN: usize = 64;
 
 /// Checks an id typed with `--id` (clap value parser).
-pub fn parse_id(text: &str) -> Result<String, String> {
+pub(crate) fn parse_id(text: &str) -> Result<String, String> {
     let id = text;
     if id.trim().is_empty() {
         return Err("the id is empty: write one like `INC-42`".to_string());
@@ -28,7 +28,7 @@ pub fn parse_id(text: &str) -> Result<String, String> {
 }
 
 /// The next free incident id: `<prefix>-<highest number in use + 1>`.
-pub fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
+pub(crate) fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
     let next =
         repo.highest_number(prefix).checked_add(1).ok_or_else(|| Refusal::NoIdLeft { prefix: prefix.to_string() })?;
     Ok(format!("{prefix}-{next}"))
@@ -37,7 +37,7 @@ pub fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<String> {
 /// An incident id typed with `--id`, when no record holds it: not one in use, not one
 /// that differs only in case (it would confuse readers and clash on case-insensitive
 /// file systems), and not one an unreadable record may hold.
-pub fn given_incident_id(repo: &Repository, id: &str, prefix: &str) -> crate::Result<String> {
+pub(crate) fn given_incident_id(repo: &Repository, id: &str, prefix: &str) -> crate::Result<String> {
     let next = || next_incident(repo, prefix).unwrap_or_else(|_| "none left".to_string());
     if let Some(file) = crate::store::Index::build(repo).first_file(repo, id) {
         return Err(Refusal::IdTaken { id: id.to_string(), path: file.path.clone(), next: next() }.into());
@@ -52,7 +52,7 @@ pub fn given_incident_id(repo: &Repository, id: &str, prefix: &str) -> crate::Re
 }
 
 /// The next free item id of `incident`: `<incident>-R<highest n in use + 1>`.
-pub fn next_item(repo: &Repository, incident: &str) -> String {
+pub(crate) fn next_item(repo: &Repository, incident: &str) -> String {
     let lead = format!("{incident}-R");
     // Ids claimed by unreadable files and their names count too (`INC-7-R2-notes.md`).
     let number = |rest: &str| rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse::<u64>().ok());

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 /// One change to an item's front matter, owning its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemEdit {
+pub(crate) enum ItemEdit {
     /// `key: value`.
     Set(&'static str, String),
     /// A mapping appended to the list `key` (`due_history`).
@@ -23,18 +23,18 @@ pub enum ItemEdit {
 
 /// An item file that was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
-    pub id: String,
+pub(crate) struct Written {
+    pub(crate) id: String,
     /// The item's file (absolute).
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// What became of the incident's status block.
-    pub refreshed: Refreshed,
+    pub(crate) refreshed: Refreshed,
 }
 
 /// Patches item `id` with the changes `decide` returns after seeing the repository
 /// and the item as written; `decide` refuses by returning an error, and then nothing
 /// is written.
-pub fn write(
+pub(crate) fn write(
     ctx: &Context,
     id: &str,
     decide: impl FnOnce(&Repository, &ParsedFile, &Remediation) -> Result<Vec<ItemEdit>>,

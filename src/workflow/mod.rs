@@ -6,15 +6,15 @@
 //! a written status block after a move ([`refresh`]), and the locked view of the
 //! repository they all work in ([`session`]). Nothing here prints; commands do.
 
-pub mod answer;
-pub mod change;
-pub mod due;
-pub mod gates;
-pub mod ids;
-pub mod item_write;
-pub mod refresh;
-pub mod session;
-pub mod target;
-pub mod transition;
+pub(crate) mod answer;
+pub(crate) mod change;
+pub(crate) mod due;
+pub(crate) mod gates;
+pub(crate) mod ids;
+pub(crate) mod item_write;
+pub(crate) mod refresh;
+pub(crate) mod session;
+pub(crate) mod target;
+pub(crate) mod transition;
 
-pub use session::Session;
+pub(crate) use session::Session;

@@ -21,7 +21,7 @@ use std::path::Path;
 
 /// What became of an incident's status block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refreshed {
+pub(crate) enum Refreshed {
     /// The file has no block (or the incident could not be read): nothing was touched.
     Untouched,
     /// The block already showed the records as they are.
@@ -34,7 +34,7 @@ pub enum Refreshed {
 
 impl Refreshed {
     /// The line to print on stderr, if any.
-    pub fn note(&self) -> Option<String> {
+    pub(crate) fn note(&self) -> Option<String> {
         match self {
             Refreshed::Untouched | Refreshed::Current => None,
             Refreshed::Written(path) => Some(format!("note: refreshed the status block in {path}\n")),
@@ -44,7 +44,7 @@ impl Refreshed {
 }
 
 /// Rewrites the status block of incident `id` when its file (at `path`, absolute) holds one.
-pub fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
+pub(crate) fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
     let Ok(text) = std::fs::read_to_string(path) else { return Refreshed::Untouched };
     let Split::Found(parts) = split(&text) else { return Refreshed::Untouched };
     if markers::find(parts.body).is_none() {

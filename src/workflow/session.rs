@@ -11,17 +11,17 @@ use crate::Context;
 /// A locked, loaded repository. Commands take it apart (`let Session { repo, lock } = …`)
 /// so they can drop the lock while still reading the records.
 #[derive(Debug)]
-pub struct Session {
-    pub repo: Repository,
+pub(crate) struct Session {
+    pub(crate) repo: Repository,
     /// `None` when there was no records folder to lock.
-    pub lock: Option<RecordsLock>,
+    pub(crate) lock: Option<RecordsLock>,
 }
 
 impl Session {
     /// Locks the records folder and loads every record. With `create`, a missing records
     /// folder is created first; without it, a missing folder means an empty repository
     /// (nothing to lock, nothing written).
-    pub fn open(ctx: &Context, create: bool) -> Result<Session> {
+    pub(crate) fn open(ctx: &Context, create: bool) -> Result<Session> {
         let dir = ctx.records_dir();
         if !dir.is_dir() {
             if !create {

@@ -6,7 +6,7 @@ use crate::record::{Incident, ParsedFile, Record, Remediation};
 use crate::store::{Index, Repository};
 
 /// The incident `id` and its file.
-pub fn incident<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r Incident)> {
+pub(crate) fn incident<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r Incident)> {
     let file = only(repo, id)?;
     match &file.record {
         Some(Record::Incident(incident)) => Ok((file, incident)),
@@ -20,7 +20,7 @@ pub fn incident<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &
 }
 
 /// The remediation item `id` and its file.
-pub fn item<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r Remediation)> {
+pub(crate) fn item<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r Remediation)> {
     let file = only(repo, id)?;
     match &file.record {
         Some(Record::Remediation(item)) => Ok((file, item)),

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use ItemStatus::{Diagnosing, Dropped, InProgress, Open, Shipped, Validated};
 
 /// Whether an item in `from` may move to `to`; the refusal says why and what to run.
-pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
+pub(crate) fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
     if from == to && to != Open {
         return Err(Refusal::AlreadyIn { id: id.to_string(), status: to.as_str().to_string() }.into());
     }
@@ -56,7 +56,7 @@ pub fn check(id: &str, from: ItemStatus, to: ItemStatus) -> Result<()> {
 }
 
 /// The key a move to `to` stamps.
-pub fn stamp_key(to: ItemStatus) -> Option<&'static str> {
+pub(crate) fn stamp_key(to: ItemStatus) -> Option<&'static str> {
     match to {
         InProgress => Some("started_at"),
         Shipped => Some("shipped_at"),
@@ -68,21 +68,21 @@ pub fn stamp_key(to: ItemStatus) -> Option<&'static str> {
 
 /// A move that was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Moved {
-    pub id: String,
-    pub from: ItemStatus,
-    pub to: ItemStatus,
+pub(crate) struct Moved {
+    pub(crate) id: String,
+    pub(crate) from: ItemStatus,
+    pub(crate) to: ItemStatus,
     /// The item's file (absolute).
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The time stamped, when the move has a key.
-    pub stamped: Option<String>,
-    pub refreshed: Refreshed,
+    pub(crate) stamped: Option<String>,
+    pub(crate) refreshed: Refreshed,
 }
 
 /// Moves item `id` to `to` under the records lock, stamping `at`. `extra` sees the
 /// repository and the item as written (after the move was found allowed) and returns
 /// further keys to set (`evidence`, `reason`, …), or refuses.
-pub fn apply(
+pub(crate) fn apply(
     ctx: &Context,
     id: &str,
     to: ItemStatus,

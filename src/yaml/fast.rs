@@ -15,13 +15,13 @@ use super::lines;
 use super::{KeyLines, Node};
 
 /// Parses `text` when it is in the subset; `None` means "use the full parser".
-pub fn parse(text: &str) -> Option<Node> {
+pub(crate) fn parse(text: &str) -> Option<Node> {
     parse_with_lines(text, 1).map(|(node, _)| node)
 }
 
 /// Like [`parse`], also returning the line of every key and list entry, counted from
 /// `first_line` (what [`KeyLines::scan`] would find for the same text).
-pub fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, KeyLines)> {
+pub(crate) fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, KeyLines)> {
     let mut top: Vec<(String, Node)> = Vec::with_capacity(16);
     let mut lines = KeyLines::with_capacity();
     // The key whose value is a nested block being collected, with that block.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 /// The line of each key in a YAML block: dotted paths for nested keys
 /// (`stabilization.signal`) and `key[i]` for entries of a block list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyLines {
+pub(crate) struct KeyLines {
     /// Every path, back to back (one buffer rather than a string per key: this is built
     /// for every record file).
     paths: String,
@@ -26,7 +26,7 @@ const INDEX_FROM: usize = 64;
 
 impl KeyLines {
     /// Scans `yaml`, whose first line is line `first_line` of the file.
-    pub fn scan(yaml: &str, first_line: usize) -> Self {
+    pub(crate) fn scan(yaml: &str, first_line: usize) -> Self {
         let mut table = KeyLines::with_capacity();
         // Open keys whose value is a nested block: (indent, path, entries seen).
         let mut open: Vec<(usize, String, usize)> = Vec::new();
@@ -78,13 +78,13 @@ impl KeyLines {
     }
 
     /// An empty table sized for a typical record.
-    pub fn with_capacity() -> Self {
+    pub(crate) fn with_capacity() -> Self {
         KeyLines { paths: String::with_capacity(512), spans: Vec::with_capacity(40), index: HashMap::new() }
     }
 
     /// Records the line of the path `parts` joined by `.`, with `[index]` appended when
     /// given, unless that path is already known (the first one wins).
-    pub fn push(&mut self, parts: &[&str], index: Option<usize>, line: usize) {
+    pub(crate) fn push(&mut self, parts: &[&str], index: Option<usize>, line: usize) {
         use std::fmt::Write;
         let start = self.paths.len();
         for (i, part) in parts.iter().enumerate() {
@@ -121,7 +121,7 @@ impl KeyLines {
     }
 
     /// The line of `path`, if the key is written in the block.
-    pub fn get(&self, path: &str) -> Option<usize> {
+    pub(crate) fn get(&self, path: &str) -> Option<usize> {
         if !self.index.is_empty() {
             return self.index.get(path).copied();
         }
@@ -132,7 +132,7 @@ impl KeyLines {
     }
 
     /// The line of entry `index` of the block list under `path`.
-    pub fn entry(&self, path: &str, index: usize) -> Option<usize> {
+    pub(crate) fn entry(&self, path: &str, index: usize) -> Option<usize> {
         if !self.index.is_empty() {
             return self.get(&format!("{path}[{index}]"));
         }

@@ -22,7 +22,7 @@ use super::{Node, YamlError, YamlErrorKind};
 /// The most a YAML text may expand to, aliases included: one unit per value plus one
 /// per byte of scalar text. Text within [`MAX_BYTES`] written out without aliases
 /// stays well under it (at most about 2.5 units per byte).
-pub const MAX_EXPANDED: usize = 4 * MAX_BYTES;
+pub(crate) const MAX_EXPANDED: usize = 4 * MAX_BYTES;
 
 /// The 1-based line of the second key line (block mapping entry, perhaps after list
 /// dashes) whose key reads as `key` (`True:` and `true:` both read as `true`).
@@ -50,7 +50,7 @@ fn resolved_key(written: &str) -> &str {
 
 /// Parses with the full YAML library (what [`parse`] falls back to), within the
 /// [`MAX_EXPANDED`] budget.
-pub fn parse_full(text: &str) -> Result<Node, YamlError> {
+pub(crate) fn parse_full(text: &str) -> Result<Node, YamlError> {
     let budget = Budget { left: Cell::new(MAX_EXPANDED), exceeded: Cell::new(false) };
     NodeSeed(&budget).deserialize(serde_yaml::Deserializer::from_str(text)).map_err(|error| {
         // From the byte offset, not the parser's line: YAML also breaks lines at a lone

@@ -4,13 +4,13 @@
 use super::{YamlError, YamlErrorKind};
 
 /// Front matter larger than this is refused before parsing.
-pub const MAX_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_BYTES: usize = 64 * 1024;
 /// Front matter nested deeper than this is refused before parsing.
-pub const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = 32;
 
 /// Refuses text over [`MAX_BYTES`] or nested deeper than [`MAX_DEPTH`] (counting
 /// indentation levels, `- ` prefixes and open flow brackets), without parsing it.
-pub fn check_limits(text: &str) -> Result<(), YamlError> {
+pub(crate) fn check_limits(text: &str) -> Result<(), YamlError> {
     check_size(text)?;
     check_depth(text)
 }

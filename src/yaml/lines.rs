@@ -10,7 +10,7 @@
 
 /// The pieces of `text` between `\n` bytes, like `text.split('\n')` but using the
 /// vectorised `memchr` search (this runs over every record's front matter and body).
-pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     std::iter::from_fn(move || {
@@ -22,37 +22,37 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// YAML white space: space and tab (not the other Unicode white space).
-pub fn is_white(ch: char) -> bool {
+pub(crate) fn is_white(ch: char) -> bool {
     ch == ' ' || ch == '\t'
 }
 
 /// Whether YAML allows `ch` in a file (its `c-printable` set): everything but the
 /// control characters other than tab, line feed, carriage return and U+0085, the
 /// surrogates, and U+FFFE and U+FFFF. The YAML library refuses the rest.
-pub fn is_printable(ch: char) -> bool {
+pub(crate) fn is_printable(ch: char) -> bool {
     matches!(ch, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
         || ch >= '\u{10000}'
 }
 
 /// `text` without YAML white space at either end.
-pub fn trim(text: &str) -> &str {
+pub(crate) fn trim(text: &str) -> &str {
     text.trim_matches([' ', '\t'])
 }
 
 /// The number of spaces a line is indented by (YAML indents with spaces only).
-pub fn indent(line: &str) -> usize {
+pub(crate) fn indent(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
 /// Whether a line holds nothing but white space and perhaps a comment.
-pub fn is_blank_or_comment(line: &str) -> bool {
+pub(crate) fn is_blank_or_comment(line: &str) -> bool {
     let content = line.trim_start_matches([' ', '\t']);
     content.is_empty() || content.starts_with('#')
 }
 
 /// The rest of a block-list entry: `- value` → `value`, a lone `-` → empty; `None` when
 /// `content` (a line after its indentation) is no list entry.
-pub fn list_entry(content: &str) -> Option<&str> {
+pub(crate) fn list_entry(content: &str) -> Option<&str> {
     match content.strip_prefix('-') {
         Some("") => Some(""),
         Some(rest) if rest.starts_with(is_white) => Some(&rest[1..]),
@@ -63,7 +63,7 @@ pub fn list_entry(content: &str) -> Option<&str> {
 /// Splits `key: value` (plain or quoted key) into the key as written (quotes removed)
 /// and what follows the `:`; `None` when `content` (a line after its indentation) is no
 /// mapping entry.
-pub fn split_key(content: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_key(content: &str) -> Option<(&str, &str)> {
     let (key, rest) = if let Some(quote) = content.chars().next().filter(|c| *c == '"' || *c == '\'') {
         let close = content[1..].find(quote)? + 1;
         (&content[1..close], content[close + 1..].trim_start_matches([' ', '\t']))
@@ -93,7 +93,7 @@ pub fn split_key(content: &str) -> Option<(&str, &str)> {
 
 /// The part of a plain scalar before a ` #` comment (a plain scalar holds no quotes or
 /// brackets that could hide a `#`; for any other value use [`scan`]).
-pub fn plain_before_comment(text: &str) -> &str {
+pub(crate) fn plain_before_comment(text: &str) -> &str {
     let bytes = text.as_bytes();
     match bytes.iter().enumerate().skip(1).find(|(i, b)| **b == b'#' && matches!(bytes[i - 1], b' ' | b'\t')) {
         Some((cut, _)) => &text[..cut - 1],
@@ -103,7 +103,7 @@ pub fn plain_before_comment(text: &str) -> &str {
 
 /// Whether a value that started on an earlier line is still inside quotes or brackets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Open {
+pub(crate) struct Open {
     depth: usize,
     quote: Option<char>,
     /// The last character outside white space, for telling `[it's]` from `['quoted']`.
@@ -111,27 +111,27 @@ pub struct Open {
 }
 
 impl Open {
-    pub fn is_open(&self) -> bool {
+    pub(crate) fn is_open(&self) -> bool {
         self.depth > 0 || self.quote.is_some()
     }
 }
 
 /// What [`scan`] saw on one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scanned {
+pub(crate) struct Scanned {
     /// Where a `#` comment starts.
-    pub comment: Option<usize>,
+    pub(crate) comment: Option<usize>,
     /// Where the bracket that closed the outermost flow collection is.
-    pub closed: Option<usize>,
+    pub(crate) closed: Option<usize>,
     /// The end of the last character written before the comment (or before `closed`).
-    pub last_written: Option<usize>,
-    pub open: Open,
+    pub(crate) last_written: Option<usize>,
+    pub(crate) open: Open,
 }
 
 /// Scans `text` (a value, or a line a value continues on), tracking quoted scalars and
 /// flow collections. `fresh` means `text` starts a value, so a first quote or bracket
 /// opens a scalar or collection.
-pub fn scan(text: &str, mut open: Open, fresh: bool) -> Scanned {
+pub(crate) fn scan(text: &str, mut open: Open, fresh: bool) -> Scanned {
     let mut chars = text.char_indices().peekable();
     let mut comment = None;
     let mut closed = None;

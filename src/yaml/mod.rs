@@ -15,30 +15,31 @@ mod fast;
 mod key_lines;
 mod library;
 mod limits;
-pub mod lines;
+pub(crate) mod lines;
 mod node;
-pub mod quote;
+pub(crate) mod quote;
 mod yaml11;
 
-pub use key_lines::KeyLines;
-pub use library::{parse_full, MAX_EXPANDED};
-pub use limits::{check_limits, MAX_BYTES, MAX_DEPTH};
-pub use node::Node;
-pub use quote::scalar;
+pub(crate) use key_lines::KeyLines;
+pub(crate) use library::parse_full;
+pub(crate) use limits::{check_limits, MAX_BYTES};
+pub(crate) use node::Node;
+#[cfg(test)]
+pub(crate) use quote::scalar;
 
 /// Why a YAML text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// 1-based line within the YAML text, when known.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     /// What went wrong, without the word "YAML" or a hint (callers add their own).
-    pub message: String,
-    pub kind: YamlErrorKind,
+    pub(crate) message: String,
+    pub(crate) kind: YamlErrorKind,
 }
 
 /// Whether the text is malformed or only over one of the caps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YamlErrorKind {
+pub(crate) enum YamlErrorKind {
     /// The parser rejected the text.
     Syntax,
     /// Over [`MAX_BYTES`].
@@ -52,7 +53,7 @@ pub enum YamlErrorKind {
 }
 
 /// Parses YAML text into a [`Node`], applying every cap.
-pub fn parse(text: &str) -> Result<Node, YamlError> {
+pub(crate) fn parse(text: &str) -> Result<Node, YamlError> {
     check_limits(text)?;
     match fast::parse(text) {
         Some(node) => Ok(node),
@@ -63,7 +64,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
 /// Parses record front matter whose first line is line `first_line` of the file, with
 /// the line of every key. The fast reader handles the usual plain subset (it cannot
 /// nest deeply, so the nesting scan is only needed for the full parser).
-pub fn parse_record(text: &str, first_line: usize) -> Result<(Node, KeyLines), YamlError> {
+pub(crate) fn parse_record(text: &str, first_line: usize) -> Result<(Node, KeyLines), YamlError> {
     limits::check_size(text)?;
     if let Some(parsed) = fast::parse_with_lines(text, first_line) {
         return Ok(parsed);

@@ -3,7 +3,7 @@
 
 /// A parsed YAML value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub(crate) enum Node {
     Null,
     Bool(bool),
     /// A number, kept as the text the parser produced.
@@ -16,7 +16,7 @@ pub enum Node {
 
 impl Node {
     /// The value under `key` when this is a mapping.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Node> {
         match self {
             Node::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -24,12 +24,12 @@ impl Node {
     }
 
     /// The text of a scalar (string, number or boolean); `None` for null and collections.
-    pub fn as_text(&self) -> Option<String> {
+    pub(crate) fn as_text(&self) -> Option<String> {
         self.text().map(std::borrow::Cow::into_owned)
     }
 
     /// Like [`Node::as_text`], borrowing when the scalar is already text.
-    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+    pub(crate) fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
         match self {
             Node::String(text) | Node::Number(text) => Some(std::borrow::Cow::Borrowed(text)),
             Node::Bool(true) => Some(std::borrow::Cow::Borrowed("true")),
@@ -40,7 +40,8 @@ impl Node {
 
     /// The same value as JSON, for checking front matter against a JSON Schema. Numbers
     /// become JSON numbers when they read as one, otherwise the text YAML gave.
-    pub fn to_json(&self) -> serde_json::Value {
+    #[cfg(test)]
+    pub(crate) fn to_json(&self) -> serde_json::Value {
         use serde_json::Value;
         match self {
             Node::Null => Value::Null,
@@ -59,7 +60,7 @@ impl Node {
     }
 
     /// A short name of the value's type, for messages ("a list", "a mapping").
-    pub fn type_name(&self) -> &'static str {
+    pub(crate) fn type_name(&self) -> &'static str {
         match self {
             Node::Null => "empty",
             Node::Bool(_) => "a boolean",

@@ -10,7 +10,7 @@
 
 /// Renders `text` as a YAML scalar that reads back as the same string, for YAML 1.2 and
 /// YAML 1.1 readers alike: plain when that is safe, otherwise quoted.
-pub fn scalar(text: &str) -> String {
+pub(crate) fn scalar(text: &str) -> String {
     if super::yaml11::reads_as_non_text(text) {
         // None of these holds a quote, a line break or a character that needs escaping.
         return format!("'{text}'");
@@ -22,7 +22,7 @@ pub fn scalar(text: &str) -> String {
 }
 
 /// `text` as a one-line YAML scalar for block context (`key: VALUE`, `- VALUE`).
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     if !text.chars().any(needs_escape) {
         let rendered = scalar(text);
         if !rendered.contains(['\n', '\r']) {
@@ -36,7 +36,7 @@ pub fn inline(text: &str) -> String {
 /// when it starts with a letter or digit and holds nothing but letters, digits, spaces
 /// and `-_./()+`: flow context reads `,`, brackets, braces, `:` and a leading `?`
 /// differently than a block does (`[x, ?y]`, `[x, :y]` do not read back).
-pub fn in_flow(text: &str) -> String {
+pub(crate) fn in_flow(text: &str) -> String {
     let rendered = inline(text);
     let safe = rendered.starts_with(char::is_alphanumeric)
         && rendered.chars().all(|c| c.is_alphanumeric() || " -_./()+".contains(c));
@@ -49,7 +49,7 @@ pub fn in_flow(text: &str) -> String {
 
 /// A double-quoted YAML scalar with every character that could break a line or a
 /// terminal escaped.
-pub fn double_quoted(text: &str) -> String {
+pub(crate) fn double_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for ch in text.chars() {

@@ -11,7 +11,7 @@
 
 /// Whether a YAML 1.1 reader resolves the plain scalar `text` to anything but a string
 /// (the patterns of the YAML 1.1 type repository, and PyYAML's variants of them).
-pub fn reads_as_non_text(text: &str) -> bool {
+pub(crate) fn reads_as_non_text(text: &str) -> bool {
     is_bool_or_null(text) || matches!(text, "<<" | "=") || is_int(text) || is_float(text)
 }
 

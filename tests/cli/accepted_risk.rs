@@ -330,25 +330,33 @@ fn the_markdown_report_shows_evidence_risks_moves_and_time_to_ship() {
 
 #[test]
 fn the_json_report_carries_the_same_facts() {
-    let report: incidents::analysis::Report =
-        serde_json::from_str(&stdout(&repo(), &["report", "--format", "json"])).unwrap();
-    let two = report.incidents.iter().find(|i| i.id == "INC-2").unwrap();
-    assert_eq!(two.commander.as_deref(), Some("bob"));
-    assert_eq!(two.stabilization.intervention.as_deref(), Some("rolled cart-api back to v40"));
-    assert_eq!(two.stabilization.uncertainty, None, "a placeholder is absent");
-    let r3 = two.items.iter().find(|i| i.id == "INC-2-R3").unwrap();
-    assert_eq!(
-        (r3.change.as_deref(), r3.evidence.as_deref(), r3.due_moves),
-        (Some("4f2a9c1"), Some("CI run 4711 fired the page in 2m"), 2)
-    );
-    assert_eq!(report.remediation.time_to_ship_minutes.count, 2);
-    assert_eq!(report.remediation.time_to_ship_minutes.median, Some(24 * 60));
-    assert_eq!(report.due_moves.len(), 2);
-    assert_eq!(report.due_moves[1].reason, None, "a placeholder reason is absent");
-    let risks: Vec<&str> = report.coverage.accepted_risks.iter().map(|r| r.failure_mode.as_str()).collect();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&repo(), &["report", "--format", "json"])).unwrap();
+    let two = report["incidents"].as_array().unwrap().iter().find(|i| i["id"] == "INC-2").unwrap();
+    assert_eq!(two["commander"], "bob");
+    assert_eq!(two["stabilization"]["intervention"], "rolled cart-api back to v40");
+    assert!(two["stabilization"]["uncertainty"].is_null(), "a placeholder is absent");
+    let r3 = two["items"].as_array().unwrap().iter().find(|i| i["id"] == "INC-2-R3").unwrap();
+    assert_eq!(r3["change"], "4f2a9c1");
+    assert_eq!(r3["evidence"], "CI run 4711 fired the page in 2m");
+    assert_eq!(r3["due_moves"], 2);
+    assert_eq!(report["remediation"]["time_to_ship_minutes"]["count"], 2);
+    assert_eq!(report["remediation"]["time_to_ship_minutes"]["median"], 24 * 60);
+    assert_eq!(report["due_moves"].as_array().unwrap().len(), 2);
+    assert!(report["due_moves"][1]["reason"].is_null(), "a placeholder reason is absent");
+    let risks: Vec<&str> = report["coverage"]["accepted_risks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["failure_mode"].as_str().unwrap())
+        .collect();
     assert_eq!(risks, ["sender not idempotent", "retry storm after provider timeout"]);
-    assert_eq!(report.coverage.accepted_risks[0].dropped[0].approved_by.as_deref(), Some("dana (head of platform)"));
-    let closed: Vec<&str> = report.coverage.closed_without_validated.iter().map(|c| c.incident.as_str()).collect();
+    assert_eq!(report["coverage"]["accepted_risks"][0]["dropped"][0]["approved_by"], "dana (head of platform)");
+    let closed: Vec<&str> = report["coverage"]["closed_without_validated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["incident"].as_str().unwrap())
+        .collect();
     assert_eq!(closed, ["INC-1"]);
 }
 

@@ -2,16 +2,15 @@
 
 use crate::report::fixture;
 use crate::support::*;
-use incidents::analysis::listing::Kind;
-use incidents::render::list::ListOutput;
+use serde_json::Value;
 
 fn ids(repo: &Repo, args: &[&str]) -> Vec<String> {
     let mut all = vec!["list", "--format", "json"];
     all.extend_from_slice(args);
     let run = repo.run(&all);
     assert_eq!(run.code, 0, "{run:?}");
-    let output: ListOutput = serde_json::from_str(&run.stdout).unwrap();
-    output.records.into_iter().map(|row| row.id).collect()
+    let output: Value = serde_json::from_str(&run.stdout).unwrap();
+    output["records"].as_array().unwrap().iter().map(|row| row["id"].as_str().unwrap().to_string()).collect()
 }
 
 #[test]
@@ -65,20 +64,19 @@ fn filters_combine() {
 }
 
 #[test]
-fn json_deserialises_into_the_documented_structs() {
+fn json_has_the_documented_shape() {
     let run = fixture().run(&["list", "--format", "json", "--class", "deploy-order"]);
-    let output: ListOutput = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(output.today.to_string(), TODAY);
-    let item = output.records.iter().find(|row| row.id == "INC-3-R1").unwrap();
-    assert_eq!(item.kind, Kind::Remediation);
-    assert_eq!(item.incident, "INC-3");
-    assert_eq!(item.severity.as_deref(), Some("SEV2"));
-    assert_eq!(item.overdue_days, Some(5));
-    assert_eq!(item.due.unwrap().to_string(), "2026-03-05");
-    assert_eq!(item.file, "incidents/INC-3-R1.md");
-    let raw: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(raw["records"][0]["kind"], "incident");
-    assert_eq!(raw["records"][0]["classes"][0], "Cache-Race");
+    let output: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(output["today"], TODAY);
+    let item = output["records"].as_array().unwrap().iter().find(|row| row["id"] == "INC-3-R1").unwrap();
+    assert_eq!(item["kind"], "remediation");
+    assert_eq!(item["incident"], "INC-3");
+    assert_eq!(item["severity"], "SEV2");
+    assert_eq!(item["overdue_days"], 5);
+    assert_eq!(item["due"], "2026-03-05");
+    assert_eq!(item["file"], "incidents/INC-3-R1.md");
+    assert_eq!(output["records"][0]["kind"], "incident");
+    assert_eq!(output["records"][0]["classes"][0], "Cache-Race");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use crate::records::{incident, item};
 use crate::support::*;
-use incidents::analysis::Report;
+use serde_json::Value;
 
 /// Six incidents over 14 months, TODAY = 2026-03-10. The answers are worked out in
 /// each test's comments.
@@ -79,7 +79,7 @@ pub fn fixture() -> Repo {
         .file("incidents/INC-6-R2.md", &item("INC-6-R2", "INC-6", "fm-f", "dba", "2025-03-10", "validated").text())
 }
 
-fn report(repo: &Repo, args: &[&str]) -> Report {
+fn report(repo: &Repo, args: &[&str]) -> Value {
     let mut all = vec!["report", "--format", "json"];
     all.extend_from_slice(args);
     let run = repo.run(&all);
@@ -89,6 +89,35 @@ fn report(repo: &Repo, args: &[&str]) -> Report {
 
 const DAY: i64 = 1440;
 
+/// The elements of a JSON list.
+fn list(value: &Value) -> &[Value] {
+    value.as_array().map(Vec::as_slice).unwrap_or_else(|| panic!("not a list: {value}"))
+}
+
+/// A JSON string.
+fn text(value: &Value) -> &str {
+    value.as_str().unwrap_or_else(|| panic!("not a string: {value}"))
+}
+
+/// A JSON count.
+fn count(value: &Value) -> usize {
+    value.as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or_else(|| panic!("not a count: {value}"))
+}
+
+/// A JSON whole number.
+fn int(value: &Value) -> i64 {
+    value.as_i64().unwrap_or_else(|| panic!("not a whole number: {value}"))
+}
+
+/// A JSON whole number or `null`.
+fn opt(value: &Value) -> Option<i64> {
+    if value.is_null() {
+        None
+    } else {
+        Some(int(value))
+    }
+}
+
 /// Severity, then count, median and p90 to stabilize, then the same to close.
 type TimingRow<'a> = (&'a str, usize, Option<i64>, Option<i64>, usize, Option<i64>, Option<i64>);
 /// Class, count, first and last opened, span in days, incident ids.
@@ -97,8 +126,18 @@ type ClassRow<'a> = (&'a str, usize, String, String, Option<i64>, Vec<&'a str>);
 #[test]
 fn counts_by_state_and_severity() {
     let report = report(&fixture(), &[]);
-    let rows: Vec<(&str, usize, usize, usize, usize)> =
-        report.counts.iter().map(|c| (c.severity.as_str(), c.active, c.stabilized, c.closed, c.total)).collect();
+    let rows: Vec<(&str, usize, usize, usize, usize)> = list(&report["counts"])
+        .iter()
+        .map(|c| {
+            (
+                text(&c["severity"]),
+                count(&c["active"]),
+                count(&c["stabilized"]),
+                count(&c["closed"]),
+                count(&c["total"]),
+            )
+        })
+        .collect();
     assert_eq!(
         rows,
         [("SEV1", 0, 0, 2, 2), ("SEV2", 1, 2, 0, 3), ("SEV3", 0, 0, 1, 1), ("SEV4", 0, 0, 0, 0), ("all", 1, 2, 3, 6)]
@@ -108,12 +147,19 @@ fn counts_by_state_and_severity() {
 #[test]
 fn medians_and_p90s_by_nearest_rank() {
     let report = report(&fixture(), &[]);
-    let rows: Vec<TimingRow<'_>> = report
-        .timing
+    let rows: Vec<TimingRow<'_>> = list(&report["timing"])
         .iter()
         .map(|t| {
-            let (s, c) = (&t.time_to_stabilize_minutes, &t.time_to_close_minutes);
-            (t.severity.as_str(), s.count, s.median, s.p90, c.count, c.median, c.p90)
+            let (s, c) = (&t["time_to_stabilize_minutes"], &t["time_to_close_minutes"]);
+            (
+                text(&t["severity"]),
+                count(&s["count"]),
+                opt(&s["median"]),
+                opt(&s["p90"]),
+                count(&c["count"]),
+                opt(&c["median"]),
+                opt(&c["p90"]),
+            )
         })
         .collect();
     assert_eq!(
@@ -135,55 +181,61 @@ fn medians_and_p90s_by_nearest_rank() {
 #[test]
 fn remediation_workload_slip_and_lead_time() {
     let report = report(&fixture(), &[]);
-    let work = &report.remediation;
-    assert_eq!(work.items, 6);
-    let owners: Vec<(&str, usize, usize, usize, usize, usize, usize)> = work
-        .by_owner
+    let work = &report["remediation"];
+    assert_eq!(work["items"], 6);
+    let owners: Vec<(&str, usize, usize, usize, usize, usize, usize)> = list(&work["by_owner"])
         .iter()
-        .map(|o| (o.owner.as_str(), o.total, o.open, o.in_progress, o.validated, o.dropped, o.overdue))
+        .map(|o| {
+            let n = |key: &str| count(&o[key]);
+            (text(&o["owner"]), n("total"), n("open"), n("in_progress"), n("validated"), n("dropped"), n("overdue"))
+        })
         .collect();
     // Owners are grouped ignoring case, shown as first written.
     assert_eq!(owners, [("dba", 2, 0, 0, 1, 1, 0), ("sre", 2, 0, 0, 2, 0, 0), ("team-a", 2, 2, 1, 0, 0, 1)]);
-    let overdue: Vec<(&str, i64)> = work.overdue.iter().map(|d| (d.id.as_str(), d.days)).collect();
+    let overdue: Vec<(&str, i64)> = list(&work["overdue"]).iter().map(|d| (text(&d["id"]), int(&d["days"]))).collect();
     assert_eq!(overdue, [("INC-3-R1", 5)]);
-    let soon: Vec<(&str, i64)> = work.due_soon.iter().map(|d| (d.id.as_str(), d.days)).collect();
+    let soon: Vec<(&str, i64)> = list(&work["due_soon"]).iter().map(|d| (text(&d["id"]), int(&d["days"]))).collect();
     assert_eq!(soon, [("INC-3-R2", 10)]);
-    assert_eq!(work.due_soon_days, 14);
+    assert_eq!(work["due_soon_days"], 14);
     // Stabilization → validation: 15 days (INC-1-R1) and 9 days (INC-2-R1), whole days
     // because `validated_at` is a date.
-    let lead = work.lead_time_minutes;
-    assert_eq!((lead.count, lead.median, lead.p90), (2, Some(9 * DAY), Some(15 * DAY)));
-    assert_eq!(work.validated_without_date, ["INC-6-R2"]);
-    let slipped: Vec<(&str, i64)> = work.slipped.iter().map(|s| (s.id.as_str(), s.days_late)).collect();
+    let lead = &work["lead_time_minutes"];
+    assert_eq!((count(&lead["count"]), opt(&lead["median"]), opt(&lead["p90"])), (2, Some(9 * DAY), Some(15 * DAY)));
+    assert_eq!(work["validated_without_date"], serde_json::json!(["INC-6-R2"]));
+    let slipped: Vec<(&str, i64)> =
+        list(&work["slipped"]).iter().map(|s| (text(&s["id"]), int(&s["days_late"]))).collect();
     assert_eq!(slipped, [("INC-1-R1", 5)]);
 }
 
 #[test]
 fn coverage_gaps() {
     let report = report(&fixture(), &[]);
-    let uncovered: Vec<(&str, &str)> =
-        report.coverage.uncovered.iter().map(|u| (u.incident.as_str(), u.failure_mode.as_str())).collect();
+    let uncovered: Vec<(&str, &str)> = list(&report["coverage"]["uncovered"])
+        .iter()
+        .map(|u| (text(&u["incident"]), text(&u["failure_mode"])))
+        .collect();
     assert_eq!(uncovered, [("INC-3", "fm-c3"), ("INC-4", "fm-d"), ("INC-5", "fm-e")]);
-    let without: Vec<(&str, i64)> =
-        report.coverage.without_items.iter().map(|w| (w.incident.as_str(), w.days_since)).collect();
+    let without: Vec<(&str, i64)> = list(&report["coverage"]["without_items"])
+        .iter()
+        .map(|w| (text(&w["incident"]), int(&w["days_since"])))
+        .collect();
     assert_eq!(without, [("INC-4", 18)]);
-    assert_eq!(report.coverage.grace_days, 7);
+    assert_eq!(report["coverage"]["grace_days"], 7);
 }
 
 #[test]
 fn repeat_classes_newest_first() {
     let report = report(&fixture(), &[]);
-    let classes: Vec<ClassRow<'_>> = report
-        .repeat_classes
+    let classes: Vec<ClassRow<'_>> = list(&report["repeat_classes"])
         .iter()
         .map(|c| {
             (
-                c.class.as_str(),
-                c.count,
-                c.first_opened.unwrap().to_string(),
-                c.last_opened.unwrap().to_string(),
-                c.span_days,
-                c.incidents.iter().map(|i| i.id.as_str()).collect(),
+                text(&c["class"]),
+                count(&c["count"]),
+                text(&c["first_opened"]).to_string(),
+                text(&c["last_opened"]).to_string(),
+                opt(&c["span_days"]),
+                list(&c["incidents"]).iter().map(|i| text(&i["id"])).collect(),
             )
         })
         .collect();
@@ -200,18 +252,19 @@ fn repeat_classes_newest_first() {
 #[test]
 fn recurrence_after_remediation() {
     let report = report(&fixture(), &[]);
-    let found: Vec<(&str, &str, Vec<&str>)> = report
-        .recurrences
+    let found: Vec<(&str, &str, Vec<&str>)> = list(&report["recurrences"])
         .iter()
-        .map(|r| (r.incident.as_str(), r.class.as_str(), r.after.iter().map(|f| f.item.as_str()).collect()))
+        .map(|r| {
+            (text(&r["incident"]), text(&r["class"]), list(&r["after"]).iter().map(|f| text(&f["item"])).collect())
+        })
         .collect();
     // deploy-order repeats but never recurred: INC-3 had no validated item before INC-4.
     assert_eq!(
         found,
         [("INC-3", "Cache-Race", vec!["INC-1-R1", "INC-2-R1"]), ("INC-2", "cache-race", vec!["INC-1-R1"])]
     );
-    let fix = &report.recurrences[1].after[0];
-    assert_eq!((fix.validated.to_string().as_str(), fix.validated_from.as_str()), ("2025-01-25", "validated_at"));
+    let fix = &report["recurrences"][1]["after"][0];
+    assert_eq!((text(&fix["validated"]), text(&fix["validated_from"])), ("2025-01-25", "validated_at"));
 }
 
 #[test]
@@ -222,9 +275,9 @@ fn a_fix_without_validated_at_counts_from_its_incident_closing() {
         item("INC-1-R1", "INC-1", "fm-a", "sre", "2025-01-20", "validated").text().as_bytes(),
     );
     let report = report(&repo, &[]);
-    let fix = &report.recurrences.last().unwrap().after[0];
-    assert_eq!((fix.item.as_str(), fix.validated.to_string().as_str()), ("INC-1-R1", "2025-02-09"));
-    assert_eq!(fix.validated_from, "closed_at");
+    let fix = &list(&report["recurrences"]).last().unwrap()["after"][0];
+    assert_eq!((text(&fix["item"]), text(&fix["validated"])), ("INC-1-R1", "2025-02-09"));
+    assert_eq!(fix["validated_from"], "closed_at");
     // A fix validated on the day the class struck again does not count.
     repo.write(
         "incidents/INC-2-R1.md",
@@ -234,24 +287,24 @@ fn a_fix_without_validated_at_counts_from_its_incident_closing() {
             .as_bytes(),
     );
     let report = self::report(&repo, &[]);
-    let three = report.recurrences.iter().find(|r| r.incident == "INC-3").unwrap();
-    assert_eq!(three.after.iter().map(|f| f.item.as_str()).collect::<Vec<_>>(), ["INC-1-R1"]);
+    let three = list(&report["recurrences"]).iter().find(|r| r["incident"] == "INC-3").unwrap();
+    assert_eq!(list(&three["after"]).iter().map(|f| text(&f["item"])).collect::<Vec<_>>(), ["INC-1-R1"]);
 }
 
 #[test]
 fn the_period_selects_incidents_by_opened_date() {
     let report = report(&fixture(), &["--since", "2026-01-01", "--until", "2026-02-28"]);
-    let ids: Vec<&str> = report.incidents.iter().map(|i| i.id.as_str()).collect();
+    let ids: Vec<&str> = list(&report["incidents"]).iter().map(|i| text(&i["id"])).collect();
     assert_eq!(ids, ["INC-3", "INC-4"]);
-    assert_eq!(report.period.since.unwrap().to_string(), "2026-01-01");
+    assert_eq!(report["period"]["since"], "2026-01-01");
     // Earlier fixes still count, from before the period.
-    assert_eq!(report.recurrences.len(), 1);
-    assert_eq!(report.recurrences[0].incident, "INC-3");
-    assert_eq!(report.repeat_classes.iter().map(|c| c.class.as_str()).collect::<Vec<_>>(), ["deploy-order"]);
-    assert_eq!(report.remediation.items, 2);
+    assert_eq!(list(&report["recurrences"]).len(), 1);
+    assert_eq!(report["recurrences"][0]["incident"], "INC-3");
+    assert_eq!(list(&report["repeat_classes"]).iter().map(|c| text(&c["class"])).collect::<Vec<_>>(), ["deploy-order"]);
+    assert_eq!(report["remediation"]["items"], 2);
     let empty = self::report(&fixture(), &["--since", "2030-01-01"]);
-    assert!(empty.incidents.is_empty());
-    assert_eq!(empty.counts.last().unwrap().total, 0);
+    assert!(list(&empty["incidents"]).is_empty());
+    assert_eq!(list(&empty["counts"]).last().unwrap()["total"], 0);
 }
 
 #[test]
@@ -418,13 +471,14 @@ fn a_recurrence_lists_the_five_latest_fixes_and_counts_all() {
             );
     }
     let report = report(&repo, &[]);
-    let latest = report.recurrences.iter().find(|r| r.incident == "INC-8").expect("INC-8 recurs");
-    assert_eq!(latest.prior_fixes, 7);
-    let listed: Vec<&str> = latest.after.iter().map(|f| f.item.as_str()).collect();
+    let recurrences = list(&report["recurrences"]);
+    let latest = recurrences.iter().find(|r| r["incident"] == "INC-8").expect("INC-8 recurs");
+    assert_eq!(latest["prior_fixes"], 7);
+    let listed: Vec<&str> = list(&latest["after"]).iter().map(|f| text(&f["item"])).collect();
     assert_eq!(listed, ["INC-3-R1", "INC-4-R1", "INC-5-R1", "INC-6-R1", "INC-7-R1"]);
-    let second = report.recurrences.iter().find(|r| r.incident == "INC-2").expect("INC-2 recurs");
-    assert_eq!((second.prior_fixes, second.after.len()), (1, 1));
-    assert!(report.recurrences.iter().all(|r| r.incident != "INC-1"));
+    let second = recurrences.iter().find(|r| r["incident"] == "INC-2").expect("INC-2 recurs");
+    assert_eq!((count(&second["prior_fixes"]), list(&second["after"]).len()), (1, 1));
+    assert!(recurrences.iter().all(|r| r["incident"] != "INC-1"));
     let markdown = repo.run(&["report"]);
     assert!(
         markdown.stdout.contains(

@@ -2,8 +2,7 @@
 
 use crate::records::{incident, item};
 use crate::support::*;
-use incidents::analysis::status::Gate;
-use incidents::render::status::StatusOutput;
+use serde_json::Value;
 
 /// One incident per state of interest, with TODAY = 2026-03-10.
 fn repo() -> Repo {
@@ -223,23 +222,23 @@ fn unknown_ids_and_item_ids_are_refused() {
 }
 
 #[test]
-fn json_deserialises_into_the_documented_structs() {
-    let output: StatusOutput = serde_json::from_str(&status(&repo(), &["--all", "--format", "json"])).unwrap();
-    assert_eq!(output.today.to_string(), TODAY);
-    let ids: Vec<&str> = output.incidents.iter().map(|b| b.id.as_str()).collect();
+fn json_has_the_documented_shape() {
+    let output: Value = serde_json::from_str(&status(&repo(), &["--all", "--format", "json"])).unwrap();
+    assert_eq!(output["today"], TODAY);
+    let ids: Vec<&str> = output["incidents"].as_array().unwrap().iter().map(|b| b["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["INC-1", "INC-2", "INC-3", "INC-4", "INC-5"]);
-    let two = &output.incidents[1];
-    assert_eq!(two.current.gate, Gate::Remediating);
-    assert_eq!(two.current.time_to_stabilize_minutes, Some(90));
-    let next = two.next_action.as_ref().unwrap();
-    assert_eq!((next.id.as_str(), next.days_until_due), ("INC-2-R1", Some(-5)));
-    assert_eq!(two.progress.open, 2);
-    assert_eq!(two.progress.in_progress, 1);
-    assert_eq!(two.progress.uncovered_failure_modes, ["no alert on decode errors"]);
-    assert_eq!(output.incidents[0].current.gate, Gate::Stabilizing);
-    assert_eq!(output.incidents[2].current.gate, Gate::Closed);
-    assert!(output.incidents[2].next_action.is_none());
-    let raw: serde_json::Value = serde_json::from_str(&status(&repo(), &["INC-2", "--format", "json"])).unwrap();
+    let two = &output["incidents"][1];
+    assert_eq!(two["current"]["gate"], "remediating");
+    assert_eq!(two["current"]["time_to_stabilize_minutes"], 90);
+    let next = &two["next_action"];
+    assert_eq!((&next["id"], &next["days_until_due"]), (&Value::from("INC-2-R1"), &Value::from(-5)));
+    assert_eq!(two["progress"]["open"], 2);
+    assert_eq!(two["progress"]["in_progress"], 1);
+    assert_eq!(two["progress"]["uncovered_failure_modes"], serde_json::json!(["no alert on decode errors"]));
+    assert_eq!(output["incidents"][0]["current"]["gate"], "stabilizing");
+    assert_eq!(output["incidents"][2]["current"]["gate"], "closed");
+    assert!(output["incidents"][2]["next_action"].is_null());
+    let raw: Value = serde_json::from_str(&status(&repo(), &["INC-2", "--format", "json"])).unwrap();
     assert_eq!(raw["incidents"][0]["current"]["gate"], "remediating");
     assert_eq!(raw["incidents"][0]["next_action"]["due"], "2026-03-05");
 }

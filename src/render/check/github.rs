@@ -19,11 +19,11 @@ use crate::printable::{printable, printable_line};
 use std::cmp::Ordering;
 
 /// How many annotations of each severity GitHub shows for one step.
-pub const ANNOTATIONS_PER_SEVERITY: usize = 10;
+pub(crate) const ANNOTATIONS_PER_SEVERITY: usize = 10;
 
 /// Renders up to [`ANNOTATIONS_PER_SEVERITY`] `::error` and as many `::warning` lines,
 /// most important first, then a line counting the rest and the rest as plain lines.
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let mut ordered: Vec<&Diagnostic> = report.diagnostics.iter().collect();
     ordered.sort_by(|a, b| by_importance(a, b));
     let (mut errors, mut warnings) = (0, 0);
@@ -60,7 +60,7 @@ pub fn render(report: &Report) -> String {
 /// The order annotations are written in: errors before warnings; within a severity the
 /// order of the rules table (unreadable records and structural problems first, then
 /// gate 1, then gate 2), then file and line.
-pub fn by_importance(a: &Diagnostic, b: &Diagnostic) -> Ordering {
+pub(crate) fn by_importance(a: &Diagnostic, b: &Diagnostic) -> Ordering {
     (a.severity, a.code, a.file.as_str(), a.line, a.message.as_str()).cmp(&(
         b.severity,
         b.code,
@@ -86,12 +86,12 @@ fn annotation(d: &Diagnostic) -> String {
 }
 
 /// Escapes a message: `%`, CR and LF.
-pub fn escape_data(text: &str) -> String {
+pub(crate) fn escape_data(text: &str) -> String {
     text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a property value: as data, plus `:` and `,`.
-pub fn escape_property(text: &str) -> String {
+pub(crate) fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -11,27 +11,27 @@ use std::collections::HashMap;
 
 /// One Code Quality issue.
 #[derive(Debug, Serialize)]
-pub struct Issue<'a> {
-    pub description: &'a str,
-    pub check_name: &'static str,
-    pub fingerprint: String,
-    pub severity: &'static str,
-    pub location: Location<'a>,
+pub(crate) struct Issue<'a> {
+    pub(crate) description: &'a str,
+    pub(crate) check_name: &'static str,
+    pub(crate) fingerprint: String,
+    pub(crate) severity: &'static str,
+    pub(crate) location: Location<'a>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Location<'a> {
-    pub path: &'a str,
-    pub lines: Lines,
+pub(crate) struct Location<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) lines: Lines,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Lines {
-    pub begin: usize,
+pub(crate) struct Lines {
+    pub(crate) begin: usize,
 }
 
 /// Renders the shown diagnostics as a Code Quality report (pretty JSON array).
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
     let issues: Vec<Issue<'_>> = report
         .diagnostics

@@ -15,7 +15,7 @@ use crate::render::color::Palette;
 
 /// Renders every diagnostic and the summary. `source_line(file, line)` returns the text
 /// of a line of a record file, when it can be read.
-pub fn render(
+pub(crate) fn render(
     report: &Report,
     palette: &Palette,
     source_line: &mut dyn FnMut(&str, usize) -> Option<String>,
@@ -46,7 +46,7 @@ pub fn render(
 }
 
 /// The closing line: counts, or that all is clear.
-pub fn summary(report: &Report, palette: &Palette) -> String {
+pub(crate) fn summary(report: &Report, palette: &Palette) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
     let files = crate::render::plural(report.files, "record file");
     if errors == 0 && warnings == 0 {

@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 /// The `summary` object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    pub errors: usize,
-    pub warnings: usize,
-    pub files: usize,
+pub(crate) struct Summary {
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) files: usize,
 }
 
 #[derive(Serialize)]
@@ -22,7 +22,7 @@ struct Output<'a> {
 }
 
 /// Renders the shown diagnostics and their summary as pretty JSON.
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let output = Output {
         diagnostics: &report.diagnostics,
         summary: Summary { errors: report.errors(), warnings: report.warnings(), files: report.files },

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// Renders one test suite: a test case for each of `files` (root-relative, `/`
 /// separators) and for any other file a diagnostic names.
-pub fn render(report: &Report, files: &[String], strict: bool) -> String {
+pub(crate) fn render(report: &Report, files: &[String], strict: bool) -> String {
     let mut cases: BTreeMap<&str, Vec<&Diagnostic>> = files.iter().map(|file| (file.as_str(), Vec::new())).collect();
     for diagnostic in &report.diagnostics {
         cases.entry(diagnostic.file.as_str()).or_default().push(diagnostic);
@@ -50,7 +50,7 @@ fn line(d: &Diagnostic) -> String {
 }
 
 /// `text` safe in XML text and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

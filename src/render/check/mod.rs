@@ -3,11 +3,11 @@
 //! `sarif` (SARIF 2.1.0), `gitlab` (GitLab Code Quality) and `junit` (JUnit XML);
 //! `work_tree` makes the code hosts' paths relative to the git work tree.
 
-pub mod github;
-pub mod gitlab;
-pub mod human;
-pub mod json;
-pub mod junit;
-pub mod sarif;
-pub mod summary;
-pub mod work_tree;
+pub(crate) mod github;
+pub(crate) mod gitlab;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod sarif;
+pub(crate) mod summary;
+pub(crate) mod work_tree;

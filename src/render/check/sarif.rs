@@ -12,10 +12,10 @@ use crate::diagnostic::{explain_markdown, Level, Report, Rule, Severity};
 use serde_json::{json, Value};
 
 /// The SARIF schema the output follows.
-pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub(crate) const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// Renders the shown diagnostics as one SARIF log (pretty JSON).
-pub fn render(report: &Report, config: &Config) -> String {
+pub(crate) fn render(report: &Report, config: &Config) -> String {
     let rules: Vec<Value> = Rule::ALL.iter().map(|rule| rule_descriptor(*rule, config.level(*rule))).collect();
     let results: Vec<Value> = report
         .diagnostics

@@ -18,20 +18,20 @@ use std::borrow::Cow;
 
 /// The most the summary file may hold once this summary is appended: GitHub's 1 MiB
 /// step-summary limit, less room for whatever else the step writes.
-pub const MAX_BYTES: usize = 1024 * 1024 - 16 * 1024;
+pub(crate) const MAX_BYTES: usize = 1024 * 1024 - 16 * 1024;
 
 /// Messages longer than this many characters are cut in the table.
 const MAX_MESSAGE_CHARS: usize = 1000;
 
 /// The job summary of one report, rendered when the room left in the file is known.
 #[derive(Debug, Clone, Copy)]
-pub struct Summary<'a> {
+pub(crate) struct Summary<'a> {
     report: &'a Report,
     max_bytes: usize,
 }
 
 /// The summary of `report`, for a file that may hold at most `max_bytes` bytes.
-pub fn render(report: &Report, max_bytes: usize) -> Summary<'_> {
+pub(crate) fn render(report: &Report, max_bytes: usize) -> Summary<'_> {
     Summary { report, max_bytes }
 }
 
@@ -45,7 +45,7 @@ impl Fitting for Summary<'_> {
 impl Summary<'_> {
     /// The summary in at most `room` bytes: every row that fits, then a note counting
     /// the rest; nothing at all when not even the heading and that note fit.
-    pub fn within(&self, room: usize) -> String {
+    pub(crate) fn within(&self, room: usize) -> String {
         let report = self.report;
         let (errors, warnings) = (report.errors(), report.warnings());
         let mut out = String::from("## incidents check\n\n");
@@ -113,7 +113,7 @@ fn row(d: &Diagnostic) -> String {
 /// an autolink), `$` (math), and the `.` of `www.`; line breaks become spaces. An `@`
 /// (an email autolink, a mention) goes into a code span, since GitHub joins text before
 /// looking for addresses. A code span can hold nothing live, whatever it contains.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     // Runs of (is code, text), adjacent code runs merged: an `@` joins the span beside it.
     let mut runs: Vec<(bool, String)> = Vec::new();
     let mut push = |is_code: bool, ch: char| match runs.last_mut() {
@@ -151,7 +151,7 @@ pub fn inline(text: &str) -> String {
 /// `text` as one code span that shows it exactly: fenced by one backtick more than its
 /// longest run of backticks, padded with a space where CommonMark would strip one, its
 /// `|` escaped for the table and its line breaks written as spaces.
-pub fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     if text.is_empty() {
         return String::new();
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// The root's path below the nearest ancestor holding `.git` (with `/` separators), or
 /// `None` when the root is the work tree's top or in no work tree.
-pub fn prefix(root: &Path) -> Option<String> {
+pub(crate) fn prefix(root: &Path) -> Option<String> {
     let root = crate::root::normalize(root);
     let top = root.ancestors().find(|dir| dir.join(".git").exists())?;
     let below = root.strip_prefix(top).ok()?;
@@ -18,7 +18,7 @@ pub fn prefix(root: &Path) -> Option<String> {
 }
 
 /// Rewrites every diagnostic's file to be relative to the work tree.
-pub fn relocate(report: &mut Report, root: &Path) {
+pub(crate) fn relocate(report: &mut Report, root: &Path) {
     if let Some(prefix) = prefix(root) {
         for diagnostic in &mut report.diagnostics {
             diagnostic.file = format!("{prefix}/{}", diagnostic.file);

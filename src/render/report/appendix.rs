@@ -11,7 +11,7 @@ use crate::analysis::Report;
 use std::collections::BTreeMap;
 
 /// The appendix section.
-pub fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
+pub(crate) fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
     let mut out = String::new();
     out.push_str("<section class=\"appendix\">\n<h2>Incidents</h2>\n");
     for incident in &report.incidents {

@@ -28,13 +28,13 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Optio
 /// The most table cells a body may make per byte of its text (plus a small allowance)
 /// and still be read with tables on. A table written out in full makes at most one
 /// cell per byte (each cell needs at least its `|`).
-pub const MAX_CELLS_PER_BYTE: usize = 1;
+pub(crate) const MAX_CELLS_PER_BYTE: usize = 1;
 
 /// Bodies longer than this are shown as their text, not read as Markdown.
-pub const MAX_MARKDOWN_BYTES: usize = 1024 * 1024;
+pub(crate) const MAX_MARKDOWN_BYTES: usize = 1024 * 1024;
 
 /// `markdown` as HTML that cannot carry script or fetch anything.
-pub fn render(markdown: &str) -> String {
+pub(crate) fn render(markdown: &str) -> String {
     let mut html = String::new();
     if markdown.len() > MAX_MARKDOWN_BYTES {
         html.push_str("<p class=\"note\">This body is over 1 MiB: it is shown as its text.</p>\n");
@@ -60,7 +60,7 @@ pub fn render(markdown: &str) -> String {
 /// The target a link keeps, as a browser would read it, or `None` when it is not
 /// safe: `http`, `https`, `mailto` and relative targets are kept; a scheme-relative
 /// target (`//host/path`, `\\host`, `/\host`) becomes `https://host/path`.
-pub fn link_target(url: &str) -> Option<String> {
+pub(crate) fn link_target(url: &str) -> Option<String> {
     // Browsers drop tabs and line breaks anywhere and trim control characters and
     // spaces around a URL before reading its scheme.
     let cleaned: String = url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
@@ -225,7 +225,7 @@ impl State {
 /// table's delimiter row once container markers (`>`, list markers, indentation) are
 /// stripped starts a table as wide as its cells, running to the next blank line; its
 /// rows are not looked at again.
-pub fn tables_fit(markdown: &str) -> bool {
+pub(crate) fn tables_fit(markdown: &str) -> bool {
     let limit = markdown.len().saturating_mul(MAX_CELLS_PER_BYTE).saturating_add(4096);
     let mut cells: usize = 0;
     let mut lines = markdown.split(['\n', '\r']).map(strip_containers).peekable();

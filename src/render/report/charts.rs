@@ -8,7 +8,7 @@ use crate::clock::format_duration;
 use chrono::{Datelike, NaiveDate};
 
 /// Colours for classes and severities, distinguishable in colour and in grey print.
-pub const COLORS: [&str; 10] =
+pub(crate) const COLORS: [&str; 10] =
     ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
 const WIDTH: f64 = 880.0;
@@ -19,13 +19,13 @@ const TOP: f64 = 16.0;
 const BOTTOM: f64 = 56.0;
 
 /// The colour of the `index`-th series.
-pub fn color(index: usize) -> &'static str {
+pub(crate) fn color(index: usize) -> &'static str {
     COLORS[index % COLORS.len()]
 }
 
 /// Stacked bars: one per month, one segment per primary class. Empty when no incident
 /// has an `opened` date.
-pub fn incidents_per_month(charts: &Charts) -> String {
+pub(crate) fn incidents_per_month(charts: &Charts) -> String {
     if charts.months.is_empty() {
         return String::new();
     }
@@ -79,7 +79,7 @@ const DURATION_TICKS: [i64; 10] = [5, 15, 30, 60, 120, 240, 720, 1440, 4320, 100
 
 /// Dots: x is the date opened, y the time to stabilize (log scale), colour the
 /// severity's position in `severities`. Empty when there are no points.
-pub fn time_to_stabilize(charts: &Charts, severities: &[String]) -> String {
+pub(crate) fn time_to_stabilize(charts: &Charts, severities: &[String]) -> String {
     let points = &charts.time_to_stabilize;
     let (Some(first), Some(last)) = (points.first(), points.last()) else { return String::new() };
     let (start, end) = (month_start(first.opened), next_month(last.opened));
@@ -143,7 +143,7 @@ pub fn time_to_stabilize(charts: &Charts, severities: &[String]) -> String {
 }
 
 /// Severity colours: the most severe first, in warm-to-cool order.
-pub fn severity_color(index: usize) -> &'static str {
+pub(crate) fn severity_color(index: usize) -> &'static str {
     const SEVERITY: [&str; 5] = ["#c0392b", "#e67e22", "#2e86c1", "#7f8c8d", "#8e44ad"];
     SEVERITY[index.min(SEVERITY.len() - 1)]
 }

@@ -28,7 +28,7 @@ fn fix_sentence(found: &Recurrence, markdown: bool) -> Option<String> {
 }
 
 /// `## Recurrence after remediation` in Markdown.
-pub fn recurrence_markdown(report: &Report, out: &mut String) {
+pub(crate) fn recurrence_markdown(report: &Report, out: &mut String) {
     out.push_str("\n## Recurrence after remediation\n\n");
     if report.recurrences.is_empty() {
         out.push_str(
@@ -66,7 +66,7 @@ pub fn recurrence_markdown(report: &Report, out: &mut String) {
 }
 
 /// The recurrence box of the HTML report.
-pub fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&str) -> String) {
+pub(crate) fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&str) -> String) {
     let class = if report.recurrences.is_empty() { "recurrence" } else { "recurrence alert" };
     out.push_str(&format!("<section class=\"{class}\">\n<h2>Recurrence after remediation</h2>\n"));
     if report.recurrences.is_empty() {
@@ -111,7 +111,7 @@ pub fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&str) ->
 }
 
 /// Incidents per class per quarter, and similar failure modes, in Markdown.
-pub fn trends_markdown(report: &Report, out: &mut String) {
+pub(crate) fn trends_markdown(report: &Report, out: &mut String) {
     let q = &report.class_quarters;
     out.push_str("\n## Incidents per class per quarter\n\n");
     if q.rows.is_empty() {
@@ -157,7 +157,7 @@ pub fn trends_markdown(report: &Report, out: &mut String) {
 }
 
 /// Incidents per class per quarter (chart and table), and similar failure modes, in HTML.
-pub fn trends_html(report: &Report, out: &mut String, link: impl Fn(&str) -> String) {
+pub(crate) fn trends_html(report: &Report, out: &mut String, link: impl Fn(&str) -> String) {
     let q = &report.class_quarters;
     out.push_str("<section class=\"quarters\">\n<h2>Incidents per class per quarter</h2>\n");
     if q.rows.is_empty() {

@@ -7,7 +7,7 @@ use super::html_text::{escape, nowrap, opt, table};
 use crate::analysis::coverage::Coverage;
 
 /// Appends both parts to the coverage section.
-pub fn render(coverage: &Coverage, out: &mut String) {
+pub(crate) fn render(coverage: &Coverage, out: &mut String) {
     out.push_str("<h3>Accepted risks</h3>\n<p>Failure modes whose every item was dropped, with why and who accepted the risk.</p>\n");
     if coverage.accepted_risks.is_empty() {
         out.push_str("<p>None.</p>\n");

@@ -15,7 +15,7 @@ const STYLE: &str = include_str!("report.css");
 
 /// The page. `bodies` maps incident ids to their Markdown bodies (the appendix shows
 /// them); `severities` orders the severity colours.
-pub fn render(report: &Report, bodies: &BTreeMap<String, String>, severities: &[String]) -> String {
+pub(crate) fn render(report: &Report, bodies: &BTreeMap<String, String>, severities: &[String]) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

@@ -2,7 +2,7 @@
 //! goes through [`escape`], in text and in attributes alike) and tables.
 
 /// `text` escaped for HTML text and for quoted attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for ch in text.chars() {
         match ch {
@@ -18,18 +18,18 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Escaped text, or a dash when absent.
-pub fn opt(text: &Option<String>) -> String {
+pub(crate) fn opt(text: &Option<String>) -> String {
     text.as_deref().map_or_else(|| "—".to_string(), escape)
 }
 
 /// Text that must not wrap (ids, dates, statuses), escaped.
-pub fn nowrap(text: &str) -> String {
+pub(crate) fn nowrap(text: &str) -> String {
     format!("<span class=\"nowrap\">{}</span>", escape(text))
 }
 
 /// A table whose cells are already HTML. Columns from `numeric_from` on are
 /// right-aligned numbers.
-pub fn table(head: &[&str], rows: &[Vec<String>], numeric_from: usize) -> String {
+pub(crate) fn table(head: &[&str], rows: &[Vec<String>], numeric_from: usize) -> String {
     let class = |i: usize| if i >= numeric_from { " class=\"num\"" } else { "" };
     let mut out = String::from("<table>\n<thead><tr>");
     for (i, cell) in head.iter().enumerate() {

@@ -8,7 +8,7 @@ use crate::clock::format_duration;
 use crate::render::markdown_text::inline;
 
 /// The whole report.
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let mut out = String::new();
     out.push_str("# Incident report\n\n");
     out.push_str(&format!("{}\n", summary_line(report)));
@@ -24,7 +24,7 @@ pub fn render(report: &Report) -> String {
 }
 
 /// "Incidents opened from … to … · as of … · N incidents, M remediation items".
-pub fn summary_line(report: &Report) -> String {
+pub(crate) fn summary_line(report: &Report) -> String {
     let period = match (report.period.since, report.period.until) {
         (None, None) => "All incidents".to_string(),
         (Some(since), None) => format!("Incidents opened on or after {since}"),
@@ -40,7 +40,7 @@ pub fn summary_line(report: &Report) -> String {
 }
 
 /// A duration in minutes as the status block writes it; `—` when unknown.
-pub fn minutes(value: Option<i64>) -> String {
+pub(crate) fn minutes(value: Option<i64>) -> String {
     value.map_or_else(|| "—".to_string(), |m| format_duration(chrono::Duration::minutes(m)))
 }
 

@@ -10,7 +10,7 @@ use crate::analysis::Report;
 use crate::render::markdown_text::{inline, quoted};
 
 /// Appends the section.
-pub fn render(report: &Report, out: &mut String) {
+pub(crate) fn render(report: &Report, out: &mut String) {
     out.push_str("\n## Incidents\n");
     if report.incidents.is_empty() {
         out.push_str("\nNo incident in this period.\n");
@@ -76,7 +76,7 @@ fn item_lines(item: &ItemRow, out: &mut String) {
 
 /// The labelled fields an item shows, by its status: each written one, and `None` (say
 /// "not written") for one its status requires. Shared with the HTML report.
-pub fn fields(item: &ItemRow) -> Vec<(&'static str, Option<&str>)> {
+pub(crate) fn fields(item: &ItemRow) -> Vec<(&'static str, Option<&str>)> {
     let status = item.status.as_deref().unwrap_or("");
     let shipped = matches!(status, "shipped" | "validated");
     let candidates = [

@@ -3,19 +3,19 @@
 //! without a validated item) and `appendix`), and JSON. `markdown_incidents` is the
 //! Markdown report's per-incident section, whose item fields the appendix shares.
 
-pub mod appendix;
-pub mod body;
-pub mod charts;
-pub mod classes;
-pub mod coverage;
-pub mod html;
-pub mod html_text;
-pub mod markdown;
-pub mod markdown_incidents;
+pub(crate) mod appendix;
+pub(crate) mod body;
+pub(crate) mod charts;
+pub(crate) mod classes;
+pub(crate) mod coverage;
+pub(crate) mod html;
+pub(crate) mod html_text;
+pub(crate) mod markdown;
+pub(crate) mod markdown_incidents;
 
 use crate::analysis::Report;
 
 /// `report --format json`: the [`Report`] struct serialised (docs/reports.md).
-pub fn json(report: &Report) -> String {
+pub(crate) fn json(report: &Report) -> String {
     super::json::versioned(report)
 }
