@@ -81,6 +81,3 @@ pub(crate) enum Command {
     Completions(commands::completions::Args),
     Man(commands::man::Args),
 }
-
-/// The clock's argument parsers, re-exported for the commands that name them here.
-pub(crate) use crate::clock::parse_at;

@@ -141,7 +141,7 @@ pub(crate) fn fill(template: &str, values: &[(&str, Option<&str>)]) -> String {
             let value = values.iter().find(|(key, _)| *key == name).and_then(|(_, value)| *value);
             match value {
                 Some(text) if in_front_matter => out.push_str(&crate::yaml::quote::inline(text)),
-                Some(text) => out.push_str(&crate::record::text::one_line(text)),
+                Some(text) => out.push_str(&crate::text::one_line(text)),
                 None => out.push_str(&format!("<{name}>")),
             }
             rest = &rest[close + 2..];

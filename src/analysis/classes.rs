@@ -5,8 +5,8 @@
 //! those of its failure modes (a mode's own class, else the incident's `classes`).
 
 use crate::config::Vocabulary;
-use crate::record::text::normalize;
 use crate::store::index::Entry;
+use crate::text::normalize;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -8,9 +8,9 @@
 //! validated item.
 
 use crate::clock::Timestamp;
-use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Remediation};
 use crate::store::index::Entry;
+use crate::text::same_failure_mode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

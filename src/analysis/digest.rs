@@ -6,9 +6,9 @@
 //! short enough to paste into a chat channel.
 
 use crate::clock::Timestamp;
-use crate::record::text::same_failure_mode;
 use crate::record::{IncidentStatus, ItemStatus};
 use crate::store::index::{Entry, Index, Item};
+use crate::text::same_failure_mode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -3,9 +3,9 @@
 //! combine with "and"; several values of one filter with "or".
 
 use super::coverage::{self, ModeCoverage};
-use crate::record::text::normalize;
-use crate::record::text::same_failure_mode;
 use crate::store::index::{Entry, Index, Item};
+use crate::text::normalize;
+use crate::text::same_failure_mode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -16,10 +16,10 @@
 //! period still failed within it.
 
 use crate::clock::Timestamp;
-use crate::record::text::normalize;
 use crate::record::ItemStatus;
 use crate::store::index::Entry;
 use crate::store::order::compare_ids;
+use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

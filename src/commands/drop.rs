@@ -7,8 +7,8 @@ use super::{Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::error::Result;
 use crate::interact::Needs;
-use crate::record::text::{meaningful, one_line};
 use crate::record::ItemStatus;
+use crate::text::{meaningful, one_line};
 use crate::workflow::answer::Answers;
 use crate::workflow::transition;
 use crate::Context;
@@ -29,7 +29,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "P")]
     pub(crate) approved_by: Option<String>,
     /// When it was dropped: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub(crate) at: Option<Timestamp>,
 }
 

@@ -33,7 +33,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "R")]
     pub(crate) reason: Option<String>,
     /// When it moved: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub(crate) at: Option<Timestamp>,
 }
 

@@ -7,9 +7,9 @@ use crate::clock::Timestamp;
 use crate::edit::{self, slug};
 use crate::error::{Error, Refusal, Result};
 use crate::interact::{editor, Needs};
-use crate::record::text::one_line;
 use crate::record::INCIDENT_KEYS;
 use crate::templates::TemplateName;
+use crate::text::one_line;
 use crate::workflow::{ids, Session};
 use crate::Context;
 
@@ -58,7 +58,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let severity = if ctx.interactive {
         needs.text(streams, args.severity.as_deref(), "--severity", &format!("one of {severities}"))?
     } else {
-        args.severity.as_deref().and_then(crate::record::text::meaningful).map(str::to_string)
+        args.severity.as_deref().and_then(crate::text::meaningful).map(str::to_string)
     };
     let commander = needs.optional(streams, args.commander.as_deref(), "--commander", "who runs the incident")?;
     needs.finish("cannot open an incident")?;
@@ -75,7 +75,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
     let opened = args.opened.unwrap_or(ctx.clock.stamp);
     let mut classes: Vec<String> = Vec::new();
-    for class in args.class.iter().filter_map(|c| crate::record::text::meaningful(c)).map(one_line) {
+    for class in args.class.iter().filter_map(|c| crate::text::meaningful(c)).map(one_line) {
         super::classes::check_known(ctx, &class, "--class")?;
         if !classes.iter().any(|known| crate::text::normalize(known) == crate::text::normalize(&class)) {
             classes.push(class);

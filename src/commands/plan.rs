@@ -7,8 +7,8 @@
 use super::{say, Outcome, Streams};
 use crate::error::Result;
 use crate::interact::Needs;
-use crate::record::text::{meaningful, one_line};
 use crate::record::ItemStatus;
+use crate::text::{meaningful, one_line};
 use crate::workflow::answer::Answers;
 use crate::workflow::transition;
 use crate::Context;

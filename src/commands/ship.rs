@@ -8,8 +8,8 @@
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::error::Result;
-use crate::record::text::meaningful;
 use crate::record::ItemStatus;
+use crate::text::meaningful;
 use crate::workflow::answer::Answers;
 use crate::workflow::change::{self, Source};
 use crate::workflow::transition;
@@ -32,7 +32,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "REF")]
     pub(crate) change: Option<String>,
     /// When it shipped: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub(crate) at: Option<Timestamp>,
 }
 

@@ -19,7 +19,7 @@ pub(crate) struct Args {
     #[arg(value_name = "ITEM-ID")]
     pub(crate) id: String,
     /// When work started: YYYY-MM-DD or RFC 3339 [default: now, or --today]
-    #[arg(long, value_name = "T", value_parser = crate::cli::parse_at)]
+    #[arg(long, value_name = "T", value_parser = crate::clock::parse_at)]
     pub(crate) at: Option<Timestamp>,
 }
 

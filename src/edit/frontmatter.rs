@@ -13,7 +13,7 @@
 
 use super::document::{Document, EditError, Entry};
 use crate::record::frontmatter::{split, Split};
-use crate::record::text::is_placeholder;
+use crate::text::is_placeholder;
 use crate::yaml::lines::{scan, Open};
 use crate::yaml::quote as scalar;
 use crate::yaml::{self, Node};

@@ -6,8 +6,8 @@
 
 use super::frontmatter::{apply, put, Edit};
 use crate::record::frontmatter::{split, Split};
-use crate::record::text::is_placeholder;
 use crate::record::{INCIDENT_KEYS, STABILIZATION_KEYS};
+use crate::text::is_placeholder;
 use crate::yaml::{self, Node};
 use proptest::prelude::*;
 
@@ -148,8 +148,7 @@ fn change() -> impl Strategy<Value = Change> {
         // Commands append only meaningful text (never blank or a placeholder).
         (
             prop::sample::select(&["failure_modes", "classes"][..]),
-            edit_value()
-                .prop_filter_map("placeholder", |v| { crate::record::text::meaningful(&v).map(str::to_string) })
+            edit_value().prop_filter_map("placeholder", |v| { crate::text::meaningful(&v).map(str::to_string) })
         )
             .prop_map(|(key, value)| Change::Append(key, value)),
         (prop::sample::select(&["failure_modes", "classes", "due_history"][..]), edit_value()).prop_map(

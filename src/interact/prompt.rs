@@ -3,8 +3,8 @@
 //! missing is collected so that the refusal names all of them at once.
 
 use crate::error::{Error, Refusal, Result};
-use crate::record::text::meaningful;
 use crate::run::{write, Streams};
+use crate::text::meaningful;
 
 /// Collects the values of one command.
 #[derive(Debug)]

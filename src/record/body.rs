@@ -5,7 +5,7 @@
 //! headings (for `missing-section`) and the text of a written status block (for
 //! `stale-status-block`), never whole bodies.
 
-use super::text::meaningful;
+use crate::text::meaningful;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// A heading of the body and whether anything but placeholders is written under it.

@@ -30,7 +30,7 @@ pub(crate) fn sections(body: &str, first_line: usize) -> Option<Vec<Section>> {
     let mut found: Vec<Section> = Vec::new();
     // Open sections as (level, index into `found`).
     let mut open: Vec<(usize, usize)> = Vec::new();
-    for (index, raw) in super::text::split_lines(body).enumerate() {
+    for (index, raw) in crate::text::split_lines(body).enumerate() {
         let line = raw;
         let content = line.trim_start_matches(' ');
         if content.is_empty() {

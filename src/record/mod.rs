@@ -18,7 +18,6 @@ pub(crate) mod markers;
 mod parse;
 mod reader;
 mod remediation;
-pub(crate) use crate::text;
 
 pub(crate) use body::BodyFacts;
 pub(crate) use field::{Field, FieldState, Spanned};

@@ -2,9 +2,9 @@
 //! `unknown-field` findings as it goes. Shared by the incident and item readers.
 
 use super::field::{Field, FieldState, Spanned};
-use super::text::meaningful;
 use crate::clock::{parse_date, Timestamp};
 use crate::diagnostic::{Finding, Rule};
+use crate::text::meaningful;
 use crate::yaml::KeyLines;
 use crate::yaml::Node;
 use chrono::NaiveDate;

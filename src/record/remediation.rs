@@ -161,7 +161,7 @@ fn read_due_history(node: Option<&Node>, reader: &mut Reader<'_>) -> Field<Vec<D
         let text = |key: &str| entry.get(key).and_then(|v| v.text()).map(|t| t.trim().to_string());
         let due = text("due").and_then(|t| parse_date(&t));
         let moved_at = text("moved_at").and_then(|t| Timestamp::parse(&t));
-        let reason = text("reason").filter(|t| super::text::meaningful(t).is_some());
+        let reason = text("reason").filter(|t| crate::text::meaningful(t).is_some());
         if due.is_none() {
             reader.report(
                 Rule::InvalidValue,

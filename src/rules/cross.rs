@@ -6,9 +6,9 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
-use crate::record::text::same_failure_mode;
 use crate::record::{Incident, IncidentStatus, ItemStatus, Record, Remediation, Spanned};
 use crate::store::{Index, Repository};
+use crate::text::same_failure_mode;
 use chrono::NaiveDate;
 
 /// Runs every cross-record rule, appending findings to `out`.

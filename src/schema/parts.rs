@@ -1,5 +1,5 @@
 //! Building blocks shared by the schemas: what counts as written text, dates, timestamps,
-//! spans and lists, mirroring `crate::record::text`, `crate::clock` and the record reader.
+//! spans and lists, mirroring `crate::text`, `crate::clock` and the record reader.
 
 use serde_json::{json, Value};
 

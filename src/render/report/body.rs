@@ -22,7 +22,7 @@
 //! its text (escaped, in a code block), not read as Markdown. Events are made safe one
 //! at a time ([`sanitize`]).
 
-use crate::record::text::is_placeholder;
+use crate::text::is_placeholder;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// The most table cells a body may make per byte of its text (plus a small allowance)
