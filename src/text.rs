@@ -136,9 +136,51 @@ pub(crate) fn one_line(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A `change` as a list or status block shows it: a commit SHA (7–40 hex digits) cut to
+/// its first 7; a URL by its last two path segments (`pull/812`, or the short SHA of a
+/// `…/commit/<sha>` URL); anything else (a tag, a ticket) as written, cut at 24
+/// characters. `report` shows the change whole.
+pub(crate) fn short_change(change: &str) -> String {
+    let change = change.trim();
+    let short_sha = |text: &str| {
+        ((7..=40).contains(&text.len()) && text.chars().all(|c| c.is_ascii_hexdigit())).then(|| text[..7].to_string())
+    };
+    if let Some(sha) = short_sha(change) {
+        return sha;
+    }
+    if let Some(rest) = change.strip_prefix("https://").or_else(|| change.strip_prefix("http://")) {
+        let segments: Vec<&str> =
+            rest.split(['?', '#']).next().unwrap_or(rest).split('/').filter(|s| !s.is_empty()).collect();
+        if let [.., kind, last] = segments[1.min(segments.len())..] {
+            if kind == "commit" || kind == "commits" {
+                if let Some(sha) = short_sha(last) {
+                    return sha;
+                }
+            }
+            return format!("{kind}/{last}");
+        }
+    }
+    if change.chars().count() > 24 {
+        format!("{}…", change.chars().take(23).collect::<String>())
+    } else {
+        change.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_show_short_shas_and_anything_else_as_written() {
+        assert_eq!(short_change("3f2a9c1d0e"), "3f2a9c1");
+        assert_eq!(short_change("https://github.com/acme/shop/pull/812"), "pull/812");
+        assert_eq!(short_change("https://gitlab.example/acme/shop/-/merge_requests/9#note"), "merge_requests/9");
+        assert_eq!(short_change("https://github.com/acme/shop/commit/3f2a9c1d0e7b"), "3f2a9c1");
+        assert_eq!(short_change("https://example.com/"), "https://example.com/");
+        assert_eq!(short_change("PROJ-1234 release train 2026-11 week 3"), "PROJ-1234 release train…");
+        assert_eq!(short_change("v42.1"), "v42.1");
+    }
 
     #[test]
     fn one_line_removes_breaks_and_controls() {

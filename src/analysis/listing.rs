@@ -55,6 +55,8 @@ pub(crate) struct Row {
     /// Accepted risks: for an incident, its failure modes whose items were all dropped;
     /// for a dropped item, its own failure mode when that is one of them.
     pub(crate) accepted_risks: Vec<String>,
+    /// The change that shipped an item's fix, as written.
+    pub(crate) change: Option<String>,
     pub(crate) file: String,
 }
 
@@ -124,6 +126,7 @@ fn incident_row(entry: &Entry<'_>, accepted: &[String]) -> Row {
         overdue_days: None,
         classes: incident.class_names(),
         accepted_risks: accepted.to_vec(),
+        change: None,
         file: entry.path.to_string(),
     }
 }
@@ -147,6 +150,7 @@ fn item_row(item: &Item<'_>, entry: Option<&Entry<'_>>, today: NaiveDate) -> Row
         overdue_days,
         classes: entry.map(|e| e.incident.class_names()).unwrap_or_default(),
         accepted_risks: Vec::new(),
+        change: item.item.change.get().filter(|c| crate::text::meaningful(c).is_some()).cloned(),
         file: item.path.to_string(),
     }
 }

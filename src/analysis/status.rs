@@ -80,6 +80,8 @@ pub(crate) struct NextAction {
     pub(crate) action: Action,
     /// The validation to run (named for `run-validation`), when written.
     pub(crate) validation: Option<String>,
+    /// The change that shipped the fix (a shipped item), as written.
+    pub(crate) change: Option<String>,
     pub(crate) failure_mode: Option<String>,
     pub(crate) owner: Option<String>,
     /// The end of the due window.
@@ -176,6 +178,7 @@ fn next_action(items: &[&Remediation], today: Option<NaiveDate>) -> Option<NextA
         status: status.as_str().to_string(),
         action,
         validation: item.validation.get().cloned(),
+        change: item.change.get().filter(|c| crate::text::meaningful(c).is_some()).cloned(),
         failure_mode: item.failure_mode.get().cloned(),
         owner: item.owner.get().cloned(),
         due: due.map(|due| due.end),

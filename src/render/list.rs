@@ -62,7 +62,10 @@ fn cells(row: &Row) -> [String; 6] {
     };
     let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let status = match (row.kind, row.accepted_risks.len()) {
-        (_, 0) => or_dash(&row.status),
+        (_, 0) => match &row.change {
+            Some(change) => format!("{} ({})", or_dash(&row.status), crate::text::short_change(change)),
+            None => or_dash(&row.status),
+        },
         (Kind::Remediation, _) => format!("{} (accepted risk)", or_dash(&row.status)),
         (Kind::Incident, n) => format!("{} ({})", or_dash(&row.status), crate::render::plural(n, "accepted risk")),
     };

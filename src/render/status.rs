@@ -86,6 +86,9 @@ fn next_action(block: &StatusBlock, out: &mut String) {
     }
     out.push_str(&format!("- Owner: {}\n", or_missing(&action.owner, "owner")));
     out.push_str(&format!("- Status: {}\n", action.status));
+    if let Some(change) = &action.change {
+        out.push_str(&format!("- Shipped in: {}\n", quoted(&crate::text::short_change(change))));
+    }
 }
 
 /// The action the item's status calls for, in words.

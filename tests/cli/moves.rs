@@ -502,3 +502,22 @@ fn remediate_and_amend_refresh_a_written_block_too() {
         assert!(repo.check_json().codes().iter().all(|code| code != "stale-status-block"), "{args:?}");
     }
 }
+
+#[test]
+fn the_status_block_and_list_show_the_change_a_fix_shipped_in() {
+    let repo = repo_with("open");
+    repo.ok(&["ship", "INC-1-R1", "--change", "https://github.com/acme/cart/pull/812"]);
+    let status = repo.ok(&["status", "INC-1"]);
+    assert!(status.stdout.contains("- Action: run its validation"), "{}", status.stdout);
+    assert!(status.stdout.contains("- Shipped in: \"pull/812\"\n"), "{}", status.stdout);
+    let list = repo.ok(&["list"]);
+    assert!(list.stdout.contains("INC-1-R1  shipped (pull/812)"), "{}", list.stdout);
+    let json = repo.ok(&["list", "--format", "json"]).json();
+    let item = json["records"].as_array().unwrap().iter().find(|row| row["id"] == "INC-1-R1").cloned().unwrap();
+    assert_eq!(item["change"], "https://github.com/acme/cart/pull/812");
+    let incident = json["records"].as_array().unwrap().iter().find(|row| row["id"] == "INC-1").cloned().unwrap();
+    assert_eq!(incident["change"], serde_json::Value::Null);
+    // A SHA shows as its first seven digits.
+    let repo = repo_with("shipped");
+    assert!(repo.ok(&["list"]).stdout.contains("INC-1-R1  shipped (3f2a9c1)"));
+}
