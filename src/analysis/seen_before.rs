@@ -7,13 +7,13 @@ use crate::record::ItemStatus;
 use crate::store::index::Entry;
 use crate::text::normalize;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How many earlier incidents are named.
 pub(crate) const SHOWN: usize = 3;
 
 /// An earlier incident of one of the classes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct SeenBefore {
     pub(crate) incident: String,
     pub(crate) opened: Option<NaiveDate>,
@@ -25,7 +25,7 @@ pub(crate) struct SeenBefore {
 
 /// A validated item and the day it was validated (`validated_at`, else its incident's
 /// `closed_at`; `None` when neither is written).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct ValidatedFix {
     pub(crate) item: String,
     pub(crate) validated: Option<NaiveDate>,

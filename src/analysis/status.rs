@@ -42,6 +42,10 @@ pub(crate) struct StatusBlock {
     pub(crate) progress: Progress,
     /// Failure modes whose items were all dropped, in the incident's order.
     pub(crate) accepted_risks: Vec<AcceptedRisk>,
+    /// Earlier incidents of the same classes with their validated fixes: filled by
+    /// `status ID` for the incidents it names (never in a written block), else empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) seen_before: Vec<crate::analysis::seen_before::SeenBefore>,
 }
 
 /// Where the incident stands, apart from what remains to be done.
@@ -125,6 +129,7 @@ impl StatusBlock {
             next_action: next_action(items, today),
             progress,
             accepted_risks,
+            seen_before: Vec::new(),
         })
     }
 }

@@ -82,24 +82,34 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
             printable_lines(&format!("{}{seen}", status_output::render(&blocks))).into_owned()
         }
         Format::Markdown => printable_lines(&status_output::render(&blocks)).into_owned(),
-        Format::Json => status_output::json(ctx.clock.today, &blocks),
+        Format::Json => {
+            if !args.ids.is_empty() {
+                for block in &mut blocks {
+                    if let Some(entry) = entries.iter().find(|entry| entry.id == block.id) {
+                        block.seen_before = seen_for(entry, &index);
+                    }
+                }
+            }
+            status_output::json(ctx.clock.today, &blocks)
+        }
     };
     write(streams.out, &text)?;
     Ok(Outcome::Success)
 }
 
-/// For incidents named on the command line: the earlier incidents of their classes with
-/// the fixes validated for them (newest three), as Markdown lines after the blocks.
+/// The earlier incidents of `entry`'s classes with the fixes validated for them (newest
+/// three).
+fn seen_for(entry: &Entry<'_>, records: &Index<'_>) -> Vec<crate::analysis::seen_before::SeenBefore> {
+    let classes = entry.incident.effective_classes();
+    crate::analysis::seen_before::find(&classes, Some(entry.id), entry.incident.opened.get(), &records.incidents)
+}
+
+/// For incidents named on the command line: [`seen_for`] as Markdown lines after the
+/// blocks.
 fn seen_before(entries: &[&Entry<'_>], records: &Index<'_>) -> String {
     let mut out = String::new();
     for entry in entries {
-        let classes = entry.incident.effective_classes();
-        let found = crate::analysis::seen_before::find(
-            &classes,
-            Some(entry.id),
-            entry.incident.opened.get(),
-            &records.incidents,
-        );
+        let found = seen_for(entry, records);
         if found.is_empty() {
             continue;
         }

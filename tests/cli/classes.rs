@@ -195,6 +195,14 @@ fn status_of_an_incident_shows_seen_before() {
     );
     let quiet = fixture().run(&["status", "INC-3"]);
     assert!(!quiet.stdout.contains("Seen before"), "{}", quiet.stdout);
+    // The JSON carries the same facts, for the incidents named.
+    let json = fixture().run(&["status", "INC-2", "--format", "json"]).json();
+    let seen = &json["incidents"][0]["seen_before"];
+    assert_eq!(seen[0]["incident"], "INC-1", "{json}");
+    assert_eq!(seen[0]["fixes"][0]["item"], "INC-1-R1");
+    assert_eq!(seen[0]["fixes"][0]["validated"], "2025-11-20");
+    let quiet = fixture().run(&["status", "INC-3", "--format", "json"]).json();
+    assert!(quiet["incidents"][0].get("seen_before").is_none(), "{quiet}");
 }
 
 #[test]
