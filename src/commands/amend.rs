@@ -4,12 +4,12 @@
 //! a non-answer, the verification observed in production. An active incident is refused:
 //! `stabilize` is the command that closes gate 1.
 
-use super::stabilize::{written, GateOneFields};
+use super::stabilize::{stabilization_edits, written, GateOneFields};
 use super::{say, Outcome, Streams};
-use crate::edit::{self, Edit};
+use crate::edit;
 use crate::error::{Refusal, Result, UsageError};
 use crate::interact::Needs;
-use crate::record::{IncidentStatus, INCIDENT_KEYS, STABILIZATION_KEYS};
+use crate::record::IncidentStatus;
 use crate::text::meaningful;
 use crate::workflow::gates::{gate_one_problems, GATE_ONE};
 use crate::workflow::{target, Session};
@@ -72,16 +72,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     problems.extend(gate_one_problems(&state, &ctx.config));
     needs.finish_with(&format!("cannot amend {id}"), &problems)?;
 
-    let edits: Vec<Edit<'_>> = values
-        .iter()
-        .map(|(key, value)| Edit::SetNested {
-            parent: "stabilization",
-            key,
-            value,
-            order: STABILIZATION_KEYS,
-            parent_order: INCIDENT_KEYS,
-        })
-        .collect();
+    let edits = stabilization_edits(&values);
     let path = repo.absolute(&file.path);
     let text = edit::file::patched(&path, &file.path, &edits)?;
     // Gate-1 evidence rewritten after the fact leaves a trace where readers look for the

@@ -143,16 +143,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
     let at_text = at.to_string();
     values.push(("stabilized_at", at_text.clone()));
-    let mut edits: Vec<Edit<'_>> = values
-        .iter()
-        .map(|(key, value)| Edit::SetNested {
-            parent: "stabilization",
-            key,
-            value,
-            order: STABILIZATION_KEYS,
-            parent_order: INCIDENT_KEYS,
-        })
-        .collect();
+    let mut edits = stabilization_edits(&values);
     edits.push(Edit::Set { key: "status", value: "stabilized", order: INCIDENT_KEYS });
     let path = repo.absolute(&file.path);
     let text = edit::file::patched(&path, &file.path, &edits)?;
@@ -168,4 +159,19 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     say(streams.out, &format!("{id} stabilized at {at_text}: gate 1 closed\n{next}\n{}\n", ctx.display_path(&path)))?;
     super::refreshed(streams, &refreshed)?;
     Ok(Outcome::Success)
+}
+
+/// The edits that write `values` (`(key, text)`, keys under `stabilization:`), for
+/// `stabilize` and `amend`.
+pub(super) fn stabilization_edits<'a, T: AsRef<str>>(values: &'a [(&'a str, T)]) -> Vec<Edit<'a>> {
+    values
+        .iter()
+        .map(|(key, value)| Edit::SetNested {
+            parent: "stabilization",
+            key,
+            value: value.as_ref(),
+            order: STABILIZATION_KEYS,
+            parent_order: INCIDENT_KEYS,
+        })
+        .collect()
 }
