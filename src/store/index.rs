@@ -6,7 +6,7 @@
 
 use super::order::compare_ids;
 use super::Repository;
-use crate::record::{Incident, ParsedFile, Record, Remediation};
+use crate::record::{Incident, Record, Remediation};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -118,11 +118,6 @@ impl<'a> Index<'a> {
         self.position.get(id).map(|&at| &self.incidents[at])
     }
 
-    /// The files (indices into [`Repository::files`]) whose record has `id`, in path order.
-    pub(crate) fn files(&self, id: &str) -> &[usize] {
-        self.by_id.get(id).map_or(&[], Vec::as_slice)
-    }
-
     /// Every id held by more than one file, with those files.
     pub(crate) fn duplicates(&self) -> impl Iterator<Item = (&'a str, &[usize])> {
         self.by_id.iter().filter(|(_, files)| files.len() > 1).map(|(id, files)| (*id, files.as_slice()))
@@ -131,10 +126,5 @@ impl<'a> Index<'a> {
     /// Every item that names incident `id`, those without an id included, in path order.
     pub(crate) fn linked(&self, id: &str) -> &[(usize, &'a Remediation)] {
         self.incident(id).map_or(&[], |entry| entry.linked.as_slice())
-    }
-
-    /// The first file (in path order) whose record has `id`.
-    pub(crate) fn first_file<'r>(&self, repo: &'r Repository, id: &str) -> Option<&'r ParsedFile> {
-        self.files(id).first().map(|&at| &repo.files[at])
     }
 }

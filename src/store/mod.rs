@@ -93,6 +93,12 @@ impl Repository {
         self.ids().chain(self.salvaged_ids().map(|(id, _)| id)).chain(unreadable)
     }
 
+    /// The files whose record has `id`, in path order: one pass, for commands that look
+    /// up the one record they name (building the [`Index`] would sort every id for it).
+    pub(crate) fn files_with_id(&self, id: &str) -> Vec<&ParsedFile> {
+        self.files.iter().filter(|file| file.record.as_ref().and_then(Record::id) == Some(id)).collect()
+    }
+
     /// All ids in use, for "did you mean".
     pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.files.iter().filter_map(|file| file.record.as_ref().and_then(Record::id))

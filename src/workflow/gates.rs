@@ -131,9 +131,7 @@ mod tests {
         std::fs::write(dir.join("r1.md"), item("INC-1-R1", "cache race", "shipped")).unwrap();
         std::fs::write(dir.join("r2.md"), item("INC-1-R2", "retry  storm", "dropped")).unwrap();
         let repo = Repository::load(temp.path(), &Config::default());
-        let Some(Record::Incident(incident)) = &Index::build(&repo).first_file(&repo, "INC-1").unwrap().record else {
-            panic!("no incident")
-        };
+        let Some(Record::Incident(incident)) = &repo.files_with_id("INC-1")[0].record else { panic!("no incident") };
         let blockers = close_blockers(&repo, incident);
         assert_eq!(blockers.len(), 2, "{blockers:?}");
         assert!(blockers[0].contains("\"queue overflow\" has no remediation item"));

@@ -39,7 +39,7 @@ pub(crate) fn next_incident(repo: &Repository, prefix: &str) -> crate::Result<St
 /// file systems), and not one an unreadable record may hold.
 pub(crate) fn given_incident_id(repo: &Repository, id: &str, prefix: &str) -> crate::Result<String> {
     let next = || next_incident(repo, prefix).unwrap_or_else(|_| "none left".to_string());
-    if let Some(file) = crate::store::Index::build(repo).first_file(repo, id) {
+    if let Some(file) = repo.files_with_id(id).first() {
         return Err(Refusal::IdTaken { id: id.to_string(), path: file.path.clone(), next: next() }.into());
     }
     if let Some(taken) = repo.ids().find(|known| known.eq_ignore_ascii_case(id)) {

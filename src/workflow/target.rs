@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Refusal, Result, UsageError};
 use crate::record::{Incident, ParsedFile, Record, Remediation};
-use crate::store::{Index, Repository};
+use crate::store::Repository;
 
 /// The incident `id` and its file.
 pub(crate) fn incident<'r>(repo: &'r Repository, id: &str) -> Result<(&'r ParsedFile, &'r Incident)> {
@@ -36,7 +36,7 @@ fn item_parent(file: &ParsedFile) -> Option<&str> {
 }
 
 fn only<'r>(repo: &'r Repository, id: &str) -> Result<&'r ParsedFile> {
-    let files: Vec<&ParsedFile> = Index::build(repo).files(id).iter().map(|&at| &repo.files[at]).collect();
+    let files = repo.files_with_id(id);
     match files.as_slice() {
         [file] => Ok(file),
         [] => {
