@@ -174,7 +174,7 @@ fn write_blocks(ctx: &Context, entries: &[&Entry<'_>], streams: &mut Streams<'_>
                 patches.push((entry.path, path, patched));
             }
             Ok(None) => current += 1,
-            Err(problem) => problems.push(format!("{}{problem}", entry.path)),
+            Err(problem) => problems.push(problem.at(entry.path)),
         }
     }
     if !problems.is_empty() {

@@ -21,19 +21,19 @@ pub(crate) enum PatchError {
     TwoOpenings { first: usize, second: usize },
 }
 
-impl std::fmt::Display for PatchError {
-    /// What is wrong and what to write, after the file's name (`path:line: …`).
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl PatchError {
+    /// What is wrong with the file at `path` and what to write: `path:line: …`.
+    pub(crate) fn at(&self, path: &str) -> String {
         match self {
-            PatchError::Unclosed { line } => write!(
-                f,
-                ":{line}: `{OPEN}` has no `{CLOSE}` after it: add the closing marker on its own line after the block, or remove the opening one"
+            PatchError::Unclosed { line } => format!(
+                "{path}:{line}: `{OPEN}` has no `{CLOSE}` after it: add the closing marker on its own line after the block, or remove the opening one"
             ),
-            PatchError::TwoOpenings { first, second } => write!(
-                f,
-                ":{second}: a second `{OPEN}` (the first is on line {first}): keep one block between one pair of markers and remove the other markers"
+            PatchError::TwoOpenings { first, second } => format!(
+                "{path}:{second}: a second `{OPEN}` (the first is on line {first}): keep one block between one pair of markers and remove the other markers"
             ),
-            PatchError::NoFrontMatter => f.write_str(": the front matter changed since it was read; run the command again"),
+            PatchError::NoFrontMatter => {
+                format!("{path}: the front matter changed since it was read; run the command again")
+            }
         }
     }
 }

@@ -68,6 +68,6 @@ pub(crate) fn status_block(ctx: &Context, id: &str, path: &Path) -> Refreshed {
             Ok(()) => Refreshed::Written(shown),
             Err(error) => failed(error.to_string()),
         },
-        Err(problem) => failed(format!("{shown}{problem}")),
+        Err(problem) => failed(problem.at(&shown)),
     }
 }
