@@ -2,15 +2,15 @@
 //! counts, gate durations, remediation workload, coverage gaps, repeat failure classes
 //! and recurrence after remediation, for the incidents opened in a period.
 
-use super::{write, Outcome, Streams};
+use super::{Outcome, Streams};
 use crate::analysis::{Period, Report};
 use crate::error::{Error, Result, UsageError};
-use crate::printable::printable_lines;
 use crate::record::frontmatter::{split, Split};
 use crate::render::report as report_output;
+use crate::render::report::page::Page;
 use crate::Context;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::io::BufWriter;
 
 /// Output format of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -55,28 +55,37 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let index = crate::store::Index::build(&repo);
     let period = Period { since: args.since, until: args.until };
     let report = Report::build(&index, &ctx.config, period, ctx.clock.today);
-    let text = match args.format {
-        Format::Markdown => printable_lines(&report_output::markdown::render(&report)).into_owned(),
-        Format::Json => report_output::json(&report),
+    let written = match args.format {
+        Format::Markdown => {
+            let mut page = Page::markdown(streams.out);
+            report_output::markdown::render(&report, &mut page);
+            page.finish()
+        }
+        // serde_json writes in small pieces: gather them into parts before the output.
+        Format::Json => report_output::json(&report, BufWriter::with_capacity(PART, &mut *streams.out)),
         Format::Html => {
-            let paths = report.incidents.iter().map(|row| (row.id.clone(), row.file.clone()));
-            report_output::html::render(&report, &bodies(ctx, paths)?, &ctx.config.severities)
+            let mut page = Page::html(streams.out);
+            report_output::html::render(&report, &mut page, &mut |file| body(ctx, file), &ctx.config.severities)?;
+            page.finish()
         }
     };
-    write(streams.out, &text)?;
-    Ok(Outcome::Success)
+    match written {
+        // A reader that went away (`incidents report | head`) is not an error.
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<output>", error)),
+        _ => Ok(Outcome::Success),
+    }
 }
 
-/// The Markdown bodies of the given incident files, read one at a time.
-fn bodies(ctx: &Context, files: impl Iterator<Item = (String, String)>) -> Result<BTreeMap<String, String>> {
-    let mut bodies = BTreeMap::new();
-    for (id, relative) in files {
-        let path = ctx.root.join(&relative);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let text = String::from_utf8_lossy(&bytes);
-        if let Split::Found(parts) = split(&text) {
-            bodies.insert(id, parts.body.to_string());
-        }
-    }
-    Ok(bodies)
+/// How much JSON is gathered before it is written out.
+const PART: usize = 64 * 1024;
+
+/// The Markdown body of an incident file, read when the HTML appendix reaches it.
+fn body(ctx: &Context, relative: &str) -> Result<Option<String>> {
+    let path = ctx.root.join(relative);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(match split(&text) {
+        Split::Found(parts) => Some(parts.body.to_string()),
+        _ => None,
+    })
 }

@@ -6,21 +6,26 @@
 //! through.
 
 use super::html_text::{escape, nowrap, opt, table};
+use super::page::Page;
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
-use std::collections::BTreeMap;
+use crate::error::Result;
 
-/// The appendix section.
-pub(crate) fn render(report: &Report, bodies: &BTreeMap<String, String>) -> String {
-    let mut out = String::new();
+/// Reads the Markdown body of an incident file (root-relative path); `None` when it has
+/// no front matter to split off.
+pub(crate) type Bodies<'b> = &'b mut dyn FnMut(&str) -> Result<Option<String>>;
+
+/// The appendix section, one incident at a time.
+pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> Result<()> {
     out.push_str("<section class=\"appendix\">\n<h2>Incidents</h2>\n");
     for incident in &report.incidents {
-        out.push_str(&format!(
+        write!(
+            out,
             "<article id=\"incident-{}\">\n<h3>{} · {}</h3>\n<dl>",
             escape(&incident.id),
             escape(&incident.id),
             opt(&incident.title)
-        ));
+        );
         let stamp = |value: &Option<crate::clock::Timestamp>| value.map(|t| escape(&t.to_string()));
         let facts = [
             ("Severity", incident.severity.as_deref().map(escape)),
@@ -38,15 +43,15 @@ pub(crate) fn render(report: &Report, bodies: &BTreeMap<String, String>) -> Stri
         ];
         for (label, value) in facts {
             if let Some(value) = value {
-                out.push_str(&format!("<div><dt>{label}</dt><dd>{value}</dd></div>"));
+                write!(out, "<div><dt>{label}</dt><dd>{value}</dd></div>");
             }
         }
         out.push_str("</dl>\n");
-        gate_one(incident, &mut out);
+        gate_one(incident, out);
         if !incident.failure_modes.is_empty() {
             out.push_str("<p class=\"modes\">Failure modes:</p>\n<ul>\n");
             for mode in &incident.failure_modes {
-                out.push_str(&format!("<li>{}</li>\n", escape(mode)));
+                writeln!(out, "<li>{}</li>", escape(mode));
             }
             out.push_str("</ul>\n");
         }
@@ -65,20 +70,20 @@ pub(crate) fn render(report: &Report, bodies: &BTreeMap<String, String>) -> Stri
                     ]
                 })
                 .collect();
-            out.push_str(&table(&["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], &rows, 6));
+            table(out, &["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], rows, 6);
         }
-        if let Some(body) = bodies.get(&incident.id) {
-            out.push_str(&format!("<div class=\"body\">\n{}</div>\n", super::body::render(body)));
+        if let Some(text) = body(&incident.file)? {
+            write!(out, "<div class=\"body\">\n{}</div>\n", super::body::render(&text));
         }
         out.push_str("</article>\n");
     }
     out.push_str("</section>\n");
-    out
+    Ok(())
 }
 
 /// The gate-1 evidence as a small definition list; "not written" for a missing field of
 /// an incident past gate 1.
-fn gate_one(incident: &IncidentRow, out: &mut String) {
+fn gate_one(incident: &IncidentRow, out: &mut Page<'_>) {
     let gate = &incident.stabilization;
     let active = incident.status.as_deref() == Some("active");
     if active && gate.signal.is_none() && gate.verification.is_none() {
@@ -99,7 +104,7 @@ fn gate_one(incident: &IncidentRow, out: &mut String) {
             None if label == "Uncertainty" => continue,
             None => "<em>not written</em>".to_string(),
         };
-        out.push_str(&format!("<dt>{label}</dt><dd>{text}</dd>"));
+        write!(out, "<dt>{label}</dt><dd>{text}</dd>");
     }
     out.push_str("</dl>\n");
 }

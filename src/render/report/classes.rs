@@ -6,6 +6,7 @@
 
 use super::charts::color;
 use super::html_text::{escape, table};
+use super::page::Page;
 use crate::analysis::recurrence::Recurrence;
 use crate::analysis::Report;
 use crate::render::markdown_text::{inline, quoted};
@@ -28,7 +29,7 @@ fn fix_sentence(found: &Recurrence, markdown: bool) -> Option<String> {
 }
 
 /// `## Recurrence after remediation` in Markdown.
-pub(crate) fn recurrence_markdown(report: &Report, out: &mut String) {
+pub(crate) fn recurrence_markdown(report: &Report, out: &mut Page<'_>) {
     out.push_str("\n## Recurrence after remediation\n\n");
     if report.recurrences.is_empty() {
         out.push_str(
@@ -36,47 +37,46 @@ pub(crate) fn recurrence_markdown(report: &Report, out: &mut String) {
         );
         return;
     }
-    out.push_str(&format!("> **{}: {LEAD}**\n\n", plural(report.recurrences.len() as i64, "time")));
+    write!(out, "> **{}: {LEAD}**\n\n", plural(report.recurrences.len() as i64, "time"));
     for found in &report.recurrences {
-        out.push_str(&format!(
-            "- **{}** (`{}`), opened {}: {}\n",
+        writeln!(
+            out,
+            "- **{}** (`{}`), opened {}: {}",
             inline(&found.incident),
             found.class.replace('`', "'"),
             found.opened.date(),
             found.title.as_deref().map_or_else(|| "—".to_string(), inline)
-        ));
+        );
         if !found.failure_modes.is_empty() {
             let modes: Vec<String> = found.failure_modes.iter().map(|m| quoted(m)).collect();
-            out.push_str(&format!("  - its failure modes of the class: {}\n", modes.join(", ")));
+            writeln!(out, "  - its failure modes of the class: {}", modes.join(", "));
         }
         if let Some(sentence) = fix_sentence(found, true) {
-            out.push_str(&format!("  - {sentence}\n"));
+            writeln!(out, "  - {sentence}");
         }
         if found.prior_fixes > 1 {
             let ids: Vec<String> = found.after.iter().map(|fix| inline(&fix.item)).collect();
             let more = found.prior_fixes - found.after.len();
             let tail = if more > 0 { format!(" and {more} earlier") } else { String::new() };
-            out.push_str(&format!(
-                "  - {} items of this class validated before it: {}{tail}\n",
+            writeln!(
+                out,
+                "  - {} items of this class validated before it: {}{tail}",
                 found.prior_fixes,
                 ids.join(", ")
-            ));
+            );
         }
     }
 }
 
 /// The recurrence box of the HTML report.
-pub(crate) fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&str) -> String) {
+pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn(&str) -> String) {
     let class = if report.recurrences.is_empty() { "recurrence" } else { "recurrence alert" };
-    out.push_str(&format!("<section class=\"{class}\">\n<h2>Recurrence after remediation</h2>\n"));
+    write!(out, "<section class=\"{class}\">\n<h2>Recurrence after remediation</h2>\n");
     if report.recurrences.is_empty() {
         out.push_str("<p>None: no incident was opened after an item for an earlier failure mode of its class was validated.</p>\n</section>\n");
         return;
     }
-    out.push_str(&format!(
-        "<p class=\"lead\"><strong>{}: {LEAD}</strong></p>\n",
-        plural(report.recurrences.len() as i64, "time")
-    ));
+    writeln!(out, "<p class=\"lead\"><strong>{}: {LEAD}</strong></p>", plural(report.recurrences.len() as i64, "time"));
     let rows: Vec<Vec<String>> = report
         .recurrences
         .iter()
@@ -102,16 +102,17 @@ pub(crate) fn recurrence_html(report: &Report, out: &mut String, link: impl Fn(&
             ]
         })
         .collect();
-    out.push_str(&table(
+    table(
+        out,
         &["Incident and its failure modes", "Class", "Opened", "Timing", "Items of the class validated before it"],
-        &rows,
+        rows,
         5,
-    ));
+    );
     out.push_str("</section>\n");
 }
 
 /// Incidents per class per quarter, and similar failure modes, in Markdown.
-pub(crate) fn trends_markdown(report: &Report, out: &mut String) {
+pub(crate) fn trends_markdown(report: &Report, out: &mut Page<'_>) {
     let q = &report.class_quarters;
     out.push_str("\n## Incidents per class per quarter\n\n");
     if q.rows.is_empty() {
@@ -120,16 +121,11 @@ pub(crate) fn trends_markdown(report: &Report, out: &mut String) {
         let mut head = vec!["Class".to_string()];
         head.extend(q.quarters.iter().cloned());
         head.push("Total".to_string());
-        out.push_str(&format!("| {} |\n", head.join(" | ")));
-        out.push_str(&format!("|---|{}\n", "---:|".repeat(head.len() - 1)));
+        writeln!(out, "| {} |", head.join(" | "));
+        writeln!(out, "|---|{}", "---:|".repeat(head.len() - 1));
         for row in &q.rows {
             let counts: Vec<String> = row.counts.iter().map(usize::to_string).collect();
-            out.push_str(&format!(
-                "| {} | {} | {} |\n",
-                inline(&row.class).replace('|', "\\|"),
-                counts.join(" | "),
-                row.total
-            ));
+            writeln!(out, "| {} | {} | {} |", inline(&row.class).replace('|', "\\|"), counts.join(" | "), row.total);
         }
     }
     let similar = &report.similar_failure_modes;
@@ -138,34 +134,35 @@ pub(crate) fn trends_markdown(report: &Report, out: &mut String) {
         out.push_str("None: no failure mode looks like an earlier one of another incident.\n");
         return;
     }
-    out.push_str(&format!(
+    write!(out,
         "Word overlap of at least {} % (see docs/classes.md); {} found{}. Give them a shared class if they are the same failure.\n\n",
         similar.threshold_percent,
         similar.total,
         if similar.total > similar.pairs.len() { format!(", the newest {} listed", similar.pairs.len()) } else { String::new() }
-    ));
+    );
     for pair in &similar.pairs {
-        out.push_str(&format!(
-            "- {} {} looks like {}'s {} ({} % overlap)\n",
+        writeln!(
+            out,
+            "- {} {} looks like {}'s {} ({} % overlap)",
             inline(&pair.incident),
             quoted(&pair.failure_mode),
             inline(&pair.earlier_incident),
             quoted(&pair.earlier_failure_mode),
             pair.overlap_percent
-        ));
+        );
     }
 }
 
 /// Incidents per class per quarter (chart and table), and similar failure modes, in HTML.
-pub(crate) fn trends_html(report: &Report, out: &mut String, link: impl Fn(&str) -> String) {
+pub(crate) fn trends_html(report: &Report, out: &mut Page<'_>, link: impl Fn(&str) -> String) {
     let q = &report.class_quarters;
     out.push_str("<section class=\"quarters\">\n<h2>Incidents per class per quarter</h2>\n");
     if q.rows.is_empty() {
         out.push_str("<p>None: no incident of the period carries a class.</p>\n");
     } else {
-        out.push_str(&format!("<figure>{}<figcaption class=\"legend\">", quarter_chart(report)));
+        write!(out, "<figure>{}<figcaption class=\"legend\">", quarter_chart(report));
         for (i, row) in q.rows.iter().enumerate() {
-            out.push_str(&format!("<span><i style=\"background:{}\"></i>{}</span>", color(i), escape(&row.class)));
+            write!(out, "<span><i style=\"background:{}\"></i>{}</span>", color(i), escape(&row.class));
         }
         out.push_str("</figcaption></figure>\n");
         let mut head: Vec<&str> = vec!["Class"];
@@ -181,7 +178,7 @@ pub(crate) fn trends_html(report: &Report, out: &mut String, link: impl Fn(&str)
                 cells
             })
             .collect();
-        out.push_str(&table(&head, &rows, 1));
+        table(out, &head, rows, 1);
     }
     out.push_str("</section>\n<section class=\"similar\">\n<h2>Similar failure modes without a shared class</h2>\n");
     let similar = &report.similar_failure_modes;
@@ -189,21 +186,22 @@ pub(crate) fn trends_html(report: &Report, out: &mut String, link: impl Fn(&str)
         out.push_str("<p>None: no failure mode looks like an earlier one of another incident.</p>\n</section>\n");
         return;
     }
-    out.push_str(&format!(
+    write!(out,
         "<p>Word overlap of at least {} %; {} found{}. Give them a shared class if they are the same failure.</p>\n<ul>\n",
         similar.threshold_percent,
         similar.total,
         if similar.total > similar.pairs.len() { format!(", the newest {} listed", similar.pairs.len()) } else { String::new() }
-    ));
+    );
     for pair in &similar.pairs {
-        out.push_str(&format!(
-            "<li>{} “{}” looks like {}'s “{}” <small>({} % overlap)</small></li>\n",
+        writeln!(
+            out,
+            "<li>{} “{}” looks like {}'s “{}” <small>({} % overlap)</small></li>",
             link(&pair.incident),
             escape(&pair.failure_mode),
             link(&pair.earlier_incident),
             escape(&pair.earlier_failure_mode),
             pair.overlap_percent
-        ));
+        );
     }
     out.push_str("</ul>\n</section>\n");
 }

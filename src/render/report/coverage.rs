@@ -4,10 +4,11 @@
 
 use super::html::link;
 use super::html_text::{escape, nowrap, opt, table};
+use super::page::Page;
 use crate::analysis::coverage::Coverage;
 
 /// Appends both parts to the coverage section.
-pub(crate) fn render(coverage: &Coverage, out: &mut String) {
+pub(crate) fn render(coverage: &Coverage, out: &mut Page<'_>) {
     out.push_str("<h3>Accepted risks</h3>\n<p>Failure modes whose every item was dropped, with why and who accepted the risk.</p>\n");
     if coverage.accepted_risks.is_empty() {
         out.push_str("<p>None.</p>\n");
@@ -29,7 +30,7 @@ pub(crate) fn render(coverage: &Coverage, out: &mut String) {
                 })
             })
             .collect();
-        out.push_str(&table(&["Incident", "Failure mode", "Dropped item", "Reason", "Approved by"], &rows, 5));
+        table(out, &["Incident", "Failure mode", "Dropped item", "Reason", "Approved by"], rows, 5);
     }
     out.push_str("<h3>Closed without a validated item</h3>\n");
     if coverage.closed_without_validated.is_empty() {
@@ -49,6 +50,6 @@ pub(crate) fn render(coverage: &Coverage, out: &mut String) {
                 ]
             })
             .collect();
-        out.push_str(&table(&["Incident", "Severity", "Closed", "Title", "Items", "Dropped"], &rows, 4));
+        table(out, &["Incident", "Severity", "Closed", "Title", "Items", "Dropped"], rows, 4);
     }
 }

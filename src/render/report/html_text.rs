@@ -1,6 +1,8 @@
 //! HTML building blocks shared by the HTML report: escaping (every piece of record text
 //! goes through [`escape`], in text and in attributes alike) and tables.
 
+use super::page::Page;
+
 /// `text` escaped for HTML text and for quoted attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -27,24 +29,28 @@ pub(crate) fn nowrap(text: &str) -> String {
     format!("<span class=\"nowrap\">{}</span>", escape(text))
 }
 
-/// A table whose cells are already HTML. Columns from `numeric_from` on are
-/// right-aligned numbers.
-pub(crate) fn table(head: &[&str], rows: &[Vec<String>], numeric_from: usize) -> String {
+/// A table whose cells are already HTML, written row by row. Columns from
+/// `numeric_from` on are right-aligned numbers.
+pub(crate) fn table(
+    out: &mut Page<'_>,
+    head: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+    numeric_from: usize,
+) {
     let class = |i: usize| if i >= numeric_from { " class=\"num\"" } else { "" };
-    let mut out = String::from("<table>\n<thead><tr>");
+    out.push_str("<table>\n<thead><tr>");
     for (i, cell) in head.iter().enumerate() {
-        out.push_str(&format!("<th{}>{}</th>", class(i), escape(cell)));
+        write!(out, "<th{}>{}</th>", class(i), escape(cell));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            out.push_str(&format!("<td{}>{cell}</td>", class(i)));
+            write!(out, "<td{}>{cell}</td>", class(i));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    out
 }
 
 #[cfg(test)]

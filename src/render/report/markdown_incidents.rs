@@ -5,12 +5,13 @@
 //! model holds them as absent, and a field the item's status requires says "not written".
 
 use super::markdown::opt;
+use super::page::Page;
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
 use crate::render::markdown_text::{inline, quoted};
 
 /// Appends the section.
-pub(crate) fn render(report: &Report, out: &mut String) {
+pub(crate) fn render(report: &Report, out: &mut Page<'_>) {
     out.push_str("\n## Incidents\n");
     if report.incidents.is_empty() {
         out.push_str("\nNo incident in this period.\n");
@@ -20,8 +21,8 @@ pub(crate) fn render(report: &Report, out: &mut String) {
     }
 }
 
-fn one(incident: &IncidentRow, out: &mut String) {
-    out.push_str(&format!("\n### {} · {}\n\n", inline(&incident.id), opt(&incident.title)));
+fn one(incident: &IncidentRow, out: &mut Page<'_>) {
+    write!(out, "\n### {} · {}\n\n", inline(&incident.id), opt(&incident.title));
     let mut facts = Vec::new();
     facts.extend(incident.severity.as_deref().map(inline));
     facts.extend(incident.status.as_deref().map(inline));
@@ -29,24 +30,24 @@ fn one(incident: &IncidentRow, out: &mut String) {
     facts.extend(incident.stabilized_at.map(|at| format!("stabilized {at}")));
     facts.extend(incident.closed_at.map(|at| format!("closed {at}")));
     facts.extend(incident.commander.as_deref().map(|c| format!("commander {}", inline(c))));
-    out.push_str(&format!("{}\n\n", facts.join(" · ")));
+    write!(out, "{}\n\n", facts.join(" · "));
     let gate = &incident.stabilization;
     if incident.status.as_deref() == Some("active") && gate.signal.is_none() && gate.verification.is_none() {
         out.push_str("Gate 1 evidence: not yet — the incident is active.\n");
     } else {
         out.push_str("Gate 1 evidence:\n");
         let written = |value: &Option<String>| value.as_deref().map_or_else(|| "not written".to_string(), inline);
-        out.push_str(&format!("- Signal: {}\n", written(&gate.signal)));
-        out.push_str(&format!("- Intervention: {}\n", written(&gate.intervention)));
-        out.push_str(&format!("- Rollback: {}\n", written(&gate.rollback)));
-        out.push_str(&format!("- Verification: {}\n", written(&gate.verification)));
+        writeln!(out, "- Signal: {}", written(&gate.signal));
+        writeln!(out, "- Intervention: {}", written(&gate.intervention));
+        writeln!(out, "- Rollback: {}", written(&gate.rollback));
+        writeln!(out, "- Verification: {}", written(&gate.verification));
         if let Some(uncertainty) = &gate.uncertainty {
-            out.push_str(&format!("- Uncertainty: {}\n", inline(uncertainty)));
+            writeln!(out, "- Uncertainty: {}", inline(uncertainty));
         }
     }
     if !incident.failure_modes.is_empty() {
         let modes: Vec<String> = incident.failure_modes.iter().map(|m| quoted(m)).collect();
-        out.push_str(&format!("\nFailure modes: {}\n", modes.join("; ")));
+        write!(out, "\nFailure modes: {}\n", modes.join("; "));
     }
     if incident.items.is_empty() {
         out.push_str("\nNo remediation items.\n");
@@ -58,7 +59,7 @@ fn one(incident: &IncidentRow, out: &mut String) {
     }
 }
 
-fn item_lines(item: &ItemRow, out: &mut String) {
+fn item_lines(item: &ItemRow, out: &mut Page<'_>) {
     let status = item.status.as_deref().unwrap_or("no valid status");
     let mut head = vec![inline(status)];
     head.extend(item.owner.as_deref().map(inline));
@@ -67,10 +68,10 @@ fn item_lines(item: &ItemRow, out: &mut String) {
         head.push(format!("due date moved {}", crate::render::plural(item.due_moves, "time")));
     }
     let mode = item.failure_mode.as_deref().map(|m| format!(": {}", quoted(m))).unwrap_or_default();
-    out.push_str(&format!("- **{}** ({}){mode}\n", inline(&item.id), head.join(", ")));
+    writeln!(out, "- **{}** ({}){mode}", inline(&item.id), head.join(", "));
     for (label, value) in fields(item) {
         let value = value.map_or_else(|| "not written".to_string(), inline);
-        out.push_str(&format!("  - {label}: {value}\n"));
+        writeln!(out, "  - {label}: {value}");
     }
 }
 

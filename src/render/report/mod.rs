@@ -1,7 +1,9 @@
 //! `report` output: `markdown`, `html` (one self-contained file: `html_text` escapes and
 //! tables, `body` renders record bodies, `charts`, `coverage` (accepted risks, closed
 //! without a validated item) and `appendix`), and JSON. `markdown_incidents` is the
-//! Markdown report's per-incident section, whose item fields the appendix shares.
+//! Markdown report's per-incident section, whose item fields the appendix shares. Every
+//! format is written to the output as it is rendered: Markdown and HTML through a
+//! [`page::Page`], JSON through the one JSON writer.
 
 pub(crate) mod appendix;
 pub(crate) mod body;
@@ -12,10 +14,12 @@ pub(crate) mod html;
 pub(crate) mod html_text;
 pub(crate) mod markdown;
 pub(crate) mod markdown_incidents;
+pub(crate) mod page;
 
 use crate::analysis::Report;
 
-/// `report --format json`: the [`Report`] struct serialised (docs/reports.md).
-pub(crate) fn json(report: &Report) -> String {
-    super::json::versioned(report)
+/// `report --format json`: the [`Report`] struct serialised (docs/reports.md), written to
+/// `out` as it is serialised.
+pub(crate) fn json(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
+    super::json::write_versioned(out, report)
 }

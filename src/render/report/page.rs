@@ -1,0 +1,143 @@
+//! The Markdown and HTML reports as they are written: renderers append text to a
+//! [`Page`], which hands it to the output in parts of about 64 KiB, each ending at a line
+//! break, so the whole report (tens of MB at 40,000 records) never sits in memory. The
+//! Markdown page passes each part through [`printable_lines`] on the way, exactly as the
+//! whole text would be: that escape works line by line.
+
+use crate::printable::printable_lines;
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// How much text a page gathers before it writes the complete lines out.
+const PART: usize = 64 * 1024;
+
+/// Text on its way to the output. Renderers use [`Page::push_str`], [`Page::push`] and
+/// `write!`; the command calls [`Page::finish`], which says whether every write went
+/// through.
+pub(crate) struct Page<'w> {
+    buffer: String,
+    out: &'w mut dyn Write,
+    /// What every part goes through on the way out.
+    lines: fn(&str) -> Cow<'_, str>,
+    /// The first write that failed; nothing is written after it.
+    failed: Option<io::Error>,
+}
+
+impl<'w> Page<'w> {
+    /// A page for Markdown printed on a terminal or in a CI log: control characters and
+    /// workflow commands of record text are escaped ([`printable_lines`]).
+    pub(crate) fn markdown(out: &'w mut dyn Write) -> Self {
+        Page::new(out, printable_lines)
+    }
+
+    /// A page written as it is: HTML, whose renderer escapes every piece of record text.
+    pub(crate) fn html(out: &'w mut dyn Write) -> Self {
+        Page::new(out, as_written)
+    }
+
+    fn new(out: &'w mut dyn Write, lines: fn(&str) -> Cow<'_, str>) -> Self {
+        Page { buffer: String::with_capacity(PART + PART / 4), out, lines, failed: None }
+    }
+
+    pub(crate) fn push_str(&mut self, text: &str) {
+        self.buffer.push_str(text);
+        if self.buffer.len() >= PART {
+            self.write_lines();
+        }
+    }
+
+    pub(crate) fn push(&mut self, ch: char) {
+        self.push_str(ch.encode_utf8(&mut [0; 4]));
+    }
+
+    /// What `write!(page, …)` and `writeln!` call: formats straight into the page, with
+    /// no `Result` to handle (a failed write is kept for [`Page::finish`]).
+    pub(crate) fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) {
+        match args.as_str() {
+            Some(text) => self.push_str(text),
+            // Formatting into the page itself never fails.
+            None => _ = std::fmt::Write::write_fmt(self, args),
+        }
+    }
+
+    /// Writes what is left, flushes, and returns the first error of any write.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        let rest = std::mem::take(&mut self.buffer);
+        self.write(&rest);
+        if self.failed.is_none() {
+            if let Err(error) = self.out.flush() {
+                self.failed = Some(error);
+            }
+        }
+        self.failed.map_or(Ok(()), Err)
+    }
+
+    /// Writes the buffered text up to its last line break.
+    fn write_lines(&mut self) {
+        let Some(end) = self.buffer.rfind('\n') else { return };
+        let mut buffer = std::mem::take(&mut self.buffer);
+        self.write(&buffer[..=end]);
+        // The rest (less than a line) moves to the front; the allocation stays.
+        buffer.drain(..=end);
+        self.buffer = buffer;
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.failed.is_some() || text.is_empty() {
+            return;
+        }
+        if let Err(error) = self.out.write_all((self.lines)(text).as_bytes()) {
+            self.failed = Some(error);
+        }
+    }
+}
+
+fn as_written(text: &str) -> Cow<'_, str> {
+    Cow::Borrowed(text)
+}
+
+impl std::fmt::Write for Page<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.push_str(text);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_escape_exactly_as_the_whole_text_would() {
+        let line = "title \u{1b}[2J ##[error] x\r\n::warning::y\rz\n";
+        let whole: String = line.repeat(PART / line.len() * 3);
+        let mut out = Vec::new();
+        let mut page = Page::markdown(&mut out);
+        for piece in whole.split_inclusive(' ') {
+            page.push_str(piece);
+        }
+        page.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), printable_lines(&whole));
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_once_and_stops_the_output() {
+        struct Closed(usize);
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                self.0 += 1;
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut closed = Closed(0);
+        let mut page = Page::html(&mut closed);
+        for _ in 0..3 * PART {
+            page.push_str("a line\n");
+        }
+        assert_eq!(page.finish().unwrap_err().kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(closed.0, 1);
+    }
+}
