@@ -76,21 +76,21 @@ pub(crate) const DUE_HISTORY_KEYS: &[&str] = &["due", "moved_at", "reason"];
 
 impl Remediation {
     /// Reads an item from its front-matter mapping.
-    pub(super) fn read(map: &Node, reader: &mut Reader<'_>) -> Remediation {
-        let id = reader.text(map.get("id"), "id");
+    pub(super) fn read(map: &mut Node, reader: &mut Reader<'_>) -> Remediation {
+        let id = reader.take_text(map.get_mut("id"), "id");
         reader.id = id.value.clone();
-        let incident = reader.text(map.get("incident"), "incident");
-        let title = reader.text(map.get("title"), "title");
-        let failure_mode = reader.text(map.get("failure_mode"), "failure_mode");
-        let owner = reader.text(map.get("owner"), "owner");
+        let incident = reader.take_text(map.get_mut("incident"), "incident");
+        let title = reader.take_text(map.get_mut("title"), "title");
+        let failure_mode = reader.take_text(map.get_mut("failure_mode"), "failure_mode");
+        let owner = reader.take_text(map.get_mut("owner"), "owner");
         let due = read_due(map.get("due"), reader);
-        let validation = reader.text(map.get("validation"), "validation");
-        let validation_command = reader.text(map.get("validation_command"), "validation_command");
+        let validation = reader.take_text(map.get_mut("validation"), "validation");
+        let validation_command = reader.take_text(map.get_mut("validation_command"), "validation_command");
         let status = reader.choice(map.get("status"), "status", ItemStatus::NAMES, ItemStatus::parse);
-        let change = reader.text(map.get("change"), "change");
-        let evidence = reader.text(map.get("evidence"), "evidence");
-        let reason = reader.text(map.get("reason"), "reason");
-        let approved_by = reader.text(map.get("approved_by"), "approved_by");
+        let change = reader.take_text(map.get_mut("change"), "change");
+        let evidence = reader.take_text(map.get_mut("evidence"), "evidence");
+        let reason = reader.take_text(map.get_mut("reason"), "reason");
+        let approved_by = reader.take_text(map.get_mut("approved_by"), "approved_by");
         // Read for its diagnostics only: nothing uses the value.
         reader.timestamp(map.get("started_at"), "started_at");
         let shipped_at = reader.timestamp(map.get("shipped_at"), "shipped_at");
