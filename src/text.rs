@@ -123,6 +123,22 @@ pub(crate) fn phrase_weight(text: &str) -> usize {
         .count()
 }
 
+/// Whether [`phrase_weight`] of `text` is above `limit`, deciding after the first
+/// `limit + 1` letters of a long text instead of counting all of it: letters and digits
+/// are never trimmed, so once that many are seen the weight is above the limit.
+pub(crate) fn outweighs(text: &str, limit: usize) -> bool {
+    let mut solid = 0;
+    for c in text.chars() {
+        if !c.is_whitespace() && !c.is_ascii_punctuation() {
+            solid += 1;
+            if solid > limit {
+                return true;
+            }
+        }
+    }
+    phrase_weight(text) > limit
+}
+
 /// The comparison key of a vague phrase: like [`normalize`], also ignoring trailing
 /// punctuation, so "Add monitoring." matches "add monitoring".
 pub(crate) fn normalize_phrase(text: &str) -> String {
@@ -136,10 +152,24 @@ pub(crate) fn one_line(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a `change` (trimmed) is a commit SHA: 7 to 40 hexadecimal digits.
+pub(crate) fn is_commit_sha(change: &str) -> bool {
+    let text = change.trim();
+    (7..=40).contains(&text.len()) && text.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Whether a `change` (trimmed) is an `http://` or `https://` address.
+pub(crate) fn is_web_url(change: &str) -> bool {
+    let text = change.trim();
+    ["http://", "https://"]
+        .iter()
+        .any(|scheme| text.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
+}
+
 /// A `change` as a list or status block shows it: a commit SHA (7–40 hex digits) cut to
 /// its first 7; a URL by its last two path segments (`pull/812`, or the short SHA of a
 /// `…/commit/<sha>` URL); anything else (a tag, a ticket) as written, cut at 24
-/// characters. `report` shows the change whole.
+/// characters.
 pub(crate) fn short_change(change: &str) -> String {
     let change = change.trim();
     let short_sha = |text: &str| {
@@ -220,5 +250,9 @@ mod tests {
         assert!(same_failure_mode("a\u{b}b", "a b"));
         assert_eq!(phrase_weight("a\u{b}b."), 2);
         assert_eq!(phrase_weight("Tech  debt!!"), 8);
+        for (text, limit) in [("Tech  debt!!", 7), ("Tech  debt!!", 8), ("a.b.c", 4), ("a.b.c", 5), ("", 0), ("!!", 0)]
+        {
+            assert_eq!(outweighs(text, limit), phrase_weight(text) > limit, "{text:?} {limit}");
+        }
     }
 }
