@@ -37,13 +37,14 @@ impl Period {
     }
 }
 
-/// Everything `report` shows (`report --format json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Report {
+/// Everything `report` shows (`report --format json`). Record text is borrowed from the
+/// loaded records (`'a`), not copied: the model of 40,000 records adds no text of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Report<'a> {
     pub(crate) today: NaiveDate,
     pub(crate) period: Period,
     /// The incidents of the period, in id order.
-    pub(crate) incidents: Vec<IncidentRow>,
+    pub(crate) incidents: Vec<IncidentRow<'a>>,
     /// Incidents per state, per severity, then `all`.
     pub(crate) counts: Vec<StateCount>,
     /// Time to stabilize and time to close per severity, then `all`.
@@ -53,10 +54,8 @@ pub(crate) struct Report {
     /// Classes with two or more incidents. Newest first.
     pub(crate) repeat_classes: Vec<RepeatClass>,
     /// Incidents per class per quarter.
-    #[serde(default)]
     pub(crate) class_quarters: classes::ClassQuarters,
     /// Failure modes that look like an earlier one of another incident, without a shared class.
-    #[serde(default)]
     pub(crate) similar_failure_modes: super::similar::SimilarModes,
     pub(crate) remediation: Workload,
     /// Every move of a due date (from `due_history`), per item in id order.
@@ -66,57 +65,55 @@ pub(crate) struct Report {
 }
 
 /// One incident of the period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct IncidentRow {
-    pub(crate) id: String,
-    pub(crate) file: String,
-    pub(crate) title: Option<String>,
-    pub(crate) severity: Option<String>,
-    pub(crate) status: Option<String>,
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct IncidentRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) file: &'a str,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) severity: Option<&'a str>,
+    pub(crate) status: Option<&'a str>,
     pub(crate) opened: Option<Timestamp>,
     pub(crate) stabilized_at: Option<Timestamp>,
     pub(crate) closed_at: Option<Timestamp>,
-    pub(crate) commander: Option<String>,
+    pub(crate) commander: Option<&'a str>,
     /// The gate-1 evidence, as written (unfilled placeholders are absent).
-    pub(crate) stabilization: Gate1Evidence,
-    pub(crate) classes: Vec<String>,
-    pub(crate) failure_modes: Vec<String>,
+    pub(crate) stabilization: Gate1Evidence<'a>,
+    pub(crate) classes: Vec<&'a str>,
+    pub(crate) failure_modes: Vec<&'a str>,
     /// Its remediation items, in id order.
-    pub(crate) items: Vec<ItemRow>,
+    pub(crate) items: Vec<ItemRow<'a>>,
 }
 
 /// What closed gate 1: how the symptom showed, what restored service, how it is undone,
 /// and what confirmed it in production.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Gate1Evidence {
-    pub(crate) signal: Option<String>,
-    pub(crate) intervention: Option<String>,
-    pub(crate) rollback: Option<String>,
-    pub(crate) verification: Option<String>,
-    pub(crate) uncertainty: Option<String>,
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct Gate1Evidence<'a> {
+    pub(crate) signal: Option<&'a str>,
+    pub(crate) intervention: Option<&'a str>,
+    pub(crate) rollback: Option<&'a str>,
+    pub(crate) verification: Option<&'a str>,
+    pub(crate) uncertainty: Option<&'a str>,
 }
 
 /// A remediation item of an incident of the period. Text fields are absent when not
 /// written or left as a template placeholder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct ItemRow {
-    pub(crate) id: String,
-    pub(crate) title: Option<String>,
-    pub(crate) status: Option<String>,
-    pub(crate) owner: Option<String>,
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct ItemRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) status: Option<&'a str>,
+    pub(crate) owner: Option<&'a str>,
     pub(crate) due: Option<NaiveDate>,
-    pub(crate) failure_mode: Option<String>,
-    pub(crate) validation: Option<String>,
-    pub(crate) change: Option<String>,
+    pub(crate) failure_mode: Option<&'a str>,
+    pub(crate) validation: Option<&'a str>,
+    pub(crate) change: Option<&'a str>,
     /// Where `change` came from (`trailer` or `hand`), when one is written.
-    #[serde(default)]
     pub(crate) change_source: Option<crate::record::Source>,
-    pub(crate) evidence: Option<String>,
+    pub(crate) evidence: Option<&'a str>,
     /// Where `evidence` came from (`run` or `hand`), when one is written.
-    #[serde(default)]
     pub(crate) evidence_source: Option<crate::record::Source>,
-    pub(crate) reason: Option<String>,
-    pub(crate) approved_by: Option<String>,
+    pub(crate) reason: Option<&'a str>,
+    pub(crate) approved_by: Option<&'a str>,
     pub(crate) shipped_at: Option<Timestamp>,
     pub(crate) validated_at: Option<Timestamp>,
     pub(crate) dropped_at: Option<Timestamp>,
@@ -124,10 +121,10 @@ pub(crate) struct ItemRow {
     pub(crate) due_moves: usize,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// Computes every section for the incidents of `period`, as of `today`.
-    pub(crate) fn build(records: &Index<'_>, config: &Config, period: Period, today: NaiveDate) -> Report {
-        let entries: Vec<&Entry<'_>> =
+    pub(crate) fn build(records: &Index<'a>, config: &Config, period: Period, today: NaiveDate) -> Report<'a> {
+        let entries: Vec<&Entry<'a>> =
             records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
         Report {
             today,
@@ -147,26 +144,26 @@ impl Report {
     }
 }
 
-fn row(entry: &Entry<'_>) -> IncidentRow {
+fn row<'a>(entry: &Entry<'a>) -> IncidentRow<'a> {
     let incident = entry.incident;
     let gate = &incident.stabilization;
-    let texts = |list: &[crate::record::Spanned<String>]| list.iter().map(|s| s.value.clone()).collect();
+    let texts = |list: &'a [crate::record::Spanned<String>]| list.iter().map(|s| s.value.as_str()).collect();
     IncidentRow {
-        id: entry.id.to_string(),
-        file: entry.path.to_string(),
-        title: incident.title.get().cloned(),
-        severity: incident.severity.get().cloned(),
-        status: incident.status.value.map(|s| s.as_str().to_string()),
+        id: entry.id,
+        file: entry.path,
+        title: incident.title.get().map(String::as_str),
+        severity: incident.severity.get().map(String::as_str),
+        status: incident.status.value.map(|s| s.as_str()),
         opened: incident.opened.get().copied(),
         stabilized_at: incident.stabilization.stabilized_at.get().copied(),
         closed_at: incident.closed_at.get().copied(),
-        commander: incident.commander.get().cloned(),
+        commander: incident.commander.get().map(String::as_str),
         stabilization: Gate1Evidence {
-            signal: gate.signal.get().cloned(),
-            intervention: gate.intervention.get().cloned(),
-            rollback: gate.rollback.get().cloned(),
-            verification: gate.verification.get().cloned(),
-            uncertainty: gate.uncertainty.get().cloned(),
+            signal: gate.signal.get().map(String::as_str),
+            intervention: gate.intervention.get().map(String::as_str),
+            rollback: gate.rollback.get().map(String::as_str),
+            verification: gate.verification.get().map(String::as_str),
+            uncertainty: gate.uncertainty.get().map(String::as_str),
         },
         classes: texts(incident.classes()),
         failure_modes: texts(incident.failure_modes()),
@@ -176,22 +173,22 @@ fn row(entry: &Entry<'_>) -> IncidentRow {
             .map(|item| {
                 let record = item.item;
                 ItemRow {
-                    id: item.id.to_string(),
-                    title: record.title.get().cloned(),
-                    status: record.status.value.map(|s| s.as_str().to_string()),
-                    owner: record.owner.get().cloned(),
+                    id: item.id,
+                    title: record.title.get().map(String::as_str),
+                    status: record.status.value.map(|s| s.as_str()),
+                    owner: record.owner.get().map(String::as_str),
                     due: record.due.get().map(|due| due.end),
-                    failure_mode: record.failure_mode.get().cloned(),
-                    validation: record.validation.get().cloned(),
-                    change: record.change.get().cloned(),
-                    evidence: record.evidence.get().cloned(),
+                    failure_mode: record.failure_mode.get().map(String::as_str),
+                    validation: record.validation.get().map(String::as_str),
+                    change: record.change.get().map(String::as_str),
+                    evidence: record.evidence.get().map(String::as_str),
                     change_source: record.change.get().map(|_| record.change_source.get().copied().unwrap_or_default()),
                     evidence_source: record
                         .evidence
                         .get()
                         .map(|_| record.evidence_source.get().copied().unwrap_or_default()),
-                    reason: record.reason.get().cloned(),
-                    approved_by: record.approved_by.get().cloned(),
+                    reason: record.reason.get().map(String::as_str),
+                    approved_by: record.approved_by.get().map(String::as_str),
                     shipped_at: record.shipped_at.get().copied(),
                     validated_at: record.validated_at.get().copied(),
                     dropped_at: record.dropped_at.get().copied(),

@@ -22,24 +22,24 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> R
         write!(
             out,
             "<article id=\"incident-{}\">\n<h3>{} · {}</h3>\n<dl>",
-            escape(&incident.id),
-            escape(&incident.id),
+            escape(incident.id),
+            escape(incident.id),
             opt(&incident.title)
         );
         let stamp = |value: &Option<crate::clock::Timestamp>| value.map(|t| escape(&t.to_string()));
         let facts = [
-            ("Severity", incident.severity.as_deref().map(escape)),
-            ("Status", incident.status.as_deref().map(escape)),
+            ("Severity", incident.severity.map(escape)),
+            ("Status", incident.status.map(escape)),
             ("Opened", stamp(&incident.opened)),
             ("Stabilized", stamp(&incident.stabilized_at)),
             ("Closed", stamp(&incident.closed_at)),
-            ("Commander", incident.commander.as_deref().map(escape)),
+            ("Commander", incident.commander.map(escape)),
             (
                 "Classes",
                 Some(incident.classes.iter().map(|c| escape(c)).collect::<Vec<_>>().join(", "))
                     .filter(|s| !s.is_empty()),
             ),
-            ("File", Some(format!("<code>{}</code>", escape(&incident.file)))),
+            ("File", Some(format!("<code>{}</code>", escape(incident.file)))),
         ];
         for (label, value) in facts {
             if let Some(value) = value {
@@ -61,9 +61,9 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> R
                 .iter()
                 .map(|item| {
                     vec![
-                        nowrap(&item.id),
-                        item.status.as_deref().map_or_else(|| "—".to_string(), nowrap),
-                        item.owner.as_deref().map_or_else(|| "—".to_string(), nowrap),
+                        nowrap(item.id),
+                        item.status.map_or_else(|| "—".to_string(), nowrap),
+                        item.owner.map_or_else(|| "—".to_string(), nowrap),
                         item.due.map_or_else(|| "—".to_string(), |due| nowrap(&due.to_string())),
                         opt(&item.failure_mode),
                         proof(item),
@@ -72,7 +72,7 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> R
                 .collect();
             table(out, &["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], rows, 6);
         }
-        if let Some(text) = body(&incident.file)? {
+        if let Some(text) = body(incident.file)? {
             write!(out, "<div class=\"body\">\n{}</div>\n", super::body::render(&text));
         }
         out.push_str("</article>\n");
@@ -85,7 +85,7 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> R
 /// an incident past gate 1.
 fn gate_one(incident: &IncidentRow, out: &mut Page<'_>) {
     let gate = &incident.stabilization;
-    let active = incident.status.as_deref() == Some("active");
+    let active = incident.status == Some("active");
     if active && gate.signal.is_none() && gate.verification.is_none() {
         out.push_str("<p class=\"note\">Gate 1 evidence: not yet — the incident is active.</p>\n");
         return;
@@ -141,7 +141,7 @@ fn proof(item: &ItemRow) -> String {
     if item.due_moves > 0 {
         lines.push(format!("<small>due date moved {}</small>", crate::render::plural(item.due_moves, "time")));
     }
-    if item.status.as_deref() == Some("diagnosing") && item.validation.is_none() {
+    if item.status == Some("diagnosing") && item.validation.is_none() {
         lines.insert(0, "<em>no validation yet: still diagnosing</em>".to_string());
     }
     if lines.is_empty() {

@@ -6,6 +6,7 @@ use super::html_text::escape;
 use crate::analysis::charts::Charts;
 use crate::clock::format_duration;
 use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
 
 /// Colours for classes and severities, distinguishable in colour and in grey print.
 pub(crate) const COLORS: [&str; 10] =
@@ -113,7 +114,7 @@ pub(crate) fn time_to_stabilize(charts: &Charts, severities: &[String]) -> Strin
         }
         month = next_month(month);
     }
-    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    let mut placed = Labels::default();
     for point in points {
         let severity = point.severity.as_deref().unwrap_or("unset");
         let index = severities.iter().position(|s| s == severity).unwrap_or(severities.len());
@@ -124,10 +125,12 @@ pub(crate) fn time_to_stabilize(charts: &Charts, severities: &[String]) -> Strin
         let (lx, anchor) = if px > WIDTH - RIGHT - 70.0 { (px - 7.0, "end") } else { (px + 7.0, "start") };
         let width = 6.0 * point.id.chars().count() as f64;
         let (x0, x1) = if anchor == "end" { (lx - width, lx) } else { (lx, lx + width) };
-        let free = |ly: f64| !placed.iter().any(|(a, b, y)| x0 < *b && *a < x1 && (ly - y).abs() < 11.0);
-        let ly =
-            [0.0, -11.0, 11.0, -22.0, 22.0].iter().map(|dy| py + 3.0 + dy).find(|ly| free(*ly)).unwrap_or(py + 3.0);
-        placed.push((x0, x1, ly));
+        let ly = [0.0, -11.0, 11.0, -22.0, 22.0]
+            .iter()
+            .map(|dy| py + 3.0 + dy)
+            .find(|ly| placed.free(x0, x1, *ly))
+            .unwrap_or(py + 3.0);
+        placed.add(x0, x1, ly);
         svg.push_str(&format!(
             "<circle cx=\"{px:.1}\" cy=\"{py:.1}\" r=\"5\" fill=\"{}\"><title>{} · {} · opened {} · stabilized in {duration}</title></circle><text class=\"point\" x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text>",
             severity_color(index),
@@ -140,6 +143,53 @@ pub(crate) fn time_to_stabilize(charts: &Charts, severities: &[String]) -> Strin
     svg.push_str(&axes());
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The point labels placed so far, as boxes from `x0` to `x1` on a line at `y`, and
+/// where they are: each is listed in every cell of a grid (64 px wide, one label line
+/// high) its box spans, so finding the labels near a new one looks at a few cells rather
+/// than at every label of thousands.
+#[derive(Default)]
+struct Labels {
+    /// Per (column, row): the labels there, as `(x0, x1, y)`.
+    cells: HashMap<(i64, i64), Vec<Label>>,
+}
+
+/// A placed label: from `x0` to `x1` on the line at `y`.
+type Label = (f64, f64, f64);
+
+impl Labels {
+    const CELL_WIDTH: f64 = 64.0;
+    const LINE: f64 = 11.0;
+
+    /// Whether a label from `x0` to `x1` on the line at `y` overlaps none placed: none
+    /// shares part of its width and sits less than a line above or below it. Such a
+    /// label shares a column of cells with it and sits at most one row away.
+    fn free(&self, x0: f64, x1: f64, y: f64) -> bool {
+        let row = Self::row(y);
+        !Self::columns(x0, x1).any(|column| {
+            (row - 1..=row + 1).any(|row| {
+                self.cells.get(&(column, row)).is_some_and(|labels| {
+                    labels.iter().any(|(a, b, ly)| x0 < *b && *a < x1 && (y - ly).abs() < Self::LINE)
+                })
+            })
+        })
+    }
+
+    fn add(&mut self, x0: f64, x1: f64, y: f64) {
+        let row = Self::row(y);
+        for column in Self::columns(x0, x1) {
+            self.cells.entry((column, row)).or_default().push((x0, x1, y));
+        }
+    }
+
+    fn columns(x0: f64, x1: f64) -> std::ops::RangeInclusive<i64> {
+        (x0 / Self::CELL_WIDTH).floor() as i64..=(x1 / Self::CELL_WIDTH).floor() as i64
+    }
+
+    fn row(y: f64) -> i64 {
+        (y / Self::LINE).floor() as i64
+    }
 }
 
 /// Severity colours: the most severe first, in warm-to-cool order.

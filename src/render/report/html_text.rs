@@ -20,8 +20,8 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 /// Escaped text, or a dash when absent.
-pub(crate) fn opt(text: &Option<String>) -> String {
-    text.as_deref().map_or_else(|| "—".to_string(), escape)
+pub(crate) fn opt(text: &Option<impl AsRef<str>>) -> String {
+    text.as_ref().map_or_else(|| "—".to_string(), |text| escape(text.as_ref()))
 }
 
 /// Text that must not wrap (ids, dates, statuses), escaped.
@@ -61,6 +61,6 @@ mod tests {
     fn escapes_markup_and_quotes() {
         assert_eq!(escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
         assert_eq!(escape("\" onmouseover='x' & y"), "&quot; onmouseover=&#39;x&#39; &amp; y");
-        assert_eq!(opt(&None), "—");
+        assert_eq!(opt(&None::<&str>), "—");
     }
 }

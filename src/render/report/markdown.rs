@@ -43,8 +43,8 @@ pub(crate) fn minutes(value: Option<i64>) -> String {
     value.map_or_else(|| "—".to_string(), |m| format_duration(chrono::Duration::minutes(m)))
 }
 
-pub(super) fn opt(value: &Option<String>) -> String {
-    value.as_deref().map_or_else(|| "—".to_string(), inline)
+pub(super) fn opt(value: &Option<impl AsRef<str>>) -> String {
+    value.as_ref().map_or_else(|| "—".to_string(), |value| inline(value.as_ref()))
 }
 
 /// A table, written row by row; columns from `numeric_from` on are right-aligned numbers.

@@ -23,25 +23,25 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>) {
 }
 
 fn one(incident: &IncidentRow, out: &mut Page<'_>) {
-    write!(out, "\n### {} · {}\n\n", inline(&incident.id), opt(&incident.title));
+    write!(out, "\n### {} · {}\n\n", inline(incident.id), opt(&incident.title));
     let mut facts = Vec::new();
-    facts.extend(incident.severity.as_deref().map(inline));
-    facts.extend(incident.status.as_deref().map(inline));
+    facts.extend(incident.severity.map(inline));
+    facts.extend(incident.status.map(inline));
     facts.extend(incident.opened.map(|at| format!("opened {at}")));
     facts.extend(incident.stabilized_at.map(|at| format!("stabilized {at}")));
     facts.extend(incident.closed_at.map(|at| format!("closed {at}")));
-    facts.extend(incident.commander.as_deref().map(|c| format!("commander {}", inline(c))));
+    facts.extend(incident.commander.map(|c| format!("commander {}", inline(c))));
     write!(out, "{}\n\n", facts.join(" · "));
     let gate = &incident.stabilization;
-    if incident.status.as_deref() == Some("active") && gate.signal.is_none() && gate.verification.is_none() {
+    if incident.status == Some("active") && gate.signal.is_none() && gate.verification.is_none() {
         out.push_str("Gate 1 evidence: not yet — the incident is active.\n");
     } else {
         out.push_str("Gate 1 evidence:\n");
-        let written = |value: &Option<String>| value.as_deref().map_or_else(|| "not written".to_string(), inline);
-        writeln!(out, "- Signal: {}", written(&gate.signal));
-        writeln!(out, "- Intervention: {}", written(&gate.intervention));
-        writeln!(out, "- Rollback: {}", written(&gate.rollback));
-        writeln!(out, "- Verification: {}", written(&gate.verification));
+        let written = |value: Option<&str>| value.map_or_else(|| "not written".to_string(), inline);
+        writeln!(out, "- Signal: {}", written(gate.signal));
+        writeln!(out, "- Intervention: {}", written(gate.intervention));
+        writeln!(out, "- Rollback: {}", written(gate.rollback));
+        writeln!(out, "- Verification: {}", written(gate.verification));
         if let Some(uncertainty) = &gate.uncertainty {
             writeln!(out, "- Uncertainty: {}", inline(uncertainty));
         }
@@ -61,15 +61,15 @@ fn one(incident: &IncidentRow, out: &mut Page<'_>) {
 }
 
 fn item_lines(item: &ItemRow, out: &mut Page<'_>) {
-    let status = item.status.as_deref().unwrap_or("no valid status");
+    let status = item.status.unwrap_or("no valid status");
     let mut head = vec![inline(status)];
-    head.extend(item.owner.as_deref().map(inline));
+    head.extend(item.owner.map(inline));
     head.extend(item.due.map(|due| format!("due {due}")));
     if item.due_moves > 0 {
         head.push(format!("due date moved {}", crate::render::plural(item.due_moves, "time")));
     }
-    let mode = item.failure_mode.as_deref().map(|m| format!(": {}", quoted(m))).unwrap_or_default();
-    writeln!(out, "- **{}** ({}){mode}", inline(&item.id), head.join(", "));
+    let mode = item.failure_mode.map(|m| format!(": {}", quoted(m))).unwrap_or_default();
+    writeln!(out, "- **{}** ({}){mode}", inline(item.id), head.join(", "));
     for (label, value) in fields(item) {
         let value = match (label, value) {
             (_, None) => "not written".to_string(),
@@ -95,19 +95,19 @@ pub(crate) fn source(item: &ItemRow, label: &str) -> &'static str {
 
 /// The labelled fields an item shows, by its status: each written one, and `None` (say
 /// "not written") for one its status requires. Shared with the HTML report.
-pub(crate) fn fields(item: &ItemRow) -> Vec<(&'static str, Option<&str>)> {
-    let status = item.status.as_deref().unwrap_or("");
+pub(crate) fn fields<'a>(item: &ItemRow<'a>) -> Vec<(&'static str, Option<&'a str>)> {
+    let status = item.status.unwrap_or("");
     let shipped = matches!(status, "shipped" | "validated");
     let candidates = [
-        ("Validation", &item.validation, !matches!(status, "diagnosing" | "dropped" | "")),
-        ("Change", &item.change, shipped),
-        ("Evidence", &item.evidence, status == "validated"),
-        ("Reason", &item.reason, status == "dropped"),
-        ("Approved by", &item.approved_by, status == "dropped"),
+        ("Validation", item.validation, !matches!(status, "diagnosing" | "dropped" | "")),
+        ("Change", item.change, shipped),
+        ("Evidence", item.evidence, status == "validated"),
+        ("Reason", item.reason, status == "dropped"),
+        ("Approved by", item.approved_by, status == "dropped"),
     ];
     candidates
         .into_iter()
         .filter(|(_, value, required)| value.is_some() || *required)
-        .map(|(label, value, _)| (label, value.as_deref()))
+        .map(|(label, value, _)| (label, value))
         .collect()
 }
