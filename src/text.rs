@@ -230,6 +230,17 @@ mod tests {
         assert_eq!(meaningful("TODO: write the test"), Some("TODO: write the test"));
     }
 
+    proptest::proptest! {
+        /// Classes and failure modes are compared with either; they must agree.
+        #[test]
+        fn same_failure_mode_agrees_with_normalize(
+            a in "[aAbB \\t\u{b}\u{a0}ÄäK\u{212a}k]{0,6}",
+            b in "[aAbB \\t\u{b}\u{a0}ÄäK\u{212a}k]{0,6}",
+        ) {
+            proptest::prop_assert_eq!(same_failure_mode(&a, &b), normalize(&a) == normalize(&b));
+        }
+    }
+
     #[test]
     fn normalizes_case_and_spaces() {
         assert_eq!(normalize("  Cache   RACE\tafter\ndeploy "), "cache race after deploy");

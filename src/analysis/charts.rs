@@ -6,7 +6,7 @@ use super::timing::time_to_stabilize;
 use crate::store::index::Entry;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The class of incidents that list none.
 pub(crate) const UNCLASSIFIED: &str = "unclassified";
@@ -56,16 +56,20 @@ pub(crate) fn build(entries: &[&Entry<'_>]) -> Charts {
     let mut classes: Vec<(&str, usize)> = totals.into_iter().collect();
     classes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let classes: Vec<String> = classes.into_iter().map(|(class, _)| class.to_string()).collect();
+    // Incidents per (month, class), counted in one pass.
+    let column: HashMap<&str, usize> = classes.iter().enumerate().map(|(i, class)| (class.as_str(), i)).collect();
+    let mut per_month: HashMap<(i32, u32), Vec<usize>> = HashMap::new();
+    for (date, class) in &dated {
+        let counts = per_month.entry((date.year(), date.month())).or_insert_with(|| vec![0; classes.len()]);
+        if let Some(&at) = column.get(class.as_str()) {
+            counts[at] += 1;
+        }
+    }
     let mut months = Vec::new();
     if let (Some(first), Some(last)) = (dated.iter().map(|d| d.0).min(), dated.iter().map(|d| d.0).max()) {
         let (mut year, mut month) = (first.year(), first.month());
         while (year, month) <= (last.year(), last.month()) {
-            let counts = classes
-                .iter()
-                .map(|class| {
-                    dated.iter().filter(|(date, c)| c == class && date.year() == year && date.month() == month).count()
-                })
-                .collect();
+            let counts = per_month.remove(&(year, month)).unwrap_or_else(|| vec![0; classes.len()]);
             months.push(MonthCount { month: format!("{year:04}-{month:02}"), counts });
             (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
         }

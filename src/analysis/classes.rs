@@ -58,7 +58,8 @@ pub(crate) fn repeats(entries: &[&Entry<'_>], vocabulary: &Vocabulary) -> Vec<Re
                 classes.len() - 1
             });
             let found = &mut classes[index];
-            if found.incidents.iter().any(|known| known.id == entry.id) {
+            // An incident is listed once per class: its classes come one after another.
+            if found.incidents.last().is_some_and(|known| known.id == entry.id) {
                 continue;
             }
             found.incidents.push(ClassIncident {

@@ -10,7 +10,6 @@ use crate::render::report as report_output;
 use crate::render::report::page::Page;
 use crate::Context;
 use chrono::NaiveDate;
-use std::io::BufWriter;
 
 /// Output format of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -61,8 +60,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
             report_output::markdown::render(&report, &mut page);
             page.finish()
         }
-        // serde_json writes in small pieces: gather them into parts before the output.
-        Format::Json => report_output::json(&report, BufWriter::with_capacity(PART, &mut *streams.out)),
+        Format::Json => report_output::json(&report, &mut *streams.out),
         Format::Html => {
             let mut page = Page::html(streams.out);
             report_output::html::render(&report, &mut page, &mut |file| body(ctx, file), &ctx.config.severities)?;
@@ -75,9 +73,6 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         _ => Ok(Outcome::Success),
     }
 }
-
-/// How much JSON is gathered before it is written out.
-const PART: usize = 64 * 1024;
 
 /// The Markdown body of an incident file, read when the HTML appendix reaches it.
 fn body(ctx: &Context, relative: &str) -> Result<Option<String>> {

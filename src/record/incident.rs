@@ -151,8 +151,7 @@ impl Incident {
     /// The classes of the failure mode whose text is `mode` (compared like failure
     /// modes); the incident's `classes` when no listed mode matches.
     pub(crate) fn classes_of_mode_text(&self, mode: &str) -> Vec<&str> {
-        let wanted = crate::text::normalize(mode);
-        match self.failure_modes().iter().position(|m| crate::text::normalize(&m.value) == wanted) {
+        match self.failure_modes().iter().position(|m| crate::text::same_failure_mode(&m.value, mode)) {
             Some(index) => self.classes_of_mode(index),
             None => self.classes().iter().map(|c| c.value.as_str()).collect(),
         }
@@ -182,8 +181,7 @@ impl Incident {
     /// duplicates (compared like failure modes) left out.
     pub(crate) fn effective_classes(&self) -> Vec<&str> {
         fn push<'a>(class: &'a str, out: &mut Vec<&'a str>) {
-            let key = crate::text::normalize(class);
-            if !out.iter().any(|known| crate::text::normalize(known) == key) {
+            if !out.iter().any(|known| crate::text::same_failure_mode(known, class)) {
                 out.push(class.trim());
             }
         }

@@ -18,17 +18,21 @@ use std::io::{self, Write};
 /// `sync`, `explain`).
 pub(crate) const VERSION: u32 = 1;
 
-/// Writes `value` as pretty JSON ending in a newline to `out` (give it a buffered
-/// writer: serialisation writes many small pieces). No line can start or hold a GitHub
-/// workflow command (see [`without_legacy_commands`]), so JSON printed in a CI log is
-/// inert. The structs rendered hold only strings, numbers and dates, so serialisation
-/// does not fail; if it ever did, the error comes back as an I/O error of kind `Other`.
+/// Writes `value` as pretty JSON ending in a newline to `out`, in parts of 64 KiB
+/// (serialisation writes many small pieces; they are gathered first). No line can start
+/// or hold a GitHub workflow command (see [`without_legacy_commands`]), so JSON printed
+/// in a CI log is inert. The structs rendered hold only strings, numbers and dates, so
+/// serialisation does not fail; if it ever did, the error comes back as an I/O error of
+/// kind `Other`.
 pub(crate) fn write_pretty<T: Serialize + ?Sized>(out: impl Write, value: &T) -> io::Result<()> {
-    let mut out = without_legacy_commands(out);
-    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
-    out.write_all(b"\n")?;
-    out.finish()
+    let mut buffered = io::BufWriter::with_capacity(PART, without_legacy_commands(out));
+    serde_json::to_writer_pretty(&mut buffered, value).map_err(io::Error::from)?;
+    buffered.write_all(b"\n")?;
+    buffered.into_inner().map_err(io::IntoInnerError::into_error)?.finish()
 }
+
+/// How much JSON is gathered before it goes through the escape to the output.
+const PART: usize = 64 * 1024;
 
 /// [`write_pretty`] for `value` (a struct or map) with `"version": 1` as its first key.
 pub(crate) fn write_versioned<T: Serialize + ?Sized>(out: impl Write, value: &T) -> io::Result<()> {
@@ -72,7 +76,7 @@ fn to_string(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
 /// next byte shows whether a `[` follows, and [`LegacyCommandsEscaped::finish`] writes
 /// them out at the end.
 pub(crate) fn without_legacy_commands<W: Write>(out: W) -> LegacyCommandsEscaped<W> {
-    LegacyCommandsEscaped { out, held: 0 }
+    LegacyCommandsEscaped { out, held: 0, finder: memchr::memmem::Finder::new(b"##[") }
 }
 
 /// The writer of [`without_legacy_commands`].
@@ -80,6 +84,7 @@ pub(crate) struct LegacyCommandsEscaped<W: Write> {
     out: W,
     /// How many `#` (0 to 2) ended the bytes written so far and are not yet passed on.
     held: usize,
+    finder: memchr::memmem::Finder<'static>,
 }
 
 impl<W: Write> LegacyCommandsEscaped<W> {
@@ -125,7 +130,7 @@ impl<W: Write> Write for LegacyCommandsEscaped<W> {
             }
         }
         let mut start = 0;
-        for at in memchr::memmem::find_iter(rest, b"##[") {
+        for at in self.finder.find_iter(rest) {
             self.out.write_all(&rest[start..at])?;
             self.out.write_all(b"\\u0023#")?;
             start = at + 2;

@@ -77,31 +77,27 @@ pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn
         return;
     }
     writeln!(out, "<p class=\"lead\"><strong>{}: {LEAD}</strong></p>", plural(report.recurrences.len() as i64, "time"));
-    let rows: Vec<Vec<String>> = report
-        .recurrences
-        .iter()
-        .map(|found| {
-            let modes: Vec<String> =
-                found.failure_modes.iter().map(|m| format!("<small>“{}”</small>", escape(m))).collect();
-            let mut earlier: Vec<String> = found.after.iter().map(|fix| escape(&fix.item)).collect();
-            let more = found.prior_fixes - found.after.len();
-            if more > 0 {
-                earlier.push(format!("and {more} earlier"));
-            }
-            vec![
-                format!(
-                    "<strong>{}</strong> {}<br>{}",
-                    link(&found.incident),
-                    found.title.as_deref().map_or_else(|| "—".to_string(), escape),
-                    modes.join("<br>")
-                ),
-                format!("<span class=\"tag\">{}</span>", escape(&found.class)),
-                format!("<span class=\"nowrap\">{}</span>", found.opened.date()),
-                fix_sentence(found, false).unwrap_or_default(),
-                earlier.join(", "),
-            ]
-        })
-        .collect();
+    let rows = report.recurrences.iter().map(|found| {
+        let modes: Vec<String> =
+            found.failure_modes.iter().map(|m| format!("<small>“{}”</small>", escape(m))).collect();
+        let mut earlier: Vec<String> = found.after.iter().map(|fix| escape(&fix.item)).collect();
+        let more = found.prior_fixes - found.after.len();
+        if more > 0 {
+            earlier.push(format!("and {more} earlier"));
+        }
+        vec![
+            format!(
+                "<strong>{}</strong> {}<br>{}",
+                link(&found.incident),
+                found.title.as_deref().map_or_else(|| "—".to_string(), escape),
+                modes.join("<br>")
+            ),
+            format!("<span class=\"tag\">{}</span>", escape(&found.class)),
+            format!("<span class=\"nowrap\">{}</span>", found.opened.date()),
+            fix_sentence(found, false).unwrap_or_default(),
+            earlier.join(", "),
+        ]
+    });
     table(
         out,
         &["Incident and its failure modes", "Class", "Opened", "Timing", "Items of the class validated before it"],

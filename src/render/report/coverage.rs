@@ -15,41 +15,33 @@ pub(crate) fn render(coverage: &Coverage, out: &mut Page<'_>) {
     } else {
         let written =
             |value: &Option<String>| value.as_deref().map_or_else(|| "<em>not written</em>".to_string(), escape);
-        let rows: Vec<Vec<String>> = coverage
-            .accepted_risks
-            .iter()
-            .flat_map(|risk| {
-                risk.dropped.iter().map(move |item| {
-                    vec![
-                        link(&risk.incident),
-                        escape(&risk.failure_mode),
-                        nowrap(&item.id),
-                        written(&item.reason),
-                        written(&item.approved_by),
-                    ]
-                })
+        let rows = coverage.accepted_risks.iter().flat_map(|risk| {
+            risk.dropped.iter().map(move |item| {
+                vec![
+                    link(&risk.incident),
+                    escape(&risk.failure_mode),
+                    nowrap(&item.id),
+                    written(&item.reason),
+                    written(&item.approved_by),
+                ]
             })
-            .collect();
+        });
         table(out, &["Incident", "Failure mode", "Dropped item", "Reason", "Approved by"], rows, 5);
     }
     out.push_str("<h3>Closed without a validated item</h3>\n");
     if coverage.closed_without_validated.is_empty() {
         out.push_str("<p>None: every closed incident has a validated item.</p>\n");
     } else {
-        let rows: Vec<Vec<String>> = coverage
-            .closed_without_validated
-            .iter()
-            .map(|c| {
-                vec![
-                    link(&c.incident),
-                    opt(&c.severity),
-                    c.closed_at.map_or_else(|| "—".to_string(), |at| nowrap(&at.to_string())),
-                    opt(&c.title),
-                    c.items.to_string(),
-                    c.dropped.to_string(),
-                ]
-            })
-            .collect();
+        let rows = coverage.closed_without_validated.iter().map(|c| {
+            vec![
+                link(&c.incident),
+                opt(&c.severity),
+                c.closed_at.map_or_else(|| "—".to_string(), |at| nowrap(&at.to_string())),
+                opt(&c.title),
+                c.items.to_string(),
+                c.dropped.to_string(),
+            ]
+        });
         table(out, &["Incident", "Severity", "Closed", "Title", "Items", "Dropped"], rows, 4);
     }
 }

@@ -186,20 +186,16 @@ fn remediation(report: &Report, out: &mut Page<'_>) {
     if work.slipped.is_empty() {
         out.push_str("<p>None.</p>\n");
     } else {
-        let rows: Vec<Vec<String>> = work
-            .slipped
-            .iter()
-            .map(|s| {
-                vec![
-                    nowrap(&s.id),
-                    link(&s.incident),
-                    opt(&s.owner),
-                    nowrap(&s.due.to_string()),
-                    nowrap(&s.validated_at.to_string()),
-                    crate::render::plural(s.days_late, "day"),
-                ]
-            })
-            .collect();
+        let rows = work.slipped.iter().map(|s| {
+            vec![
+                nowrap(&s.id),
+                link(&s.incident),
+                opt(&s.owner),
+                nowrap(&s.due.to_string()),
+                nowrap(&s.validated_at.to_string()),
+                crate::render::plural(s.days_late, "day"),
+            ]
+        });
         table(out, &["Item", "Incident", "Owner", "Due", "Validated", "Late by"], rows, 5);
     }
     due_moves(report, out);
@@ -213,21 +209,17 @@ fn due_moves(report: &Report, out: &mut Page<'_>) {
         return;
     }
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| nowrap(&d.to_string()));
-    let rows: Vec<Vec<String>> = report
-        .due_moves
-        .iter()
-        .map(|m| {
-            vec![
-                nowrap(&m.id),
-                link(&m.incident),
-                opt(&m.owner),
-                date(m.from),
-                date(m.to),
-                m.moved_at.map_or_else(|| "—".to_string(), |at| nowrap(&at.to_string())),
-                m.reason.as_deref().map_or_else(|| "<em>not written</em>".to_string(), escape),
-            ]
-        })
-        .collect();
+    let rows = report.due_moves.iter().map(|m| {
+        vec![
+            nowrap(&m.id),
+            link(&m.incident),
+            opt(&m.owner),
+            date(m.from),
+            date(m.to),
+            m.moved_at.map_or_else(|| "—".to_string(), |at| nowrap(&at.to_string())),
+            m.reason.as_deref().map_or_else(|| "<em>not written</em>".to_string(), escape),
+        ]
+    });
     table(out, &["Item", "Incident", "Owner", "From", "To", "Moved", "Reason"], rows, 7);
 }
 
@@ -236,20 +228,17 @@ fn due_table(out: &mut Page<'_>, items: &[DueItem], label: &str) {
         out.push_str("<p>None.</p>\n");
         return;
     }
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(|d| {
-            vec![
-                nowrap(&d.id),
-                link(&d.incident),
-                nowrap(&d.status),
-                opt(&d.owner),
-                opt(&d.failure_mode),
-                nowrap(&d.due.to_string()),
-                crate::render::plural(d.days, "day"),
-            ]
-        })
-        .collect();
+    let rows = items.iter().map(|d| {
+        vec![
+            nowrap(&d.id),
+            link(&d.incident),
+            nowrap(&d.status),
+            opt(&d.owner),
+            opt(&d.failure_mode),
+            nowrap(&d.due.to_string()),
+            crate::render::plural(d.days, "day"),
+        ]
+    });
     table(out, &["Item", "Incident", "Status", "Owner", "Failure mode", "Due", label], rows, 6);
 }
 
@@ -262,11 +251,7 @@ fn coverage(report: &Report, out: &mut Page<'_>) {
             _ => "<p>None: every failure mode has an item, but some only dropped ones (accepted risks, below).</p>\n",
         });
     } else {
-        let rows: Vec<Vec<String>> = coverage
-            .uncovered
-            .iter()
-            .map(|u| vec![link(&u.incident), opt(&u.status), escape(&u.failure_mode)])
-            .collect();
+        let rows = coverage.uncovered.iter().map(|u| vec![link(&u.incident), opt(&u.status), escape(&u.failure_mode)]);
         table(out, &["Incident", "Status", "Failure mode"], rows, 3);
     }
     super::coverage::render(coverage, out);
@@ -274,19 +259,15 @@ fn coverage(report: &Report, out: &mut Page<'_>) {
     if coverage.without_items.is_empty() {
         out.push_str("<p>None.</p>\n");
     } else {
-        let rows: Vec<Vec<String>> = coverage
-            .without_items
-            .iter()
-            .map(|w| {
-                vec![
-                    link(&w.incident),
-                    opt(&w.severity),
-                    nowrap(&w.stabilized_at.to_string()),
-                    opt(&w.title),
-                    w.days_since.to_string(),
-                ]
-            })
-            .collect();
+        let rows = coverage.without_items.iter().map(|w| {
+            vec![
+                link(&w.incident),
+                opt(&w.severity),
+                nowrap(&w.stabilized_at.to_string()),
+                opt(&w.title),
+                w.days_since.to_string(),
+            ]
+        });
         table(out, &["Incident", "Severity", "Stabilized", "Title", "Days since"], rows, 4);
     }
     out.push_str("</section>\n");
