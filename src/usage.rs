@@ -51,6 +51,9 @@ pub(crate) enum UsageError {
     OverdueOnlyFinal,
     /// `--since` after `--until`.
     PeriodReversed { since: String, until: String },
+    /// `--owner {given}` names none of the configured owners, which come from `source`;
+    /// `hint` is the closest configured name.
+    UnknownOwner { given: String, hint: Option<String>, source: String },
     /// Not yet structured: see the module doc.
     Text(String),
 }
@@ -142,6 +145,11 @@ impl fmt::Display for UsageError {
             UsageError::PeriodReversed { since, until } => write!(
                 f,
                 "`--since {since}` is after `--until {until}`: the period must start before it ends"
+            ),
+            UsageError::UnknownOwner { given, hint, source } => write!(
+                f,
+                "`--owner {given}` is not a configured owner{}: write an owner as {source} spells it (case and a leading `@` do not matter)",
+                did_you_mean(hint)
             ),
             UsageError::Text(text) => f.write_str(text),
         }
@@ -236,6 +244,10 @@ mod tests {
             (
                 PeriodReversed { since: s("2026-02-01"), until: s("2026-01-01") },
                 "`--since 2026-02-01` is after `--until 2026-01-01`: the period must start before it ends",
+            ),
+            (
+                UnknownOwner { given: s("team-checkout"), hint: Some(s("@acme/team-checkout")), source: s(".github/CODEOWNERS") },
+                "`--owner team-checkout` is not a configured owner (did you mean `@acme/team-checkout`?): write an owner as .github/CODEOWNERS spells it (case and a leading `@` do not matter)",
             ),
             (Text(s("free words")), "free words"),
         ];

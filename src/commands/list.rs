@@ -32,7 +32,7 @@ pub(crate) struct Args {
     /// Only records with this status (incident: active, stabilized, closed; item: open, in-progress, shipped, validated, dropped)
     #[arg(long, value_name = "STATUS")]
     pub(crate) status: Vec<String>,
-    /// Only items with this owner (ignoring case)
+    /// Only items with this owner (ignoring case and a leading `@`; with `owners` configured, one of them)
     #[arg(long, value_name = "OWNER")]
     pub(crate) owner: Vec<String>,
     /// Only incidents of this severity, and their items
@@ -100,6 +100,12 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
     if args.kind == Some(Kind::Remediation) && incident_only {
         return Err(UsageError::IncidentStatusesWithItemKind.into());
     }
+    // With `owners` configured, an owner that is none of them is refused with the closest
+    // one, like `digest --owner`; matching is by `config::owners::key` either way.
+    let owners = match &ctx.config.owners {
+        Some(configured) => args.owner.iter().map(|owner| configured.resolve(owner)).collect::<Result<_, _>>()?,
+        None => args.owner.clone(),
+    };
     let done_only = item_only && args.status.iter().all(|s| ItemStatus::parse(s).is_some_and(ItemStatus::is_done));
     if args.overdue && done_only {
         return Err(UsageError::OverdueOnlyFinal.into());
@@ -107,7 +113,7 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
     Ok(Filter {
         kind: args.kind,
         statuses: args.status.clone(),
-        owners: args.owner.clone(),
+        owners,
         severities: args.severity.clone(),
         classes: args.class.clone(),
         overdue: args.overdue,

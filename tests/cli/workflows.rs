@@ -64,3 +64,58 @@ fn the_release_builds_every_platform_with_checksums() {
     let scripts: String = publish["steps"].as_sequence().unwrap().iter().filter_map(|s| s["run"].as_str()).collect();
     assert!(scripts.contains("sha256sum incidents-* > SHA256SUMS"));
 }
+
+/// The value of `key = "…"` in the `[section]` of Cargo.toml (a plain line reader: the
+/// manifest writes these as one-line strings).
+fn cargo_value(section: &str, key: &str) -> Option<String> {
+    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let mut current = String::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+        } else if current == section {
+            if let Some((k, v)) = line.split_once('=') {
+                if k.trim() == key {
+                    return Some(v.trim().trim_matches('"').to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn binstall_urls_name_the_assets_the_release_publishes() {
+    let repository = cargo_value("package", "repository").expect("repository in Cargo.toml");
+    assert_eq!(cargo_value("package", "homepage").as_deref(), Some(repository.as_str()));
+    let release = yaml(".github/workflows/release.yml");
+    let package = release["jobs"]["build"]["steps"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|step| step["name"] == "Package")
+        .and_then(|step| step["run"].as_str())
+        .unwrap()
+        .to_string();
+    for entry in release["jobs"]["build"]["strategy"]["matrix"]["include"].as_sequence().unwrap() {
+        let (target, archive) = (entry["target"].as_str().unwrap(), entry["archive"].as_str().unwrap());
+        let section = format!("package.metadata.binstall.overrides.{target}");
+        let url = cargo_value(&section, "pkg-url")
+            .or_else(|| cargo_value("package.metadata.binstall", "pkg-url"))
+            .unwrap()
+            .replace("{ repo }", &repository)
+            .replace("{ version }", "0.2.0")
+            .replace("{ name }", "incidents")
+            .replace("{ target }", target);
+        let asset = format!("incidents-{target}.{archive}");
+        assert_eq!(url, format!("{repository}/releases/download/v0.2.0/{asset}"));
+        // The Package step writes `dist/incidents-$TARGET.<archive>` for this matrix entry.
+        assert!(package.contains(&format!("dist/incidents-$TARGET.{archive}")), "{package}");
+        let format = cargo_value(&section, "pkg-fmt").or_else(|| cargo_value("package.metadata.binstall", "pkg-fmt"));
+        assert_eq!(format.as_deref(), Some(if archive == "zip" { "zip" } else { "tgz" }), "{target}");
+    }
+    // action.yml downloads the same names from the same releases.
+    let action = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).unwrap();
+    assert!(action.contains("file=\"incidents-$target.$archive\""));
+}
