@@ -54,7 +54,8 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let repo = ctx.load();
     let index = crate::store::Index::build(&repo);
     let period = Period { since: args.since, until: args.until };
-    let report = Report::build(&index, &ctx.config, period, ctx.clock.today);
+    let mut report = Report::build(&index, &ctx.config, period, ctx.clock.today);
+    report.detection = crate::analysis::detection::build(&ctx.root, &index, period, &ctx.config.severities);
     let text = match args.format {
         Format::Markdown => printable_lines(&report_output::markdown::render(&report)).into_owned(),
         Format::Json => report_output::json(&report),

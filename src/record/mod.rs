@@ -18,6 +18,7 @@ pub(crate) mod markers;
 mod parse;
 mod reader;
 mod remediation;
+pub(crate) mod timeline;
 
 pub(crate) use body::BodyFacts;
 pub(crate) use field::{Field, FieldState, Spanned};

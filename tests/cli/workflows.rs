@@ -119,3 +119,33 @@ fn binstall_urls_name_the_assets_the_release_publishes() {
     let action = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).unwrap();
     assert!(action.contains("file=\"incidents-$target.$archive\""));
 }
+
+/// Every example workflow the docs show is a real file under examples/ci (which `.ci/run`
+/// lints with actionlint), shown in docs/ci.md exactly as the file holds it.
+#[test]
+fn the_documented_example_workflows_are_the_linted_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/ci.md")).unwrap();
+    for file in
+        ["examples/ci/incidents-action.yml", "examples/ci/incidents-digest.yml", "examples/ci/gitlab/.gitlab-ci.yml"]
+    {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        assert!(docs.contains(&format!("```yaml\n{text}```")), "docs/ci.md does not show {file} as it is");
+        assert!(docs.contains(&file.replace("examples/", "../examples/")), "docs/ci.md does not link {file}");
+        let parsed = yaml(file);
+        if file.contains("gitlab") {
+            let job = &parsed["incidents"];
+            assert!(job["script"].as_sequence().is_some_and(|s| !s.is_empty()), "{file}");
+            assert_eq!(job["artifacts"]["reports"]["codequality"], "gl-code-quality-report.json");
+        } else {
+            assert!(parsed["jobs"].as_mapping().is_some_and(|jobs| !jobs.is_empty()), "{file}");
+        }
+    }
+    // The SARIF upload's permissions, in the Action example.
+    let action_example = yaml("examples/ci/incidents-action.yml");
+    let permissions = &action_example["jobs"]["check"]["permissions"];
+    assert_eq!(
+        (permissions["actions"].as_str(), permissions["security-events"].as_str()),
+        (Some("read"), Some("write"))
+    );
+}

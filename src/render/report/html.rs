@@ -28,6 +28,7 @@ pub(crate) fn render(report: &Report, bodies: &BTreeMap<String, String>, severit
     recurrence(report, &mut out);
     counts(report, &mut out);
     timing(report, &mut out, severities);
+    super::detection::html(report, &mut out);
     remediation(report, &mut out);
     coverage(report, &mut out);
     repeats(report, &mut out);

@@ -15,6 +15,7 @@ pub(crate) fn render(report: &Report) -> String {
     recurrence(report, &mut out);
     counts(report, &mut out);
     timing(report, &mut out);
+    super::detection::markdown(report, &mut out);
     remediation(report, &mut out);
     coverage(report, &mut out);
     repeats(report, &mut out);
