@@ -32,7 +32,7 @@ fn the_action_installs_a_checked_release_and_runs_check() {
     assert!(scripts.contains("SHA256SUMS") && scripts.contains("sha256sum -c"));
     assert!(scripts.contains("incidents check --format github"));
     assert!(scripts.contains("incidents check --format sarif"));
-    assert_eq!(uses(steps), ["github/codeql-action/upload-sarif@v3"]);
+    assert_eq!(uses(steps), ["github/codeql-action/upload-sarif@v4"]);
     // Inputs reach scripts only through the environment, never pasted into the script.
     assert!(!scripts.contains("${{"), "{scripts}");
 }
@@ -58,7 +58,7 @@ fn the_release_builds_every_platform_with_checksums() {
         assert!(targets.contains(&target), "{target}");
     }
     let build = uses(&release["jobs"]["build"]["steps"]);
-    assert!(build.contains(&"actions/checkout@v4".to_string()) && build.contains(&"actions/cache@v4".to_string()));
+    assert!(build.contains(&"actions/checkout@v6".to_string()) && build.contains(&"actions/cache@v5".to_string()));
     let publish = &release["jobs"]["publish"];
     assert_eq!(publish["permissions"]["contents"], "write");
     let scripts: String = publish["steps"].as_sequence().unwrap().iter().filter_map(|s| s["run"].as_str()).collect();
@@ -139,6 +139,18 @@ fn the_documented_example_workflows_are_the_linted_files() {
             assert_eq!(job["artifacts"]["reports"]["codequality"], "gl-code-quality-report.json");
         } else {
             assert!(parsed["jobs"].as_mapping().is_some_and(|jobs| !jobs.is_empty()), "{file}");
+        }
+    }
+    // Current majors of the actions the examples use (checkout v6, cache v5, CodeQL's v4).
+    for file in ["examples/ci/incidents.yml", "examples/ci/incidents-action.yml", "examples/ci/incidents-digest.yml"] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        for (action, major) in
+            [("actions/checkout@", "v6"), ("actions/cache@", "v5"), ("github/codeql-action/upload-sarif@", "v4")]
+        {
+            for (at, _) in text.match_indices(action) {
+                let version = &text[at + action.len()..].split_whitespace().next().unwrap_or_default();
+                assert_eq!(*version, major, "{file}: {action}{version}");
+            }
         }
     }
     // The SARIF upload's permissions, in the Action example.
