@@ -112,10 +112,17 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
 /// Parses a strict `YYYY-MM-DD` date.
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    if text.len() != 10 {
+    // Read by hand: chrono's format parser was a twentieth of reading a record, and it
+    // also takes forms that are not `YYYY-MM-DD` (`02026-1-01`).
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, b)| if at == 4 || at == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    if !shape {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 /// Parses a span written as `Nd` (days) or `Nw` (weeks), e.g. `14d`, `2w`.
@@ -165,6 +172,24 @@ pub(crate) fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_exactly_yyyy_mm_dd() {
+        assert_eq!(parse_date(" 2024-02-29 "), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(parse_date("0001-01-01"), NaiveDate::from_ymd_opt(1, 1, 1));
+        for bad in [
+            "2023-02-29",
+            "02026-1-01",
+            "2026-1-011",
+            "+202-01-01",
+            "2026/01/01",
+            "2026-01-1a",
+            "２０２６-01-01",
+            "2026-00-10",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn parses_dates_and_timestamps() {

@@ -5,7 +5,9 @@
 //! `Display` text is what the user reads after `error: `, escaped once, there, as record
 //! text is: no control character, and no line that could start a CI workflow command.
 //! Refusals ([`Refusal`]) and bad command-line values ([`UsageError`]) are enums of
-//! their own, each worded in one `Display` impl; this module only escapes their text.
+//! their own, each worded in one `Display` impl, with no free-form variant: they are
+//! built from their variants (`Refusal::… .into()`), and this module only escapes their
+//! text.
 
 pub(crate) use crate::refusal::Refusal;
 pub(crate) use crate::usage::UsageError;
@@ -33,18 +35,6 @@ impl Error {
     /// Wraps an I/O error with the path it concerns.
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }
-    }
-
-    /// A refusal not yet structured ([`Refusal::Text`]); the files that still build
-    /// one are listed in docs/architecture.md, "Errors and refusals".
-    pub(crate) fn refused(text: impl Into<String>) -> Self {
-        Error::Refused(Refusal::Text(text.into()))
-    }
-
-    /// A bad command-line value not yet structured ([`UsageError::Text`]); see
-    /// [`Error::refused`].
-    pub(crate) fn usage(text: impl Into<String>) -> Self {
-        Error::Usage(UsageError::Text(text.into()))
     }
 
     /// Whether this is a finding about the repository (a refusal: exit status 1) rather
@@ -124,12 +114,13 @@ mod tests {
 
     #[test]
     fn a_refusal_says_once_that_nothing_was_written() {
+        let closed = Refusal::AlreadyClosed { id: "INC-7".into(), since: None };
+        assert_eq!(Error::from(closed).to_string(), "INC-7 is already closed; nothing was written");
+        let listed = Refusal::CloseBlocked { id: "INC-7".into(), blockers: vec!["INC-7-R1 is open".into()] };
         assert_eq!(
-            Error::Refused(Refusal::Text("INC-7 is closed".into())).to_string(),
-            "INC-7 is closed; nothing was written"
+            Error::from(listed).to_string(),
+            "cannot close INC-7 yet:\n  - INC-7-R1 is open\nnothing was written"
         );
-        let listed = "cannot close INC-7 yet:\n  - INC-7-R1 is open\nnothing was written";
-        assert_eq!(Error::Refused(Refusal::Text(listed.into())).to_string(), listed);
     }
 
     #[test]
@@ -144,9 +135,13 @@ mod tests {
             config.to_string(),
             ".incidents.yml:1: `dir`: the records folder `x\\u{a}::notice::owned\\u{d}\\u{23}#[add-mask]y` does not exist"
         );
-        assert_eq!(Error::Usage(UsageError::Text("::notice::x".into())).to_string(), "\\u{3a}:notice::x");
-        let listed =
-            Error::Refused(Refusal::Text("cannot remediate:\n  - a\n::add-mask::b\n\u{1b}[2J".into())).to_string();
-        assert_eq!(listed, "cannot remediate:\n  - a\n\\u{3a}:add-mask::b\n\\u{1b}[2J; nothing was written");
+        let usage = UsageError::NotCsv { file: "::notice::x".into(), reason: "bad\nline".into() };
+        assert_eq!(
+            Error::from(usage).to_string(),
+            "\\u{3a}:notice::x: not a CSV file with a header row: bad\\u{a}line"
+        );
+        let blockers = vec!["a\n::add-mask::b".into(), "\u{1b}[2J".into()];
+        let listed = Error::from(Refusal::CloseBlocked { id: "INC-7".into(), blockers }).to_string();
+        assert_eq!(listed, "cannot close INC-7 yet:\n  - a\n\\u{3a}:add-mask::b\n  - \\u{1b}[2J\nnothing was written");
     }
 }

@@ -5,8 +5,10 @@
 //! Every refusal ends by saying, once, that nothing was written: a one-line refusal
 //! with `; nothing was written`, a listing refusal with a last line of its own.
 //!
-//! [`Refusal::Text`] is the one free-form variant: refusals not yet structured, built as
-//! text by the modules docs/architecture.md lists under "Errors and refusals".
+//! There is no free-form variant: a new refusal is a new variant, with its words here
+//! and a row in the table test (`refusal_tests.rs`). Text from elsewhere travels only as
+//! a fact another layer words once for every user: a rule's line shared with `check`,
+//! the edit layer's or git's account of what failed, the system's error.
 //!
 //! This module sits at the bottom with [`crate::error`]: it imports nothing of the
 //! crate, so statuses, stamps and dates arrive as the text the record holds.
@@ -49,8 +51,11 @@ pub(crate) enum Refusal {
     ReadOnly { path: String },
     /// `path` is not UTF-8 text.
     NotUtf8 { path: String },
-    /// `path` cannot be patched: `reason` is the edit layer's account of why.
-    CannotEdit { path: String, reason: String },
+    /// `path` cannot be patched: `reason` is the edit layer's account of why, and
+    /// `reason_says_nothing_written` whether it says itself that nothing was written.
+    CannotEdit { path: String, reason: String, reason_says_nothing_written: bool },
+    /// `path`'s front matter has no closing `---` line.
+    Unterminated { path: String },
     /// `path` would be written outside the records folder.
     Outside { path: String, why: Escape },
     /// `what` (`cannot plan INC-1-R1`) lacks values and has non-answers: each `missing`
@@ -79,8 +84,69 @@ pub(crate) enum Refusal {
     DueValueMissing { id: String },
     /// `status --write` found problems (each a line) in the status blocks to write.
     StatusBlocks { problems: Vec<String> },
-    /// Not yet structured: see the module doc.
-    Text(String),
+    /// Incident `id` is closed, so it takes no new item (gate 2 is behind it).
+    ClosedToNewItems { id: String },
+    /// `path`, the file a new item would be written to, exists already.
+    ItemExists { path: String },
+    /// A value `remediate` needs for a new item of incident `id` is missing.
+    ItemValueMissing { id: String },
+    /// `mode` is not one of incident `id`'s failure modes; `listed` is the incident's
+    /// account of them (`Incident::failure_modes_listing`, the words `check` uses too).
+    UnknownFailureMode { id: String, mode: String, listed: String },
+    /// Item `id` is shipped but its file names no change, so it cannot be validated.
+    ShippedWithoutChange { id: String },
+    /// `validate --run` for item `id`, whose file has no `validation_command`.
+    NoValidationCommand { id: String },
+    /// `sh -c` could not be started to validate item `id`: `reason` is the system's error.
+    ShellNotStarted { id: String, reason: String },
+    /// The validation command `command` of item `id` did not pass: [`Ended`] says how.
+    ValidationFailed { id: String, command: String, ended: Ended },
+    /// `log` was given an entry with no text.
+    EmptyEntry,
+    /// `sync` has no git history to read: [`NoGit`] says why.
+    SyncWithoutGit { why: NoGit },
+    /// `ship {id}` found no change: no `--change`, no `change:` written, and
+    /// [`Untraced`] says why no `Remediates:` trailer supplied one.
+    NoShippingCommit { id: String, why: Untraced },
+    /// `import` of `file`: each of `problems` is a row that cannot become a valid item
+    /// (`line N: why`).
+    ImportRows { file: String, problems: Vec<String> },
+    /// Reading git data failed: `error` is the git layer's account (`cannot read git …`),
+    /// which `check` and `validate --run` quote too.
+    GitUnreadable { error: String },
+}
+
+/// How a validation command that did not pass ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Ended {
+    /// It exited with a status other than 0.
+    Exited(i32),
+    /// A signal killed it.
+    Signal(i32),
+    /// It ended with neither an exit status nor a signal.
+    NoStatus,
+    /// It ran past `limit` (the config's `validation_timeout`, as written: `1s`, `10m`)
+    /// and was killed.
+    TimedOut { limit: String },
+}
+
+/// Why there is no git history to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NoGit {
+    /// `git: off` in .incidents.yml.
+    Off,
+    /// The root (shown as `root`) is not in a git work tree.
+    NotAWorkTree { root: String },
+}
+
+/// Why no `Remediates:` trailer named the change of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Untraced {
+    /// There is no history to read.
+    NoGit(NoGit),
+    /// None of the `commits` read from HEAD's history has one; `shallow` when the clone
+    /// is cut off, so older commits are missing.
+    NotInHistory { commits: usize, shallow: bool },
 }
 
 /// What an item needs before the move it was asked for.
@@ -215,10 +281,12 @@ impl fmt::Display for Refusal {
                 "{path} is read-only: incidents does not replace a file marked read-only; make it writable (`chmod u+w`) and run the command again{NOTHING}"
             ),
             Refusal::NotUtf8 { path } => write!(f, "{path} is not UTF-8: save it as UTF-8 first{NOTHING}"),
-            Refusal::CannotEdit { path, reason } => {
-                // Some reasons say themselves that nothing was written.
-                let end = if reason.contains("nothing was written") { "" } else { NOTHING };
+            Refusal::CannotEdit { path, reason, reason_says_nothing_written } => {
+                let end = if *reason_says_nothing_written { "" } else { NOTHING };
                 write!(f, "cannot edit {path}: {reason}{end}")
+            }
+            Refusal::Unterminated { path } => {
+                write!(f, "cannot edit {path}: its front matter is not terminated{NOTHING}")
             }
             Refusal::Outside { path, why } => {
                 write!(f, "{path}: ")?;
@@ -285,8 +353,87 @@ impl fmt::Display for Refusal {
             Refusal::StatusBlocks { problems } => {
                 write!(f, "no file was written:\n  {}{NOTHING}", problems.join("\n  "))
             }
-            Refusal::Text(text) if text.contains("nothing was written") => f.write_str(text),
-            Refusal::Text(text) => write!(f, "{text}{NOTHING}"),
+            Refusal::ClosedToNewItems { id } => write!(
+                f,
+                "{id} is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work{NOTHING}"
+            ),
+            Refusal::ItemExists { path } => {
+                write!(f, "{path} already exists: move it away, or pass another title{NOTHING}")
+            }
+            Refusal::ItemValueMissing { id } => {
+                write!(f, "cannot add a remediation item to {id}: a field is missing{NOTHING}")
+            }
+            Refusal::UnknownFailureMode { id, mode, listed } => write!(
+                f,
+                "\"{mode}\" is not one of {id}'s failure modes ({listed}): copy one of them exactly, or pass --add-failure-mode to add it to the incident{NOTHING}"
+            ),
+            Refusal::ShippedWithoutChange { id } => write!(
+                f,
+                "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it{NOTHING}"
+            ),
+            Refusal::NoValidationCommand { id } => write!(
+                f,
+                "cannot validate {id}: it has no `validation_command` to run: add one to its file (e.g. `validation_command: cargo test staggered_rollout`), or pass `--evidence`{NOTHING}"
+            ),
+            Refusal::ShellNotStarted { id, reason } => {
+                write!(f, "cannot validate {id}: `sh -c` could not run: {reason}{NOTHING}")
+            }
+            Refusal::ValidationFailed { id, command, ended } => {
+                write!(f, "cannot validate {id}: `{command}` ")?;
+                match ended {
+                    Ended::Exited(code) => write!(f, "exited {code}")?,
+                    Ended::Signal(signal) => write!(f, "was killed by signal {signal}")?,
+                    Ended::NoStatus => f.write_str("ended without an exit status")?,
+                    Ended::TimedOut { limit } => {
+                        write!(f, "did not finish within {limit} (`validation_timeout`) and was killed")?
+                    }
+                }
+                f.write_str(NOTHING)
+            }
+            Refusal::EmptyEntry => write!(f, "the entry is empty: say what happened{NOTHING}"),
+            Refusal::SyncWithoutGit { why } => {
+                match why {
+                    NoGit::Off => f.write_str("git history is not read (`git: off` in .incidents.yml)")?,
+                    NoGit::NotAWorkTree { root } => write!(
+                        f,
+                        "the root `{root}` is not in a git work tree, so there is no history to read"
+                    )?,
+                }
+                write!(
+                    f,
+                    ": pass `--root` to a folder inside a git work tree, or use `incidents ship <ITEM> --change <REF>`{NOTHING}"
+                )
+            }
+            Refusal::NoShippingCommit { id, why } => {
+                write!(f, "cannot ship {id}: no change names the fix: pass `--change <commit SHA, PR URL or tag>`")?;
+                match why {
+                    Untraced::NoGit(NoGit::Off) => {
+                        f.write_str(" (`git: off` in .incidents.yml, so no `Remediates:` trailer is read)")?
+                    }
+                    Untraced::NoGit(NoGit::NotAWorkTree { root }) => write!(
+                        f,
+                        " (the root `{root}` is not in a git work tree, so no `Remediates:` trailer can be read)"
+                    )?,
+                    Untraced::NotInHistory { commits, shallow } => {
+                        write!(
+                            f,
+                            ", or commit the fix with a `Remediates: {id}` trailer: git commit --trailer \"Remediates: {id}\" (no commit in the history of HEAD has one; {commits} commits read)"
+                        )?;
+                        if *shallow {
+                            f.write_str(". This clone is shallow, so older commits are missing: fetch the whole history (`git fetch --unshallow`; in CI, `fetch-depth: 0`)")?
+                        }
+                    }
+                }
+                f.write_str(NOTHING)
+            }
+            Refusal::ImportRows { file, problems } => {
+                write!(f, "cannot import {file}: {} row(s) cannot become valid items:", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n  {problem}")?;
+                }
+                f.write_str("\nnothing was written")
+            }
+            Refusal::GitUnreadable { error } => write!(f, "{error}{NOTHING}"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Each [`Refusal`] variant and the exact words it renders (the CLI tests check the
 //! same words end to end).
 
-use super::{Earlier, Escape, Prerequisite, Refusal, Refusal::*};
+use super::{Earlier, Ended, Escape, NoGit, Prerequisite, Refusal, Refusal::*, Untraced};
 
 fn s(text: &str) -> String {
     text.to_string()
@@ -90,11 +90,15 @@ fn every_variant_renders_its_words() {
         ),
         (NotUtf8 { path: s("a.md") }, s("a.md is not UTF-8: save it as UTF-8 first; nothing was written")),
         (
-            CannotEdit { path: s("a.md"), reason: s("`x` is not a list") },
+            CannotEdit { path: s("a.md"), reason: s("`x` is not a list"), reason_says_nothing_written: false },
             s("cannot edit a.md: `x` is not a list; nothing was written"),
         ),
         (
-            CannotEdit { path: s("a.md"), reason: s("too much, so nothing was written: by hand") },
+            CannotEdit {
+                path: s("a.md"),
+                reason: s("too much, so nothing was written: by hand"),
+                reason_says_nothing_written: true,
+            },
             s("cannot edit a.md: too much, so nothing was written: by hand"),
         ),
         (
@@ -165,8 +169,81 @@ fn every_variant_renders_its_words() {
             StatusBlocks { problems: vec![s("a.md: x"), s("b.md: y")] },
             s("no file was written:\n  a.md: x\n  b.md: y; nothing was written"),
         ),
-        (Text(s("INC-7 is closed")), s("INC-7 is closed; nothing was written")),
-        (Text(s("listed:\n  - a\nnothing was written")), s("listed:\n  - a\nnothing was written")),
+        (Unterminated { path: s("a.md") }, s("cannot edit a.md: its front matter is not terminated; nothing was written")),
+        (
+            ClosedToNewItems { id: s("INC-4") },
+            s("INC-4 is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work; nothing was written"),
+        ),
+        (
+            ItemExists { path: s("incidents/INC-2-R3-fix.md") },
+            s("incidents/INC-2-R3-fix.md already exists: move it away, or pass another title; nothing was written"),
+        ),
+        (ItemValueMissing { id: s("INC-2") }, s("cannot add a remediation item to INC-2: a field is missing; nothing was written")),
+        (
+            UnknownFailureMode { id: s("INC-1"), mode: s("anything"), listed: s("INC-1 lists no failure modes yet") },
+            s("\"anything\" is not one of INC-1's failure modes (INC-1 lists no failure modes yet): copy one of them exactly, or pass --add-failure-mode to add it to the incident; nothing was written"),
+        ),
+        (
+            ShippedWithoutChange { id: s("INC-2-R2") },
+            s("INC-2-R2 is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it; nothing was written"),
+        ),
+        (
+            NoValidationCommand { id: s("INC-2-R2") },
+            s("cannot validate INC-2-R2: it has no `validation_command` to run: add one to its file (e.g. `validation_command: cargo test staggered_rollout`), or pass `--evidence`; nothing was written"),
+        ),
+        (
+            ShellNotStarted { id: s("INC-2-R5"), reason: s("No such file or directory (os error 2)") },
+            s("cannot validate INC-2-R5: `sh -c` could not run: No such file or directory (os error 2); nothing was written"),
+        ),
+        (
+            ValidationFailed { id: s("INC-2-R5"), command: s("exit 3"), ended: Ended::Exited(3) },
+            s("cannot validate INC-2-R5: `exit 3` exited 3; nothing was written"),
+        ),
+        (
+            ValidationFailed { id: s("INC-2-R6"), command: s("kill -9 $$"), ended: Ended::Signal(9) },
+            s("cannot validate INC-2-R6: `kill -9 $$` was killed by signal 9; nothing was written"),
+        ),
+        (
+            ValidationFailed { id: s("INC-2-R6"), command: s("x"), ended: Ended::NoStatus },
+            s("cannot validate INC-2-R6: `x` ended without an exit status; nothing was written"),
+        ),
+        (
+            ValidationFailed { id: s("INC-2-R7"), command: s("sleep 5"), ended: Ended::TimedOut { limit: s("1s") } },
+            s("cannot validate INC-2-R7: `sleep 5` did not finish within 1s (`validation_timeout`) and was killed; nothing was written"),
+        ),
+        (EmptyEntry, s("the entry is empty: say what happened; nothing was written")),
+        (
+            SyncWithoutGit { why: NoGit::Off },
+            s("git history is not read (`git: off` in .incidents.yml): pass `--root` to a folder inside a git work tree, or use `incidents ship <ITEM> --change <REF>`; nothing was written"),
+        ),
+        (
+            SyncWithoutGit { why: NoGit::NotAWorkTree { root: s("/r") } },
+            s("the root `/r` is not in a git work tree, so there is no history to read: pass `--root` to a folder inside a git work tree, or use `incidents ship <ITEM> --change <REF>`; nothing was written"),
+        ),
+        (
+            NoShippingCommit { id: s("INC-1-R1"), why: Untraced::NoGit(NoGit::Off) },
+            s("cannot ship INC-1-R1: no change names the fix: pass `--change <commit SHA, PR URL or tag>` (`git: off` in .incidents.yml, so no `Remediates:` trailer is read); nothing was written"),
+        ),
+        (
+            NoShippingCommit { id: s("INC-1-R1"), why: Untraced::NoGit(NoGit::NotAWorkTree { root: s("/r") }) },
+            s("cannot ship INC-1-R1: no change names the fix: pass `--change <commit SHA, PR URL or tag>` (the root `/r` is not in a git work tree, so no `Remediates:` trailer can be read); nothing was written"),
+        ),
+        (
+            NoShippingCommit { id: s("INC-1-R1"), why: Untraced::NotInHistory { commits: 2, shallow: false } },
+            s("cannot ship INC-1-R1: no change names the fix: pass `--change <commit SHA, PR URL or tag>`, or commit the fix with a `Remediates: INC-1-R1` trailer: git commit --trailer \"Remediates: INC-1-R1\" (no commit in the history of HEAD has one; 2 commits read); nothing was written"),
+        ),
+        (
+            NoShippingCommit { id: s("INC-1-R1"), why: Untraced::NotInHistory { commits: 1, shallow: true } },
+            s("cannot ship INC-1-R1: no change names the fix: pass `--change <commit SHA, PR URL or tag>`, or commit the fix with a `Remediates: INC-1-R1` trailer: git commit --trailer \"Remediates: INC-1-R1\" (no commit in the history of HEAD has one; 1 commits read). This clone is shallow, so older commits are missing: fetch the whole history (`git fetch --unshallow`; in CI, `fetch-depth: 0`); nothing was written"),
+        ),
+        (
+            ImportRows { file: s("a.csv"), problems: vec![s("line 2: x"), s("line 3: y")] },
+            s("cannot import a.csv: 2 row(s) cannot become valid items:\n  line 2: x\n  line 3: y\nnothing was written"),
+        ),
+        (
+            GitUnreadable { error: s("cannot read git history: object not found") },
+            s("cannot read git history: object not found; nothing was written"),
+        ),
     ];
     for (refusal, words) in cases {
         assert_eq!(refusal.to_string(), words, "{refusal:?}");

@@ -123,6 +123,22 @@ pub(crate) fn phrase_weight(text: &str) -> usize {
         .count()
 }
 
+/// Whether [`phrase_weight`] of `text` is above `limit`, deciding after the first
+/// `limit + 1` letters of a long text instead of counting all of it: letters and digits
+/// are never trimmed, so once that many are seen the weight is above the limit.
+pub(crate) fn outweighs(text: &str, limit: usize) -> bool {
+    let mut solid = 0;
+    for c in text.chars() {
+        if !c.is_whitespace() && !c.is_ascii_punctuation() {
+            solid += 1;
+            if solid > limit {
+                return true;
+            }
+        }
+    }
+    phrase_weight(text) > limit
+}
+
 /// The comparison key of a vague phrase: like [`normalize`], also ignoring trailing
 /// punctuation, so "Add monitoring." matches "add monitoring".
 pub(crate) fn normalize_phrase(text: &str) -> String {
@@ -220,5 +236,9 @@ mod tests {
         assert!(same_failure_mode("a\u{b}b", "a b"));
         assert_eq!(phrase_weight("a\u{b}b."), 2);
         assert_eq!(phrase_weight("Tech  debt!!"), 8);
+        for (text, limit) in [("Tech  debt!!", 7), ("Tech  debt!!", 8), ("a.b.c", 4), ("a.b.c", 5), ("", 0), ("!!", 0)]
+        {
+            assert_eq!(outweighs(text, limit), phrase_weight(text) > limit, "{text:?} {limit}");
+        }
     }
 }

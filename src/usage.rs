@@ -2,8 +2,8 @@
 //! would be accepted and the closest guess, and [`UsageError`]'s `Display` is the one
 //! place they are put into words.
 //!
-//! [`UsageError::Text`] is the one free-form variant: messages not yet structured, built
-//! as text by the modules docs/architecture.md lists under "Errors and refusals".
+//! There is no free-form variant: a new message is a new variant, with its words here
+//! and a row in the table test below.
 //!
 //! Like [`crate::refusal`], this module imports nothing of the crate.
 
@@ -51,11 +51,28 @@ pub(crate) enum UsageError {
     OverdueOnlyFinal,
     /// `--since` after `--until`.
     PeriodReversed { since: String, until: String },
+    /// `--within {written}` is not a span of days or weeks.
+    WithinNotASpan { written: String },
+    /// `new --severity {given}` is not configured; `hint` is the closest of `allowed`.
+    UnconfiguredSeverity { given: String, hint: Option<String>, allowed: Vec<String> },
+    /// `{flag} {class}` is not in the configured `classes` vocabulary (`known`, in
+    /// order); `hint` is the closest.
+    UnknownClass { flag: String, class: String, hint: Option<String>, known: Vec<String> },
+    /// `check {typed}`: nothing exists at the path typed.
+    NoSuchPath { typed: String },
+    /// `check {typed}`: the path lies outside the root `root`.
+    OutsideRoot { typed: String, root: String },
+    /// `import`: `file` is not CSV with a header row; `reason` is the CSV reader's.
+    NotCsv { file: String, reason: String },
+    /// `import`: `file` has no column `wanted`, named by `--{option}`; `columns` are its
+    /// headers as written.
+    NoSuchColumn { file: String, wanted: String, option: String, columns: Vec<String> },
+    /// `import`: `file` has no column under any usual name, the first of which is
+    /// `usual`, and `--{option}` did not name one; `columns` are its headers.
+    ColumnNotFound { file: String, usual: String, option: String, columns: Vec<String> },
     /// `--owner {given}` names none of the configured owners, which come from `source`;
     /// `hint` is the closest configured name.
     UnknownOwner { given: String, hint: Option<String>, source: String },
-    /// Not yet structured: see the module doc.
-    Text(String),
 }
 
 /// `` `--overdue` selects`` or `` `--overdue` and `--owner` select``.
@@ -146,12 +163,43 @@ impl fmt::Display for UsageError {
                 f,
                 "`--since {since}` is after `--until {until}`: the period must start before it ends"
             ),
+            UsageError::WithinNotASpan { written } => {
+                write!(f, "`--within {written}` is not a span: write it as Nd or Nw, e.g. 14d or 2w")
+            }
+            UsageError::UnconfiguredSeverity { given, hint, allowed } => write!(
+                f,
+                "`--severity {given}` is not a configured severity{}: write one of {}",
+                did_you_mean(hint),
+                allowed.join(", ")
+            ),
+            UsageError::UnknownClass { flag, class, hint, known } => write!(
+                f,
+                "`{flag} {class}` is not in the `classes` vocabulary of .incidents.yml{}: use one of {}, or add it there with a one-line description",
+                did_you_mean(hint),
+                known.join(", ")
+            ),
+            UsageError::NoSuchPath { typed } => write!(
+                f,
+                "`{typed}` does not exist: name a record file or folder, relative to the working directory"
+            ),
+            UsageError::OutsideRoot { typed, root } => write!(
+                f,
+                "`{typed}` is outside the root `{root}`: name a file under it, or point --root at the repository that holds it"
+            ),
+            UsageError::NotCsv { file, reason } => write!(f, "{file}: not a CSV file with a header row: {reason}"),
+            UsageError::NoSuchColumn { file, wanted, option, columns } => {
+                write!(f, "{file} has no column `{wanted}` (--{option}); its columns: {}", columns.join(", "))
+            }
+            UsageError::ColumnNotFound { file, usual, option, columns } => write!(
+                f,
+                "{file} has no {usual} column: name it with --{option} (its columns: {})",
+                columns.join(", ")
+            ),
             UsageError::UnknownOwner { given, hint, source } => write!(
                 f,
                 "`--owner {given}` is not a configured owner{}: write an owner as {source} spells it (case and a leading `@` do not matter)",
                 did_you_mean(hint)
             ),
-            UsageError::Text(text) => f.write_str(text),
         }
     }
 }
@@ -245,11 +293,52 @@ mod tests {
                 PeriodReversed { since: s("2026-02-01"), until: s("2026-01-01") },
                 "`--since 2026-02-01` is after `--until 2026-01-01`: the period must start before it ends",
             ),
+            (WithinNotASpan { written: s("soon") }, "`--within soon` is not a span: write it as Nd or Nw, e.g. 14d or 2w"),
+            (
+                UnconfiguredSeverity { given: s("sev2"), hint: Some(s("SEV2")), allowed: vec![s("SEV1"), s("SEV2")] },
+                "`--severity sev2` is not a configured severity (did you mean `SEV2`?): write one of SEV1, SEV2",
+            ),
+            (
+                UnconfiguredSeverity { given: s("zzz"), hint: None, allowed: vec![s("SEV1")] },
+                "`--severity zzz` is not a configured severity: write one of SEV1",
+            ),
+            (
+                UnknownClass {
+                    flag: s("--class"),
+                    class: s("state-mismatc"),
+                    hint: Some(s("state-mismatch")),
+                    known: vec![s("state-mismatch"), s("disk-capacity")],
+                },
+                "`--class state-mismatc` is not in the `classes` vocabulary of .incidents.yml (did you mean `state-mismatch`?): use one of state-mismatch, disk-capacity, or add it there with a one-line description",
+            ),
+            (
+                UnknownClass { flag: s("--class"), class: s("zz"), hint: None, known: vec![s("disk-capacity")] },
+                "`--class zz` is not in the `classes` vocabulary of .incidents.yml: use one of disk-capacity, or add it there with a one-line description",
+            ),
+            (
+                NoSuchPath { typed: s("incidents/typo.md") },
+                "`incidents/typo.md` does not exist: name a record file or folder, relative to the working directory",
+            ),
+            (
+                OutsideRoot { typed: s("/etc/passwd"), root: s("/r") },
+                "`/etc/passwd` is outside the root `/r`: name a file under it, or point --root at the repository that holds it",
+            ),
+            (
+                NotCsv { file: s("a.csv"), reason: s("invalid utf-8") },
+                "a.csv: not a CSV file with a header row: invalid utf-8",
+            ),
+            (
+                NoSuchColumn { file: s("a.csv"), wanted: s("assignee"), option: s("owner-column"), columns: vec![s("Title"), s("Owner")] },
+                "a.csv has no column `assignee` (--owner-column); its columns: Title, Owner",
+            ),
+            (
+                ColumnNotFound { file: s("a.csv"), usual: s("incident"), option: s("incident-column"), columns: vec![s("Title")] },
+                "a.csv has no incident column: name it with --incident-column (its columns: Title)",
+            ),
             (
                 UnknownOwner { given: s("team-checkout"), hint: Some(s("@acme/team-checkout")), source: s(".github/CODEOWNERS") },
                 "`--owner team-checkout` is not a configured owner (did you mean `@acme/team-checkout`?): write an owner as .github/CODEOWNERS spells it (case and a leading `@` do not matter)",
             ),
-            (Text(s("free words")), "free words"),
         ];
         for (error, words) in cases {
             assert_eq!(error.to_string(), words, "{error:?}");

@@ -5,7 +5,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::diagnostic::{Report, Severity};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageError};
 use crate::render::check as output;
 use crate::root::normalize;
 use crate::rules;
@@ -143,10 +143,7 @@ fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
     let absolute = normalize(&ctx.cwd.join(typed));
     if std::fs::symlink_metadata(&absolute).is_err() {
         // A mistyped path would otherwise match nothing and let every error through.
-        return Err(Error::usage(format!(
-            "`{}` does not exist: name a record file or folder, relative to the working directory",
-            typed.display()
-        )));
+        return Err(UsageError::NoSuchPath { typed: typed.display().to_string() }.into());
     }
     let root = normalize(&ctx.root);
     // Compare lexically first; when a link is on the way (macOS's /tmp, a symlinked CI
@@ -164,12 +161,9 @@ fn filter_for(ctx: &Context, typed: &Path) -> Result<String> {
             resolved.0.strip_prefix(&resolved.1)
         }
     }
-    .map_err(|_| {
-        Error::usage(format!(
-            "`{}` is outside the root `{}`: name a file under it, or point --root at the repository that holds it",
-            typed.display(),
-            ctx.root.display()
-        ))
+    .map_err(|_| UsageError::OutsideRoot {
+        typed: typed.display().to_string(),
+        root: ctx.root.display().to_string(),
     })?;
     let parts: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     Ok(parts.join("/"))

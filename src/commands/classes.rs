@@ -4,7 +4,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::classes::{self, ClassCount};
-use crate::error::{Error, Result};
+use crate::error::{Result, UsageError};
 use crate::printable::printable;
 use crate::store::Index;
 use crate::Context;
@@ -86,10 +86,7 @@ pub(crate) fn check_known(ctx: &Context, class: &str, flag: &str) -> Result<()> 
     if !vocabulary.is_configured() || vocabulary.find(class).is_some() {
         return Ok(());
     }
-    let hint = vocabulary.closest(class).map(|name| format!(" (did you mean `{name}`?)")).unwrap_or_default();
-    let known: Vec<&str> = vocabulary.entries.iter().map(|e| e.name.as_str()).collect();
-    Err(Error::usage(format!(
-        "`{flag} {class}` is not in the `classes` vocabulary of .incidents.yml{hint}: use one of {}, or add it there with a one-line description",
-        known.join(", ")
-    )))
+    let hint = vocabulary.closest(class).map(str::to_string);
+    let known = vocabulary.entries.iter().map(|e| e.name.clone()).collect();
+    Err(UsageError::UnknownClass { flag: flag.to_string(), class: class.to_string(), hint, known }.into())
 }

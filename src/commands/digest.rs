@@ -4,7 +4,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::digest::{self, Scope};
-use crate::error::{Error, Result};
+use crate::error::{Result, UsageError};
 use crate::printable::printable_lines;
 use crate::render::digest as digest_output;
 use crate::Context;
@@ -42,10 +42,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     let Some(within_days) = crate::clock::parse_days(&args.within) else {
-        return Err(Error::usage(format!(
-            "`--within {}` is not a span: write it as Nd or Nw, e.g. 14d or 2w",
-            args.within
-        )));
+        return Err(UsageError::WithinNotASpan { written: args.within.clone() }.into());
     };
     let repo = ctx.load();
     let index = crate::store::Index::build(&repo);

@@ -6,7 +6,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::edit::{self, slug, Edit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result, UsageError};
 use crate::record::evidence::is_non_answer;
 use crate::record::{IncidentStatus, ItemStatus, REMEDIATION_KEYS};
 use crate::templates::TemplateName;
@@ -106,7 +106,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes.as_slice());
     let shown = args.file.display().to_string();
     let headers =
-        reader.headers().map_err(|e| Error::usage(format!("{shown}: not a CSV file with a header row: {e}")))?.clone();
+        reader.headers().map_err(|e| UsageError::NotCsv { file: shown.clone(), reason: e.to_string() })?.clone();
     let columns = columns(&headers, args, &shown)?;
     let Session { repo, lock } = Session::open(ctx, false)?;
     let mut next: HashMap<String, u64> = HashMap::new();
@@ -135,11 +135,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         }
     }
     if !problems.is_empty() {
-        let list: String = problems.iter().map(|p| format!("\n  {p}")).collect();
-        return Err(Error::refused(format!(
-            "cannot import {shown}: {} row(s) cannot become valid items:{list}\nnothing was written",
-            problems.len()
-        )));
+        return Err(Refusal::ImportRows { file: shown, problems }.into());
     }
     let template = crate::templates::load(&ctx.root, TemplateName::Remediation)?;
     let mut files = Vec::new();
@@ -209,19 +205,24 @@ fn columns(headers: &csv::StringRecord, args: &CsvArgs, shown: &str) -> Result<C
         if let Some(wanted) = flag {
             return match names.iter().position(|n| *n == wanted.trim().to_lowercase()) {
                 Some(index) => Ok(Some(index)),
-                None => Err(Error::usage(format!(
-                    "{shown} has no column `{wanted}` (--{option}); its columns: {}",
-                    headers.iter().collect::<Vec<_>>().join(", ")
-                ))),
+                None => Err(UsageError::NoSuchColumn {
+                    file: shown.to_string(),
+                    wanted: wanted.clone(),
+                    option: option.to_string(),
+                    columns: headers.iter().map(str::to_string).collect(),
+                }
+                .into()),
             };
         }
         let found = usual.iter().find_map(|u| names.iter().position(|n| n == u));
         if found.is_none() && required {
-            return Err(Error::usage(format!(
-                "{shown} has no {} column: name it with --{option} (its columns: {})",
-                usual[0],
-                headers.iter().collect::<Vec<_>>().join(", ")
-            )));
+            return Err(UsageError::ColumnNotFound {
+                file: shown.to_string(),
+                usual: usual[0].to_string(),
+                option: option.to_string(),
+                columns: headers.iter().map(str::to_string).collect(),
+            }
+            .into());
         }
         Ok(found)
     };

@@ -6,7 +6,7 @@
 use super::{write, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit;
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::workflow::{target, Session};
 use crate::Context;
 
@@ -70,7 +70,7 @@ pub(crate) fn entry(at: &Timestamp, kind: Option<Kind>, text: &str) -> String {
 
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     if args.text.trim().is_empty() {
-        return Err(Error::refused("the entry is empty: say what happened".to_string()));
+        return Err(Refusal::EmptyEntry.into());
     }
     let Session { repo, lock } = Session::open(ctx, false)?;
     let (file, _) = target::incident(&repo, &args.id)?;
@@ -79,10 +79,9 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let path = repo.absolute(&file.path);
     edit::atomic::ensure_writable(&path, &file.path)?;
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::refused(format!("{} is not UTF-8: save it as UTF-8 first", file.path)))?;
+    let text = String::from_utf8(bytes).map_err(|_| Refusal::NotUtf8 { path: file.path.to_string() })?;
     let Some(patched) = edit::timeline::append_entry(&text, &line) else {
-        return Err(Error::refused(format!("cannot edit {}: its front matter is not terminated", file.path)));
+        return Err(Refusal::Unterminated { path: file.path.to_string() }.into());
     };
     edit::write_atomic(&path, patched.as_bytes())?;
     drop(lock);

@@ -5,7 +5,7 @@
 use super::{say, Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::edit::{self, slug};
-use crate::error::{Error, Refusal, Result};
+use crate::error::{Error, Refusal, Result, UsageError};
 use crate::interact::{editor, Needs};
 use crate::record::INCIDENT_KEYS;
 use crate::templates::TemplateName;
@@ -66,12 +66,9 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         return Err(Refusal::MissingTitle.into());
     };
     if let Some(severity) = severity.as_ref().filter(|s| !ctx.config.severities.contains(s)) {
-        let hint = crate::suggest::closest(severity, ctx.config.severities.iter().map(String::as_str))
-            .map(|s| format!(" (did you mean `{s}`?)"))
-            .unwrap_or_default();
-        return Err(Error::usage(format!(
-            "`--severity {severity}` is not a configured severity{hint}: write one of {severities}"
-        )));
+        let hint = crate::suggest::closest(severity, ctx.config.severities.iter().map(String::as_str));
+        let (given, allowed) = (severity.clone(), ctx.config.severities.clone());
+        return Err(UsageError::UnconfiguredSeverity { given, hint: hint.map(str::to_string), allowed }.into());
     }
     let opened = args.opened.unwrap_or(ctx.clock.stamp);
     let mut classes: Vec<String> = Vec::new();

@@ -12,7 +12,7 @@
 
 use super::{say, Outcome, Streams};
 use crate::edit::{self, slug, Edit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::interact::{editor, prompt, Needs};
 use crate::record::evidence::{is_non_answer, non_answer_message};
 use crate::record::{Incident, IncidentStatus, ItemStatus, Record, INCIDENT_KEYS, REMEDIATION_KEYS};
@@ -91,9 +91,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let (incident_file, incident) = target::incident(&repo, &args.incident)?;
     let id = args.incident.as_str();
     if incident.status.value == Some(IncidentStatus::Closed) {
-        return Err(Error::refused(format!(
-            "{id} is closed: gate 2 is behind it, so a new item would leave it with open remediation; open a new incident for new work"
-        )));
+        return Err(Refusal::ClosedToNewItems { id: id.to_string() }.into());
     }
     let fields = fields(ctx, args, streams, incident)?;
     let class = args.class.as_deref().and_then(meaningful).map(one_line);
@@ -170,10 +168,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let warnings = warnings(ctx, incident, &failure_mode, fields.validation.as_deref(), fields.due);
     edit::file::confined(&ctx.root, &ctx.records_dir(), &path, &ctx.display_path(&path))?;
     if path.exists() {
-        return Err(Error::refused(format!(
-            "{} already exists: move it away, or pass another title",
-            ctx.display_path(&path)
-        )));
+        return Err(Refusal::ItemExists { path: ctx.display_path(&path).to_string() }.into());
     }
     // The incident first: a kill before the item is written leaves a failure mode
     // without an item, which `check` reports and a re-run completes.
@@ -264,7 +259,7 @@ fn fields(ctx: &Context, args: &Args, streams: &mut Streams<'_>, incident: &Inci
     };
     needs.finish_with(&format!("cannot add a remediation item to {id}"), &problems)?;
     let (Some(failure_mode), Some(owner), Some(due_text)) = (failure_mode, owner, due_text) else {
-        return Err(Error::refused(format!("cannot add a remediation item to {id}: a field is missing")));
+        return Err(Refusal::ItemValueMissing { id: id.to_string() }.into());
     };
     let due = due::resolve(&due_text, ctx.clock.today, ctx.config.sprint)?;
     Ok(Fields { failure_mode, owner: one_line(&owner), due, validation, validation_command })
@@ -371,9 +366,7 @@ fn ask_failure_mode(
 /// The refusal for a failure mode the incident does not list: the list and the closest.
 fn unknown_mode(id: &str, failure_mode: &str, incident: &Incident) -> Error {
     let listed = incident.failure_modes_listing(id, failure_mode);
-    Error::refused(format!(
-        "\"{failure_mode}\" is not one of {id}'s failure modes ({listed}): copy one of them exactly, or pass --add-failure-mode to add it to the incident"
-    ))
+    Refusal::UnknownFailureMode { id: id.to_string(), mode: failure_mode.to_string(), listed }.into()
 }
 
 /// Warnings about what was written: vague text, a due date past the policy or today.

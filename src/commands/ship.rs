@@ -78,7 +78,7 @@ fn ship(
         let written = item.change.get().map(String::as_str).and_then(meaningful);
         if let (None, None, Some(flag)) = (given, written, needs_history) {
             *flag = true;
-            return Err(crate::Error::refused(format!("cannot ship {id}: no change names the fix")));
+            return Err(crate::refusal::Refusal::NoChange { id: id.to_string() }.into());
         }
         let found = change::resolve(id, given, written)?;
         let mut answers = Answers::new(&ctx.config);

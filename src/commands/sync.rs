@@ -9,10 +9,11 @@
 //! [`shipping_commit`] is also what `ship` without `--change` reads.
 
 use super::{ship, write, Outcome, Streams};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::git::history::{self, History, Shipping};
 use crate::git::{self, Absent};
 use crate::record::ItemStatus;
+use crate::refusal::{NoGit, Untraced};
 use crate::render::json;
 use crate::text::meaningful;
 use crate::workflow::change::Kind;
@@ -86,59 +87,33 @@ struct Output {
 }
 
 /// Opens the repository holding the root, or refuses saying why git cannot be read
-/// and that `instead` is the way out.
-pub(crate) fn open(ctx: &Context, instead: &str) -> Result<git::Repo> {
-    git::open(&ctx.root, &ctx.config).map_err(|absent| {
-        Error::refused(match absent {
-            Absent::Off => format!("git history is not read (`git: off` in .incidents.yml): {instead}"),
-            Absent::NotAWorkTree => {
-                format!(
-                    "the root `{}` is not in a git work tree, so there is no history to read: {instead}",
-                    ctx.root.display()
-                )
-            }
-        })
-    })
+/// and what to do instead.
+pub(crate) fn open(ctx: &Context) -> Result<git::Repo> {
+    git::open(&ctx.root, &ctx.config).map_err(|absent| Refusal::SyncWithoutGit { why: no_git(ctx, absent) }.into())
+}
+
+/// Why git cannot be read, with the root as the refusal shows it.
+fn no_git(ctx: &Context, absent: Absent) -> NoGit {
+    match absent {
+        Absent::Off => NoGit::Off,
+        Absent::NotAWorkTree => NoGit::NotAWorkTree { root: ctx.root.display().to_string() },
+    }
 }
 
 /// The newest commit in HEAD's history whose `Remediates:` trailer names `id`; a
 /// refusal saying how to give the change otherwise.
 pub(crate) fn shipping_commit(ctx: &Context, id: &str) -> Result<Shipping> {
-    let refuse = |why: String| {
-        Error::refused(format!(
-            "cannot ship {id}: no change names the fix: pass `--change <commit SHA, PR URL or tag>`{why}"
-        ))
-    };
-    let repo = match git::open(&ctx.root, &ctx.config) {
-        Ok(repo) => repo,
-        Err(Absent::Off) => {
-            return Err(refuse(" (`git: off` in .incidents.yml, so no `Remediates:` trailer is read)".to_string()))
-        }
-        Err(Absent::NotAWorkTree) => {
-            return Err(refuse(format!(
-                " (the root `{}` is not in a git work tree, so no `Remediates:` trailer can be read)",
-                ctx.root.display()
-            )))
-        }
-    };
+    let refuse = |why: Untraced| -> Error { Refusal::NoShippingCommit { id: id.to_string(), why }.into() };
+    let repo = git::open(&ctx.root, &ctx.config).map_err(|absent| refuse(Untraced::NoGit(no_git(ctx, absent))))?;
     let history = history::read(&repo)?;
     if let Some(commit) = history.newest_for(id) {
         return Ok(commit.clone());
     }
-    let shallow = if history.shallow {
-        ". This clone is shallow, so older commits are missing: fetch the whole history (`git fetch --unshallow`; in CI, `fetch-depth: 0`)"
-    } else {
-        ""
-    };
-    Err(refuse(format!(
-        ", or commit the fix with a `Remediates: {id}` trailer: git commit --trailer \"Remediates: {id}\" (no commit in the history of HEAD has one; {} commits read){shallow}",
-        history.commits
-    )))
+    Err(refuse(Untraced::NotInHistory { commits: history.commits, shallow: history.shallow }))
 }
 
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
-    let repo =
-        open(ctx, "pass `--root` to a folder inside a git work tree, or use `incidents ship <ITEM> --change <REF>`")?;
+    let repo = open(ctx)?;
     let history = history::read(&repo)?;
     let records = ctx.load();
     let mut output = compare(&records, &history);

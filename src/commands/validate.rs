@@ -7,7 +7,7 @@
 
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result};
 use crate::interact::Needs;
 use crate::record::ItemStatus;
 use crate::text::meaningful;
@@ -47,9 +47,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let ran = if args.run { Some(run_command(ctx, id, at)?) } else { None };
     let moved = transition::apply(ctx, id, ItemStatus::Validated, at, |_, item| {
         if item.change.is_missing() {
-            return Err(Error::refused(format!(
-                "{id} is shipped but names no change: write `change:` in its file (the commit SHA or pull request that shipped the fix), then validate it"
-            )));
+            return Err(Refusal::ShippedWithoutChange { id: id.to_string() }.into());
         }
         if let Some(evidence) = &ran {
             return Ok(vec![("evidence", evidence.clone())]);
@@ -84,9 +82,7 @@ fn run_command(ctx: &Context, id: &str, at: Timestamp) -> Result<String> {
         transition::check(id, status, ItemStatus::Validated)?;
     }
     let Some(command) = item.validation_command.get().map(String::as_str).and_then(meaningful) else {
-        return Err(Error::refused(format!(
-            "cannot validate {id}: it has no `validation_command` to run: add one to its file (e.g. `validation_command: cargo test staggered_rollout`), or pass `--evidence`"
-        )));
+        return Err(Refusal::NoValidationCommand { id: id.to_string() }.into());
     };
     super::validate_run::run(ctx, id, command, at)
 }

@@ -7,8 +7,9 @@
 //! uncommitted changes, and the time. Anything else writes nothing and exits 1.
 
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Refusal, Result};
 use crate::git;
+use crate::refusal::Ended;
 use crate::Context;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
@@ -36,19 +37,14 @@ pub(crate) fn run(ctx: &Context, id: &str, command: &str, at: Timestamp) -> Resu
     let state = tree_state(ctx);
     let timeout = ctx.config.validation_timeout;
     let status = spawn_and_wait(ctx, command, timeout)
-        .map_err(|error| Error::refused(format!("cannot validate {id}: `sh -c` could not run: {error}")))?;
+        .map_err(|error| Refusal::ShellNotStarted { id: id.to_string(), reason: error.to_string() })?;
+    let failed = |ended| Refusal::ValidationFailed { id: id.to_string(), command: command.to_string(), ended };
     match status {
         Some(status) if status.success() => {
             Ok(format!("`{command}` exited 0 ({state}) at {at}, run by `incidents validate --run`"))
         }
-        Some(status) => Err(Error::refused(format!(
-            "cannot validate {id}: `{command}` {}; nothing was written",
-            describe(status)
-        ))),
-        None => Err(Error::refused(format!(
-            "cannot validate {id}: `{command}` did not finish within {} (`validation_timeout`) and was killed; nothing was written",
-            human(timeout)
-        ))),
+        Some(status) => Err(failed(ended(status)).into()),
+        None => Err(failed(Ended::TimedOut { limit: human(timeout) }).into()),
     }
 }
 
@@ -78,15 +74,16 @@ fn spawn_and_wait(ctx: &Context, command: &str, timeout: Duration) -> std::io::R
     }
 }
 
-fn describe(status: ExitStatus) -> String {
+/// How a command that did not pass ended.
+fn ended(status: ExitStatus) -> Ended {
     if let Some(code) = status.code() {
-        return format!("exited {code}");
+        return Ended::Exited(code);
     }
     #[cfg(unix)]
     if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(&status) {
-        return format!("was killed by signal {signal}");
+        return Ended::Signal(signal);
     }
-    "ended without an exit status".to_string()
+    Ended::NoStatus
 }
 
 /// `10m`, `90s`, `1h` as written in the config.

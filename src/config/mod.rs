@@ -170,7 +170,7 @@ impl Config {
         // Most texts are far longer than any phrase: rule them out without allocating.
         // A phrase's byte length bounds its length in characters.
         let longest = self.vague_phrases.iter().map(String::len).max().unwrap_or(0);
-        if crate::text::phrase_weight(text) > longest {
+        if crate::text::outweighs(text, longest) {
             return false;
         }
         let key = crate::text::normalize_phrase(text);

@@ -45,6 +45,14 @@ impl std::fmt::Display for EditError {
     }
 }
 
+impl EditError {
+    /// Whether the words above say themselves that nothing was written (so a refusal
+    /// quoting them does not say it twice).
+    pub(crate) fn says_nothing_was_written(&self) -> bool {
+        matches!(self, EditError::Unsafe(_))
+    }
+}
+
 impl std::error::Error for EditError {}
 
 /// One line of the front matter: `start..end` is its text without the line ending;

@@ -15,7 +15,10 @@ pub(crate) fn patched(path: &Path, shown: &str, edits: &[Edit<'_>]) -> Result<St
     super::atomic::ensure_writable(path, shown)?;
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| Refusal::NotUtf8 { path: shown.to_string() })?;
-    apply(&text, edits).map_err(|e| Refusal::CannotEdit { path: shown.to_string(), reason: e.to_string() }.into())
+    apply(&text, edits).map_err(|e| {
+        let reason_says_nothing_written = e.says_nothing_was_written();
+        Refusal::CannotEdit { path: shown.to_string(), reason: e.to_string(), reason_says_nothing_written }.into()
+    })
 }
 
 /// Refuses unless `path` lies inside `records` (itself inside `root`) with no symbolic

@@ -39,7 +39,7 @@ impl GitError {
 
 impl From<GitError> for crate::Error {
     fn from(error: GitError) -> Self {
-        crate::Error::refused(error.0)
+        crate::refusal::Refusal::GitUnreadable { error: error.0 }.into()
     }
 }
 

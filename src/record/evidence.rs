@@ -54,6 +54,25 @@ fn answer_key(text: &str, limit: usize) -> Option<String> {
     let mut len = 0;
     let mut space = false;
     for c in text.chars() {
+        if c.is_ascii() {
+            // The common case, without the Unicode tables.
+            let byte = c as u8;
+            if c.is_whitespace() {
+                space = len > 0;
+            } else if byte.is_ascii_alphanumeric() {
+                if len + usize::from(space) + 1 > limit {
+                    return None;
+                }
+                if space {
+                    key[len] = b' ';
+                    len += 1;
+                    space = false;
+                }
+                key[len] = byte.to_ascii_lowercase();
+                len += 1;
+            }
+            continue;
+        }
         if c.is_whitespace() {
             space = len > 0;
             continue;
@@ -81,12 +100,21 @@ fn answer_key(text: &str, limit: usize) -> Option<String> {
 /// punctuation. A longer sentence that starts with one is an answer
 /// ("none: recovered when the provider recovered").
 pub(crate) fn is_non_answer(text: &str, extra: &[String]) -> bool {
+    // The built-in phrases' keys, computed once per run rather than once per field:
+    // recomputing them for every evidence field was a fifteenth of `check`'s time.
+    static BUILT_IN: std::sync::LazyLock<(Vec<String>, usize)> = std::sync::LazyLock::new(|| {
+        let keys: Vec<String> = NON_ANSWERS.iter().filter_map(|phrase| answer_key(phrase, usize::MAX)).collect();
+        let longest = NON_ANSWERS.iter().map(|phrase| phrase.len()).max().unwrap_or(0);
+        (keys, longest)
+    });
+    let (built_in, longest_built_in) = &*BUILT_IN;
     // Twice a phrase's byte length bounds the length of its key (lower-casing a few
     // letters takes more bytes).
-    let longest = NON_ANSWERS.iter().map(|p| p.len()).chain(extra.iter().map(String::len)).max().unwrap_or(0);
+    let longest = extra.iter().map(String::len).fold(*longest_built_in, usize::max);
     let Some(key) = answer_key(text, 2 * longest) else { return false };
     key.is_empty()
-        || NON_ANSWERS.iter().copied().chain(extra.iter().map(String::as_str)).any(|phrase| {
+        || built_in.iter().any(|phrase_key| *phrase_key == key && !phrase_key.is_empty())
+        || extra.iter().any(|phrase| {
             answer_key(phrase, usize::MAX).is_some_and(|phrase_key| phrase_key == key && !phrase_key.is_empty())
         })
 }

@@ -51,11 +51,12 @@ impl<'a> Reader<'a> {
 
     /// A text field: scalars are read as text; blanks and placeholders count as missing.
     pub(crate) fn text(&mut self, node: Option<&Node>, path: &str) -> Field<String> {
+        // The line is looked up only for a written key: most optional keys are absent.
+        let Some(node) = node else { return Field::default() };
         let line = self.line(path);
         match node {
-            None => Field::default(),
-            Some(Node::Null) => Field::unusable(FieldState::Blank, line),
-            Some(value) => match value.text() {
+            Node::Null => Field::unusable(FieldState::Blank, line),
+            value => match value.text() {
                 Some(text) => match meaningful(&text) {
                     Some(written) => Field::set(written.to_string(), line),
                     None => Field::unusable(FieldState::Blank, line),
@@ -128,12 +129,12 @@ impl<'a> Reader<'a> {
     /// A list of text entries, each with its line; blank and placeholder entries are
     /// left out. A single text value is refused with a hint to write a list.
     pub(crate) fn text_list(&mut self, node: Option<&Node>, path: &str) -> Field<Vec<Spanned<String>>> {
+        let Some(node) = node else { return Field::default() };
         let line = self.line(path);
         let items = match node {
-            None => return Field::default(),
-            Some(Node::Null) => return Field::unusable(FieldState::Blank, line),
-            Some(Node::Seq(items)) => items,
-            Some(other) => {
+            Node::Null => return Field::unusable(FieldState::Blank, line),
+            Node::Seq(items) => items,
+            other => {
                 return self.invalid(
                     path,
                     format!(

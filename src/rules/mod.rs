@@ -22,23 +22,21 @@ use rayon::prelude::*;
 
 /// Runs every rule over the repository and applies the config's levels.
 pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
-    let index = Index::build(repo);
-    let mut findings: Vec<Finding> = repo
-        .files
-        .par_iter()
-        .flat_map_iter(|file| {
-            let mut found = file.findings.clone();
-            if let Some(record) = &file.record {
-                record_rules::check_record(file, record, config, today, &mut found);
-                owner_rules::check(file, record, config, &mut found);
-                class_rules::check(file, record, config, &mut found);
-            }
-            found
-        })
-        .collect();
-    cross::check(repo, &index, config, today, &mut findings);
-    status_block::check(repo, &index, &mut findings);
-    git_rules::check(repo, config, &mut findings);
+    // The index is built while the per-record rules run, and the three cross-record
+    // passes run side by side: on two cores, a pass that runs alone leaves one idle.
+    let (index, mut findings) = rayon::join(|| Index::build(repo), || per_record(repo, config, today));
+    let (cross_found, (block_found, git_found)) = rayon::join(
+        || collected(|out| cross::check(repo, &index, config, today, out)),
+        || {
+            rayon::join(
+                || collected(|out| status_block::check(repo, &index, out)),
+                || collected(|out| git_rules::check(repo, config, out)),
+            )
+        },
+    );
+    findings.extend(cross_found);
+    findings.extend(block_found);
+    findings.extend(git_found);
     let mut diagnostics: Vec<Diagnostic> =
         findings.into_iter().filter_map(|finding| apply_level(finding, config)).collect();
     diagnostics.sort_by(|a, b| {
@@ -50,6 +48,29 @@ pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Rep
         ))
     });
     Report { diagnostics, files: repo.files.len() }
+}
+
+/// The findings of every per-record rule, the files' own (parse) findings first.
+fn per_record(repo: &Repository, config: &Config, today: NaiveDate) -> Vec<Finding> {
+    repo.files
+        .par_iter()
+        .flat_map_iter(|file| {
+            let mut found = file.findings.clone();
+            if let Some(record) = &file.record {
+                record_rules::check_record(file, record, config, today, &mut found);
+                owner_rules::check(file, record, config, &mut found);
+                class_rules::check(file, record, config, &mut found);
+            }
+            found
+        })
+        .collect()
+}
+
+/// The findings a pass pushes, in a vector of their own.
+fn collected(pass: impl FnOnce(&mut Vec<Finding>)) -> Vec<Finding> {
+    let mut out = Vec::new();
+    pass(&mut out);
+    out
 }
 
 /// Turns a finding into a diagnostic at its configured level, or drops it when the

@@ -8,7 +8,8 @@ use super::order::compare_ids;
 use super::Repository;
 use crate::record::{Incident, Record, Remediation};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use foldhash::HashMap;
+use std::collections::hash_map::Entry as Slot;
 
 /// An incident, its file and its items.
 #[derive(Debug, Clone)]
@@ -52,8 +53,9 @@ pub(crate) struct Index<'a> {
     pub(crate) incidents: Vec<Entry<'a>>,
     /// Items with an id whose `incident` names no incident (`broken-reference`), in id order.
     pub(crate) orphans: Vec<Item<'a>>,
-    /// Files (indices into [`Repository::files`]) per id, in path order.
-    by_id: HashMap<&'a str, Vec<usize>>,
+    /// Files (indices into [`Repository::files`]) per id held by more than one file, in
+    /// path order. Unique ids, nearly all of them, cost no entry here.
+    repeated: HashMap<&'a str, Vec<usize>>,
     /// The position in `incidents` of each incident id.
     position: HashMap<&'a str, usize>,
 }
@@ -61,15 +63,22 @@ pub(crate) struct Index<'a> {
 impl<'a> Index<'a> {
     /// Groups the records of `repo`: one pass over the files, then the sort into id order.
     pub(crate) fn build(repo: &'a Repository) -> Self {
-        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(repo.files.len());
+        // The first file of each id; a second one moves the id into `repeated`.
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(repo.files.len(), Default::default());
+        let mut repeated: HashMap<&str, Vec<usize>> = HashMap::default();
         let mut incidents: Vec<Entry<'a>> = Vec::new();
-        let mut position: HashMap<&str, usize> = HashMap::new();
+        let mut position: HashMap<&str, usize> = HashMap::default();
         // Items by the incident id they name, in path order, until every incident is known.
         let mut named: Vec<(usize, &'a str, &'a Remediation)> = Vec::new();
         for (index, file) in repo.files.iter().enumerate() {
             let Some(record) = &file.record else { continue };
             if let Some(id) = record.id() {
-                by_id.entry(id).or_default().push(index);
+                match first.entry(id) {
+                    Slot::Vacant(slot) => {
+                        slot.insert(index);
+                    }
+                    Slot::Occupied(slot) => repeated.entry(id).or_insert_with(|| vec![*slot.get()]).push(index),
+                }
             }
             match record {
                 Record::Incident(incident) => {
@@ -110,7 +119,7 @@ impl<'a> Index<'a> {
             position.insert(entry.id, at);
         }
         orphans.sort_by(|a, b| compare_ids(a.id, b.id));
-        Index { incidents, orphans, by_id, position }
+        Index { incidents, orphans, repeated, position }
     }
 
     /// The incident `id` (the first file when the id is duplicated).
@@ -120,7 +129,7 @@ impl<'a> Index<'a> {
 
     /// Every id held by more than one file, with those files.
     pub(crate) fn duplicates(&self) -> impl Iterator<Item = (&'a str, &[usize])> {
-        self.by_id.iter().filter(|(_, files)| files.len() > 1).map(|(id, files)| (*id, files.as_slice()))
+        self.repeated.iter().map(|(id, files)| (*id, files.as_slice()))
     }
 
     /// Every item that names incident `id`, those without an id included, in path order.

@@ -30,6 +30,7 @@ mod naming;
 mod owners;
 mod preservation;
 mod records;
+mod refusal_words;
 mod refusals;
 mod report;
 mod rules;
