@@ -8,9 +8,12 @@
 #   `status --all`, `list`, `report` (markdown, json, html) and `digest` (when the binary
 #   has it) in one hyperfine run (medians; 10 runs, 5 above 40,000 records; 2 warm-ups),
 #   and the peak memory of each command with /usr/bin/time. The PyYAML script runs
-#   separately (3 runs, up to 40,000 records; BASELINE=0 skips it).
+#   separately (3 runs, up to 40,000 records; BASELINE=0 skips it). Then `sync` (when
+#   the binary has it) on the git history of bench/git_history.sh, generated once under
+#   bench/out/git-COMMITS: SYNC_COMMITS commits (default 100000; 0 skips it).
 #   Results: bench/out/results.md, one row per command with its ratio to `check` and to
-#   the floor. RUNS=N sets the number of runs; CARGO_TARGET_DIR is honoured. The load average is printed with each size: compare ratios, not figures
+#   the floor, and its CPU time (user + sys, mean of the runs): on a shared machine the
+#   CPU time is the figure to compare. RUNS=N sets the number of runs; CARGO_TARGET_DIR is honoured. The load average is printed with each size: compare ratios, not figures
 #   from different runs, on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,8 +43,8 @@ has() { "$bin" "$1" --help >/dev/null 2>&1; }
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)."
   echo "Command: \`bench/run.sh ${sizes[*]}\`, $(date -u +%Y-%m-%d). Binary: $(stat -c %s "$bin" | awk '{printf "%.1f MB", $1/1048576}')."
   echo
-  echo "| records | command | median | / floor | / check | peak RSS |"
-  echo "|---:|---|---:|---:|---:|---:|"
+  echo "| records | command | median | / floor | / check | CPU (user+sys) | peak RSS |"
+  echo "|---:|---|---:|---:|---:|---:|---:|"
 } >"$out/results.md"
 : >"$out/notes.md"
 
@@ -81,18 +84,43 @@ for n in "${sizes[@]}"; do
   python3 - "$out" "$n" "$records" >>"$out/results.md" <<'PY'
 import json, os, sys
 out, n, records = sys.argv[1], sys.argv[2], sys.argv[3]
-rows = [(r["command"], r["median"]) for r in json.load(open(f"{out}/{n}.json"))["results"]]
+def results(path):
+    return [(r["command"], r["median"], r["user"] + r["system"]) for r in json.load(open(path))["results"]]
+rows = results(f"{out}/{n}.json")
 extra = f"{out}/{n}.pyyaml.json"
 if os.path.exists(extra):
-    rows += [(r["command"], r["median"]) for r in json.load(open(extra))["results"]]
+    rows += results(extra)
 rss = dict(line.rstrip("\n").split("|") for line in open(f"{out}/{n}.rss"))
-times = dict(rows)
+times = {name: median for name, median, _ in rows}
 floor, check = times["floor (rg)"], times["check"]
-for name, median in rows:
+for name, median, cpu in rows:
     mem = f"{int(rss[name]) / 1024:.0f} MB" if name in rss else ""
     vs_check = "" if name == "floor (rg)" else f"{median / check:.2f}x"
-    print(f"| {records} | {name} | {median * 1000:.0f} ms | {median / floor:.2f}x | {vs_check} | {mem} |")
+    print(f"| {records} | {name} | {median * 1000:.0f} ms | {median / floor:.2f}x | {vs_check} | {cpu * 1000:.0f} ms | {mem} |")
 PY
 done
+sync_commits=${SYNC_COMMITS:-100000}
+if [ "$sync_commits" != 0 ] && has sync; then
+  history=$(bench/git_history.sh "$sync_commits")
+  run="$bin --root $history --today $today"
+  echo "sync ($sync_commits commits, 4000 records): load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/notes.md" >&2
+  "$bin" --root "$history" sync --format json >"$out/sync.out"
+  hyperfine -N --warmup 1 --runs "${RUNS:-10}" --export-json "$out/sync.json" \
+    --command-name sync "$run sync --format json" --command-name check "$run check --format json" >"$out/sync.log"
+  # shellcheck disable=SC2086 # the command is a word list on purpose
+  kb=$(/usr/bin/time -f '%M' $run sync --format json 2>&1 >/dev/null | tail -1)
+  python3 - "$out" "$sync_commits" "$kb" >>"$out/results.md" <<'PY'
+import json, sys
+out, commits, kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+read = json.load(open(f"{out}/sync.out"))["commits"]
+assert read == commits, f"sync read {read} commits, not {commits}"
+times = {r["command"]: r for r in json.load(open(f"{out}/sync.json"))["results"]}
+sync, check = times["sync"], times["check"]
+cpu = sync["user"] + sync["system"]
+print(f"| {commits} commits | sync | {sync['median'] * 1000:.0f} ms |  | {sync['median'] / check['median']:.2f}x | {cpu * 1000:.0f} ms | {kb / 1024:.0f} MB |")
+verdict = "under" if cpu < 1 else "NOT under"
+print(f"\n`sync` read {commits} commits (and 4,000 records) in {cpu:.2f} s of CPU (user + sys, mean): {verdict} the 1 s target; its `/ check` is against `check` of the same 4,000 records.")
+PY
+fi
 { echo; cat "$out/notes.md"; } >>"$out/results.md"
 cat "$out/results.md"

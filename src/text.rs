@@ -152,10 +152,24 @@ pub(crate) fn one_line(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a `change` (trimmed) is a commit SHA: 7 to 40 hexadecimal digits.
+pub(crate) fn is_commit_sha(change: &str) -> bool {
+    let text = change.trim();
+    (7..=40).contains(&text.len()) && text.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Whether a `change` (trimmed) is an `http://` or `https://` address.
+pub(crate) fn is_web_url(change: &str) -> bool {
+    let text = change.trim();
+    ["http://", "https://"]
+        .iter()
+        .any(|scheme| text.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
+}
+
 /// A `change` as a list or status block shows it: a commit SHA (7–40 hex digits) cut to
 /// its first 7; a URL by its last two path segments (`pull/812`, or the short SHA of a
 /// `…/commit/<sha>` URL); anything else (a tag, a ticket) as written, cut at 24
-/// characters. `report` shows the change whole.
+/// characters.
 pub(crate) fn short_change(change: &str) -> String {
     let change = change.trim();
     let short_sha = |text: &str| {

@@ -58,6 +58,15 @@ pub(crate) struct Row {
     pub(crate) accepted_risks: Vec<String>,
     /// The change that shipped an item's fix, as written.
     pub(crate) change: Option<String>,
+    /// Where `change` came from (`trailer` or `hand`), when one is written.
+    #[serde(default)]
+    pub(crate) change_source: Option<crate::record::Source>,
+    /// A validated item's evidence, as written.
+    #[serde(default)]
+    pub(crate) evidence: Option<String>,
+    /// Where a validated item's evidence came from (`run` or `hand`).
+    #[serde(default)]
+    pub(crate) evidence_source: Option<crate::record::Source>,
     pub(crate) file: String,
 }
 
@@ -130,6 +139,9 @@ fn incident_row(entry: &Entry<'_>, accepted: &[String]) -> Row {
         classes: incident.class_names(),
         accepted_risks: accepted.to_vec(),
         change: None,
+        change_source: None,
+        evidence: None,
+        evidence_source: None,
         file: entry.path.to_string(),
     }
 }
@@ -138,6 +150,8 @@ fn item_row(item: &Item<'_>, entry: Option<&Entry<'_>>, today: NaiveDate) -> Row
     let record = item.item;
     let status = record.status.value;
     let due = record.due.get().map(|due| due.end);
+    let change = super::shipped::written(&record.change);
+    let validated = status == Some(crate::record::ItemStatus::Validated);
     let overdue_days =
         due.filter(|due| *due < today && status.is_some_and(|s| !s.is_done())).map(|due| (today - due).num_days());
     Row {
@@ -153,7 +167,10 @@ fn item_row(item: &Item<'_>, entry: Option<&Entry<'_>>, today: NaiveDate) -> Row
         overdue_days,
         classes: entry.map(|e| e.incident.class_names()).unwrap_or_default(),
         accepted_risks: Vec::new(),
-        change: item.item.change.get().filter(|c| crate::text::meaningful(c).is_some()).cloned(),
+        change_source: change.as_ref().map(|_| record.change_source.get().copied().unwrap_or_default()),
+        change,
+        evidence: if validated { super::shipped::written(&record.evidence) } else { None },
+        evidence_source: validated.then(|| record.evidence_source.get().copied().unwrap_or_default()),
         file: item.path.to_string(),
     }
 }

@@ -5,7 +5,8 @@
 //! Every analysis reads the records through [`crate::store::Index`]: incidents in id
 //! order with their items.
 //!
-//! - [`status`]: the standard status block of one incident.
+//! - [`status`]: the standard status block of one incident, with [`shipped`]: each
+//!   shipped item's change and evidence and where they came from.
 //! - [`listing`]: the rows and filters of `incidents list`.
 //! - [`digest`]: the weekly digest of what each owner should do.
 //! - [`report`]: the report model, built from [`timing`], [`workload`], [`due_moves`],
@@ -25,6 +26,7 @@ pub(crate) mod recurrence;
 pub(crate) mod report;
 pub(crate) mod seen_before;
 pub(crate) mod settings;
+pub(crate) mod shipped;
 pub(crate) mod similar;
 pub(crate) mod stats;
 pub(crate) mod status;

@@ -112,7 +112,13 @@ pub(crate) struct ItemRow {
     pub(crate) failure_mode: Option<String>,
     pub(crate) validation: Option<String>,
     pub(crate) change: Option<String>,
+    /// Where `change` came from (`trailer` or `hand`), when one is written.
+    #[serde(default)]
+    pub(crate) change_source: Option<crate::record::Source>,
     pub(crate) evidence: Option<String>,
+    /// Where `evidence` came from (`run` or `hand`), when one is written.
+    #[serde(default)]
+    pub(crate) evidence_source: Option<crate::record::Source>,
     pub(crate) reason: Option<String>,
     pub(crate) approved_by: Option<String>,
     pub(crate) shipped_at: Option<Timestamp>,
@@ -184,6 +190,11 @@ fn row(entry: &Entry<'_>) -> IncidentRow {
                     validation: record.validation.get().cloned(),
                     change: record.change.get().cloned(),
                     evidence: record.evidence.get().cloned(),
+                    change_source: record.change.get().map(|_| record.change_source.get().copied().unwrap_or_default()),
+                    evidence_source: record
+                        .evidence
+                        .get()
+                        .map(|_| record.evidence_source.get().copied().unwrap_or_default()),
                     reason: record.reason.get().cloned(),
                     approved_by: record.approved_by.get().cloned(),
                     shipped_at: record.shipped_at.get().copied(),

@@ -46,6 +46,10 @@ pub(crate) struct StatusBlock {
     /// `status ID` for the incidents it names (never in a written block), else empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) seen_before: Vec<crate::analysis::seen_before::SeenBefore>,
+    /// The shipped and validated items, each with its change and evidence and where
+    /// they came from.
+    #[serde(default)]
+    pub(crate) shipped: Vec<super::shipped::ShippedItem>,
 }
 
 /// Where the incident stands, apart from what remains to be done.
@@ -130,6 +134,7 @@ impl StatusBlock {
             progress,
             accepted_risks,
             seen_before: Vec::new(),
+            shipped: super::shipped::items(items),
         })
     }
 }

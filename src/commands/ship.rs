@@ -3,12 +3,13 @@
 //! stamping `shipped_at`. A `change:` already written in the file counts; without
 //! either, the newest commit in HEAD's history whose `Remediates:` trailer names the item
 //! is the change and its commit time is `shipped_at` ([`super::sync::shipping_commit`]);
-//! with none, it refuses saying how to add the trailer.
+//! with none, it refuses saying how to add the trailer. A change taken from a trailer is
+//! stamped `change_source: trailer`; `--change` over an earlier stamp writes `hand`.
 
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::error::Result;
-use crate::record::ItemStatus;
+use crate::record::{FieldState, ItemStatus, Source as Provenance};
 use crate::text::meaningful;
 use crate::workflow::answer::Answers;
 use crate::workflow::change::{self, Source};
@@ -40,40 +41,43 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let id = args.id.as_str();
     let given = args.change.as_deref().and_then(meaningful);
     let mut needs_history = false;
-    let first = ship(ctx, args, streams, given, args.at.unwrap_or(ctx.clock.stamp), Some(&mut needs_history));
+    let at = args.at.unwrap_or(ctx.clock.stamp);
+    let first = ship(ctx, args, streams, given.map(|g| (g, Provenance::Hand)), at, Some(&mut needs_history));
     if !needs_history {
         return first;
     }
     // Neither `--change` nor a written `change:`: the commit whose trailer names the item.
     let commit = super::sync::shipping_commit(ctx, id)?;
     let at = args.at.unwrap_or(commit.time);
-    ship(ctx, args, streams, Some(&commit.sha), at, None)
+    ship(ctx, args, streams, Some((&commit.sha, Provenance::Trailer)), at, None)
 }
 
-/// Marks the item shipped at `at` with `given` (else its written change); `sync --write`
-/// calls it with the change its history found.
+/// Marks the item shipped at `at` with `trailer`, the SHA of the commit whose trailer
+/// names it (else its written change); `sync --write` calls it with what history found.
 pub(crate) fn mark(
     ctx: &Context,
     args: &Args,
     streams: &mut Streams<'_>,
-    given: Option<&str>,
+    trailer: Option<&str>,
     at: Timestamp,
 ) -> Result<Outcome> {
-    ship(ctx, args, streams, given, at, None)
+    ship(ctx, args, streams, trailer.map(|sha| (sha, Provenance::Trailer)), at, None)
 }
 
-/// Moves the item to shipped with `given` (else its written change); when neither is
-/// there and `needs_history` is given, sets it and refuses, to be run again with a change.
+/// Moves the item to shipped with `given` and where it came from (else its written
+/// change); when neither is there and `needs_history` is given, sets it and refuses, to be
+/// run again with a change.
 fn ship(
     ctx: &Context,
     args: &Args,
     streams: &mut Streams<'_>,
-    given: Option<&str>,
+    given: Option<(&str, Provenance)>,
     at: Timestamp,
     needs_history: Option<&mut bool>,
 ) -> Result<Outcome> {
     let id = args.id.as_str();
     let mut shipped = None;
+    let (given, provenance) = (given.map(|(text, _)| text), given.map(|(_, source)| source));
     let moved = transition::apply(ctx, id, ItemStatus::Shipped, at, |_, item| {
         let written = item.change.get().map(String::as_str).and_then(meaningful);
         if let (None, None, Some(flag)) = (given, written, needs_history) {
@@ -84,10 +88,18 @@ fn ship(
         let mut answers = Answers::new(&ctx.config);
         answers.check("change", &found.reference);
         answers.finish_alone(&format!("cannot ship {id}"))?;
-        let keys = match found.source {
-            Source::Flag => vec![("change", found.reference.clone())],
-            Source::File => Vec::new(),
-        };
+        let mut keys = Vec::new();
+        if found.source == Source::Flag {
+            keys.push(("change", found.reference.clone()));
+            // Only a trailer is stamped; `hand` only replaces an earlier stamp.
+            match provenance {
+                Some(Provenance::Trailer) => keys.push(("change_source", Provenance::Trailer.as_str().to_string())),
+                _ if item.change_source.state != FieldState::Absent => {
+                    keys.push(("change_source", Provenance::Hand.as_str().to_string()))
+                }
+                _ => {}
+            }
+        }
         shipped = Some(found);
         Ok(keys)
     })?;

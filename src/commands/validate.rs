@@ -3,13 +3,13 @@
 //! (`validated_at`). Only from `shipped`: a fix is validated after it ships, never
 //! instead. Refuses without evidence, and refuses a non-answer (`ok`, `tested`, …).
 //! `--run` runs the item's `validation_command` and writes the evidence only when it
-//! exits 0 ([`super::validate_run`]).
+//! exits 0 ([`super::validate_run`]), stamping `evidence_source: run`.
 
 use super::{Outcome, Streams};
 use crate::clock::Timestamp;
 use crate::error::{Refusal, Result};
 use crate::interact::Needs;
-use crate::record::ItemStatus;
+use crate::record::{FieldState, ItemStatus, Source};
 use crate::text::meaningful;
 use crate::workflow::answer::Answers;
 use crate::workflow::transition;
@@ -50,7 +50,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
             return Err(Refusal::ShippedWithoutChange { id: id.to_string() }.into());
         }
         if let Some(evidence) = &ran {
-            return Ok(vec![("evidence", evidence.clone())]);
+            return Ok(vec![("evidence", evidence.clone()), ("evidence_source", Source::Run.as_str().to_string())]);
         }
         let given = args.evidence.as_deref().and_then(meaningful);
         let written = item.evidence.get().map(String::as_str).and_then(meaningful);
@@ -63,6 +63,10 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
                 if let Some(evidence) = needs.text(streams, given, "--evidence", HINT)? {
                     answers.check("evidence", &evidence);
                     keys.push(("evidence", evidence));
+                    // Only `--run` is stamped; `hand` only replaces a stamp written by hand.
+                    if item.evidence_source.state != FieldState::Absent {
+                        keys.push(("evidence_source", Source::Hand.as_str().to_string()));
+                    }
                 }
             }
         }

@@ -65,19 +65,19 @@ pub(crate) const STABILIZATION_KEYS: &[&str] =
 
 impl Incident {
     /// Reads an incident from its front-matter mapping.
-    pub(super) fn read(map: &Node, reader: &mut Reader<'_>, severities: &[String]) -> Incident {
-        let id = reader.text(map.get("id"), "id");
+    pub(super) fn read(map: &mut Node, reader: &mut Reader<'_>, severities: &[String]) -> Incident {
+        let id = reader.take_text(map.get_mut("id"), "id");
         reader.id = id.value.clone();
         let severity_names: Vec<&str> = severities.iter().map(String::as_str).collect();
         let mut incident = Incident {
             id,
-            title: reader.text(map.get("title"), "title"),
+            title: reader.take_text(map.get_mut("title"), "title"),
             severity: reader.choice(map.get("severity"), "severity", &severity_names, |s| {
                 severities.iter().any(|known| known == s).then(|| s.to_string())
             }),
             status: reader.choice(map.get("status"), "status", IncidentStatus::NAMES, IncidentStatus::parse),
             opened: reader.timestamp(map.get("opened"), "opened"),
-            commander: reader.text(map.get("commander"), "commander"),
+            commander: reader.take_text(map.get_mut("commander"), "commander"),
             failure_modes: Field::default(),
             mode_classes: Vec::new(),
             classes: reader.text_list(map.get("classes"), "classes"),
@@ -89,17 +89,18 @@ impl Incident {
         incident.mode_classes = modes.classes;
         match map.get("stabilization") {
             None | Some(Node::Null) => {}
-            Some(block @ Node::Map(_)) => {
-                let at = |key: &str| block.get(key);
-                incident.stabilization = Stabilization {
-                    signal: reader.text(at("signal"), "stabilization.signal"),
-                    intervention: reader.text(at("intervention"), "stabilization.intervention"),
-                    rollback: reader.text(at("rollback"), "stabilization.rollback"),
-                    verification: reader.text(at("verification"), "stabilization.verification"),
-                    stabilized_at: reader.timestamp(at("stabilized_at"), "stabilization.stabilized_at"),
-                    uncertainty: reader.text(at("uncertainty"), "stabilization.uncertainty"),
-                };
-                reader.unknown_keys(block, "stabilization", STABILIZATION_KEYS, &[("closed_at", "closed_at")]);
+            Some(Node::Map(_)) => {
+                if let Some(block) = map.get_mut("stabilization") {
+                    incident.stabilization = Stabilization {
+                        signal: reader.take_text(block.get_mut("signal"), "stabilization.signal"),
+                        intervention: reader.take_text(block.get_mut("intervention"), "stabilization.intervention"),
+                        rollback: reader.take_text(block.get_mut("rollback"), "stabilization.rollback"),
+                        verification: reader.take_text(block.get_mut("verification"), "stabilization.verification"),
+                        stabilized_at: reader.timestamp(block.get("stabilized_at"), "stabilization.stabilized_at"),
+                        uncertainty: reader.take_text(block.get_mut("uncertainty"), "stabilization.uncertainty"),
+                    };
+                    reader.unknown_keys(block, "stabilization", STABILIZATION_KEYS, &[("closed_at", "closed_at")]);
+                }
             }
             Some(other) => {
                 let line = reader.line("stabilization");

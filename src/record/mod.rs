@@ -24,7 +24,7 @@ pub(crate) use body::BodyFacts;
 pub(crate) use field::{Field, FieldState, Spanned};
 pub(crate) use incident::{Incident, IncidentStatus, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
 pub(crate) use parse::{parse_file, ParsedFile};
-pub(crate) use remediation::{ItemStatus, Remediation, KEYS as REMEDIATION_KEYS};
+pub(crate) use remediation::{ItemStatus, Remediation, Source, KEYS as REMEDIATION_KEYS};
 
 /// A record of either kind.
 #[derive(Debug, Clone)]

@@ -56,7 +56,7 @@ pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<Pa
         }
         Split::Found(parts) => parts,
     };
-    let (node, keys) = match yaml::parse_record(parts.yaml, parts.yaml_line) {
+    let (mut node, keys) = match yaml::parse_record(parts.yaml, parts.yaml_line) {
         Ok(parsed) => parsed,
         Err(error) => {
             let line = error.line.map_or(1, |l| l + parts.yaml_line - 1);
@@ -89,8 +89,8 @@ pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<Pa
     let mut reader = Reader::new(path, &keys);
     let kind = reader.text(node.get("kind"), "kind");
     parsed.record = match kind.value.as_deref() {
-        Some("incident") => Some(Record::Incident(Incident::read(&node, &mut reader, &config.severities))),
-        Some("remediation") => Some(Record::Remediation(Remediation::read(&node, &mut reader))),
+        Some("incident") => Some(Record::Incident(Incident::read(&mut node, &mut reader, &config.severities))),
+        Some("remediation") => Some(Record::Remediation(Remediation::read(&mut node, &mut reader))),
         Some(other) => {
             let hint = crate::suggest::closest(other, ["incident", "remediation"])
                 .map(|s| format!(" (did you mean `{s}`?)"))

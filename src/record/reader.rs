@@ -69,6 +69,18 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Like [`Reader::text`], moving the string out of the tree (leaving it empty) when it
+    /// needs no trimming: one allocation and copy fewer per field of every record.
+    pub(crate) fn take_text(&mut self, node: Option<&mut Node>, path: &str) -> Field<String> {
+        let Some(Node::String(text)) = node else { return self.text(node.map(|node| &*node), path) };
+        let line = self.line(path);
+        match meaningful(text) {
+            Some(written) if written.len() == text.len() => Field::set(std::mem::take(text), line),
+            Some(written) => Field::set(written.to_string(), line),
+            None => Field::unusable(FieldState::Blank, line),
+        }
+    }
+
     /// A field whose text must be one of `allowed`; `parse` maps the text to a value.
     pub(crate) fn choice<T>(
         &mut self,

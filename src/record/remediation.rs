@@ -19,6 +19,54 @@ pub(crate) struct DueMove {
     pub(crate) line: usize,
 }
 
+/// Where an item's `change` or `evidence` came from, as the commands that write them
+/// record it in `change_source` and `evidence_source`. An absent key reads as [`Source::Hand`]:
+/// only the tool's own paths (a `Remediates:` trailer, `validate --run`) stamp another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Source {
+    /// `change_source: trailer`: the SHA of the newest commit in HEAD's history whose
+    /// `Remediates:` trailer names the item (`ship` without `--change`, `sync --write`).
+    Trailer,
+    /// `evidence_source: run`: written by `validate --run` after the command exited 0.
+    Run,
+    /// `hand`, or no key: typed by a person (`--change`, `--evidence`, or the file).
+    #[default]
+    Hand,
+}
+
+impl Source {
+    /// The values `change_source` allows.
+    pub(crate) const CHANGE: &'static [&'static str] = &["trailer", "hand"];
+    /// The values `evidence_source` allows.
+    pub(crate) const EVIDENCE: &'static [&'static str] = &["run", "hand"];
+
+    pub(crate) fn change(text: &str) -> Option<Source> {
+        match text {
+            "trailer" => Some(Source::Trailer),
+            "hand" => Some(Source::Hand),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn evidence(text: &str) -> Option<Source> {
+        match text {
+            "run" => Some(Source::Run),
+            "hand" => Some(Source::Hand),
+            _ => None,
+        }
+    }
+
+    /// The value as written in the file.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Source::Trailer => "trailer",
+            Source::Run => "run",
+            Source::Hand => "hand",
+        }
+    }
+}
+
 /// A due window. A bare date is the end of the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Due {
@@ -39,7 +87,11 @@ pub(crate) struct Remediation {
     pub(crate) validation_command: Field<String>,
     pub(crate) status: Field<ItemStatus>,
     pub(crate) change: Field<String>,
+    /// Who found the change (`change_source`, an extension key: docs/format.md).
+    pub(crate) change_source: Field<Source>,
     pub(crate) evidence: Field<String>,
+    /// Who wrote the evidence (`evidence_source`, an extension key: docs/format.md).
+    pub(crate) evidence_source: Field<Source>,
     pub(crate) reason: Field<String>,
     pub(crate) approved_by: Field<String>,
     pub(crate) shipped_at: Field<Timestamp>,
@@ -61,7 +113,9 @@ pub(crate) const KEYS: &[&str] = &[
     "validation_command",
     "status",
     "change",
+    "change_source",
     "evidence",
+    "evidence_source",
     "reason",
     "approved_by",
     "started_at",
@@ -76,21 +130,24 @@ pub(crate) const DUE_HISTORY_KEYS: &[&str] = &["due", "moved_at", "reason"];
 
 impl Remediation {
     /// Reads an item from its front-matter mapping.
-    pub(super) fn read(map: &Node, reader: &mut Reader<'_>) -> Remediation {
-        let id = reader.text(map.get("id"), "id");
+    pub(super) fn read(map: &mut Node, reader: &mut Reader<'_>) -> Remediation {
+        let id = reader.take_text(map.get_mut("id"), "id");
         reader.id = id.value.clone();
-        let incident = reader.text(map.get("incident"), "incident");
-        let title = reader.text(map.get("title"), "title");
-        let failure_mode = reader.text(map.get("failure_mode"), "failure_mode");
-        let owner = reader.text(map.get("owner"), "owner");
+        let incident = reader.take_text(map.get_mut("incident"), "incident");
+        let title = reader.take_text(map.get_mut("title"), "title");
+        let failure_mode = reader.take_text(map.get_mut("failure_mode"), "failure_mode");
+        let owner = reader.take_text(map.get_mut("owner"), "owner");
         let due = read_due(map.get("due"), reader);
-        let validation = reader.text(map.get("validation"), "validation");
-        let validation_command = reader.text(map.get("validation_command"), "validation_command");
+        let validation = reader.take_text(map.get_mut("validation"), "validation");
+        let validation_command = reader.take_text(map.get_mut("validation_command"), "validation_command");
         let status = reader.choice(map.get("status"), "status", ItemStatus::NAMES, ItemStatus::parse);
-        let change = reader.text(map.get("change"), "change");
-        let evidence = reader.text(map.get("evidence"), "evidence");
-        let reason = reader.text(map.get("reason"), "reason");
-        let approved_by = reader.text(map.get("approved_by"), "approved_by");
+        let change = reader.take_text(map.get_mut("change"), "change");
+        let change_source = reader.choice(map.get("change_source"), "change_source", Source::CHANGE, Source::change);
+        let evidence = reader.take_text(map.get_mut("evidence"), "evidence");
+        let evidence_source =
+            reader.choice(map.get("evidence_source"), "evidence_source", Source::EVIDENCE, Source::evidence);
+        let reason = reader.take_text(map.get_mut("reason"), "reason");
+        let approved_by = reader.take_text(map.get_mut("approved_by"), "approved_by");
         // Read for its diagnostics only: nothing uses the value.
         reader.timestamp(map.get("started_at"), "started_at");
         let shipped_at = reader.timestamp(map.get("shipped_at"), "shipped_at");
@@ -110,7 +167,9 @@ impl Remediation {
             validation_command,
             status,
             change,
+            change_source,
             evidence,
+            evidence_source,
             reason,
             approved_by,
             shipped_at,

@@ -2,7 +2,9 @@
 //! id, status, severity, owner (an incident's commander), due date (with how late, for
 //! overdue items) and title (an item without a title shows its failure mode). STATUS
 //! marks accepted risks: "closed (1 accepted risk)" for an incident, "dropped (accepted
-//! risk)" for an item whose failure mode has no other item.
+//! risk)" for an item whose failure mode has no other item. A shipped item shows its
+//! change and where it came from: "shipped (3f2a9c1 via trailer)", "validated (pull/812
+//! by hand, evidence via --run)".
 
 use crate::analysis::listing::{Kind, Row};
 use crate::render::color::Palette;
@@ -62,10 +64,19 @@ fn cells(row: &Row) -> [String; 6] {
     };
     let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let status = match (row.kind, row.accepted_risks.len()) {
-        (_, 0) => match &row.change {
-            Some(change) => format!("{} ({})", or_dash(&row.status), crate::text::short_change(change)),
-            None => or_dash(&row.status),
-        },
+        (_, 0) => {
+            let words = |change, evidence| crate::analysis::shipped::short_words(change, evidence);
+            let mut proof: Vec<String> = row
+                .change
+                .iter()
+                .map(|change| format!("{} {}", crate::text::short_change(change), words(row.change_source, None)))
+                .collect();
+            proof.extend(row.evidence_source.map(|source| words(None, Some(source))));
+            match proof.is_empty() {
+                true => or_dash(&row.status),
+                false => format!("{} ({})", or_dash(&row.status), proof.join(", ")),
+            }
+        }
         (Kind::Remediation, _) => format!("{} (accepted risk)", or_dash(&row.status)),
         (Kind::Incident, n) => format!("{} ({})", or_dash(&row.status), crate::render::plural(n, "accepted risk")),
     };

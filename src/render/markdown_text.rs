@@ -39,6 +39,17 @@ pub(crate) fn quoted(text: &str) -> String {
     format!("\"{}\"", inline(text))
 }
 
+/// An item's `change` for Markdown: a commit SHA as its short form in code, anything
+/// else — a pull request URL too — as written, through [`inline`]. A URL stays a code
+/// span rather than a link: record text never becomes a link in a status block or a
+/// Markdown report, and the address is shown whole, ready to copy.
+pub(crate) fn change(text: &str) -> String {
+    match crate::text::is_commit_sha(text) {
+        true => format!("`{}`", crate::text::short_change(text)),
+        false => inline(text),
+    }
+}
+
 /// Whether GitHub could turn part of `word` into a link: a scheme (`https://`,
 /// `mailto:`), `www.`, or an e-mail address (an `@` with a dot after it). Erring on the
 /// side of code costs only a monospace word.
@@ -131,6 +142,18 @@ mod tests {
 
     fn could_autolink_anywhere(text: &str) -> bool {
         text.split_whitespace().any(|word| word.split(['(', '*', '_', '~', '|']).any(could_autolink))
+    }
+
+    #[test]
+    fn a_change_is_a_short_sha_or_the_text_and_never_a_link() {
+        assert_eq!(change(" 3f2a9c1d0e7b "), "`3f2a9c1`");
+        assert_eq!(change("v42.1 *hot*"), "v42.1 \\*hot\\*");
+        let url = "https://github.com/acme/shop/pull/812";
+        assert_eq!(change(url), format!("`{url}`"));
+        for text in [url, "https://a.example/x> [y](https://evil.example)", "javascript:alert(1)"] {
+            let shown = change(text);
+            assert!(links_left(&format!("- {shown}\n")).is_empty(), "{text:?} -> {shown:?}");
+        }
     }
 
     #[test]

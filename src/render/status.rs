@@ -6,10 +6,12 @@
 //! is followed by the incident's last Timeline entries; a written block never holds
 //! them, so it stays the lean summary of the front matter. Record text goes through
 //! [`inline`], which also keeps bare URLs from turning into links when a written block
-//! is rendered by GitHub.
+//! is rendered by GitHub. Shipped items show their change (a short SHA, a link, or the
+//! text) and where it and the evidence came from, as stamped in the records.
 
 use super::markdown_text::{inline, quoted};
 use crate::analysis::coverage::AcceptedRisk;
+use crate::analysis::shipped::{change_words, evidence_words, ShippedItem};
 use crate::analysis::status::{Action, Gate, NextAction, Progress, StatusBlock};
 use crate::clock::{format_duration, Timestamp};
 use crate::record::timeline::Entry;
@@ -85,7 +87,30 @@ pub(crate) fn block(block: &StatusBlock) -> String {
     out.push('\n');
     progress(&block.progress, &mut out);
     accepted_risks(&block.progress, &block.accepted_risks, &mut out);
+    shipped(&block.shipped, &mut out);
     out
+}
+
+/// Each shipped or validated item: its change (short SHA, link or text) and where it
+/// came from, and a validated item's evidence and where that came from.
+fn shipped(items: &[ShippedItem], out: &mut String) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str("\n**Shipped changes:**\n");
+    for item in items {
+        let change = match &item.change {
+            Some(change) => format!("{} ({})", super::markdown_text::change(change), change_words(item.change_source)),
+            None => "no `change` written".to_string(),
+        };
+        let mut line = format!("- {} {} — change {change}", inline(&item.id), item.status);
+        if let Some(source) = item.evidence_source {
+            let evidence = item.evidence.as_deref().map_or_else(|| "no `evidence` written".to_string(), inline);
+            line.push_str(&format!("; evidence ({}): {evidence}", evidence_words(source)));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
 }
 
 fn current_state(block: &StatusBlock, out: &mut String) {

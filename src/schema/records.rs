@@ -2,7 +2,7 @@
 
 use super::parts::{describe, evidence_text, one_of, optional_text, optional_timestamp, text_list, timestamp, written};
 use super::DRAFT;
-use crate::record::{IncidentStatus, ItemStatus};
+use crate::record::{IncidentStatus, ItemStatus, Source};
 use serde_json::{json, Map, Value};
 
 /// The incident schema; `severities` are the configured ones.
@@ -106,7 +106,9 @@ pub(crate) fn remediation() -> Value {
         "validation_command": optional_text("A shell command that runs the validation (`incidents validate --run` runs it)."),
         "status": one_of(ItemStatus::NAMES, "`diagnosing` (no validation yet) → `open` → `in-progress` → `shipped` (with `change`) → `validated` (with `evidence`), or `dropped` (with `reason` and `approved_by`)."),
         "change": evidence_text("The change that shipped the fix: a commit SHA, a pull/merge request or commit URL, or a release tag or ticket key. Required when shipped or validated."),
+        "change_source": optional_choice(Source::CHANGE, "Extension: where `change` came from, stamped by the tool: `trailer` when `incidents ship` (without `--change`) or `incidents sync --write` took it from a commit's `Remediates:` trailer; `hand` (or no key) when a person gave it."),
         "evidence": evidence_text("Where the validation signal passed: a CI run, a test name, a dashboard. Required when validated."),
+        "evidence_source": optional_choice(Source::EVIDENCE, "Extension: where `evidence` came from: `run` when `incidents validate --run` wrote it after `validation_command` exited 0; `hand` (or no key) when a person gave it."),
         "reason": evidence_text("Why the item will not be done. Required when dropped."),
         "approved_by": optional_text("Who accepted the risk of not doing the item. Required when dropped."),
         "started_at": optional_timestamp("When the item moved to `in-progress` (`incidents start` stamps it)."),
@@ -176,6 +178,11 @@ fn severity_values(severities: &[String]) -> Vec<Value> {
     let mut values: Vec<Value> = severities.iter().map(|s| json!(s)).collect();
     values.extend(severities.iter().filter_map(|s| s.parse::<i64>().ok()).map(Value::from));
     values
+}
+
+/// One of `names`, or nothing written.
+fn optional_choice(names: &[&str], description: &str) -> Value {
+    describe(json!({"anyOf": [{"type": "null"}, {"enum": names}]}), description)
 }
 
 #[cfg(test)]

@@ -23,13 +23,9 @@ pub(crate) enum Kind {
 impl Kind {
     /// The kind of `reference` (trimmed).
     pub(crate) fn of(reference: &str) -> Kind {
-        let text = reference.trim();
-        if (7..=40).contains(&text.len()) && text.chars().all(|c| c.is_ascii_hexdigit()) {
+        if crate::text::is_commit_sha(reference) {
             Kind::Commit
-        } else if ["http://", "https://"]
-            .iter()
-            .any(|scheme| text.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
-        {
+        } else if crate::text::is_web_url(reference) {
             Kind::Url
         } else {
             Kind::Other

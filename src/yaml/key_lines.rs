@@ -85,7 +85,6 @@ impl KeyLines {
     /// Records the line of the path `parts` joined by `.`, with `[index]` appended when
     /// given, unless that path is already known (the first one wins).
     pub(crate) fn push(&mut self, parts: &[&str], index: Option<usize>, line: usize) {
-        use std::fmt::Write;
         let start = self.paths.len();
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
@@ -94,7 +93,21 @@ impl KeyLines {
             self.paths.push_str(part);
         }
         if let Some(index) = index {
-            let _ = write!(self.paths, "[{index}]");
+            // Written digit by digit: `write!` was a tenth of this function.
+            let mut digits = [0u8; 20];
+            let mut at = digits.len();
+            let mut rest = index;
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+                if rest == 0 {
+                    break;
+                }
+            }
+            self.paths.push('[');
+            self.paths.extend(digits[at..].iter().map(|digit| char::from(*digit)));
+            self.paths.push(']');
         }
         let new = &self.paths[start..];
         let known = if self.index.is_empty() {

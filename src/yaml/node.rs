@@ -23,6 +23,15 @@ impl Node {
         }
     }
 
+    /// The value under `key` when this is a mapping, to take its text out of the tree
+    /// (the record reader moves strings out instead of copying them).
+    pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match self {
+            Node::Map(entries) => entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     /// The text of a scalar (string, number or boolean); `None` for null and collections.
     pub(crate) fn as_text(&self) -> Option<String> {
         self.text().map(std::borrow::Cow::into_owned)

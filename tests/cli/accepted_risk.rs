@@ -316,8 +316,8 @@ fn the_markdown_report_shows_evidence_risks_moves_and_time_to_ship() {
         "| INC-1 | sender not idempotent | INC-1-R1 | the sender is replaced by the queue service next quarter | dana (head of platform) |\n",
         "| INC-1 | SEV1 | 2026-02-01T13:00:00Z | Emails sent twice | 2 | 2 |\n",
         "Gate 1 evidence:\n- Signal: duplicate-send counter above 0 on the mail dashboard\n- Intervention: paused the retry worker\n- Rollback: resume the retry worker\n- Verification: duplicate-send counter at 0 in production for an hour\n",
-        "- **INC-2-R2** (shipped, priya, due 2026-03-12): \"health check passes before warm-up\"\n  - Validation: staggered rollout test asserts no traffic before warm-up completes\n  - Change: `https://git.example/cart/pull/42`\n",
-        "- **INC-2-R3** (validated, team-obs, due 2026-03-09, due date moved 2 times): \"no alert on decode errors\"\n  - Validation: synthetic decode error fires the page within 5 minutes\n  - Change: 4f2a9c1\n  - Evidence: CI run 4711 fired the page in 2m\n",
+        "- **INC-2-R2** (shipped, priya, due 2026-03-12): \"health check passes before warm-up\"\n  - Validation: staggered rollout test asserts no traffic before warm-up completes\n  - Change: `https://git.example/cart/pull/42` (given by hand)\n",
+        "- **INC-2-R3** (validated, team-obs, due 2026-03-09, due date moved 2 times): \"no alert on decode errors\"\n  - Validation: synthetic decode error fires the page within 5 minutes\n  - Change: `4f2a9c1` (given by hand)\n  - Evidence: CI run 4711 fired the page in 2m (given by hand)\n",
         "  - Reason: the sender is replaced by the queue service next quarter\n  - Approved by: dana (head of platform)\n",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
@@ -375,8 +375,8 @@ fn the_html_report_shows_them_escaped_and_treats_scheme_relative_links_as_absolu
         "<h3>Due dates moved</h3>",
         "<td>Time to ship</td>",
         "<dt>Intervention</dt><dd>rolled cart-api back to v40</dd>",
-        "<b>Change:</b> https://git.example/cart/pull/42",
-        "<b>Evidence:</b> CI run 4711 fired the page in 2m",
+        "<b>Change:</b> <a href=\"https://git.example/cart/pull/42\">pull/42</a> <small>(given by hand)</small>",
+        "<b>Evidence:</b> CI run 4711 fired the page in 2m <small>(given by hand)</small>",
         "<b>Reason:</b> the sender is replaced by the queue service next quarter",
         "href=\"https://evil.example/share\"",
         "href=\"../runbooks/cart.md\"",

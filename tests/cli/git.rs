@@ -8,10 +8,10 @@ use crate::support::{open_item, stabilized_incident, Repo};
 use std::path::Path;
 use std::process::Command;
 
-const FM: &str = "cache invalidation race after partial deploy";
-const ITEM: &str = "incidents/INC-1-R1.md";
+pub(crate) const FM: &str = "cache invalidation race after partial deploy";
+pub(crate) const ITEM: &str = "incidents/INC-1-R1.md";
 
-fn have_git() -> bool {
+pub(crate) fn have_git() -> bool {
     let found = Command::new("git").arg("--version").output().is_ok_and(|o| o.status.success());
     if !found {
         eprintln!(
@@ -22,7 +22,7 @@ fn have_git() -> bool {
 }
 
 /// Runs git in `dir` with a fixed identity and commit date, without the user's config.
-fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
+pub(crate) fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
     let output = Command::new("git")
         .args(["-c", "user.name=Dana", "-c", "user.email=dana@example.com", "-c", "init.defaultBranch=main"])
         .args(["-c", "commit.gpgsign=false", "-c", "safe.directory=*"])
@@ -38,18 +38,18 @@ fn git_at(dir: &Path, date: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     git_at(dir, "2026-03-01T09:00:00+00:00", args)
 }
 
 /// An empty commit with `message`, at `date`; returns its SHA.
-fn commit(dir: &Path, date: &str, message: &str) -> String {
+pub(crate) fn commit(dir: &Path, date: &str, message: &str) -> String {
     git_at(dir, date, &["commit", "-q", "--allow-empty", "-m", message]);
     git(dir, &["rev-parse", "HEAD"])
 }
 
 /// A git repository with a stabilized INC-1 and its open item INC-1-R1, committed.
-fn repository() -> Repo {
+pub(crate) fn repository() -> Repo {
     let repo = Repo::new()
         .file("incidents/INC-1.md", &stabilized_incident("INC-1", FM))
         .file(ITEM, &open_item("INC-1-R1", "INC-1", FM));
@@ -63,7 +63,7 @@ fn records(repo: &Repo) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8
     crate::support::snapshot(&repo.abs("incidents"))
 }
 
-fn set(repo: &Repo, path: &str, from: &str, to: &str) {
+pub(crate) fn set(repo: &Repo, path: &str, from: &str, to: &str) {
     let text = repo.read(path);
     assert!(text.contains(from), "{text}");
     repo.write(path, text.replacen(from, to, 1).as_bytes());

@@ -19,11 +19,11 @@ fn text_is_an_aligned_table_with_items_after_their_incident() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stdout,
-        "ID        STATUS                 SEVERITY  OWNER  DUE         TITLE
-INC-1     closed                 SEV1      -      -           INC-1 title
-INC-1-R1  validated (pull/4711)  SEV1      sre    2025-01-20  fm-a
-INC-2     closed                 SEV1      -      -           INC-2 title
-INC-2-R1  validated (pull/4711)  SEV1      SRE    2025-06-15  fm-b
+        "ID        STATUS                                           SEVERITY  OWNER  DUE         TITLE
+INC-1     closed                                           SEV1      -      -           INC-1 title
+INC-1-R1  validated (pull/4711 by hand, evidence by hand)  SEV1      sre    2025-01-20  fm-a
+INC-2     closed                                           SEV1      -      -           INC-2 title
+INC-2-R1  validated (pull/4711 by hand, evidence by hand)  SEV1      SRE    2025-06-15  fm-b
 "
     );
 }

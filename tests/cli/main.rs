@@ -18,6 +18,7 @@ mod explain;
 mod files;
 mod gate1;
 mod git;
+mod git_provenance;
 mod github;
 mod hostile;
 mod import;

@@ -511,7 +511,7 @@ fn the_status_block_and_list_show_the_change_a_fix_shipped_in() {
     assert!(status.stdout.contains("- Action: run its validation"), "{}", status.stdout);
     assert!(status.stdout.contains("- Shipped in: \"pull/812\"\n"), "{}", status.stdout);
     let list = repo.ok(&["list"]);
-    assert!(list.stdout.contains("INC-1-R1  shipped (pull/812)"), "{}", list.stdout);
+    assert!(list.stdout.contains("INC-1-R1  shipped (pull/812 by hand)"), "{}", list.stdout);
     let json = repo.ok(&["list", "--format", "json"]).json();
     let item = json["records"].as_array().unwrap().iter().find(|row| row["id"] == "INC-1-R1").cloned().unwrap();
     assert_eq!(item["change"], "https://github.com/acme/cart/pull/812");
@@ -519,5 +519,5 @@ fn the_status_block_and_list_show_the_change_a_fix_shipped_in() {
     assert_eq!(incident["change"], serde_json::Value::Null);
     // A SHA shows as its first seven digits.
     let repo = repo_with("shipped");
-    assert!(repo.ok(&["list"]).stdout.contains("INC-1-R1  shipped (3f2a9c1)"));
+    assert!(repo.ok(&["list"]).stdout.contains("INC-1-R1  shipped (3f2a9c1 by hand)"));
 }

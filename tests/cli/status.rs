@@ -143,6 +143,9 @@ fn a_closed_incident() {
 **Remediation progress:** 1 item: 1 validated, 0 shipped, 0 open, 0 diagnosing, 0 dropped
 - Every failure mode has an item
 
+**Shipped changes:**
+- INC-3-R1 validated — change `https://git.example.com/shop/checkout/pull/4711` (given by hand); evidence (given by hand): CI run 4711 passed
+
 **Timeline** (1 entry):
 - 10:00 alert
 "

@@ -1,9 +1,9 @@
 //! The HTML report's appendix: every incident of the period with its facts, gate-1
 //! evidence (signal, intervention, rollback, verification), failure modes, items (each
-//! with its validation, change and evidence, or reason and approver) and body. Record
-//! text is escaped; unfilled placeholders are absent from the model and left out of
-//! bodies; bodies go through [`super::body`], which lets no raw HTML or unsafe link
-//! through.
+//! with its validation, change (a short SHA or a link) and evidence and where they came
+//! from, or reason and approver) and body. Record text is escaped; unfilled placeholders
+//! are absent from the model and left out of bodies; bodies go through [`super::body`],
+//! which lets no raw HTML or unsafe link through.
 
 use super::html_text::{escape, nowrap, opt, table};
 use crate::analysis::report::{IncidentRow, ItemRow};
@@ -104,11 +104,33 @@ fn gate_one(incident: &IncidentRow, out: &mut String) {
     out.push_str("</dl>\n");
 }
 
+/// A change: a commit SHA as its short form in code (the whole SHA as its title), an
+/// `http(s)` URL as a link whose text is its short form, anything else as written.
+fn change(text: &str) -> String {
+    use crate::text::{is_commit_sha, is_web_url, short_change};
+    let text = text.trim();
+    let short = escape(&short_change(text));
+    if is_commit_sha(text) {
+        format!("<code title=\"{}\">{short}</code>", escape(text))
+    } else if is_web_url(text) && text.chars().all(|c| c.is_ascii_graphic()) {
+        format!("<a href=\"{}\">{short}</a>", escape(text))
+    } else {
+        escape(text)
+    }
+}
+
 /// An item's validation, change and evidence, or reason and approver.
 fn proof(item: &ItemRow) -> String {
     let mut lines = Vec::new();
     for (label, value) in super::markdown_incidents::fields(item) {
-        let text = value.map_or_else(|| "<em>not written</em>".to_string(), escape);
+        let text = match (label, value) {
+            (_, None) => "<em>not written</em>".to_string(),
+            ("Change" | "Evidence", Some(text)) => {
+                let shown = if label == "Change" { change(text) } else { escape(text) };
+                format!("{shown} <small>({})</small>", super::markdown_incidents::source(item, label))
+            }
+            (_, Some(text)) => escape(text),
+        };
         lines.push(format!("<b>{label}:</b> {text}"));
     }
     if item.due_moves > 0 {

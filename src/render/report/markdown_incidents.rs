@@ -1,7 +1,8 @@
 //! The last section of the Markdown report: every incident of the period with its
 //! gate-1 evidence (signal, intervention, rollback, verification) and each item with
 //! what proves it — validation, change and evidence, or the reason it was dropped and who
-//! approved that. Fields left empty or as a template placeholder are never shown: the
+//! approved that; a change is a short SHA or a link, and a change or evidence says where
+//! it came from (a `Remediates:` trailer, `validate --run`, or by hand). Fields left empty or as a template placeholder are never shown: the
 //! model holds them as absent, and a field the item's status requires says "not written".
 
 use super::markdown::opt;
@@ -69,8 +70,25 @@ fn item_lines(item: &ItemRow, out: &mut String) {
     let mode = item.failure_mode.as_deref().map(|m| format!(": {}", quoted(m))).unwrap_or_default();
     out.push_str(&format!("- **{}** ({}){mode}\n", inline(&item.id), head.join(", ")));
     for (label, value) in fields(item) {
-        let value = value.map_or_else(|| "not written".to_string(), inline);
+        let value = match (label, value) {
+            (_, None) => "not written".to_string(),
+            ("Change", Some(change)) => {
+                format!("{} ({})", crate::render::markdown_text::change(change), source(item, label))
+            }
+            ("Evidence", Some(evidence)) => format!("{} ({})", inline(evidence), source(item, label)),
+            (_, Some(value)) => inline(value),
+        };
         out.push_str(&format!("  - {label}: {value}\n"));
+    }
+}
+
+/// Where the item's change or evidence (by `label`) came from, in words; shared with
+/// the HTML report.
+pub(crate) fn source(item: &ItemRow, label: &str) -> &'static str {
+    use crate::analysis::shipped::{change_words, evidence_words};
+    match label {
+        "Change" => change_words(item.change_source.unwrap_or_default()),
+        _ => evidence_words(item.evidence_source.unwrap_or_default()),
     }
 }
 
