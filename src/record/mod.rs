@@ -45,8 +45,8 @@ impl Record {
     /// The line of the `id` key (or of the opening `---`).
     pub(crate) fn id_line(&self) -> usize {
         match self {
-            Record::Incident(incident) => incident.id.line,
-            Record::Remediation(item) => item.id.line,
+            Record::Incident(incident) => incident.id.line(),
+            Record::Remediation(item) => item.id.line(),
         }
     }
 
