@@ -1,11 +1,15 @@
-//! Time to detect and time to mitigate (`report`), read off the incidents' Timelines:
-//! from `opened` to the first `[detected]` entry, and from that entry to the first
-//! `[mitigated]` one (`incidents log --kind`; the earliest timestamp of each kind, parsed
-//! by `record::timeline`). Per severity like [`super::timing`], with median and p90 by
-//! nearest rank; each figure counts only the incidents that have the entries, and the
-//! row says how many incidents it holds, so a figure never claims more than the data
-//! shows. A span that would be negative (detected before `opened`, which is common when
-//! an incident is declared after the alert) counts as 0.
+//! Time to detect and time to mitigate (`report`), read off the incidents' Timelines
+//! (`incidents log --kind`; the earliest timestamp of each kind, parsed by
+//! `record::timeline`). Time to detect runs from the earliest moment the record knows —
+//! `opened`, or an earlier Timeline entry such as the deploy that started it — to the
+//! first `[detected]` entry; an incident whose first known moment is its detection (it is
+//! usually opened when the page comes in) has no time to detect: nothing says when the
+//! impact began, and a 0 would claim it. Time to mitigate runs from the first
+//! `[detected]` entry to the first `[mitigated]` one (a negative span counts as 0). Per
+//! severity like [`super::timing`], with median and p90 by nearest rank; each figure
+//! counts only the incidents it could be computed for, and the row says how many
+//! incidents it holds and how many have a `[detected]` entry, so a figure never claims
+//! more than the data shows.
 //!
 //! The records loaded for the report carry no bodies, so each incident file of the period
 //! is read again, in parallel; a file that does not contain `[detected]` is not decoded
@@ -28,7 +32,10 @@ pub(crate) struct Detection {
     pub(crate) severity: String,
     /// The incidents of the row, tagged or not.
     pub(crate) incidents: usize,
-    /// `opened` → first `[detected]`; `count` is the incidents that have both.
+    /// Of those, the incidents with a `[detected]` entry.
+    pub(crate) detected: usize,
+    /// Earliest known moment (`opened` or an earlier entry) → first `[detected]`; `count`
+    /// is the incidents with a moment before their detection.
     pub(crate) time_to_detect_minutes: Spread,
     /// First `[detected]` → first `[mitigated]`; `count` is the incidents with both entries.
     pub(crate) time_to_mitigate_minutes: Spread,
@@ -46,6 +53,7 @@ pub(crate) fn build(root: &Path, records: &Index<'_>, period: Period, severities
         .map(|(severity, group)| Detection {
             severity,
             incidents: group.len(),
+            detected: group.iter().filter(|entry| of(entry).detected.is_some()).count(),
             time_to_detect_minutes: Spread::of(group.iter().filter_map(|entry| to_detect(entry, of(entry))).collect()),
             time_to_mitigate_minutes: Spread::of(group.iter().filter_map(|entry| to_mitigate(of(entry))).collect()),
         })
@@ -53,8 +61,15 @@ pub(crate) fn build(root: &Path, records: &Index<'_>, period: Period, severities
 }
 
 fn to_detect(entry: &Entry<'_>, found: Milestones) -> Option<i64> {
-    let (opened, detected) = (entry.incident.opened.get()?, found.detected?);
-    Some(opened.until(&detected).num_minutes().max(0))
+    let detected = found.detected?;
+    let start = [entry.incident.opened.get().copied(), found.earliest].into_iter().flatten().reduce(|a, b| {
+        if b.is_before(&a) {
+            b
+        } else {
+            a
+        }
+    })?;
+    start.is_before(&detected).then(|| start.until(&detected).num_minutes().max(0))
 }
 
 fn to_mitigate(found: Milestones) -> Option<i64> {

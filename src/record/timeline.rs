@@ -37,11 +37,13 @@ pub(crate) struct Entry {
 }
 
 /// The moments that measure an incident: the earliest `[detected]` and `[mitigated]`
-/// entries with a timestamp.
+/// entries with a timestamp, and the earliest timestamped entry of any kind (the first
+/// thing the record knows happened, e.g. the deploy that started it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Milestones {
     pub(crate) detected: Option<Timestamp>,
     pub(crate) mitigated: Option<Timestamp>,
+    pub(crate) earliest: Option<Timestamp>,
 }
 
 /// The entries of `body`'s Timeline section in file order; `first_line` is the file line
@@ -64,7 +66,11 @@ pub(crate) fn milestones(body: &str) -> Milestones {
     }
     let mut found = Milestones::default();
     for entry in entries(body, 1) {
-        let (Some(at), Some(kind)) = (entry.at, entry.kind.as_deref()) else { continue };
+        let Some(at) = entry.at else { continue };
+        if found.earliest.is_none_or(|earlier| at.is_before(&earlier)) {
+            found.earliest = Some(at);
+        }
+        let Some(kind) = entry.kind.as_deref() else { continue };
         let slot = match kind {
             DETECTED => &mut found.detected,
             MITIGATED => &mut found.mitigated,
@@ -181,6 +187,10 @@ mod tests {
         let found = milestones(body);
         assert_eq!(found.detected.map(|t| t.to_string()).as_deref(), Some("2026-03-02T14:00:00Z"));
         assert_eq!(found.mitigated.map(|t| t.to_string()).as_deref(), Some("2026-03-02T16:00:00Z"));
+        assert_eq!(found.earliest.map(|t| t.to_string()).as_deref(), Some("2026-03-02T14:00:00Z"));
+        let deploy_first =
+            "## Timeline\n\n- 2026-03-02T13:10:00Z deploy reaches 50%\n- 2026-03-02T14:00:00Z [detected] paged\n";
+        assert_eq!(milestones(deploy_first).earliest.map(|t| t.to_string()).as_deref(), Some("2026-03-02T13:10:00Z"));
         assert_eq!(milestones("## Timeline\n\n- 2026-03-02 paged\n"), Milestones::default());
         // Tags outside the Timeline section do not count.
         assert_eq!(milestones("## Notes\n\n- 2026-03-02 [detected] x\n"), Milestones::default());

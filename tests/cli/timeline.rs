@@ -170,6 +170,7 @@ fn report_computes_time_to_detect_and_to_mitigate_from_tagged_entries() {
     let rows = json["detection"].as_array().unwrap();
     let sev2 = rows.iter().find(|row| row["severity"] == "SEV2").unwrap();
     assert_eq!(sev2["incidents"], 3);
+    assert_eq!(sev2["detected"], 2);
     assert_eq!(sev2["time_to_detect_minutes"], serde_json::json!({"count": 2, "median": 5, "p90": 20}));
     assert_eq!(sev2["time_to_mitigate_minutes"], serde_json::json!({"count": 1, "median": 30, "p90": 30}));
     assert_eq!(rows.last().unwrap()["severity"], "all");
@@ -177,14 +178,37 @@ fn report_computes_time_to_detect_and_to_mitigate_from_tagged_entries() {
     let markdown = repo.ok(&["report"]).stdout;
     assert!(markdown.contains("## Time to detect and to mitigate\n\n"), "{markdown}");
     assert!(
-        markdown.contains("2 of 3 incidents have a `[detected]` entry, 1 of them also a `[mitigated]` one"),
+        markdown.contains("2 of 3 incidents have a `[detected]` entry; 2 of them also an earlier moment"),
         "{markdown}"
     );
-    assert!(markdown.contains("| SEV2 | 3 | 2 | 5m | 20m | 1 | 30m | 30m |"), "{markdown}");
+    assert!(markdown.contains("and 1 a `[mitigated]` entry. The others are not counted."), "{markdown}");
+    assert!(markdown.contains("| SEV2 | 3 | 2 | 2 | 5m | 20m | 1 | 30m | 30m |"), "{markdown}");
 
     let html = repo.ok(&["report", "--format", "html"]).stdout;
     assert!(html.contains("<h2>Time to detect and to mitigate</h2>"), "{html}");
     assert!(html.contains("2 of 3 incidents have a <code>[detected]</code> entry"), "{html}");
+}
+
+/// Time to detect starts at the earliest moment the record knows: an entry logged
+/// before `opened` (the deploy that started it) counts; an incident opened when the page
+/// came in, with nothing before its detection, has no time to detect (not 0).
+#[test]
+fn time_to_detect_starts_at_the_earliest_known_moment_and_is_not_guessed() {
+    let incident = |id: &str| active_incident(id).replace("2026-03-01T10:00:00Z", "2026-03-09T10:00:00Z");
+    let repo =
+        Repo::new().file("incidents/INC-1.md", &incident("INC-1")).file("incidents/INC-2.md", &incident("INC-2"));
+    repo.ok(&["log", "INC-1", "cart v41 rollout reaches 50%", "--at", "2026-03-09T09:10:00Z"]);
+    repo.ok(&["log", "INC-1", "paged on 5xx", "--kind", "detected", "--at", "2026-03-09T09:55:00Z"]);
+    repo.ok(&["log", "INC-2", "paged on 5xx", "--kind", "detected", "--at", "2026-03-09T09:40:00Z"]);
+    let json = repo.ok(&["report", "--format", "json"]).json();
+    let all = json["detection"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(all["detected"], 2);
+    assert_eq!(all["time_to_detect_minutes"], serde_json::json!({"count": 1, "median": 45, "p90": 45}));
+    let markdown = repo.ok(&["report"]).stdout;
+    assert!(
+        markdown.contains("2 of 2 incidents have a `[detected]` entry; 1 of them also an earlier moment"),
+        "{markdown}"
+    );
 }
 
 #[test]

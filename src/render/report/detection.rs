@@ -12,16 +12,17 @@ use crate::analysis::Report;
 use crate::render::markdown_text::inline;
 
 const TITLE: &str = "Time to detect and to mitigate";
-const HEADER: [&str; 8] = ["Severity", "Incidents", "Detected", "Median", "p90", "Mitigated", "Median", "p90"];
+/// `Detected`: incidents with a `[detected]` entry; `Timed`: those with a time to detect.
+const HEADER: [&str; 9] = ["Severity", "Incidents", "Detected", "Timed", "Median", "p90", "Mitigated", "Median", "p90"];
 
 /// Whether any incident of the period has a `[detected]` entry (the `all` row counts them).
 fn tagged(report: &Report) -> usize {
-    report.detection.last().map_or(0, |all| all.time_to_detect_minutes.count)
+    report.detection.last().map_or(0, |all| all.detected)
 }
 
 fn cells(row: &Detection, text: &dyn Fn(&str) -> String) -> Vec<String> {
     let spread = |s: &Spread| [s.count.to_string(), minutes(s.median), minutes(s.p90)];
-    let mut cells = vec![text(&row.severity), row.incidents.to_string()];
+    let mut cells = vec![text(&row.severity), row.incidents.to_string(), row.detected.to_string()];
     cells.extend(spread(&row.time_to_detect_minutes));
     cells.extend(spread(&row.time_to_mitigate_minutes));
     cells
@@ -29,11 +30,13 @@ fn cells(row: &Detection, text: &dyn Fn(&str) -> String) -> Vec<String> {
 
 /// The sentence under the title: what is measured, and how much of the data it rests on.
 fn lead(report: &Report, code: &dyn Fn(&str) -> String) -> String {
-    let total = report.detection.last().map_or(0, |all| all.incidents);
-    let mitigated = report.detection.last().map_or(0, |all| all.time_to_mitigate_minutes.count);
+    let all = report.detection.last();
+    let total = all.map_or(0, |all| all.incidents);
+    let timed = all.map_or(0, |all| all.time_to_detect_minutes.count);
+    let mitigated = all.map_or(0, |all| all.time_to_mitigate_minutes.count);
     let (detected_tag, mitigated_tag) = (code("[detected]"), code("[mitigated]"));
     format!(
-        "From {} to the first {detected_tag} Timeline entry, and from it to the first {mitigated_tag} entry ({}); median and p90 by nearest rank. {} of {total} incidents have a {detected_tag} entry, {mitigated} of them also a {mitigated_tag} one; the others are not counted.",
+        "Time to detect runs from the earliest moment a record knows ({} or an earlier Timeline entry, such as the deploy that started it) to the first {detected_tag} entry; time to mitigate from that entry to the first {mitigated_tag} one ({}); median and p90 by nearest rank. {} of {total} incidents have a {detected_tag} entry; {timed} of them also an earlier moment (an incident opened when the page came in, with nothing logged before, has no time to detect), and {mitigated} a {mitigated_tag} entry. The others are not counted.",
         code("opened"),
         code("incidents log --kind"),
         tagged(report),
