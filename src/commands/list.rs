@@ -58,11 +58,37 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let index = crate::store::Index::build(&repo);
     let rows = listing::rows(&index, &filter, ctx.clock.today);
     match args.format {
-        Format::Text if rows.is_empty() => write(streams.err, "note: no record matches\n")?,
+        Format::Text if rows.is_empty() => write(streams.err, &no_match(&repo, &args.owner))?,
         Format::Text => write(streams.out, &printable_lines(&list_output::render(&rows, &ctx.palette)))?,
         Format::Json => write(streams.out, &list_output::json(ctx.clock.today, &rows))?,
     }
     Ok(Outcome::Success)
+}
+
+/// The note for an empty listing: with `--owner` values no item holds (and no `owners`
+/// list to refuse them up front), the closest owner items do hold, so a typo is caught.
+fn no_match(repo: &crate::store::Repository, owners: &[String]) -> String {
+    use crate::config::owners::key;
+    let mut held: Vec<&str> = repo.items().filter_map(|(_, item)| item.owner.get().map(String::as_str)).collect();
+    held.sort_unstable();
+    held.dedup();
+    let mut note = String::from("note: no record matches");
+    for owner in owners {
+        if held.iter().any(|name| key(name) == key(owner)) {
+            continue;
+        }
+        note.push_str(&format!("; no item has owner `{owner}`"));
+        // Compared as owners match (case and a leading `@` ignored), shown as written.
+        let keys: Vec<String> = held.iter().map(|name| key(name)).collect();
+        let close = crate::suggest::closest(&key(owner), keys.iter().map(String::as_str))
+            .and_then(|close| keys.iter().position(|k| k == close))
+            .map(|at| held[at]);
+        if let Some(close) = close {
+            note.push_str(&format!(" (did you mean `{close}`?)"));
+        }
+    }
+    note.push('\n');
+    note
 }
 
 /// Checks the filter values against what records can hold.

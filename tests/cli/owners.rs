@@ -140,5 +140,12 @@ fn without_owners_configured_any_owner_filters_and_an_unknown_one_lists_nothing(
     assert_eq!(list["records"].as_array().unwrap().len(), 1, "{list}");
     let run = repo.run(&["list", "--owner", "nobody"]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stderr.contains("no record matches"), "{}", run.stderr);
+    assert!(run.stderr.contains("no record matches; no item has owner `nobody`"), "{}", run.stderr);
+    // A typo of an owner items hold is pointed out.
+    let run = repo.run(&["list", "--owner", "dnaa"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{run:?}");
+    assert_eq!(run.stderr, "note: no record matches; no item has owner `dnaa` (did you mean `@Dana`?)\n");
+    // An owner that items hold, filtered out by another filter: no owner note.
+    let run = repo.run(&["list", "--owner", "dana", "--status", "dropped"]);
+    assert_eq!(run.stderr, "note: no record matches\n");
 }
