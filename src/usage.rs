@@ -70,6 +70,9 @@ pub(crate) enum UsageError {
     /// `import`: `file` has no column under any usual name, the first of which is
     /// `usual`, and `--{option}` did not name one; `columns` are its headers.
     ColumnNotFound { file: String, usual: String, option: String, columns: Vec<String> },
+    /// `--owner {given}` names none of the configured owners, which come from `source`;
+    /// `hint` is the closest configured name.
+    UnknownOwner { given: String, hint: Option<String>, source: String },
 }
 
 /// `` `--overdue` selects`` or `` `--overdue` and `--owner` select``.
@@ -191,6 +194,11 @@ impl fmt::Display for UsageError {
                 f,
                 "{file} has no {usual} column: name it with --{option} (its columns: {})",
                 columns.join(", ")
+            ),
+            UsageError::UnknownOwner { given, hint, source } => write!(
+                f,
+                "`--owner {given}` is not a configured owner{}: write an owner as {source} spells it (case and a leading `@` do not matter)",
+                did_you_mean(hint)
             ),
         }
     }
@@ -326,6 +334,10 @@ mod tests {
             (
                 ColumnNotFound { file: s("a.csv"), usual: s("incident"), option: s("incident-column"), columns: vec![s("Title")] },
                 "a.csv has no incident column: name it with --incident-column (its columns: Title)",
+            ),
+            (
+                UnknownOwner { given: s("team-checkout"), hint: Some(s("@acme/team-checkout")), source: s(".github/CODEOWNERS") },
+                "`--owner team-checkout` is not a configured owner (did you mean `@acme/team-checkout`?): write an owner as .github/CODEOWNERS spells it (case and a leading `@` do not matter)",
             ),
         ];
         for (error, words) in cases {

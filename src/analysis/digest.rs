@@ -19,7 +19,8 @@ pub(crate) struct Digest {
     pub(crate) today: NaiveDate,
     pub(crate) within_days: i64,
     pub(crate) grace_days: i64,
-    /// One group per owner with something to do, by owner name (ignoring case).
+    /// One group per owner with something to do, by owner name (ignoring case and a
+    /// leading `@`: `config::owners::key`), under its configured spelling.
     pub(crate) owners: Vec<OwnerWork>,
     /// Stabilized incidents whose every failure mode has items, all validated or dropped.
     pub(crate) ready_to_close: Vec<IncidentLine>,
@@ -81,7 +82,8 @@ pub(crate) fn build(
     today: NaiveDate,
     canonical: &dyn Fn(&str) -> String,
 ) -> Digest {
-    let wanted = scope.owner.as_deref().map(|owner| canonical(owner).to_lowercase());
+    let key = crate::config::owners::key;
+    let wanted = scope.owner.as_deref().map(key);
     let mut owners: BTreeMap<String, OwnerWork> = BTreeMap::new();
     let mut digest = Digest {
         today,
@@ -93,12 +95,12 @@ pub(crate) fn build(
     };
     for entry in &records.incidents {
         let involved = wanted.as_deref().is_none_or(|wanted| {
-            let owns = |name: Option<&String>| name.is_some_and(|name| canonical(name).to_lowercase() == wanted);
+            let owns = |name: Option<&String>| name.is_some_and(|name| key(name) == wanted);
             owns(entry.incident.commander.get()) || entry.items.iter().any(|item| owns(item.item.owner.get()))
         });
         for item in &entry.items {
             let owner = item.item.owner.get().map(|o| canonical(o)).unwrap_or_else(|| "(no owner)".to_string());
-            if wanted.as_deref().is_some_and(|wanted| owner.to_lowercase() != wanted) {
+            if wanted.as_deref().is_some_and(|wanted| key(&owner) != wanted) {
                 continue;
             }
             place(&mut owners, owner, entry, item, today, scope.within_days);
@@ -145,7 +147,7 @@ fn place(
         due,
         days,
     };
-    let key = owner.to_lowercase();
+    let key = crate::config::owners::key(&owner);
     let work = owners.entry(key).or_insert_with(|| OwnerWork { owner, ..OwnerWork::default() });
     if days.is_some_and(|days| days < 0) {
         work.overdue.push(line);

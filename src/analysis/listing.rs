@@ -23,7 +23,8 @@ pub(crate) struct Filter {
     pub(crate) kind: Option<Kind>,
     /// Statuses as written (`active`, `open`, `validated`, …).
     pub(crate) statuses: Vec<String>,
-    /// Item owners, compared ignoring case; incidents never match.
+    /// Item owners, compared by `config::owners::key` (case and a leading `@` ignored);
+    /// incidents never match.
     pub(crate) owners: Vec<String>,
     /// Severities; items match by their incident's severity.
     pub(crate) severities: Vec<String>,
@@ -103,6 +104,8 @@ pub(crate) fn rows(records: &Index<'_>, filter: &Filter, today: NaiveDate) -> Ve
     rows
 }
 
+use crate::config::owners::key as owner_key;
+
 impl Filter {
     fn matches(&self, row: &Row) -> bool {
         let is_item = row.kind == Kind::Remediation;
@@ -112,7 +115,7 @@ impl Filter {
         self.kind.is_none_or(|kind| kind == row.kind)
             && any(&self.statuses, row.status.as_ref(), &|a, b| a == b)
             && (self.owners.is_empty()
-                || is_item && any(&self.owners, row.owner.as_ref(), &|a, b| a.eq_ignore_ascii_case(b)))
+                || is_item && any(&self.owners, row.owner.as_ref(), &|a, b| owner_key(a) == owner_key(b)))
             && any(&self.severities, row.severity.as_ref(), &|a, b| a == b)
             && (self.classes.is_empty()
                 || self.classes.iter().any(|wanted| row.classes.iter().any(|c| normalize(c) == normalize(wanted))))

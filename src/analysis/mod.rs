@@ -11,12 +11,14 @@
 //! - [`digest`]: the weekly digest of what each owner should do.
 //! - [`report`]: the report model, built from [`timing`], [`workload`], [`due_moves`],
 //!   [`coverage`], [`classes`], [`recurrence`] and [`charts`], with statistics from
-//!   [`stats`]. [`coverage`] also classifies failure modes for the status block and
+//!   [`stats`]; [`detection`] (time to detect and to mitigate, from the Timelines) is
+//!   added by `report`, which reads the bodies. [`coverage`] also classifies failure modes for the status block and
 //!   `list` (covered, uncovered, accepted risk).
 
 pub(crate) mod charts;
 pub(crate) mod classes;
 pub(crate) mod coverage;
+pub(crate) mod detection;
 pub(crate) mod digest;
 pub(crate) mod due_moves;
 pub(crate) mod listing;

@@ -49,6 +49,10 @@ pub(crate) struct Report<'a> {
     pub(crate) counts: Vec<StateCount>,
     /// Time to stabilize and time to close per severity, then `all`.
     pub(crate) timing: Vec<Timing>,
+    /// Time to detect and to mitigate per severity, then `all`, from the Timelines
+    /// (filled by `report`, which reads the bodies: [`super::detection`]).
+    #[serde(default)]
+    pub(crate) detection: Vec<super::detection::Detection>,
     /// Incidents whose failure class struck again after a validated fix. Newest first.
     pub(crate) recurrences: Vec<Recurrence>,
     /// Classes with two or more incidents. Newest first.
@@ -132,6 +136,7 @@ impl<'a> Report<'a> {
             incidents: entries.iter().map(|entry| row(entry)).collect(),
             counts: timing::counts(&entries, &config.severities),
             timing: timing::timings(&entries, &config.severities),
+            detection: Vec::new(),
             recurrences: recurrence::find(&entries, &records.incidents),
             repeat_classes: classes::repeats(&entries, &config.classes),
             class_quarters: classes::quarters(&entries),

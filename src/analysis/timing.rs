@@ -88,7 +88,7 @@ pub(crate) fn time_to_close(entry: &Entry<'_>) -> Option<i64> {
 }
 
 /// The incidents grouped per row label, in row order.
-fn rows<'e, 'a>(entries: &[&'e Entry<'a>], severities: &[String]) -> Vec<(String, Vec<&'e Entry<'a>>)> {
+pub(crate) fn rows<'e, 'a>(entries: &[&'e Entry<'a>], severities: &[String]) -> Vec<(String, Vec<&'e Entry<'a>>)> {
     let severity_of = |entry: &Entry<'_>| entry.incident.severity.get().filter(|s| severities.contains(s)).cloned();
     let mut rows: Vec<(String, Vec<&Entry<'_>>)> = severities
         .iter()

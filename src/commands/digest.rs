@@ -29,7 +29,7 @@ pub(crate) enum Format {
 Each open item is listed once: overdue, else waiting for validation (shipped), else
 diagnosing, else due within the window.")]
 pub(crate) struct Args {
-    /// Only this owner's items (ignoring case), and the incidents they command or own items of
+    /// Only this owner's items (ignoring case and a leading `@`; with `owners` configured, one of them), and the incidents they command or own items of
     #[arg(long, value_name = "OWNER")]
     pub(crate) owner: Option<String>,
     /// The window for "due soon": Nd or Nw
@@ -46,7 +46,13 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     };
     let repo = ctx.load();
     let index = crate::store::Index::build(&repo);
-    let scope = Scope { owner: args.owner.clone(), within_days, grace_days: ctx.config.grace_days };
+    // With `owners` configured, an owner that is none of them is refused with the closest
+    // one (exit 2) rather than answered with an empty digest.
+    let owner = match (&args.owner, &ctx.config.owners) {
+        (Some(owner), Some(configured)) => Some(configured.resolve(owner)?),
+        (owner, _) => owner.clone(),
+    };
+    let scope = Scope { owner, within_days, grace_days: ctx.config.grace_days };
     // With `owners` configured, every spelling of an owner groups under its configured name.
     let canonical = |owner: &str| {
         ctx.config.owners.as_ref().and_then(|owners| owners.find(owner)).unwrap_or(owner.trim()).to_string()

@@ -32,7 +32,7 @@ pub(crate) struct Args {
     /// Only records with this status (incident: active, stabilized, closed; item: open, in-progress, shipped, validated, dropped)
     #[arg(long, value_name = "STATUS")]
     pub(crate) status: Vec<String>,
-    /// Only items with this owner (ignoring case)
+    /// Only items with this owner (ignoring case and a leading `@`; with `owners` configured, one of them)
     #[arg(long, value_name = "OWNER")]
     pub(crate) owner: Vec<String>,
     /// Only incidents of this severity, and their items
@@ -58,11 +58,37 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let index = crate::store::Index::build(&repo);
     let rows = listing::rows(&index, &filter, ctx.clock.today);
     match args.format {
-        Format::Text if rows.is_empty() => write(streams.err, "note: no record matches\n")?,
+        Format::Text if rows.is_empty() => write(streams.err, &no_match(&repo, &args.owner))?,
         Format::Text => write(streams.out, &printable_lines(&list_output::render(&rows, &ctx.palette)))?,
         Format::Json => write(streams.out, &list_output::json(ctx.clock.today, &rows))?,
     }
     Ok(Outcome::Success)
+}
+
+/// The note for an empty listing: with `--owner` values no item holds (and no `owners`
+/// list to refuse them up front), the closest owner items do hold, so a typo is caught.
+fn no_match(repo: &crate::store::Repository, owners: &[String]) -> String {
+    use crate::config::owners::key;
+    let mut held: Vec<&str> = repo.items().filter_map(|(_, item)| item.owner.get().map(String::as_str)).collect();
+    held.sort_unstable();
+    held.dedup();
+    let mut note = String::from("note: no record matches");
+    for owner in owners {
+        if held.iter().any(|name| key(name) == key(owner)) {
+            continue;
+        }
+        note.push_str(&format!("; no item has owner `{owner}`"));
+        // Compared as owners match (case and a leading `@` ignored), shown as written.
+        let keys: Vec<String> = held.iter().map(|name| key(name)).collect();
+        let close = crate::suggest::closest(&key(owner), keys.iter().map(String::as_str))
+            .and_then(|close| keys.iter().position(|k| k == close))
+            .map(|at| held[at]);
+        if let Some(close) = close {
+            note.push_str(&format!(" (did you mean `{close}`?)"));
+        }
+    }
+    note.push('\n');
+    note
 }
 
 /// Checks the filter values against what records can hold.
@@ -100,6 +126,12 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
     if args.kind == Some(Kind::Remediation) && incident_only {
         return Err(UsageError::IncidentStatusesWithItemKind.into());
     }
+    // With `owners` configured, an owner that is none of them is refused with the closest
+    // one, like `digest --owner`; matching is by `config::owners::key` either way.
+    let owners = match &ctx.config.owners {
+        Some(configured) => args.owner.iter().map(|owner| configured.resolve(owner)).collect::<Result<_, _>>()?,
+        None => args.owner.clone(),
+    };
     let done_only = item_only && args.status.iter().all(|s| ItemStatus::parse(s).is_some_and(ItemStatus::is_done));
     if args.overdue && done_only {
         return Err(UsageError::OverdueOnlyFinal.into());
@@ -107,7 +139,7 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
     Ok(Filter {
         kind: args.kind,
         statuses: args.status.clone(),
-        owners: args.owner.clone(),
+        owners,
         severities: args.severity.clone(),
         classes: args.class.clone(),
         overdue: args.overdue,

@@ -53,7 +53,8 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     let repo = ctx.load();
     let index = crate::store::Index::build(&repo);
     let period = Period { since: args.since, until: args.until };
-    let report = Report::build(&index, &ctx.config, period, ctx.clock.today);
+    let mut report = Report::build(&index, &ctx.config, period, ctx.clock.today);
+    report.detection = crate::analysis::detection::build(&ctx.root, &index, period, &ctx.config.severities);
     let written = match args.format {
         Format::Markdown => {
             let mut page = Page::markdown(streams.out);

@@ -1,12 +1,15 @@
 //! `incidents status [ID…] [--write] [--format markdown|json]`: the standard status
 //! block — current state apart from the next remediation action, plus progress — on
-//! screen, or written into each incident file between its markers (`--write`).
+//! screen with the incident's last Timeline entries, or written into each incident file
+//! between its markers (`--write`, without the entries).
 
 use super::{say, write, Outcome, Streams};
 use crate::analysis::StatusBlock;
 use crate::edit::status_block;
 use crate::error::{Error, Refusal, Result, UsageError};
 use crate::printable::printable_lines;
+use crate::record::frontmatter::{split, Split};
+use crate::record::timeline;
 use crate::render::status as status_output;
 use crate::store::index::{Entry, Index};
 use crate::workflow::Session;
@@ -60,14 +63,14 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         return write_blocks(ctx, &entries, streams);
     }
     let today = Some(ctx.clock.today);
-    let mut blocks = Vec::new();
+    let mut shown = Vec::new();
     for entry in &entries {
         match StatusBlock::build(entry.incident, &entry.remediations(), today) {
-            Some(block) => blocks.push(block),
+            Some(block) => shown.push((*entry, block)),
             None => skipped(entry, streams)?,
         }
     }
-    if blocks.is_empty() && args.format == Format::Markdown {
+    if shown.is_empty() && args.format == Format::Markdown {
         let note = if args.all {
             "note: no incident to show\n"
         } else {
@@ -76,25 +79,57 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         write(streams.err, note)?;
         return Ok(Outcome::Success);
     }
+    let shown = with_timelines(ctx, shown);
     let text = match args.format {
         Format::Markdown if !args.ids.is_empty() => {
             let seen = seen_before(&entries, &index);
-            printable_lines(&format!("{}{seen}", status_output::render(&blocks))).into_owned()
+            printable_lines(&format!("{}{seen}", status_output::render(&shown))).into_owned()
         }
-        Format::Markdown => printable_lines(&status_output::render(&blocks)).into_owned(),
+        Format::Markdown => printable_lines(&status_output::render(&shown)).into_owned(),
         Format::Json => {
+            let mut shown = shown;
             if !args.ids.is_empty() {
-                for block in &mut blocks {
-                    if let Some(entry) = entries.iter().find(|entry| entry.id == block.id) {
-                        block.seen_before = seen_for(entry, &index);
+                for item in &mut shown {
+                    if let Some(entry) = entries.iter().find(|entry| entry.id == item.block.id) {
+                        item.block.seen_before = seen_for(entry, &index);
                     }
                 }
             }
-            status_output::json(ctx.clock.today, &blocks)
+            status_output::json(ctx.clock.today, &shown)
         }
     };
     write(streams.out, &text)?;
     Ok(Outcome::Success)
+}
+
+/// Each block with the last entries of its incident's Timeline, read from the file
+/// (files in parallel; only bodies that mention the section are parsed). A file that
+/// cannot be read now shows no entries: the block itself came from the loaded records.
+fn with_timelines(ctx: &Context, shown: Vec<(&Entry<'_>, StatusBlock)>) -> Vec<status_output::Shown> {
+    use rayon::prelude::*;
+    shown
+        .into_par_iter()
+        .map(|(entry, block)| {
+            let text = std::fs::read(ctx.root.join(entry.path)).map(String::from_utf8);
+            let entries = match &text {
+                Ok(Ok(text)) => match split(text) {
+                    Split::Found(parts) if mentions_timeline(parts.body) => {
+                        timeline::entries(parts.body, parts.body_line)
+                    }
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            status_output::Shown::new(block, entries)
+        })
+        .collect()
+}
+
+/// Whether `body` can hold a Timeline heading at all (any case): a substring test that
+/// spares parsing the bodies without one.
+fn mentions_timeline(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memmem::find(bytes, b"imeline").is_some() || memchr::memmem::find(bytes, b"IMELINE").is_some()
 }
 
 /// The earlier incidents of `entry`'s classes with the fixes validated for them (newest

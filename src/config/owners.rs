@@ -3,7 +3,13 @@
 //! repository's CODEOWNERS file (`.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`,
 //! the first found, as GitHub reads them; looked for at the root, then at each folder
 //! above it up to the git work tree). The `unknown-owner` rule checks items
-//! against it; `digest` groups by the same names.
+//! against it; `list --owner` and `digest` match and group by the same names.
+//!
+//! One comparison serves all of them, [`key`]: two spellings name the same owner when
+//! they are equal ignoring case and a leading `@` (`Dana`, `dana` and `@dana`). The rest
+//! of a name counts: `team-checkout` is not `@acme/team-checkout` (two organisations can
+//! each have a team of that name, and `unknown-owner` would not accept it either), so
+//! `--owner team-checkout` is refused with "did you mean `@acme/team-checkout`?".
 
 use crate::yaml::Node;
 use std::path::{Path, PathBuf};
@@ -21,19 +27,53 @@ pub(crate) struct Owners {
 }
 
 impl Owners {
-    /// The configured name `owner` stands for: equal ignoring case and a leading `@`.
+    /// The configured name `owner` stands for: equal by [`key`].
     pub(crate) fn find(&self, owner: &str) -> Option<&str> {
         let key = comparable(owner);
         self.names.iter().find(|name| comparable(name) == key).map(String::as_str)
     }
 
-    /// The configured name closest to `owner`, for a "did you mean".
+    /// The configured name closest to `owner`, for a "did you mean": a team whose name
+    /// after the organisation is `owner` (`team-checkout` → `@acme/team-checkout`), else
+    /// the nearest by edit distance.
     pub(crate) fn closest(&self, owner: &str) -> Option<&str> {
         let wanted = comparable(owner);
+        let team = self.names.iter().find(|name| comparable(name).rsplit_once('/').is_some_and(|(_, t)| t == wanted));
+        if let Some(team) = team {
+            return Some(team);
+        }
         let stripped: Vec<(String, &str)> = self.names.iter().map(|n| (comparable(n), n.as_str())).collect();
         let found = crate::suggest::closest(&wanted, stripped.iter().map(|(key, _)| key.as_str()))?;
         stripped.iter().find(|(key, _)| key == found).map(|(_, name)| *name)
     }
+
+    /// Where the names come from, as a refusal says it: `.github/CODEOWNERS`, or the
+    /// config's list.
+    pub(crate) fn origin(&self) -> String {
+        let Some(path) = &self.source else { return "the `owners` list of .incidents.yml".to_string() };
+        let path = path.to_string_lossy().replace('\\', "/");
+        CODEOWNERS_PATHS
+            .iter()
+            .find(|known| path.ends_with(&format!("/{known}")) || path == **known)
+            .map_or(path.clone(), |known| known.to_string())
+    }
+
+    /// The configured spelling of `--owner {given}`, or the refusal (exit 2) naming the
+    /// closest configured owner: an owner filter that matches nobody is a typo, not an
+    /// empty answer.
+    pub(crate) fn resolve(&self, given: &str) -> Result<String, crate::usage::UsageError> {
+        self.find(given).map(str::to_string).ok_or_else(|| crate::usage::UsageError::UnknownOwner {
+            given: given.trim().to_string(),
+            hint: self.closest(given).map(str::to_string),
+            source: self.origin(),
+        })
+    }
+}
+
+/// What owner names are compared by, everywhere (`unknown-owner`, `list --owner`,
+/// `digest`): the name without surrounding white space and a leading `@`, lower-cased.
+pub(crate) fn key(name: &str) -> String {
+    comparable(name)
 }
 
 fn comparable(name: &str) -> String {
@@ -126,5 +166,13 @@ mod tests {
         assert_eq!(owners.find("@ACME/sre"), Some("@acme/sre"));
         assert_eq!(owners.find("sre"), None);
         assert_eq!(owners.closest("acme/sr"), Some("@acme/sre"));
+        // A team named without its organisation is not that team, but it is the guess.
+        assert_eq!(owners.find("sre"), None);
+        assert_eq!(owners.closest("SRE"), Some("@acme/sre"));
+        assert_eq!(owners.origin(), "the `owners` list of .incidents.yml");
+        let from_file = Owners { source: Some(PathBuf::from("/repo/.github/CODEOWNERS")), ..owners };
+        assert_eq!(from_file.origin(), ".github/CODEOWNERS");
+        assert_eq!(from_file.resolve("DANA").ok().as_deref(), Some("@dana"));
+        assert!(from_file.resolve("dan").is_err());
     }
 }

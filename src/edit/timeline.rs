@@ -1,16 +1,14 @@
 //! Appends an entry to an incident's `Timeline` section (`incidents log`): the entry goes
 //! right after the last written line of the section, or — when the file has no such
-//! section — into a new `## Timeline` section at the end of the body. Headings are found
-//! with pulldown-cmark, so a `## Timeline` inside a code fence is not the section. Every
-//! byte outside the insertion is copied through, except an unedited template placeholder
-//! (`<Timestamped, in order: …>`) that is the section's only content: the first entry
-//! replaces it. The entry takes the file's line endings.
+//! section — into a new `## Timeline` section at the end of the body. The section is
+//! found by `record::timeline::section` (pulldown-cmark, shared with the readers), so a
+//! `## Timeline` inside a code fence is not the section. Every byte outside the insertion
+//! is copied through, except an unedited template placeholder (`<Timestamped, in order:
+//! …>`) that is the section's only content: the first entry replaces it. The entry takes
+//! the file's line endings.
 
 use crate::record::frontmatter::{split, Split};
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-
-/// The title of the section entries go to.
-pub(crate) const TIMELINE: &str = "Timeline";
+use crate::record::timeline::section;
 
 /// The text of `text` with `entry` (one line, no line ending) appended to its timeline,
 /// or `None` when the file has no terminated front matter.
@@ -64,45 +62,6 @@ pub(crate) fn append_entry(text: &str, entry: &str) -> Option<String> {
     out.push_str(newline);
     out.push_str(&text[insert_at..]);
     Some(out)
-}
-
-/// The byte range of the timeline section's content in `body`: from the end of its
-/// heading line to the next heading of the same or a higher level (or the end).
-fn section(body: &str) -> Option<(usize, usize)> {
-    let mut found: Option<(HeadingLevel, usize)> = None;
-    let mut heading: Option<(HeadingLevel, usize, String)> = None;
-    for (event, range) in Parser::new(body).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                if let Some((open_level, start)) = found {
-                    if level <= open_level {
-                        return Some((start, range.start));
-                    }
-                }
-                heading = Some((level, range.end, String::new()));
-            }
-            Event::Text(text) | Event::Code(text) => {
-                if let Some((_, _, title)) = heading.as_mut() {
-                    title.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, end, title)) = heading.take() {
-                    if found.is_none() && title.trim().eq_ignore_ascii_case(TIMELINE) {
-                        // The content starts after the heading's line ending.
-                        let start = if body[..end].ends_with('\n') {
-                            end
-                        } else {
-                            body[end..].find('\n').map_or(body.len(), |i| end + i + 1)
-                        };
-                        found = Some((level, start));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    found.map(|(_, start)| (start, body.len()))
 }
 
 #[cfg(test)]

@@ -34,7 +34,8 @@ pub(crate) struct WrittenBlock {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct BodyFacts {
     pub(crate) sections: Vec<Section>,
-    pub(crate) status_block: Option<WrittenBlock>,
+    /// Boxed: few files have one, and every file holds this struct for the whole run.
+    pub(crate) status_block: Option<Box<WrittenBlock>>,
 }
 
 impl BodyFacts {
@@ -48,10 +49,12 @@ impl BodyFacts {
     /// Reads the status block of `body` (first line `first_line`), if it has one. Bodies
     /// that do not contain the marker text are not parsed at all.
     pub(crate) fn read_status_block(&mut self, body: &str, first_line: usize) {
-        self.status_block = super::markers::find(body).map(|markers| WrittenBlock {
-            line: first_line + body[..markers.open.start].matches('\n').count(),
-            content: markers.content(body).map(|text| text.replace("\r\n", "\n")),
-            second_open: markers.second_open.map(|second| first_line + body[..second.start].matches('\n').count()),
+        self.status_block = super::markers::find(body).map(|markers| {
+            Box::new(WrittenBlock {
+                line: first_line + body[..markers.open.start].matches('\n').count(),
+                content: markers.content(body).map(|text| text.replace("\r\n", "\n")),
+                second_open: markers.second_open.map(|second| first_line + body[..second.start].matches('\n').count()),
+            })
         });
     }
 
@@ -171,7 +174,7 @@ mod tests {
         facts.read_status_block("\r\n<!-- incidents:status -->\r\nblock\r\n<!-- /incidents:status -->\r\n", 9);
         assert_eq!(
             facts.status_block,
-            Some(WrittenBlock { line: 10, content: Some("block\n".to_string()), second_open: None })
+            Some(Box::new(WrittenBlock { line: 10, content: Some("block\n".to_string()), second_open: None }))
         );
         let mut fenced = BodyFacts::default();
         fenced.read_status_block("```\n<!-- incidents:status -->\n<!-- /incidents:status -->\n```\n", 9);

@@ -18,6 +18,7 @@ pub(crate) mod markers;
 mod parse;
 mod reader;
 mod remediation;
+pub(crate) mod timeline;
 
 pub(crate) use body::BodyFacts;
 pub(crate) use field::{Field, FieldState, Spanned};
@@ -44,8 +45,8 @@ impl Record {
     /// The line of the `id` key (or of the opening `---`).
     pub(crate) fn id_line(&self) -> usize {
         match self {
-            Record::Incident(incident) => incident.id.line,
-            Record::Remediation(item) => item.id.line,
+            Record::Incident(incident) => incident.id.line(),
+            Record::Remediation(item) => item.id.line(),
         }
     }
 

@@ -98,7 +98,7 @@ pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<Pa
             reader.id = node.get("id").and_then(Node::as_text);
             reader.report(
                 Rule::InvalidValue,
-                kind.line,
+                kind.line(),
                 format!("`kind: {other}` is not a record kind{hint}: write `incident` or `remediation`"),
             );
             None
@@ -108,7 +108,7 @@ pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<Pa
             reader.id = node.get("id").and_then(Node::as_text);
             reader.report(
                 Rule::MissingField,
-                kind.line,
+                kind.line(),
                 "no `kind`: add `kind: incident` or `kind: remediation` as the first key".to_string(),
             );
             None
@@ -117,9 +117,15 @@ pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<Pa
     parsed.findings.append(&mut reader.findings);
     if let Some(record) = &parsed.record {
         if let Some(status) = record.status_name() {
-            if !config.sections.required(record.kind(), status).is_empty() {
+            let required = config.sections.required(record.kind(), status);
+            if !required.is_empty() {
                 parsed.body = BodyFacts::read(parts.body, parts.body_line);
-                // Kept for the whole run: no spare capacity from growing the list.
+                // Kept for the whole run: only the sections a rule asks about (the first
+                // of each title is the one it reads), with no spare capacity.
+                parsed
+                    .body
+                    .sections
+                    .retain(|section| required.iter().any(|title| section.title.eq_ignore_ascii_case(title.trim())));
                 parsed.body.sections.shrink_to_fit();
             }
         }

@@ -90,11 +90,12 @@ impl<'a> Reader<'a> {
         parse: impl Fn(&str) -> Option<T>,
     ) -> Field<T> {
         let text = self.text(node, path);
+        let line = text.line();
         let Some(written) = text.value else {
-            return Field::unusable(text.state, text.line);
+            return Field::unusable(text.state, line);
         };
         match parse(&written) {
-            Some(value) => Field::set(value, text.line),
+            Some(value) => Field::set(value, line),
             None => {
                 let hint = crate::suggest::closest(&written, allowed.iter().copied())
                     .map(|s| format!(" (did you mean `{s}`?)"))
@@ -110,11 +111,12 @@ impl<'a> Reader<'a> {
     /// A date or RFC 3339 timestamp.
     pub(crate) fn timestamp(&mut self, node: Option<&Node>, path: &str) -> Field<Timestamp> {
         let text = self.text(node, path);
+        let line = text.line();
         let Some(written) = text.value else {
-            return Field::unusable(text.state, text.line);
+            return Field::unusable(text.state, line);
         };
         match Timestamp::parse(&written) {
-            Some(moment) => Field::set(moment, text.line),
+            Some(moment) => Field::set(moment, line),
             None if Timestamp::lacks_offset(&written) => self.invalid(
                 path,
                 format!("`{path}: {written}` has no UTC offset: add one (`{written}Z` for UTC, or `+02:00`), or write the bare date"),
@@ -129,11 +131,12 @@ impl<'a> Reader<'a> {
     /// A strict `YYYY-MM-DD` date.
     pub(crate) fn date(&mut self, node: Option<&Node>, path: &str) -> Field<NaiveDate> {
         let text = self.text(node, path);
+        let line = text.line();
         let Some(written) = text.value else {
-            return Field::unusable(text.state, text.line);
+            return Field::unusable(text.state, line);
         };
         match parse_date(&written) {
-            Some(date) => Field::set(date, text.line),
+            Some(date) => Field::set(date, line),
             None => self.invalid(path, format!("`{path}: {written}` is not a date: write `YYYY-MM-DD`")),
         }
     }

@@ -246,7 +246,7 @@ fn read_due(node: Option<&Node>, reader: &mut Reader<'_>) -> Field<Due> {
     let Some(block @ Node::Map(_)) = node else {
         let date = reader.text(node, "due");
         let Some(written) = date.value else {
-            return Field::unusable(date.state, date.line);
+            return Field::unusable(date.state, date.line());
         };
         return match parse_date(&written) {
             Some(end) => Field::set(Due { start: None, end }, line),
@@ -278,7 +278,7 @@ fn read_due(node: Option<&Node>, reader: &mut Reader<'_>) -> Field<Due> {
         if start_date > end_date {
             reader.report(
                 Rule::InvalidValue,
-                start.line,
+                start.line(),
                 format!(
                     "`due.start` ({start_date}) is after `due.end` ({end_date}): the window must start before it ends"
                 ),

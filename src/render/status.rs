@@ -2,7 +2,9 @@
 //! pasteable into an incident channel or a pull request) and what `status --write` puts
 //! between the markers. One function renders both, so the `stale-status-block` rule
 //! compares against exactly what `--write` would write; only a block built with a
-//! `today` gets the relative words ("due in 3 days"). Record text goes through
+//! `today` gets the relative words ("due in 3 days"). On screen (and in JSON) each block
+//! is followed by the incident's last Timeline entries; a written block never holds
+//! them, so it stays the lean summary of the front matter. Record text goes through
 //! [`inline`], which also keeps bare URLs from turning into links when a written block
 //! is rendered by GitHub. Shipped items show their change (a short SHA, a link, or the
 //! text) and where it and the evidence came from, as stamped in the records.
@@ -12,12 +14,65 @@ use crate::analysis::coverage::AcceptedRisk;
 use crate::analysis::shipped::{change_words, evidence_words, ShippedItem};
 use crate::analysis::status::{Action, Gate, NextAction, Progress, StatusBlock};
 use crate::clock::{format_duration, Timestamp};
+use crate::record::timeline::Entry;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Several blocks, separated by a thematic break.
-pub(crate) fn render(blocks: &[StatusBlock]) -> String {
-    blocks.iter().map(block).collect::<Vec<_>>().join("\n---\n\n")
+/// How many Timeline entries `status` shows per incident: the last ones.
+pub(crate) const TIMELINE_SHOWN: usize = 5;
+
+/// A block as `status` shows it: with the last entries of the incident's Timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Shown {
+    #[serde(flatten)]
+    pub(crate) block: StatusBlock,
+    /// The last [`TIMELINE_SHOWN`] entries, oldest first.
+    pub(crate) timeline: Vec<Entry>,
+    /// How many entries the Timeline has in all.
+    pub(crate) timeline_entries: usize,
+}
+
+impl Shown {
+    /// `block` with the last entries of `entries` (the whole Timeline, in file order).
+    pub(crate) fn new(block: StatusBlock, mut entries: Vec<Entry>) -> Shown {
+        let total = entries.len();
+        let timeline = entries.split_off(total.saturating_sub(TIMELINE_SHOWN));
+        Shown { block, timeline, timeline_entries: total }
+    }
+}
+
+/// Several blocks as `status` shows them, separated by a thematic break.
+pub(crate) fn render(shown: &[Shown]) -> String {
+    shown.iter().map(|s| format!("{}{}", block(&s.block), timeline(s))).collect::<Vec<_>>().join("\n---\n\n")
+}
+
+/// The last Timeline entries under a block, as written (a hand-written line without a
+/// timestamp shows as its text); a hint to `incidents log` for an active incident
+/// without entries; nothing otherwise.
+fn timeline(shown: &Shown) -> String {
+    if shown.timeline.is_empty() {
+        if shown.block.current.gate == Gate::Stabilizing {
+            let id = inline(&shown.block.id);
+            return format!("\n**Timeline:** no entries yet (`incidents log {id} \"…\"` adds one)\n");
+        }
+        return String::new();
+    }
+    let mut out = if shown.timeline_entries > shown.timeline.len() {
+        format!("\n**Timeline** (last {} of {} entries):\n", shown.timeline.len(), shown.timeline_entries)
+    } else {
+        let entries = if shown.timeline_entries == 1 {
+            "1 entry".to_string()
+        } else {
+            format!("{} entries", shown.timeline_entries)
+        };
+        format!("\n**Timeline** ({entries}):\n")
+    };
+    for entry in &shown.timeline {
+        let at = entry.at.map(|at| format!("{at} ")).unwrap_or_default();
+        let kind = entry.kind.as_deref().map(|kind| format!("[{}] ", inline(kind))).unwrap_or_default();
+        out.push_str(&format!("- {at}{kind}{}\n", inline(&entry.text)));
+    }
+    out
 }
 
 /// One block, every line ending in `\n`.
@@ -217,16 +272,16 @@ fn accepted_risks(progress: &Progress, risks: &[AcceptedRisk], out: &mut String)
 }
 
 /// The whole `status --format json` document: the date the relative fields are counted
-/// from and the status block of each incident (the [`StatusBlock`] structs, serialised;
-/// docs/reports.md).
+/// from and the status block of each incident (the [`StatusBlock`] structs, serialised,
+/// with `timeline` and `timeline_entries` from [`Shown`]; docs/reports.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct StatusOutput {
     /// The date `days_until_due` is counted from.
     pub(crate) today: NaiveDate,
-    pub(crate) incidents: Vec<StatusBlock>,
+    pub(crate) incidents: Vec<Shown>,
 }
 
 /// `status --format json`.
-pub(crate) fn json(today: NaiveDate, blocks: &[StatusBlock]) -> String {
-    super::json::versioned(&StatusOutput { today, incidents: blocks.to_vec() })
+pub(crate) fn json(today: NaiveDate, shown: &[Shown]) -> String {
+    super::json::versioned(&StatusOutput { today, incidents: shown.to_vec() })
 }

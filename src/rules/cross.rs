@@ -53,7 +53,7 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, config: &Config
         out.push(Finding::new(
             Rule::BrokenReference,
             path,
-            item.incident.line,
+            item.incident.line(),
             id,
             format!(
                 "`incident: {parent}` names no incident in this repository{hint}: write the id of an existing incident"
@@ -71,7 +71,7 @@ fn item_links(path: &str, item: &Remediation, index: &Index<'_>, config: &Config
     out.push(Finding::new(
         Rule::UnlinkedFailureMode,
         path,
-        item.failure_mode.line,
+        item.failure_mode.line(),
         id,
         format!("failure mode \"{mode}\" is not one of {parent}'s `failure_modes` ({listed}): copy one of them exactly, or add this one to the incident's `failure_modes`"),
     ));
@@ -120,7 +120,7 @@ fn due_beyond_policy(
     out.push(Finding::new(
         Rule::DueBeyondPolicy,
         path,
-        item.due.line,
+        item.due.line(),
         item.id.value.as_deref(),
         format!(
             "{name} is due {}, later than the {severity} policy allows ({days} days; {parent} was {counted}): the latest allowed date is {latest} — move `due:` to {latest} or earlier, or split the item so the fix that prevents a repeat ships by then",
@@ -188,7 +188,7 @@ fn incident_coverage(
         out.push(if within_grace { finding.at_most_warning() } else { finding });
     };
     if incident.failure_modes().is_empty() {
-        finding(incident.failure_modes.line, format!(
+        finding(incident.failure_modes.line(), format!(
             "{id} is {} but lists no failure modes{grace_note}: add `failure_modes:` with each breakage in a plain sentence, then an item for each",
             status.as_str()
         ));
@@ -206,7 +206,7 @@ fn incident_coverage(
             out.push(Finding::new(
                 Rule::OpenRemediation,
                 path,
-                incident.status.line,
+                incident.status.line(),
                 Some(id),
                 format!(
                     "{id} is closed but {item_id} ({}) is {}: validate it (`incidents validate {item_id} --evidence …`), drop it with a reason, or reopen the incident",

@@ -31,7 +31,7 @@ fn weak(field: &Field<String>, key: &str, config: &Config, emit: &mut Emitter<'_
     if !is_non_answer(text, config) {
         return false;
     }
-    emit.emit(Rule::WeakEvidence, field.line, non_answer_message(key, text));
+    emit.emit(Rule::WeakEvidence, field.line(), non_answer_message(key, text));
     true
 }
 
@@ -45,7 +45,7 @@ pub(super) fn check_incident(incident: &Incident, config: &Config, emit: &mut Em
     if !weak(&gate.verification, "stabilization.verification", config, emit) {
         if let Some(text) = gate.verification.get() {
             if classify_verification(text) == Observed::PreProductionOnly {
-                emit.emit(Rule::LocalVerification, gate.verification.line, local_verification_message(text));
+                emit.emit(Rule::LocalVerification, gate.verification.line(), local_verification_message(text));
             }
         }
     }

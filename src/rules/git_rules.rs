@@ -25,7 +25,7 @@ pub(crate) fn check(repo: &Repository, config: &Config, findings: &mut Vec<Findi
         }
         let Some(change) = item.change.get().map(|text| text.trim()) else { continue };
         if Kind::of(change) == Kind::Commit {
-            shas.push((file.path.as_str(), item.change.line, item.id.get().map(String::as_str), change));
+            shas.push((file.path.as_str(), item.change.line(), item.id.get().map(String::as_str), change));
         }
     }
     let Some(&(first_file, first_line, first_id, _)) = shas.first() else { return };

@@ -26,7 +26,7 @@ pub(crate) fn check(file: &ParsedFile, record: &Record, config: &Config, out: &m
     out.push(Finding::new(
         Rule::UnknownOwner,
         &file.path,
-        item.owner.line,
+        item.owner.line(),
         record.id(),
         format!(
             "owner `{owner}` is not one of {from}{hint}: write one of {}{more}, or add the new owner there",

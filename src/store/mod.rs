@@ -33,8 +33,16 @@ impl Repository {
         // doubling) and then copied them, which held the records twice: half of the
         // peak heap at 40,000 records. Every discovered file yields a parsed file
         // (without front matter: a `not-a-record` finding), so nothing is filtered after.
-        let mut files: Vec<ParsedFile> =
-            found.files.par_iter().map(|relative| read_one(root, relative, config)).collect();
+        // Each discovered path moves into its parsed file, so paths are held once.
+        let mut files: Vec<ParsedFile> = found
+            .files
+            .into_par_iter()
+            .map(|relative| {
+                let mut parsed = read_one(root, &relative, config);
+                parsed.path = relative;
+                parsed
+            })
+            .collect();
         files.extend(found.problems.into_iter().map(|(path, message)| ParsedFile {
             findings: vec![Finding::new(Rule::Syntax, &path, 1, None, message)],
             path,

@@ -77,3 +77,75 @@ fn digest_groups_every_spelling_under_the_configured_name() {
     let one = repo.ok(&["digest", "--owner", "dana", "--format", "json"]).json();
     assert_eq!(one["owners"][0]["owner"], "@dana");
 }
+
+/// Items owned by `@acme/team-checkout` written three ways, and one of `@dana`.
+fn team_repo() -> Repo {
+    let item = |id: &str, owner: &str| open_item(id, "INC-1", "cache race").replace("team-checkout", owner);
+    repo("owners: codeowners\n", "\"@acme/team-checkout\"")
+        .file(".github/CODEOWNERS", "*  @dana @acme/team-checkout\n")
+        .file("incidents/INC-1-R2.md", &item("INC-1-R2", "acme/team-checkout"))
+        .file("incidents/INC-1-R3.md", &item("INC-1-R3", "\"@ACME/Team-Checkout\""))
+        .file("incidents/INC-1-R4.md", &item("INC-1-R4", "dana"))
+}
+
+#[test]
+fn list_and_digest_match_an_owner_the_same_way() {
+    let repo = team_repo();
+    for owner in ["@acme/team-checkout", "acme/team-checkout", "ACME/TEAM-CHECKOUT"] {
+        let list = repo.ok(&["list", "--owner", owner, "--format", "json"]).json();
+        let ids: Vec<&str> = list["records"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["INC-1-R1", "INC-1-R2", "INC-1-R3"], "{owner}");
+        let digest = repo.ok(&["digest", "--owner", owner, "--format", "json"]).json();
+        let owners = digest["owners"].as_array().unwrap();
+        assert_eq!(owners.len(), 1, "{owner}: {digest}");
+        // Grouped under the configured spelling, with every spelling's items.
+        assert_eq!(owners[0]["owner"], "@acme/team-checkout");
+        let listed: Vec<&str> = ["overdue", "awaiting_validation", "diagnosing", "due_soon"]
+            .iter()
+            .flat_map(|heading| owners[0][*heading].as_array().unwrap())
+            .map(|item| item["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(listed.len(), 3, "{owner}: {digest}");
+    }
+    let digest = repo.ok(&["digest", "--format", "json"]).json();
+    let groups: Vec<&str> = digest["owners"].as_array().unwrap().iter().map(|o| o["owner"].as_str().unwrap()).collect();
+    assert_eq!(groups, ["@acme/team-checkout", "@dana"]);
+}
+
+#[test]
+fn an_owner_that_is_not_configured_is_refused_with_the_closest() {
+    let repo = team_repo();
+    for command in ["list", "digest"] {
+        // The team without its organisation is another name, but it is the guess.
+        let run = repo.run(&[command, "--owner", "team-checkout"]);
+        assert_eq!(run.code, 2, "{command}: {run:?}");
+        assert!(run.stdout.is_empty(), "{command}: {}", run.stdout);
+        assert!(
+            run.stderr
+                .contains("`--owner team-checkout` is not a configured owner (did you mean `@acme/team-checkout`?)")
+                && run.stderr.contains(".github/CODEOWNERS"),
+            "{command}: {}",
+            run.stderr
+        );
+        let run = repo.run(&[command, "--owner", "dan"]);
+        assert_eq!(run.code, 2, "{command}: {run:?}");
+        assert!(run.stderr.contains("(did you mean `@dana`?)"), "{command}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn without_owners_configured_any_owner_filters_and_an_unknown_one_lists_nothing() {
+    let repo = repo("grace_period: 7d\n", "\"@Dana\"");
+    let list = repo.ok(&["list", "--owner", "dana", "--format", "json"]).json();
+    assert_eq!(list["records"].as_array().unwrap().len(), 1, "{list}");
+    let run = repo.run(&["list", "--owner", "nobody"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("no record matches; no item has owner `nobody`"), "{}", run.stderr);
+    // A typo of an owner items hold is pointed out.
+    let run = repo.run(&["list", "--owner", "dnaa"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{run:?}");
+    assert_eq!(run.stderr, "note: no record matches; no item has owner `dnaa` (did you mean `@Dana`?)\n");
+    // An owner that items hold, filtered out by another filter: no owner note.
+    let run = repo.run(&["list", "--owner", "dana", "--status", "dropped"]);
+    assert_eq!(run.stderr, "note: no record matches\n");
+}

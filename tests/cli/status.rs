@@ -93,6 +93,9 @@ fn an_active_incident_without_items() {
 
 **Remediation progress:** no items
 - Failure modes: none listed yet
+
+**Timeline** (1 entry):
+- 10:00 alert
 "
     );
 }
@@ -116,6 +119,9 @@ fn a_stabilized_incident_with_an_overdue_item_and_an_uncovered_mode() {
 
 **Remediation progress:** 2 items: 0 validated, 0 shipped, 2 open (1 in progress), 0 diagnosing, 0 dropped
 - Failure modes with no item: \"no alert on decode errors\"
+
+**Timeline** (1 entry):
+- 10:00 alert
 "
     );
 }
@@ -139,6 +145,9 @@ fn a_closed_incident() {
 
 **Shipped changes:**
 - INC-3-R1 validated — change `https://git.example.com/shop/checkout/pull/4711` (given by hand); evidence (given by hand): CI run 4711 passed
+
+**Timeline** (1 entry):
+- 10:00 alert
 "
     );
 }

@@ -31,6 +31,7 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>, seve
     recurrence(report, out);
     counts(report, out);
     timing(report, out, severities);
+    super::detection::html(report, out);
     remediation(report, out);
     coverage(report, out);
     repeats(report, out);

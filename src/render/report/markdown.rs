@@ -15,6 +15,7 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>) {
     recurrence(report, out);
     counts(report, out);
     timing(report, out);
+    super::detection::markdown(report, out);
     remediation(report, out);
     coverage(report, out);
     repeats(report, out);

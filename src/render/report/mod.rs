@@ -1,6 +1,7 @@
 //! `report` output: `markdown`, `html` (one self-contained file: `html_text` escapes and
 //! tables, `body` renders record bodies, `charts`, `coverage` (accepted risks, closed
-//! without a validated item) and `appendix`), and JSON. `markdown_incidents` is the
+//! without a validated item) and `appendix`), and JSON. `detection` is the time to
+//! detect and to mitigate section of both Markdown and HTML. `markdown_incidents` is the
 //! Markdown report's per-incident section, whose item fields the appendix shares. Every
 //! format is written to the output as it is rendered: Markdown and HTML through a
 //! [`page::Page`], JSON through the one JSON writer.
@@ -10,6 +11,7 @@ pub(crate) mod body;
 pub(crate) mod charts;
 pub(crate) mod classes;
 pub(crate) mod coverage;
+pub(crate) mod detection;
 pub(crate) mod html;
 pub(crate) mod html_text;
 pub(crate) mod markdown;
