@@ -64,7 +64,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         Format::Json => report_output::json(&report, &mut *streams.out),
         Format::Html => {
             let mut page = Page::html(streams.out);
-            report_output::html::render(&report, &mut page, &mut |file| body(ctx, file), &ctx.config.severities)?;
+            report_output::html::render(&report, &mut page, &|file| body(ctx, file), &ctx.config.severities)?;
             page.finish()
         }
     };
@@ -75,7 +75,8 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
 }
 
-/// The Markdown body of an incident file, read when the HTML appendix reaches it.
+/// The Markdown body of an incident file, read when the HTML appendix reaches it (on the
+/// appendix's worker threads).
 fn body(ctx: &Context, relative: &str) -> Result<Option<String>> {
     let path = ctx.root.join(relative);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;

@@ -12,73 +12,88 @@ use crate::analysis::Report;
 use crate::error::Result;
 
 /// Reads the Markdown body of an incident file (root-relative path); `None` when it has
-/// no front matter to split off.
-pub(crate) type Bodies<'b> = &'b mut dyn FnMut(&str) -> Result<Option<String>>;
+/// no front matter to split off. Called from several threads.
+pub(crate) type Bodies<'b> = &'b (dyn Fn(&str) -> Result<Option<String>> + Sync);
 
-/// The appendix section, one incident at a time.
+/// Incidents whose bodies are read and rendered side by side before they are written.
+const CHUNK: usize = 64;
+
+/// The appendix section. Bodies are read and rendered to HTML (pulldown-cmark, most of
+/// this section's time) in parallel, a chunk of incidents at a time so that only one
+/// chunk's HTML is held, and written in order; an error reading a body ends the page at
+/// that incident, as when they were read one by one.
 pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> Result<()> {
+    use rayon::prelude::*;
     out.push_str("<section class=\"appendix\">\n<h2>Incidents</h2>\n");
-    for incident in &report.incidents {
-        write!(
-            out,
-            "<article id=\"incident-{}\">\n<h3>{} · {}</h3>\n<dl>",
-            escape(incident.id),
-            escape(incident.id),
-            opt(&incident.title)
-        );
-        let stamp = |value: &Option<crate::clock::Timestamp>| value.map(|t| escape(&t.to_string()));
-        let facts = [
-            ("Severity", incident.severity.map(escape)),
-            ("Status", incident.status.map(escape)),
-            ("Opened", stamp(&incident.opened)),
-            ("Stabilized", stamp(&incident.stabilized_at)),
-            ("Closed", stamp(&incident.closed_at)),
-            ("Commander", incident.commander.map(escape)),
-            (
-                "Classes",
-                Some(incident.classes.iter().map(|c| escape(c)).collect::<Vec<_>>().join(", "))
-                    .filter(|s| !s.is_empty()),
-            ),
-            ("File", Some(format!("<code>{}</code>", escape(incident.file)))),
-        ];
-        for (label, value) in facts {
-            if let Some(value) = value {
-                write!(out, "<div><dt>{label}</dt><dd>{value}</dd></div>");
-            }
+    for chunk in report.incidents.chunks(CHUNK) {
+        let rendered: Vec<Result<Option<String>>> =
+            chunk.par_iter().map(|incident| Ok(body(incident.file)?.map(|text| super::body::render(&text)))).collect();
+        for (incident, html) in chunk.iter().zip(rendered) {
+            article(incident, html?, out);
         }
-        out.push_str("</dl>\n");
-        gate_one(incident, out);
-        if !incident.failure_modes.is_empty() {
-            out.push_str("<p class=\"modes\">Failure modes:</p>\n<ul>\n");
-            for mode in &incident.failure_modes {
-                writeln!(out, "<li>{}</li>", escape(mode));
-            }
-            out.push_str("</ul>\n");
-        }
-        if !incident.items.is_empty() {
-            let rows: Vec<Vec<String>> = incident
-                .items
-                .iter()
-                .map(|item| {
-                    vec![
-                        nowrap(item.id),
-                        item.status.map_or_else(|| "—".to_string(), nowrap),
-                        item.owner.map_or_else(|| "—".to_string(), nowrap),
-                        item.due.map_or_else(|| "—".to_string(), |due| nowrap(&due.to_string())),
-                        opt(&item.failure_mode),
-                        proof(item),
-                    ]
-                })
-                .collect();
-            table(out, &["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], rows, 6);
-        }
-        if let Some(text) = body(incident.file)? {
-            write!(out, "<div class=\"body\">\n{}</div>\n", super::body::render(&text));
-        }
-        out.push_str("</article>\n");
     }
     out.push_str("</section>\n");
     Ok(())
+}
+
+/// One incident of the appendix, with its body already rendered.
+fn article(incident: &IncidentRow, body: Option<String>, out: &mut Page<'_>) {
+    write!(
+        out,
+        "<article id=\"incident-{}\">\n<h3>{} · {}</h3>\n<dl>",
+        escape(incident.id),
+        escape(incident.id),
+        opt(&incident.title)
+    );
+    let stamp = |value: &Option<crate::clock::Timestamp>| value.map(|t| escape(&t.to_string()));
+    let facts = [
+        ("Severity", incident.severity.map(escape)),
+        ("Status", incident.status.map(escape)),
+        ("Opened", stamp(&incident.opened)),
+        ("Stabilized", stamp(&incident.stabilized_at)),
+        ("Closed", stamp(&incident.closed_at)),
+        ("Commander", incident.commander.map(escape)),
+        (
+            "Classes",
+            Some(incident.classes.iter().map(|c| escape(c)).collect::<Vec<_>>().join(", ")).filter(|s| !s.is_empty()),
+        ),
+        ("File", Some(format!("<code>{}</code>", escape(incident.file)))),
+    ];
+    for (label, value) in facts {
+        if let Some(value) = value {
+            write!(out, "<div><dt>{label}</dt><dd>{value}</dd></div>");
+        }
+    }
+    out.push_str("</dl>\n");
+    gate_one(incident, out);
+    if !incident.failure_modes.is_empty() {
+        out.push_str("<p class=\"modes\">Failure modes:</p>\n<ul>\n");
+        for mode in &incident.failure_modes {
+            writeln!(out, "<li>{}</li>", escape(mode));
+        }
+        out.push_str("</ul>\n");
+    }
+    if !incident.items.is_empty() {
+        let rows: Vec<Vec<String>> = incident
+            .items
+            .iter()
+            .map(|item| {
+                vec![
+                    nowrap(item.id),
+                    item.status.map_or_else(|| "—".to_string(), nowrap),
+                    item.owner.map_or_else(|| "—".to_string(), nowrap),
+                    item.due.map_or_else(|| "—".to_string(), |due| nowrap(&due.to_string())),
+                    opt(&item.failure_mode),
+                    proof(item),
+                ]
+            })
+            .collect();
+        table(out, &["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], rows, 6);
+    }
+    if let Some(html) = body {
+        write!(out, "<div class=\"body\">\n{html}</div>\n");
+    }
+    out.push_str("</article>\n");
 }
 
 /// The gate-1 evidence as a small definition list; "not written" for a missing field of
