@@ -130,21 +130,42 @@ impl<'a> Report<'a> {
     pub(crate) fn build(records: &Index<'a>, config: &Config, period: Period, today: NaiveDate) -> Report<'a> {
         let entries: Vec<&Entry<'a>> =
             records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
+        // The costly sections are independent: built side by side on the two cores
+        // (rayon::join) rather than one after another on the main thread.
+        let ((incidents, recurrences), (similar_failure_modes, (repeat_classes, (remediation, charts)))) = rayon::join(
+            || {
+                rayon::join(
+                    || entries.iter().map(|entry| row(entry)).collect(),
+                    || recurrence::find(&entries, &records.incidents),
+                )
+            },
+            || {
+                rayon::join(
+                    || super::similar::find(&entries, &records.incidents),
+                    || {
+                        rayon::join(
+                            || classes::repeats(&entries, &config.classes),
+                            || rayon::join(|| workload::build(&entries, today), || charts::build(&entries)),
+                        )
+                    },
+                )
+            },
+        );
         Report {
             today,
             period,
-            incidents: entries.iter().map(|entry| row(entry)).collect(),
+            incidents,
             counts: timing::counts(&entries, &config.severities),
             timing: timing::timings(&entries, &config.severities),
             detection: Vec::new(),
-            recurrences: recurrence::find(&entries, &records.incidents),
-            repeat_classes: classes::repeats(&entries, &config.classes),
+            recurrences,
+            repeat_classes,
             class_quarters: classes::quarters(&entries),
-            similar_failure_modes: super::similar::find(&entries, &records.incidents),
-            remediation: workload::build(&entries, today),
+            similar_failure_modes,
+            remediation,
             due_moves: due_moves::build(&entries),
             coverage: coverage::build(&entries, today, config.grace_days),
-            charts: charts::build(&entries),
+            charts,
         }
     }
 }
