@@ -14,7 +14,17 @@ use crate::render::markdown_text::inline;
 
 const TITLE: &str = "Time to detect and to mitigate";
 /// `Detected`: incidents with a `[detected]` entry; `Timed`: those with a time to detect.
-const HEADER: [&str; 9] = ["Severity", "Incidents", "Detected", "Timed", "Median", "p90", "Mitigated", "Median", "p90"];
+const HEADER: [&str; 9] = [
+    "Severity",
+    "Incidents",
+    "Detected",
+    "Timed",
+    "To detect, median",
+    "p90",
+    "Mitigated",
+    "To mitigate, median",
+    "p90",
+];
 
 /// Whether any incident of the period has a `[detected]` entry (the `all` row counts them).
 fn tagged(report: &Report) -> usize {
