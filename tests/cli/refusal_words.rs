@@ -4,8 +4,6 @@
 //! built by one variant of `Refusal` or `UsageError`; these pin them end to end.
 
 use crate::support::*;
-use std::path::Path;
-use std::process::Command;
 
 const MODE: &str = "cache race after deploy";
 
@@ -196,33 +194,16 @@ fn an_import_names_the_columns_it_cannot_find_and_the_rows_it_cannot_use() {
     assert_refused(&repo, &cases);
 }
 
-/// Runs git in `dir` without the user's config, with a fixed identity and date; its
-/// stdout, or `None` when git is missing or fails.
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .args(["-c", "user.name=Dana", "-c", "user.email=dana@example.com", "-c", "init.defaultBranch=main"])
-        .args(["-c", "commit.gpgsign=false", "-c", "safe.directory=*"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_AUTHOR_DATE", "2026-03-01T09:00:00+00:00")
-        .env("GIT_COMMITTER_DATE", "2026-03-01T09:00:00+00:00")
-        .output()
-        .ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
-}
-
 /// The fixture as a git repository with one commit, or `None` (saying so) without git.
 fn committed() -> Option<Repo> {
-    let repo = fixture();
-    let made = git(repo.path(), &["init", "-q"])
-        .and_then(|_| git(repo.path(), &["add", "-A"]))
-        .and_then(|_| git(repo.path(), &["commit", "-q", "-m", "Records"]));
-    if made.is_none() {
-        eprintln!("SKIPPED: the git CLI is not installed (tests/cli/git.rs says more)");
+    if !crate::git::have_git() {
+        return None;
     }
-    made.map(|_| repo)
+    let repo = fixture();
+    for args in [&["init", "-q"][..], &["add", "-A"], &["commit", "-q", "-m", "Records"]] {
+        crate::git::git(repo.path(), args);
+    }
+    Some(repo)
 }
 
 #[test]
@@ -235,8 +216,8 @@ fn ship_without_a_trailer_names_the_commits_it_read() {
 #[test]
 fn a_history_that_cannot_be_read_is_refused_with_what_git_said() {
     let Some(repo) = committed() else { return };
-    let parent = git(repo.path(), &["rev-parse", "HEAD"]).unwrap();
-    git(repo.path(), &["commit", "-q", "--allow-empty", "-m", "Later"]).unwrap();
+    let parent = crate::git::git(repo.path(), &["rev-parse", "HEAD"]);
+    crate::git::git(repo.path(), &["commit", "-q", "--allow-empty", "-m", "Later"]);
     std::fs::remove_file(repo.abs(&format!(".git/objects/{}/{}", &parent[..2], &parent[2..]))).unwrap();
     let message =
         format!("cannot read git history: An object with id {parent} could not be found; nothing was written");
