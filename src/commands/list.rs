@@ -3,6 +3,7 @@
 
 use super::{write, Outcome, Streams};
 use crate::analysis::listing::{self, Filter, Kind};
+use crate::config::owners::Owners;
 use crate::error::{Result, UsageError};
 use crate::printable::printable_lines;
 use crate::record::{IncidentStatus, ItemStatus};
@@ -67,23 +68,17 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
 
 /// The note for an empty listing: with `--owner` values no item holds (and no `owners`
 /// list to refuse them up front), the closest owner items do hold, so a typo is caught.
+/// The owners items hold are matched and suggested as configured owners are
+/// ([`Owners::find`], [`Owners::closest`]).
 fn no_match(repo: &crate::store::Repository, owners: &[String]) -> String {
-    use crate::config::owners::key;
-    let mut held: Vec<&str> = repo.items().filter_map(|(_, item)| item.owner.get().map(String::as_str)).collect();
+    let mut held: Vec<String> = repo.items().filter_map(|(_, item)| item.owner.get().cloned()).collect();
     held.sort_unstable();
     held.dedup();
+    let held = Owners { names: held, source: None };
     let mut note = String::from("note: no record matches");
-    for owner in owners {
-        if held.iter().any(|name| key(name) == key(owner)) {
-            continue;
-        }
+    for owner in owners.iter().filter(|owner| held.find(owner).is_none()) {
         note.push_str(&format!("; no item has owner `{owner}`"));
-        // Compared as owners match (case and a leading `@` ignored), shown as written.
-        let keys: Vec<String> = held.iter().map(|name| key(name)).collect();
-        let close = crate::suggest::closest(&key(owner), keys.iter().map(String::as_str))
-            .and_then(|close| keys.iter().position(|k| k == close))
-            .map(|at| held[at]);
-        if let Some(close) = close {
+        if let Some(close) = held.closest(owner) {
             note.push_str(&format!(" (did you mean `{close}`?)"));
         }
     }
