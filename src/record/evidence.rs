@@ -54,25 +54,6 @@ fn answer_key(text: &str, limit: usize) -> Option<String> {
     let mut len = 0;
     let mut space = false;
     for c in text.chars() {
-        if c.is_ascii() {
-            // The common case, without the Unicode tables.
-            let byte = c as u8;
-            if c.is_whitespace() {
-                space = len > 0;
-            } else if byte.is_ascii_alphanumeric() {
-                if len + usize::from(space) + 1 > limit {
-                    return None;
-                }
-                if space {
-                    key[len] = b' ';
-                    len += 1;
-                    space = false;
-                }
-                key[len] = byte.to_ascii_lowercase();
-                len += 1;
-            }
-            continue;
-        }
         if c.is_whitespace() {
             space = len > 0;
             continue;
@@ -84,6 +65,15 @@ fn answer_key(text: &str, limit: usize) -> Option<String> {
             key[len] = b' ';
             len += 1;
             space = false;
+        }
+        if c.is_ascii() {
+            // The common case, without the Unicode case tables.
+            if len + 1 > limit {
+                return None;
+            }
+            key[len] = c.to_ascii_lowercase() as u8;
+            len += 1;
+            continue;
         }
         for lower in c.to_lowercase() {
             if len + lower.len_utf8() > limit {
