@@ -1,6 +1,6 @@
 //! The one grouping of the loaded records by id, built once per run in one pass over
 //! [`Repository::files`] and shared by the rules, analysis and the writing commands:
-//! the files that hold each id, every incident with an id (the first file when the id is
+//! the files of each id held by more than one file, every incident with an id (the first file when the id is
 //! duplicated, as `check` reports it) with its items, and the items whose incident does
 //! not exist. Lookups by id are hash lookups; it borrows the records and copies nothing.
 
