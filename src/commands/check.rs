@@ -70,8 +70,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
             },
         });
     }
-    let repo = ctx.load();
-    let mut report = rules::check(&repo, &ctx.config, ctx.clock.today);
+    let (repo, mut report) = rules::load_and_check(&ctx.root, &ctx.config, ctx.clock.today);
     if !filters.is_empty() {
         report.diagnostics.retain(|d| filters.iter().any(|f| matches_filter(&d.file, f)));
     }
@@ -113,7 +112,9 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         }
     };
     write(streams.out, &text)?;
-    Ok(outcome(&report, args.strict))
+    let outcome = outcome(&report, args.strict);
+    repo.release_at_exit();
+    Ok(outcome)
 }
 
 /// Exit 1 when an error is shown, or with `strict` any diagnostic.

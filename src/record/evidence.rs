@@ -177,21 +177,17 @@ pub(crate) fn classify_verification(text: &str) -> Observed {
     let mut pre_production = false;
     let mut index = 0;
     while index < words.len() {
-        let pair = words.get(index + 1).map(|next| format!("{} {next}", words[index]));
-        if let Some(pair) = pair.as_deref() {
-            if NOT_PRODUCTION.contains(&pair) {
+        let word = words[index];
+        if let Some(&next) = words.get(index + 1) {
+            // Two-word entries are compared as their two halves: no string is built per pair.
+            if has_pair(NOT_PRODUCTION, word, next) {
                 pre_production = true;
                 index += 2;
                 continue;
             }
-            if PRODUCTION.contains(&pair) {
-                production = true;
-            }
-            if PRE_PRODUCTION.contains(&pair) {
-                pre_production = true;
-            }
+            production |= has_pair(PRODUCTION, word, next);
+            pre_production |= has_pair(PRE_PRODUCTION, word, next);
         }
-        let word = words[index];
         production |= PRODUCTION.contains(&word);
         pre_production |= PRE_PRODUCTION.contains(&word);
         index += 1;
@@ -201,6 +197,17 @@ pub(crate) fn classify_verification(text: &str) -> Observed {
         (false, true) => Observed::PreProductionOnly,
         (false, false) => Observed::Unplaced,
     }
+}
+
+/// Whether `list` has the two-word entry `first second`.
+fn has_pair(list: &[&str], first: &str, second: &str) -> bool {
+    let len = first.len() + 1 + second.len();
+    list.iter().any(|entry| {
+        entry.len() == len
+            && entry.as_bytes()[first.len()] == b' '
+            && entry.starts_with(first)
+            && entry.ends_with(second)
+    })
 }
 
 /// What to write in an evidence field (or another field a writing command refuses a

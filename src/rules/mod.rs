@@ -16,15 +16,37 @@ mod status_block;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Finding, Report};
+use crate::record::ParsedFile;
 use crate::store::{Index, Repository};
 use chrono::NaiveDate;
-use rayon::prelude::*;
+use std::path::Path;
 
-/// Runs every rule over the repository and applies the config's levels.
+/// Runs every rule over loaded records and applies the config's levels (tests and the
+/// fuzzing target, which build their record sets in memory; `check` loads and checks in
+/// one go with [`load_and_check`]).
+#[cfg(any(test, fuzzing))]
 pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Report {
-    // The index is built while the per-record rules run, and the three cross-record
-    // passes run side by side: on two cores, a pass that runs alone leaves one idle.
-    let (index, mut findings) = rayon::join(|| Index::build(repo), || per_record(repo, config, today));
+    use rayon::prelude::*;
+    let found = repo.files.par_iter().map(|file| per_file(file, config, today)).collect();
+    check_with(repo, config, today, found)
+}
+
+/// Loads the records under `root` and runs every rule: [`check`], with the per-record
+/// rules run by the worker that read each file, while the file is in its cache, rather
+/// than in a second pass over every record.
+pub(crate) fn load_and_check(root: &Path, config: &Config, today: NaiveDate) -> (Repository, Report) {
+    let (repo, found) = Repository::load_visiting(root, config, |file| per_file(file, config, today));
+    let report = check_with(&repo, config, today, found);
+    (repo, report)
+}
+
+/// The cross-record rules over `repo`, and the report of every finding: `found` holds
+/// each file's own findings and those of its per-record rules, in file order.
+fn check_with(repo: &Repository, config: &Config, today: NaiveDate, found: Vec<Vec<Finding>>) -> Report {
+    // The index is built while the per-file findings are gathered, and the three
+    // cross-record passes run side by side: on two cores, a pass that runs alone leaves
+    // one idle.
+    let (index, mut findings) = rayon::join(|| Index::build(repo), || found.into_iter().flatten().collect::<Vec<_>>());
     let (cross_found, (block_found, git_found)) = rayon::join(
         || collected(|out| cross::check(repo, &index, config, today, out)),
         || {
@@ -50,20 +72,16 @@ pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Rep
     Report { diagnostics, files: repo.files.len() }
 }
 
-/// The findings of every per-record rule, the files' own (parse) findings first.
-fn per_record(repo: &Repository, config: &Config, today: NaiveDate) -> Vec<Finding> {
-    repo.files
-        .par_iter()
-        .flat_map_iter(|file| {
-            let mut found = file.findings.clone();
-            if let Some(record) = &file.record {
-                record_rules::check_record(file, record, config, today, &mut found);
-                owner_rules::check(file, record, config, &mut found);
-                class_rules::check(file, record, config, &mut found);
-            }
-            found
-        })
-        .collect()
+/// The findings of one file: its own (parse) findings, then those of every per-record
+/// rule.
+fn per_file(file: &ParsedFile, config: &Config, today: NaiveDate) -> Vec<Finding> {
+    let mut found = file.findings.clone();
+    if let Some(record) = &file.record {
+        record_rules::check_record(file, record, config, today, &mut found);
+        owner_rules::check(file, record, config, &mut found);
+        class_rules::check(file, record, config, &mut found);
+    }
+    found
 }
 
 /// The findings a pass pushes, in a vector of their own.

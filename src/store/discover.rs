@@ -44,7 +44,7 @@ pub(crate) fn discover(root: &Path, config: &Config) -> Discovered {
     if !dir.is_dir() {
         return found;
     }
-    let mut found = walk(&dir, root, config);
+    let mut found = walk(&dir, &relative(root, &dir), root, config);
     // Each folder's entries come in the order the file system lists them: sort the path
     // strings once at the end (sorting inside the walk cost a tenth of `check`).
     found.files.sort_unstable();
@@ -52,9 +52,11 @@ pub(crate) fn discover(root: &Path, config: &Config) -> Discovered {
     found
 }
 
-/// Everything under `folder`: its entries in one pass, then its subfolders in parallel
-/// (rayon), so listing a records folder of year folders uses every core.
-fn walk(folder: &Path, root: &Path, config: &Config) -> Discovered {
+/// Everything under `folder` (shown as `shown`, root-relative): its entries in one pass,
+/// then its subfolders in parallel (rayon), so listing a records folder of year folders
+/// uses every core. Each file's root-relative path is the folder's plus its name: no
+/// path is built and taken apart again per file.
+fn walk(folder: &Path, shown_folder: &str, root: &Path, config: &Config) -> Discovered {
     let mut found = Discovered::default();
     let cannot_read = |found: &mut Discovered, path: &Path, error: &std::io::Error| {
         let path = relative(root, path);
@@ -73,6 +75,7 @@ fn walk(folder: &Path, root: &Path, config: &Config) -> Discovered {
         }
     };
     let mut folders = Vec::new();
+    let folder_is_utf8 = is_utf8(folder, root);
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -81,37 +84,40 @@ fn walk(folder: &Path, root: &Path, config: &Config) -> Discovered {
                 continue;
             }
         };
-        let path = entry.path();
         // Not followed: the type of the entry itself (a link is a link).
         let kind = match entry.file_type() {
             Ok(kind) => kind,
             Err(error) => {
-                cannot_read(&mut found, &path, &error);
+                cannot_read(&mut found, &entry.path(), &error);
                 continue;
             }
         };
+        let name = entry.file_name();
         if kind.is_dir() {
-            folders.push(path);
+            folders.push(name);
             continue;
         }
-        let name = entry.file_name();
         let bytes = name.as_encoded_bytes();
         let is_markdown = bytes.len() >= 3 && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b".md");
-        let links_to_folder = kind.is_symlink() && std::fs::metadata(&path).is_ok_and(|meta| meta.is_dir());
-        if !(is_markdown || links_to_folder) || is_readme(&name) {
+        if !(is_markdown || kind.is_symlink()) || is_readme(&name) {
             continue;
         }
-        let shown = relative(root, &path);
+        let links_to_folder = kind.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir());
+        if !(is_markdown || links_to_folder) {
+            continue;
+        }
+        let shown = join(shown_folder, &name);
         if config.is_ignored(&shown) {
             continue;
         }
-        if let Some(problem) = problem(kind, &path, links_to_folder, root) {
+        if let Some(problem) = problem(kind, links_to_folder, folder_is_utf8 && name.to_str().is_some()) {
             found.problems.push((shown, problem.to_string()));
         } else {
             found.files.push(shown);
         }
     }
-    let nested: Vec<Discovered> = folders.par_iter().map(|inner| walk(inner, root, config)).collect();
+    let nested: Vec<Discovered> =
+        folders.par_iter().map(|name| walk(&folder.join(name), &join(shown_folder, name), root, config)).collect();
     for inner in nested {
         found.files.extend(inner.files);
         found.problems.extend(inner.problems);
@@ -126,18 +132,36 @@ fn is_readme(name: &std::ffi::OsStr) -> bool {
 
 /// Why a `*.md` entry (or a link to a folder) is not read as a record; `None` for a
 /// regular file with a UTF-8 path.
-fn problem(kind: std::fs::FileType, path: &Path, links_to_folder: bool, root: &Path) -> Option<&'static str> {
+fn problem(kind: std::fs::FileType, links_to_folder: bool, utf8: bool) -> Option<&'static str> {
     if links_to_folder {
         Some("is a symbolic link to a folder; links are not followed, so no record in it is checked: move the records into the records folder, or list the link under `ignore` in .incidents.yml")
     } else if kind.is_symlink() {
         Some("is a symbolic link; records are read only from regular files inside the records folder (links are not followed): replace the link with the file, or list it under `ignore` in .incidents.yml")
     } else if !kind.is_file() {
         Some("is not a regular file (a pipe, socket or device); it is not read: remove it, or list it under `ignore` in .incidents.yml")
-    } else if path.strip_prefix(root).unwrap_or(path).to_str().is_none() {
+    } else if !utf8 {
         Some("the path is not UTF-8, so the file is not read: rename it using UTF-8 characters")
     } else {
         None
     }
+}
+
+/// The root-relative path of `name` in the folder shown as `folder` (lossy for a name
+/// that is not UTF-8).
+fn join(folder: &str, name: &std::ffi::OsStr) -> String {
+    let name = name.to_string_lossy();
+    let mut joined = String::with_capacity(folder.len() + 1 + name.len());
+    if !folder.is_empty() {
+        joined.push_str(folder);
+        joined.push('/');
+    }
+    joined.push_str(&name);
+    joined
+}
+
+/// Whether `folder`'s path below `root` is UTF-8.
+fn is_utf8(folder: &Path, root: &Path) -> bool {
+    folder.strip_prefix(root).unwrap_or(folder).to_str().is_some()
 }
 
 /// `path` relative to `root`, `/`-separated (lossy for names that are not UTF-8).

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 /// The line of each key in a YAML block: dotted paths for nested keys
 /// (`stabilization.signal`) and `key[i]` for entries of a block list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct KeyLines {
     /// Every path, back to back (one buffer rather than a string per key: this is built
     /// for every record file).
@@ -19,7 +19,21 @@ pub(crate) struct KeyLines {
     /// keys or list entries in hostile input), so that lookups stay constant-time and
     /// scanning stays linear. Empty, and never allocated, for real records.
     index: HashMap<String, usize>,
+    /// Where the next linear lookup starts: just after the last path found. Readers ask
+    /// for keys in about the order they are written, so most lookups hit at once.
+    hint: std::cell::Cell<usize>,
 }
+
+/// Two tables are equal when they hold the same paths at the same lines (the lookup
+/// hint is not part of the value).
+impl PartialEq for KeyLines {
+    fn eq(&self, other: &Self) -> bool {
+        self.spans.len() == other.spans.len()
+            && self.spans.iter().zip(&other.spans).all(|(a, b)| a.2 == b.2 && self.path(a) == other.path(b))
+    }
+}
+
+impl Eq for KeyLines {}
 
 /// Entries from which [`KeyLines`] keeps a hash index besides its linear table.
 const INDEX_FROM: usize = 64;
@@ -79,7 +93,17 @@ impl KeyLines {
 
     /// An empty table sized for a typical record.
     pub(crate) fn with_capacity() -> Self {
-        KeyLines { paths: String::with_capacity(512), spans: Vec::with_capacity(40), index: HashMap::new() }
+        KeyLines {
+            paths: String::with_capacity(512),
+            spans: Vec::with_capacity(40),
+            index: HashMap::new(),
+            hint: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The bytes of a span's path.
+    fn path(&self, &(start, end, _): &(u32, u32, usize)) -> &[u8] {
+        self.paths.as_bytes().get(start as usize..end as usize).unwrap_or_default()
     }
 
     /// Records the line of the path `parts` joined by `.`, with `[index]` appended when
@@ -111,7 +135,8 @@ impl KeyLines {
         }
         let new = &self.paths[start..];
         let known = if self.index.is_empty() {
-            self.spans.iter().any(|&(s, e, _)| &self.paths[s as usize..e as usize] == new)
+            let bytes = new.as_bytes();
+            self.spans.iter().any(|span| self.path(span) == bytes)
         } else {
             self.index.contains_key(new)
         };
@@ -138,10 +163,17 @@ impl KeyLines {
         if !self.index.is_empty() {
             return self.index.get(path).copied();
         }
-        self.spans
+        // From the hint to the end, then from the start to the hint: every span once.
+        let bytes = path.as_bytes();
+        let from = self.hint.get().min(self.spans.len());
+        let (after, before) = (&self.spans[from..], &self.spans[..from]);
+        let found = after
             .iter()
-            .find(|&&(s, e, _)| self.paths.get(s as usize..e as usize) == Some(path))
-            .map(|&(_, _, line)| line)
+            .position(|span| self.path(span) == bytes)
+            .map(|at| from + at)
+            .or_else(|| before.iter().position(|span| self.path(span) == bytes))?;
+        self.hint.set(found + 1);
+        Some(self.spans[found].2)
     }
 
     /// The line of entry `index` of the block list under `path`.
