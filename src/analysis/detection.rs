@@ -11,9 +11,9 @@
 //! incidents it holds and how many have a `[detected]` entry, so a figure never claims
 //! more than the data shows.
 //!
-//! The records loaded for the report carry no bodies, so each incident file of the period
-//! is read again, in parallel; a file that does not contain `[detected]` is not decoded
-//! or parsed (a byte search), which keeps `report` close to `check`.
+//! The records carry no bodies: `report` takes each incident's milestones from its file
+//! while the records are loaded ([`milestones_of`]), so no file is read twice; a file
+//! that does not contain `[detected]` is not decoded or parsed (a byte search).
 
 use super::stats::Spread;
 use super::timing;
@@ -21,10 +21,7 @@ use super::Period;
 use crate::record::frontmatter::{split, Split};
 use crate::record::timeline::{self, Milestones};
 use crate::store::index::{Entry, Index};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::path::Path;
 
 /// Time to detect and to mitigate for one severity (or `all`), in minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,12 +39,16 @@ pub(crate) struct Detection {
 }
 
 /// One row per configured severity, then `unset` when needed, then `all`, over the
-/// incidents of `period`. `root` is where the record paths are relative to.
-pub(crate) fn build(root: &Path, records: &Index<'_>, period: Period, severities: &[String]) -> Vec<Detection> {
+/// incidents of `period`; `milestones` gives those of an incident file (root-relative
+/// path).
+pub(crate) fn build(
+    milestones: &dyn Fn(&str) -> Milestones,
+    records: &Index<'_>,
+    period: Period,
+    severities: &[String],
+) -> Vec<Detection> {
     let entries: Vec<&Entry<'_>> = records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
-    let milestones: HashMap<&str, Milestones> =
-        entries.par_iter().map(|entry| (entry.path, read(&root.join(entry.path)))).collect();
-    let of = |entry: &Entry<'_>| milestones.get(entry.path).copied().unwrap_or_default();
+    let of = |entry: &Entry<'_>| milestones(entry.path);
     timing::rows(&entries, severities)
         .into_iter()
         .map(|(severity, group)| Detection {
@@ -77,14 +78,13 @@ fn to_mitigate(found: Milestones) -> Option<i64> {
     Some(detected.until(&mitigated).num_minutes().max(0))
 }
 
-/// The milestones of one incident file; none when it cannot be read now or has no
-/// `[detected]` entry (both figures start from one).
-fn read(path: &Path) -> Milestones {
-    let Ok(bytes) = std::fs::read(path) else { return Milestones::default() };
-    if memchr::memmem::find(&bytes, b"[detected]").is_none() {
+/// The milestones of an incident file from the bytes it was read from; none when it
+/// has no `[detected]` entry (both figures start from one).
+pub(crate) fn milestones_of(bytes: &[u8]) -> Milestones {
+    if memchr::memmem::find(bytes, b"[detected]").is_none() {
         return Milestones::default();
     }
-    let Ok(text) = std::str::from_utf8(&bytes) else { return Milestones::default() };
+    let Ok(text) = std::str::from_utf8(bytes) else { return Milestones::default() };
     match split(text) {
         Split::Found(parts) => timeline::milestones(parts.body),
         _ => Milestones::default(),

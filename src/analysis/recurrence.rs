@@ -20,6 +20,7 @@ use crate::record::ItemStatus;
 use crate::store::index::Entry;
 use crate::store::order::compare_ids;
 use crate::text::normalize;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -115,47 +116,52 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurren
                 .then_with(|| compare_ids(item_id(history, a), item_id(history, b)))
         });
     }
-    let mut found = Vec::new();
-    for later in period {
-        let Some(opened) = later.incident.opened.get() else { continue };
-        for (class, failure_modes) in classes_with_modes(later.incident) {
-            let Some(ClassFixes { fixes, anomalous }) = by_class.get(&normalize(class)) else { continue };
-            // Fixes validated before the incident opened: every fix of an earlier day, and
-            // those of the same day that are earlier (bare dates compare by day).
-            let day = opened.date();
-            let lo = fixes.partition_point(|fix| fix.validated.date() < day);
-            let hi = fixes.partition_point(|fix| fix.validated.date() <= day);
-            let counts = |fix: &&Fix| {
-                let earlier = &history[fix.entry];
-                fix.validated.is_before(opened)
-                    && earlier.id != later.id
-                    && earlier.incident.opened.get().is_some_and(|at| at.is_before(opened))
-            };
-            let before = lo + fixes[lo..hi].iter().filter(|fix| fix.validated.is_before(opened)).count();
-            let excluded = anomalous.iter().filter(|fix| fix.validated.is_before(opened) && !counts(fix)).count();
-            let prior_fixes = before - excluded.min(before);
-            if prior_fixes == 0 {
-                continue;
+    // Each incident of the period is looked up on its own: in parallel, in order.
+    let mut found: Vec<Recurrence> = period
+        .par_iter()
+        .flat_map_iter(|later| {
+            let mut found = Vec::new();
+            let Some(opened) = later.incident.opened.get() else { return found };
+            for (class, failure_modes) in classes_with_modes(later.incident) {
+                let Some(ClassFixes { fixes, anomalous }) = by_class.get(&normalize(class)) else { continue };
+                // Fixes validated before the incident opened: every fix of an earlier day, and
+                // those of the same day that are earlier (bare dates compare by day).
+                let day = opened.date();
+                let lo = fixes.partition_point(|fix| fix.validated.date() < day);
+                let hi = fixes.partition_point(|fix| fix.validated.date() <= day);
+                let counts = |fix: &&Fix| {
+                    let earlier = &history[fix.entry];
+                    fix.validated.is_before(opened)
+                        && earlier.id != later.id
+                        && earlier.incident.opened.get().is_some_and(|at| at.is_before(opened))
+                };
+                let before = lo + fixes[lo..hi].iter().filter(|fix| fix.validated.is_before(opened)).count();
+                let excluded = anomalous.iter().filter(|fix| fix.validated.is_before(opened) && !counts(fix)).count();
+                let prior_fixes = before - excluded.min(before);
+                if prior_fixes == 0 {
+                    continue;
+                }
+                let mut after: Vec<PriorFix> = fixes[..hi]
+                    .iter()
+                    .rev()
+                    .filter(counts)
+                    .take(LISTED_FIXES)
+                    .map(|fix| prior_fix(history, fix, opened))
+                    .collect();
+                after.reverse();
+                found.push(Recurrence {
+                    class: class.trim().to_string(),
+                    failure_modes,
+                    incident: later.id.to_string(),
+                    title: later.incident.title.get().cloned(),
+                    opened: *opened,
+                    after,
+                    prior_fixes,
+                });
             }
-            let mut after: Vec<PriorFix> = fixes[..hi]
-                .iter()
-                .rev()
-                .filter(counts)
-                .take(LISTED_FIXES)
-                .map(|fix| prior_fix(history, fix, opened))
-                .collect();
-            after.reverse();
-            found.push(Recurrence {
-                class: class.trim().to_string(),
-                failure_modes,
-                incident: later.id.to_string(),
-                title: later.incident.title.get().cloned(),
-                opened: *opened,
-                after,
-                prior_fixes,
-            });
-        }
-    }
+            found
+        })
+        .collect();
     found.sort_by(|a, b| {
         b.opened.date().cmp(&a.opened.date()).then_with(|| crate::store::order::compare_ids(&b.incident, &a.incident))
     });

@@ -17,6 +17,7 @@
 
 use crate::store::index::Entry;
 use crate::text::normalize;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -117,19 +118,31 @@ impl Occurrence {
 /// similar to it. Newest first.
 pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
     // Each failure mode's word set (by id) and normalised classes, computed once.
+    // The word sets and classes of every failure mode are computed in parallel (most of
+    // this function's work), then numbered in order.
+    let prepared: Vec<Vec<(Vec<String>, Vec<String>)>> = history
+        .par_iter()
+        .map(|entry| {
+            let modes = entry.incident.failure_modes();
+            (0..modes.len())
+                .map(|mode_index| {
+                    let classes = entry.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect();
+                    (words(&modes[mode_index].value), classes)
+                })
+                .collect()
+        })
+        .collect();
     let mut sets: Vec<Vec<String>> = Vec::new();
     let mut set_of: HashMap<Vec<String>, usize> = HashMap::new();
     let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
     let mut mode_set: Vec<Vec<Option<usize>>> = Vec::with_capacity(history.len());
     let mut mode_classes: Vec<Vec<Vec<String>>> = Vec::with_capacity(history.len());
-    for (entry_index, entry) in history.iter().enumerate() {
+    for (entry_index, (entry, modes)) in history.iter().zip(prepared).enumerate() {
         let day = entry.opened();
-        let modes = entry.incident.failure_modes();
         let mut ids = Vec::with_capacity(modes.len());
         let mut classes = Vec::with_capacity(modes.len());
-        for (mode_index, mode) in modes.iter().enumerate() {
-            classes.push(entry.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect());
-            let set = words(&mode.value);
+        for (mode_index, (set, mode_classes)) in modes.into_iter().enumerate() {
+            classes.push(mode_classes);
             if set.len() < MIN_WORDS {
                 ids.push(None);
                 continue;
@@ -155,31 +168,35 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
     let similar_sets = similar_sets(&sets);
     let position: HashMap<&str, usize> = history.iter().enumerate().map(|(i, e)| (e.id, i)).rev().collect();
     // (later incident, its failure mode, the earlier one, overlap), materialised at the end.
-    let mut found: Vec<(Occurrence, Occurrence, usize)> = Vec::new();
-    for later in period {
-        let Some(&entry_index) = position.get(later.id) else { continue };
-        let Some(day) = later.opened() else { continue };
-        for (mode_index, set) in mode_set[entry_index].iter().enumerate() {
-            let Some(set) = *set else { continue };
-            let classes = &mode_classes[entry_index][mode_index];
-            let mut best: Option<(Occurrence, usize)> = None;
-            for &(other, percent) in &similar_sets[set] {
-                let list = &occurrences[other];
-                let before = list.partition_point(|o| o.day.is_some_and(|at| at < day));
-                let earlier = list[..before].iter().rev().take(WALK).find(|o| {
-                    o.entry != entry_index && !mode_classes[o.entry][o.mode].iter().any(|c| classes.contains(c))
-                });
-                if let Some(o) = earlier {
-                    if best.is_none_or(|(b, _)| o.key() > b.key()) {
-                        best = Some((*o, percent));
+    // Each incident of the period is looked up on its own: in parallel, in order.
+    let mut found: Vec<(Occurrence, Occurrence, usize)> = period
+        .par_iter()
+        .flat_map_iter(|later| {
+            let mut pairs = Vec::new();
+            let (Some(&entry_index), Some(day)) = (position.get(later.id), later.opened()) else { return pairs };
+            for (mode_index, set) in mode_set[entry_index].iter().enumerate() {
+                let Some(set) = *set else { continue };
+                let classes = &mode_classes[entry_index][mode_index];
+                let mut best: Option<(Occurrence, usize)> = None;
+                for &(other, percent) in &similar_sets[set] {
+                    let list = &occurrences[other];
+                    let before = list.partition_point(|o| o.day.is_some_and(|at| at < day));
+                    let earlier = list[..before].iter().rev().take(WALK).find(|o| {
+                        o.entry != entry_index && !mode_classes[o.entry][o.mode].iter().any(|c| classes.contains(c))
+                    });
+                    if let Some(o) = earlier {
+                        if best.is_none_or(|(b, _)| o.key() > b.key()) {
+                            best = Some((*o, percent));
+                        }
                     }
                 }
+                if let Some((earlier, percent)) = best {
+                    pairs.push((Occurrence { entry: entry_index, mode: mode_index, day: Some(day) }, earlier, percent));
+                }
             }
-            if let Some((earlier, percent)) = best {
-                found.push((Occurrence { entry: entry_index, mode: mode_index, day: Some(day) }, earlier, percent));
-            }
-        }
-    }
+            pairs
+        })
+        .collect();
     found.sort_by(|a, b| {
         b.0.day
             .cmp(&a.0.day)

@@ -3,13 +3,18 @@
 //! and recurrence after remediation, for the incidents opened in a period.
 
 use super::{Outcome, Streams};
+use crate::analysis::detection;
 use crate::analysis::{Period, Report};
 use crate::error::{Error, Result, UsageError};
 use crate::record::frontmatter::{split, Split};
+use crate::record::timeline::Milestones;
+use crate::record::Record;
 use crate::render::report as report_output;
 use crate::render::report::page::Page;
+use crate::store::{leak_at_exit, Repository};
 use crate::Context;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Output format of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -50,11 +55,27 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
             return Err(UsageError::PeriodReversed { since: since.to_string(), until: until.to_string() }.into());
         }
     }
-    let repo = ctx.load();
-    let index = crate::store::Index::build(&repo);
     let period = Period { since: args.since, until: args.until };
+    let html = args.format == Format::Html;
+    // Each incident file of the period gives its milestones (and, for HTML, its rendered
+    // body) while it is loaded, on the loading threads: no file is read twice.
+    let (repo, taken) = Repository::load_visiting(&ctx.root, &ctx.config, |file, bytes| {
+        let Some(Record::Incident(incident)) = &file.record else { return None };
+        period.contains(incident.opened.get().map(|at| at.date())).then(|| FromFile {
+            milestones: detection::milestones_of(bytes),
+            body: if html { rendered_body(bytes) } else { None },
+        })
+    });
+    let from_file: HashMap<&str, &FromFile> = repo
+        .files
+        .iter()
+        .zip(&taken)
+        .filter_map(|(file, taken)| taken.as_ref().map(|taken| (file.path.as_str(), taken)))
+        .collect();
+    let index = crate::store::Index::build(&repo);
     let mut report = Report::build(&index, &ctx.config, period, ctx.clock.today);
-    report.detection = crate::analysis::detection::build(&ctx.root, &index, period, &ctx.config.severities);
+    let milestones = |path: &str| from_file.get(path).map_or_else(Milestones::default, |taken| taken.milestones);
+    report.detection = detection::build(&milestones, &index, period, &ctx.config.severities);
     let written = match args.format {
         Format::Markdown => {
             let mut page = Page::markdown(streams.out);
@@ -64,10 +85,15 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         Format::Json => report_output::json(&report, &mut *streams.out),
         Format::Html => {
             let mut page = Page::html(streams.out);
-            report_output::html::render(&report, &mut page, &|file| body(ctx, file), &ctx.config.severities)?;
+            let body = |path: &str| from_file.get(path).and_then(|taken| taken.body.as_deref());
+            report_output::html::render(&report, &mut page, &body, &ctx.config.severities);
             page.finish()
         }
     };
+    // The process ends right after: the model and the records are not freed one by one.
+    leak_at_exit((report, index, from_file));
+    leak_at_exit(taken);
+    repo.release_at_exit();
     match written {
         // A reader that went away (`incidents report | head`) is not an error.
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<output>", error)),
@@ -75,14 +101,19 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
 }
 
-/// The Markdown body of an incident file, read when the HTML appendix reaches it (on the
-/// appendix's worker threads).
-fn body(ctx: &Context, relative: &str) -> Result<Option<String>> {
-    let path = ctx.root.join(relative);
-    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(match split(&text) {
-        Split::Found(parts) => Some(parts.body.to_string()),
+/// What `report` takes from an incident file of the period while the records load.
+struct FromFile {
+    milestones: Milestones,
+    /// The body rendered to HTML (`--format html` only).
+    body: Option<String>,
+}
+
+/// The Markdown body of an incident file rendered to HTML for the appendix; `None` when
+/// it has no front matter to split off.
+fn rendered_body(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    match split(&text) {
+        Split::Found(parts) => Some(report_output::body::render(parts.body)),
         _ => None,
-    })
+    }
 }

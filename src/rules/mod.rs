@@ -35,7 +35,7 @@ pub(crate) fn check(repo: &Repository, config: &Config, today: NaiveDate) -> Rep
 /// rules run by the worker that read each file, while the file is in its cache, rather
 /// than in a second pass over every record.
 pub(crate) fn load_and_check(root: &Path, config: &Config, today: NaiveDate) -> (Repository, Report) {
-    let (repo, found) = Repository::load_visiting(root, config, |file| per_file(file, config, today));
+    let (repo, found) = Repository::load_visiting(root, config, |file, _| per_file(file, config, today));
     let report = check_with(&repo, config, today, found);
     (repo, report)
 }

@@ -27,17 +27,18 @@ pub(crate) struct Repository {
 impl Repository {
     /// Discovers and reads every record under `root` (files in parallel).
     pub(crate) fn load(root: &Path, config: &Config) -> Repository {
-        Repository::load_visiting(root, config, |_| ()).0
+        Repository::load_visiting(root, config, |_, _| ()).0
     }
 
-    /// [`Repository::load`], calling `visit` on each parsed file in the worker that read
-    /// it, while the file is still in that core's cache: `check` runs its per-record
-    /// rules this way instead of in a second pass over every record. The results are in
-    /// file order, one per file.
+    /// [`Repository::load`], calling `visit` on each parsed file and the bytes it was read
+    /// from (empty when it could not be read), in the worker that read it, while the file
+    /// is still in that core's cache: `check` runs its per-record rules this way, and
+    /// `report` takes what it needs of the bodies, instead of a second pass over every
+    /// record or file. The results are in file order, one per file.
     pub(crate) fn load_visiting<T: Send>(
         root: &Path,
         config: &Config,
-        visit: impl Fn(&ParsedFile) -> T + Sync,
+        visit: impl Fn(&ParsedFile, &[u8]) -> T + Sync,
     ) -> (Repository, Vec<T>) {
         let found = discover(root, config);
         // An indexed collect: rayon writes each result straight into its slot of one
@@ -52,12 +53,7 @@ impl Repository {
         found
             .files
             .into_par_iter()
-            .map(|relative| {
-                let mut parsed = read_one(root, &relative, config);
-                parsed.path = relative;
-                let result = visit(&parsed);
-                (parsed, result)
-            })
+            .map(|relative| read_one(root, relative, config, &visit))
             .unzip_into_vecs(&mut files, &mut visited);
         for (path, message) in found.problems {
             let file = ParsedFile {
@@ -66,7 +62,7 @@ impl Repository {
                 record: None,
                 body: BodyFacts::default(),
             };
-            visited.push(visit(&file));
+            visited.push(visit(&file, &[]));
             files.push(file);
         }
         // Files stay in discovery order (sorted per folder, depth first): deterministic,
@@ -78,7 +74,7 @@ impl Repository {
     /// after the command that calls it, and the operating system takes the memory back
     /// at once. Freeing 40,000 records was 15–20 ms of a 300 ms `check`.
     pub(crate) fn release_at_exit(self) {
-        std::mem::forget(self);
+        leak_at_exit(self);
     }
 
     /// The absolute path of a root-relative record path.
@@ -156,6 +152,12 @@ impl Repository {
     }
 }
 
+/// Leaves `value` to the operating system instead of freeing it: for what a command
+/// built from the records (its model, its index) when the process ends right after.
+pub(crate) fn leak_at_exit<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// The file name of a root-relative path without its `.md` ending.
 fn file_stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -183,23 +185,41 @@ fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
     }
 }
 
-fn read_one(root: &Path, relative: &str, config: &Config) -> ParsedFile {
+/// Reads and parses one file and calls `visit` on it and its bytes (none when the file
+/// cannot be read). The root-relative path moves into the parsed file.
+fn read_one<T>(
+    root: &Path,
+    relative: String,
+    config: &Config,
+    visit: &impl Fn(&ParsedFile, &[u8]) -> T,
+) -> (ParsedFile, T) {
     thread_local! {
         /// One read buffer per worker thread, reused for every file it reads.
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let read = BUFFER.with(|buffer| {
+    BUFFER.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
-        read_into(&root.join(relative), &mut buffer).map(|filled| {
-            let bytes = &buffer[..filled];
-            parse_file(relative, bytes, config).unwrap_or_else(|| not_a_record(relative, bytes))
-        })
-    });
-    read.unwrap_or_else(|error| ParsedFile {
-        path: relative.to_string(),
-        record: None,
-        body: BodyFacts::default(),
-        findings: vec![Finding::new(Rule::Syntax, relative, 1, None, unreadable(&error))],
+        let (mut parsed, bytes) = match read_into(&root.join(&relative), &mut buffer) {
+            Ok(filled) => {
+                let bytes = &buffer[..filled];
+                (parse_file(&relative, bytes, config).unwrap_or_else(|| not_a_record(&relative, bytes)), bytes)
+            }
+            Err(error) => {
+                let finding = Finding::new(Rule::Syntax, &relative, 1, None, unreadable(&error));
+                (
+                    ParsedFile {
+                        path: String::new(),
+                        record: None,
+                        body: BodyFacts::default(),
+                        findings: vec![finding],
+                    },
+                    &[][..],
+                )
+            }
+        };
+        parsed.path = relative;
+        let visited = visit(&parsed, bytes);
+        (parsed, visited)
     })
 }
 
@@ -234,7 +254,7 @@ mod tests {
     #[test]
     fn a_file_gone_between_discovery_and_reading_is_reported() {
         let root = tempfile::tempdir().unwrap();
-        let parsed = read_one(root.path(), "incidents/gone.md", &Config::default());
+        let (parsed, ()) = read_one(root.path(), "incidents/gone.md".to_string(), &Config::default(), &|_, _| ());
         assert_eq!(parsed.path, "incidents/gone.md");
         assert!(parsed.record.is_none());
         let [finding] = parsed.findings.as_slice() else { panic!("{:?}", parsed.findings) };
