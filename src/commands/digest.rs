@@ -62,5 +62,8 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         Format::Markdown => write(streams.out, &printable_lines(&digest_output::markdown(&digest)))?,
         Format::Json => write(streams.out, &crate::render::json::versioned(&digest))?,
     }
+    // The process ends right after: the digest and records are not freed one by one.
+    crate::store::leak_at_exit((digest, index));
+    repo.release_at_exit();
     Ok(Outcome::Success)
 }

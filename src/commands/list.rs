@@ -63,6 +63,9 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         Format::Text => write(streams.out, &printable_lines(&list_output::render(&rows, &ctx.palette)))?,
         Format::Json => write(streams.out, &list_output::json(ctx.clock.today, &rows))?,
     }
+    // The process ends right after: the rows and records are not freed one by one.
+    crate::store::leak_at_exit((rows, index));
+    repo.release_at_exit();
     Ok(Outcome::Success)
 }
 
