@@ -9,11 +9,13 @@ use crate::edit::status_block;
 use crate::error::{Error, Refusal, Result, UsageError};
 use crate::printable::printable_lines;
 use crate::record::frontmatter::{split, Split};
-use crate::record::timeline;
+use crate::record::{timeline, ParsedFile, Record};
 use crate::render::status as status_output;
 use crate::store::index::{Entry, Index};
+use crate::store::Repository;
 use crate::workflow::Session;
 use crate::Context;
+use std::collections::HashMap;
 
 /// Output format of `status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -51,12 +53,22 @@ pub(crate) struct Args {
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
     // `--write` holds the records-folder lock from reading the records to the last write,
     // like every writing command, so a concurrent edit cannot slip in between.
-    let (repo, _lock) = if args.write {
+    // Shown on screen, each incident's Timeline is read while the records load (no
+    // file is read twice); `--write` leaves the entries out.
+    let (repo, _lock, read) = if args.write {
         let Session { repo, lock } = Session::open(ctx, false)?;
-        (repo, lock)
+        (repo, lock, Vec::new())
     } else {
-        (ctx.load(), None)
+        let (repo, read) =
+            Repository::load_visiting(&ctx.root, &ctx.config, |file, bytes| timeline_of(file, bytes, args));
+        (repo, None, read)
     };
+    let mut timelines: HashMap<&str, Vec<timeline::Entry>> = repo
+        .files
+        .iter()
+        .zip(read)
+        .filter_map(|(file, entries)| entries.map(|entries| (file.path.as_str(), entries)))
+        .collect();
     let index = Index::build(&repo);
     let entries = select(&index, args)?;
     if args.write {
@@ -79,7 +91,10 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         write(streams.err, note)?;
         return Ok(Outcome::Success);
     }
-    let shown = with_timelines(ctx, shown);
+    let shown: Vec<status_output::Shown> = shown
+        .into_iter()
+        .map(|(entry, block)| status_output::Shown::new(block, timelines.remove(entry.path).unwrap_or_default()))
+        .collect();
     let text = match args.format {
         Format::Markdown if !args.ids.is_empty() => {
             let seen = seen_before(&entries, &index);
@@ -99,30 +114,31 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         }
     };
     write(streams.out, &text)?;
+    // The process ends right after: what was built from the records is not freed one by one.
+    crate::store::leak_at_exit((text, entries, timelines));
+    crate::store::leak_at_exit(index);
+    repo.release_at_exit();
     Ok(Outcome::Success)
 }
 
-/// Each block with the last entries of its incident's Timeline, read from the file
-/// (files in parallel; only bodies that mention the section are parsed). A file that
-/// cannot be read now shows no entries: the block itself came from the loaded records.
-fn with_timelines(ctx: &Context, shown: Vec<(&Entry<'_>, StatusBlock)>) -> Vec<status_output::Shown> {
-    use rayon::prelude::*;
-    shown
-        .into_par_iter()
-        .map(|(entry, block)| {
-            let text = std::fs::read(ctx.root.join(entry.path)).map(String::from_utf8);
-            let entries = match &text {
-                Ok(Ok(text)) => match split(text) {
-                    Split::Found(parts) if mentions_timeline(parts.body) => {
-                        timeline::entries(parts.body, parts.body_line)
-                    }
-                    _ => Vec::new(),
-                },
-                _ => Vec::new(),
-            };
-            status_output::Shown::new(block, entries)
-        })
-        .collect()
+/// The Timeline entries of an incident file `status` may show (the ids asked for, or
+/// every incident with `--all`, or those not closed), from the bytes it was read from;
+/// `None` for the files it will not show. Only bodies that mention the section are parsed.
+fn timeline_of(file: &ParsedFile, bytes: &[u8], args: &Args) -> Option<Vec<timeline::Entry>> {
+    let Some(Record::Incident(incident)) = &file.record else { return None };
+    let wanted = if args.ids.is_empty() {
+        args.all || incident.status.value != Some(crate::record::IncidentStatus::Closed)
+    } else {
+        incident.id.get().is_some_and(|id| args.ids.iter().any(|asked| asked.trim() == id))
+    };
+    if !wanted {
+        return None;
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else { return Some(Vec::new()) };
+    Some(match split(text) {
+        Split::Found(parts) if mentions_timeline(parts.body) => timeline::entries(parts.body, parts.body_line),
+        _ => Vec::new(),
+    })
 }
 
 /// Whether `body` can hold a Timeline heading at all (any case): a substring test that
