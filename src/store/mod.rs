@@ -251,6 +251,31 @@ fn unreadable(error: &std::io::Error) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn the_visitor_sees_every_file_with_its_bytes_in_file_order() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("incidents");
+        std::fs::create_dir_all(folder.join("2026")).unwrap();
+        let incident = "---\nkind: incident\nid: INC-1\n---\nbody\n";
+        std::fs::write(folder.join("2026/INC-1.md"), incident).unwrap();
+        std::fs::write(folder.join("notes.md"), "no front matter\n").unwrap();
+        std::os::unix::fs::symlink("/nonexistent", folder.join("link.md")).unwrap();
+        let (repo, seen) = Repository::load_visiting(root.path(), &Config::default(), |file, bytes| {
+            (file.path.clone(), String::from_utf8_lossy(bytes).into_owned())
+        });
+        let paths: Vec<&str> = repo.files.iter().map(|file| file.path.as_str()).collect();
+        assert_eq!(paths, ["incidents/2026/INC-1.md", "incidents/notes.md", "incidents/link.md"]);
+        // One result per file, in the same order; a file that was not read (the link is a
+        // discovery problem) is visited with no bytes.
+        let expected = [
+            ("incidents/2026/INC-1.md".to_string(), incident.to_string()),
+            ("incidents/notes.md".to_string(), "no front matter\n".to_string()),
+            ("incidents/link.md".to_string(), String::new()),
+        ];
+        assert_eq!(seen, expected);
+    }
+
     #[test]
     fn a_file_gone_between_discovery_and_reading_is_reported() {
         let root = tempfile::tempdir().unwrap();

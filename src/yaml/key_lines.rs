@@ -215,6 +215,25 @@ mod tests {
     }
 
     #[test]
+    fn lookups_in_any_order_and_repeated_find_the_same_lines() {
+        let yaml = "a: 1\nb: 2\nc:\n  d: 3\n  e: 4\nf: 5\n";
+        let keys = KeyLines::scan(yaml, 2);
+        let expected = [("a", 2), ("b", 3), ("c", 4), ("c.d", 5), ("c.e", 6), ("f", 7)];
+        // In file order (what the lookup hint is for), backwards, shuffled and twice over:
+        // the hint only changes where the search starts, never the answer.
+        let mut orders: Vec<Vec<(&str, usize)>> = vec![expected.to_vec(), expected.iter().rev().copied().collect()];
+        orders.push(vec![expected[3], expected[0], expected[5], expected[1], expected[4], expected[2]]);
+        for order in orders.iter().chain(orders.iter()) {
+            for (path, line) in order {
+                assert_eq!(keys.get(path), Some(*line), "{path}");
+                assert_eq!(keys.get("missing"), None);
+            }
+        }
+        // The hint is not part of the value: tables that were searched compare equal.
+        assert_eq!(keys, KeyLines::scan(yaml, 2));
+    }
+
+    #[test]
     fn large_tables_answer_like_small_ones() {
         for entries in [3, INDEX_FROM - 1, INDEX_FROM, 5000] {
             let mut yaml = String::from("a: 1\nlist:\n");
