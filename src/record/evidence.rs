@@ -44,15 +44,18 @@ pub(crate) const NON_ANSWERS: &[&str] = &[
 
 /// The comparison key of an evidence text: lower-cased, punctuation dropped, runs of
 /// white space collapsed, trimmed (`"  N/A. "` → `na`, `"OK!"` → `ok`, `"-"` → ``).
-/// `None` once the key would be longer than `limit` bytes: no phrase is that long, so
-/// the text is an answer. The key is built on the stack and only a short key is
-/// allocated, so the long texts almost every field holds cost no allocation.
-fn answer_key(text: &str, limit: usize) -> Option<String> {
+/// `None` once the key would be longer than `limit` bytes, or once its first
+/// [`PREFIX`] bytes are known and `may_start` says no phrase key starts with them: either
+/// way no phrase can equal it, so the text is an answer. The key is built on the stack
+/// and only a short key is allocated, so the long texts almost every field holds cost no
+/// allocation, and most are settled after a word.
+fn answer_key(text: &str, limit: usize, may_start: Option<MayStart<'_>>) -> Option<String> {
     const ROOM: usize = 256;
     let limit = limit.min(ROOM - 8);
     let mut key = [0u8; ROOM];
     let mut len = 0;
     let mut space = false;
+    let mut prefix_checked = false;
     for c in text.chars() {
         if c.is_whitespace() {
             space = len > 0;
@@ -73,17 +76,29 @@ fn answer_key(text: &str, limit: usize) -> Option<String> {
             }
             key[len] = c.to_ascii_lowercase() as u8;
             len += 1;
-            continue;
+        } else {
+            for lower in c.to_lowercase() {
+                if len + lower.len_utf8() > limit {
+                    return None;
+                }
+                len += lower.encode_utf8(&mut key[len..]).len();
+            }
         }
-        for lower in c.to_lowercase() {
-            if len + lower.len_utf8() > limit {
+        if !prefix_checked && len >= PREFIX {
+            prefix_checked = true;
+            if may_start.is_some_and(|may_start| !may_start(&key[..len])) {
                 return None;
             }
-            len += lower.encode_utf8(&mut key[len..]).len();
         }
     }
     std::str::from_utf8(&key[..len]).ok().map(str::to_string)
 }
+
+/// Whether some phrase key starts with the given key bytes.
+type MayStart<'a> = &'a dyn Fn(&[u8]) -> bool;
+
+/// Key bytes after which [`answer_key`] asks whether any phrase key starts with them.
+const PREFIX: usize = 4;
 
 /// Whether `text` is a non-answer: one of [`NON_ANSWERS`] or of `extra` (the config's
 /// `non_evidence`) once both are lower-cased with punctuation dropped, or nothing but
@@ -93,20 +108,31 @@ pub(crate) fn is_non_answer(text: &str, extra: &[String]) -> bool {
     // The built-in phrases' keys, computed once per run rather than once per field:
     // recomputing them for every evidence field was a fifteenth of `check`'s time.
     static BUILT_IN: std::sync::LazyLock<(Vec<String>, usize)> = std::sync::LazyLock::new(|| {
-        let keys: Vec<String> = NON_ANSWERS.iter().filter_map(|phrase| answer_key(phrase, usize::MAX)).collect();
+        let keys: Vec<String> = NON_ANSWERS
+            .iter()
+            .filter_map(|phrase| answer_key(phrase, usize::MAX, None))
+            .filter(|key| !key.is_empty())
+            .collect();
+        // Sorted, so the keys that start with a prefix stand together (a binary search).
+        let mut keys = keys;
+        keys.sort_unstable();
         let longest = NON_ANSWERS.iter().map(|phrase| phrase.len()).max().unwrap_or(0);
         (keys, longest)
     });
     let (built_in, longest_built_in) = &*BUILT_IN;
+    let extra_keys: Vec<String> =
+        extra.iter().filter_map(|phrase| answer_key(phrase, usize::MAX, None)).filter(|key| !key.is_empty()).collect();
+    let phrase_keys = || built_in.iter().chain(&extra_keys);
+    let may_start = |prefix: &[u8]| {
+        let first = built_in.partition_point(|phrase_key| phrase_key.as_bytes() < prefix);
+        built_in.get(first).is_some_and(|phrase_key| phrase_key.as_bytes().starts_with(prefix))
+            || extra_keys.iter().any(|phrase_key| phrase_key.as_bytes().starts_with(prefix))
+    };
     // Twice a phrase's byte length bounds the length of its key (lower-casing a few
     // letters takes more bytes).
     let longest = extra.iter().map(String::len).fold(*longest_built_in, usize::max);
-    let Some(key) = answer_key(text, 2 * longest) else { return false };
-    key.is_empty()
-        || built_in.iter().any(|phrase_key| *phrase_key == key && !phrase_key.is_empty())
-        || extra.iter().any(|phrase| {
-            answer_key(phrase, usize::MAX).is_some_and(|phrase_key| phrase_key == key && !phrase_key.is_empty())
-        })
+    let Some(key) = answer_key(text, 2 * longest, Some(&may_start)) else { return false };
+    key.is_empty() || phrase_keys().any(|phrase_key| *phrase_key == key)
 }
 
 /// Where a gate-1 verification says service was observed.
@@ -292,6 +318,38 @@ mod tests {
         assert!(!is_non_answer(&format!("{long} and more"), &[long]));
         // An extra phrase of only punctuation does not make every text a non-answer.
         assert!(!is_non_answer("p99 back to 300ms", &["--".to_string()]));
+    }
+
+    #[test]
+    fn the_early_exits_answer_as_a_full_comparison_would() {
+        // The key without limits or prefix checks, and the plain comparison.
+        let full_key = |text: &str| -> String {
+            let words = text.split(char::is_whitespace).map(|word| {
+                word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
+            });
+            words.filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ")
+        };
+        let extra = vec!["as discussed".to_string(), "Été fini".to_string()];
+        let phrases: Vec<String> =
+            NON_ANSWERS.iter().map(|p| p.to_string()).chain(extra.iter().cloned()).map(|p| full_key(&p)).collect();
+        let pieces = [
+            "see", "ticket", "same", "as", "above", "looks", "good", "goodish", "n/a", "É", "té", "fini", "-", "ok",
+            "okay!", "sam", "e",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in ["", " ", "  ", "."] {
+                    for text in [format!("{a}{c}{b}"), format!("{a} {b}{c}"), format!("{c}{a}")] {
+                        let key = full_key(&text);
+                        let expected = key.is_empty() || phrases.iter().any(|p| !p.is_empty() && *p == key);
+                        assert_eq!(is_non_answer(&text, &extra), expected, "{text:?} (key {key:?})");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 3000);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, K
         if let Some(item) = lines::list_entry(content) {
             // A list entry: under the open key, at any indent (also 0).
             let (name, block) = open.as_mut()?;
-            lines.push(&[name], Some(block.len()), line_no);
+            lines.push_new(&[name], Some(block.len()), line_no);
             block.push_item(indent, scalar(item)?)?;
             continue;
         }
@@ -50,7 +50,7 @@ pub(crate) fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, K
             if let Some((name, block)) = open.take() {
                 insert(&mut top, name, block.finish())?;
             }
-            lines.push(&[key], None, line_no);
+            lines.push_new(&[key], None, line_no);
             if is_empty_value(rest) {
                 open = Some((key.to_string(), Block::Pending));
             } else {
@@ -61,7 +61,7 @@ pub(crate) fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, K
             if is_empty_value(rest) {
                 return None; // deeper nesting
             }
-            lines.push(&[name, key], None, line_no);
+            lines.push_new(&[name, key], None, line_no);
             block.push_entry(indent, key.to_string(), value(rest)?)?;
         }
     }

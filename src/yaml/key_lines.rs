@@ -109,6 +109,19 @@ impl KeyLines {
     /// Records the line of the path `parts` joined by `.`, with `[index]` appended when
     /// given, unless that path is already known (the first one wins).
     pub(crate) fn push(&mut self, parts: &[&str], index: Option<usize>, line: usize) {
+        self.add(parts, index, line, true);
+    }
+
+    /// [`KeyLines::push`] for a path the caller knows is new: the fast reader, which
+    /// gives up on any repeated key (the full parser reports it), so its table is only
+    /// used when every path is new. It skips the search for an earlier spelling, a
+    /// scan of every key so far for every key of every record. The differential tests
+    /// (`yaml::differential`) compare the fast reader's table with [`KeyLines::scan`]'s.
+    pub(crate) fn push_new(&mut self, parts: &[&str], index: Option<usize>, line: usize) {
+        self.add(parts, index, line, false);
+    }
+
+    fn add(&mut self, parts: &[&str], index: Option<usize>, line: usize, look_for_known: bool) {
         let start = self.paths.len();
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
@@ -134,7 +147,9 @@ impl KeyLines {
             self.paths.push(']');
         }
         let new = &self.paths[start..];
-        let known = if self.index.is_empty() {
+        let known = if !look_for_known {
+            false
+        } else if self.index.is_empty() {
             let bytes = new.as_bytes();
             self.spans.iter().any(|span| self.path(span) == bytes)
         } else {
