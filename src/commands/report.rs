@@ -56,25 +56,23 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         }
     }
     let period = Period { since: args.since, until: args.until };
-    let html = args.format == Format::Html;
-    // Each incident file of the period gives its milestones (and, for HTML, its rendered
-    // body) while it is loaded, on the loading threads: no file is read twice.
+    // Each incident file of the period gives its Timeline milestones while it is loaded,
+    // on the loading threads, so time to detect reads no file again. (The HTML appendix
+    // reads its bodies again, a chunk at a time: holding every rendered body from the
+    // load made the report larger and, at 100,000 records, slower.)
     let (repo, taken) = Repository::load_visiting(&ctx.root, &ctx.config, |file, bytes| {
         let Some(Record::Incident(incident)) = &file.record else { return None };
-        period.contains(incident.opened.get().map(|at| at.date())).then(|| FromFile {
-            milestones: detection::milestones_of(bytes),
-            body: if html { rendered_body(bytes) } else { None },
-        })
+        period.contains(incident.opened.get().map(|at| at.date())).then(|| detection::milestones_of(bytes))
     });
-    let from_file: HashMap<&str, &FromFile> = repo
+    let milestones_by_path: HashMap<&str, Milestones> = repo
         .files
         .iter()
         .zip(&taken)
-        .filter_map(|(file, taken)| taken.as_ref().map(|taken| (file.path.as_str(), taken)))
+        .filter_map(|(file, taken)| taken.map(|found| (file.path.as_str(), found)))
         .collect();
     let index = crate::store::Index::build(&repo);
     let mut report = Report::build(&index, &ctx.config, period, ctx.clock.today);
-    let milestones = |path: &str| from_file.get(path).map_or_else(Milestones::default, |taken| taken.milestones);
+    let milestones = |path: &str| milestones_by_path.get(path).copied().unwrap_or_default();
     report.detection = detection::build(&milestones, &index, period, &ctx.config.severities);
     let written = match args.format {
         Format::Markdown => {
@@ -85,13 +83,12 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         Format::Json => report_output::json(&report, &mut *streams.out),
         Format::Html => {
             let mut page = Page::html(streams.out);
-            let body = |path: &str| from_file.get(path).and_then(|taken| taken.body.as_deref());
-            report_output::html::render(&report, &mut page, &body, &ctx.config.severities);
+            report_output::html::render(&report, &mut page, &|file| body(ctx, file), &ctx.config.severities)?;
             page.finish()
         }
     };
     // The process ends right after: the model and the records are not freed one by one.
-    leak_at_exit((report, index, from_file));
+    leak_at_exit((report, index, milestones_by_path));
     leak_at_exit(taken);
     repo.release_at_exit();
     match written {
@@ -101,19 +98,14 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
 }
 
-/// What `report` takes from an incident file of the period while the records load.
-struct FromFile {
-    milestones: Milestones,
-    /// The body rendered to HTML (`--format html` only).
-    body: Option<String>,
-}
-
-/// The Markdown body of an incident file rendered to HTML for the appendix; `None` when
-/// it has no front matter to split off.
-fn rendered_body(bytes: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(bytes);
-    match split(&text) {
-        Split::Found(parts) => Some(report_output::body::render(parts.body)),
+/// The Markdown body of an incident file, read when the HTML appendix reaches it (on the
+/// appendix's worker threads).
+fn body(ctx: &Context, relative: &str) -> Result<Option<String>> {
+    let path = ctx.root.join(relative);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(match split(&text) {
+        Split::Found(parts) => Some(parts.body.to_string()),
         _ => None,
-    }
+    })
 }
