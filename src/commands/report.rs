@@ -14,7 +14,9 @@ use crate::render::report::page::Page;
 use crate::store::{leak_at_exit, Repository};
 use crate::Context;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Output format of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -50,6 +52,12 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Result<Outcome> {
+    run_with_budget(ctx, args, streams, RENDERED_BODIES_BUDGET)
+}
+
+/// [`run`], rendering HTML bodies while loading up to `budget` bytes (tests set it to
+/// check that the appendix reads and renders the rest to the same bytes).
+fn run_with_budget(ctx: &Context, args: &Args, streams: &mut Streams<'_>, budget: usize) -> Result<Outcome> {
     if let (Some(since), Some(until)) = (args.since, args.until) {
         if since > until {
             return Err(UsageError::PeriodReversed { since: since.to_string(), until: until.to_string() }.into());
@@ -57,22 +65,31 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
     let period = Period { since: args.since, until: args.until };
     // Each incident file of the period gives its Timeline milestones while it is loaded,
-    // on the loading threads, so time to detect reads no file again. (The HTML appendix
-    // reads its bodies again, a chunk at a time: holding every rendered body from the
-    // load made the report larger and, at 100,000 records, slower.)
+    // on the loading threads, so time to detect reads no file again; for HTML, bodies are
+    // rendered there too, up to a budget (the appendix reads and renders the rest, a chunk
+    // at a time), so the report's memory stays bounded as the records grow.
+    let html = args.format == Format::Html;
+    let rendered_bytes = AtomicUsize::new(0);
     let (repo, taken) = Repository::load_visiting(&ctx.root, &ctx.config, |file, bytes| {
         let Some(Record::Incident(incident)) = &file.record else { return None };
-        period.contains(incident.opened.get().map(|at| at.date())).then(|| detection::milestones_of(bytes))
+        if !period.contains(incident.opened.get().map(|at| at.date())) {
+            return None;
+        }
+        let body = (html && rendered_bytes.load(Ordering::Relaxed) < budget)
+            .then(|| rendered_body(bytes))
+            .flatten()
+            .inspect(|body| _ = rendered_bytes.fetch_add(body.len(), Ordering::Relaxed));
+        Some(FromFile { milestones: detection::milestones_of(bytes), body })
     });
-    let milestones_by_path: HashMap<&str, Milestones> = repo
+    let from_file: HashMap<&str, &FromFile> = repo
         .files
         .iter()
         .zip(&taken)
-        .filter_map(|(file, taken)| taken.map(|found| (file.path.as_str(), found)))
+        .filter_map(|(file, taken)| taken.as_ref().map(|taken| (file.path.as_str(), taken)))
         .collect();
     let index = crate::store::Index::build(&repo);
     let mut report = Report::build(&index, &ctx.config, period, ctx.clock.today);
-    let milestones = |path: &str| milestones_by_path.get(path).copied().unwrap_or_default();
+    let milestones = |path: &str| from_file.get(path).map_or_else(Milestones::default, |taken| taken.milestones);
     report.detection = detection::build(&milestones, &index, period, &ctx.config.severities);
     let written = match args.format {
         Format::Markdown => {
@@ -83,18 +100,46 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         Format::Json => report_output::json(&report, &mut *streams.out),
         Format::Html => {
             let mut page = Page::html(streams.out);
-            report_output::html::render(&report, &mut page, &|file| body(ctx, file), &ctx.config.severities)?;
+            let body = |path: &str| -> Result<Option<Cow<'_, str>>> {
+                match from_file.get(path).and_then(|taken| taken.body.as_deref()) {
+                    Some(rendered) => Ok(Some(Cow::Borrowed(rendered))),
+                    None => Ok(body(ctx, path)?.map(|text| Cow::Owned(report_output::body::render(&text)))),
+                }
+            };
+            report_output::html::render(&report, &mut page, &body, &ctx.config.severities)?;
             page.finish()
         }
     };
     // The process ends right after: the model and the records are not freed one by one.
-    leak_at_exit((report, index, milestones_by_path));
+    leak_at_exit((report, index, from_file));
     leak_at_exit(taken);
     repo.release_at_exit();
     match written {
         // A reader that went away (`incidents report | head`) is not an error.
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<output>", error)),
         _ => Ok(Outcome::Success),
+    }
+}
+
+/// Bytes of HTML bodies `report --format html` renders while loading; the appendix reads
+/// and renders the others when it reaches them. About 10,000 incidents' bodies at the
+/// benchmark's 1–2 KB each.
+const RENDERED_BODIES_BUDGET: usize = 32 * 1024 * 1024;
+
+/// What `report` takes from an incident file of the period while the records load.
+struct FromFile {
+    milestones: Milestones,
+    /// The body rendered to HTML (`--format html`, within [`RENDERED_BODIES_BUDGET`]).
+    body: Option<String>,
+}
+
+/// The Markdown body of an incident file rendered to HTML; `None` when it has no front
+/// matter to split off.
+fn rendered_body(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    match split(&text) {
+        Split::Found(parts) => Some(report_output::body::render(parts.body)),
+        _ => None,
     }
 }
 
@@ -108,4 +153,32 @@ fn body(ctx: &Context, relative: &str) -> Result<Option<String>> {
         Split::Found(parts) => Some(parts.body.to_string()),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::render::color::Palette;
+    use crate::run::Environment;
+
+    /// The HTML report of the demo with bodies rendered while loading, within a small
+    /// budget, or all read again by the appendix: the same bytes.
+    #[test]
+    fn bodies_rendered_while_loading_or_read_again_give_the_same_page() {
+        let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+        let clock = Clock::fixed(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+        let ctx = Context::resolve(Some(&demo), &Environment::for_tests(), clock, Palette::new(false)).unwrap();
+        let args = Args { since: None, until: None, format: Format::Html };
+        let page = |budget: usize| {
+            let (mut input, mut out, mut err) = (std::io::empty(), Vec::new(), Vec::new());
+            let mut streams = Streams { input: &mut input, out: &mut out, err: &mut err };
+            run_with_budget(&ctx, &args, &mut streams, budget).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let all = page(usize::MAX);
+        assert!(all.contains("<section class=\"appendix\">") && all.contains("<div class=\"body\">"));
+        assert_eq!(page(0), all, "every body read again by the appendix");
+        assert_eq!(page(4096), all, "some bodies rendered while loading, the rest read again");
+    }
 }

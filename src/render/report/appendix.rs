@@ -10,26 +10,29 @@ use super::page::Page;
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
 use crate::error::Result;
+use std::borrow::Cow;
 
-/// Reads the Markdown body of an incident file (root-relative path); `None` when it has
-/// no front matter to split off. Called from several threads.
-pub(crate) type Bodies<'b> = &'b (dyn Fn(&str) -> Result<Option<String>> + Sync);
+/// The body of an incident file (root-relative path) rendered to HTML by
+/// [`super::body::render`]: taken from what the command rendered while loading, or read
+/// and rendered now; `None` when the file has no front matter to split off. Called from
+/// several threads.
+pub(crate) type Bodies<'b> = &'b (dyn Fn(&str) -> Result<Option<Cow<'b, str>>> + Sync);
 
 /// Incidents whose bodies are read and rendered side by side before they are written.
 const CHUNK: usize = 64;
 
-/// The appendix section. Bodies are read and rendered to HTML (pulldown-cmark, most of
-/// this section's time) in parallel, a chunk of incidents at a time so that only one
-/// chunk's HTML is held, and written in order; an error reading a body ends the page at
-/// that incident, as when they were read one by one.
+/// The appendix section. Bodies not rendered already are read and rendered to HTML
+/// (pulldown-cmark, most of this section's time) in parallel, a chunk of incidents at a
+/// time so that only one chunk's HTML is held, and written in order; an error reading a
+/// body ends the page at that incident, as when they were read one by one.
 pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> Result<()> {
     use rayon::prelude::*;
     out.push_str("<section class=\"appendix\">\n<h2>Incidents</h2>\n");
     for chunk in report.incidents.chunks(CHUNK) {
-        let rendered: Vec<Result<Option<String>>> =
-            chunk.par_iter().map(|incident| Ok(body(incident.file)?.map(|text| super::body::render(&text)))).collect();
+        let rendered: Vec<Result<Option<Cow<'_, str>>>> =
+            chunk.par_iter().map(|incident| body(incident.file)).collect();
         for (incident, html) in chunk.iter().zip(rendered) {
-            article(incident, html?, out);
+            article(incident, html?.as_deref(), out);
         }
     }
     out.push_str("</section>\n");
@@ -37,7 +40,7 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> R
 }
 
 /// One incident of the appendix, with its body already rendered.
-fn article(incident: &IncidentRow, body: Option<String>, out: &mut Page<'_>) {
+fn article(incident: &IncidentRow, body: Option<&str>, out: &mut Page<'_>) {
     write!(
         out,
         "<article id=\"incident-{}\">\n<h3>{} · {}</h3>\n<dl>",
