@@ -35,6 +35,18 @@ pub(crate) const MAX_MARKDOWN_BYTES: usize = 1024 * 1024;
 
 /// `markdown` as HTML that cannot carry script or fetch anything.
 pub(crate) fn render(markdown: &str) -> String {
+    render_with(markdown, true)
+}
+
+/// [`render`] with every body read by pulldown-cmark (the fast path's tests compare).
+#[cfg(test)]
+pub(crate) fn render_parsed(markdown: &str) -> String {
+    render_with(markdown, false)
+}
+
+/// [`render`]; `fast` lets plain bodies skip pulldown-cmark's parser
+/// ([`super::fast_body`]: the same events, read directly).
+fn render_with(markdown: &str, fast: bool) -> String {
     let mut html = String::new();
     if markdown.len() > MAX_MARKDOWN_BYTES {
         html.push_str("<p class=\"note\">This body is over 1 MiB: it is shown as its text.</p>\n");
@@ -46,13 +58,19 @@ pub(crate) fn render(markdown: &str) -> String {
         pulldown_cmark::html::push_html(&mut html, text.into_iter());
         return html;
     }
-    let mut options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    if tables_fit(markdown) {
-        options |= Options::ENABLE_TABLES;
-    }
+    let parsed = match fast.then(|| super::fast_body::events(markdown)).flatten() {
+        Some(events) => events,
+        None => {
+            let mut options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+            if tables_fit(markdown) {
+                options |= Options::ENABLE_TABLES;
+            }
+            Parser::new_ext(markdown, options).collect()
+        }
+    };
     // Placeholder paragraphs are found on the whole body's events (at most 1 MiB of
     // text, with tables bounded above), then the rest is made safe one event at a time.
-    let events = sanitize(without_placeholders(Parser::new_ext(markdown, options).collect()).into_iter());
+    let events = sanitize(without_placeholders(parsed).into_iter());
     pulldown_cmark::html::push_html(&mut html, events);
     html
 }

@@ -12,6 +12,7 @@ pub(crate) mod charts;
 pub(crate) mod classes;
 pub(crate) mod coverage;
 pub(crate) mod detection;
+mod fast_body;
 pub(crate) mod html;
 pub(crate) mod html_text;
 pub(crate) mod markdown;
