@@ -103,7 +103,7 @@ fn run_with_budget(ctx: &Context, args: &Args, streams: &mut Streams<'_>, budget
             let body = |path: &str| -> Result<Option<Cow<'_, str>>> {
                 match from_file.get(path).and_then(|taken| taken.body.as_deref()) {
                     Some(rendered) => Ok(Some(Cow::Borrowed(rendered))),
-                    None => Ok(body(ctx, path)?.map(|text| Cow::Owned(report_output::body::render(&text)))),
+                    None => Ok(read_rendered_body(ctx, path)?.map(Cow::Owned)),
                 }
             };
             report_output::html::render(&report, &mut page, &body, &ctx.config.severities)?;
@@ -143,16 +143,12 @@ fn rendered_body(bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// The Markdown body of an incident file, read when the HTML appendix reaches it (on the
-/// appendix's worker threads).
-fn body(ctx: &Context, relative: &str) -> Result<Option<String>> {
+/// [`rendered_body`] of an incident file read when the HTML appendix reaches it (on the
+/// appendix's worker threads): the bodies not rendered while loading.
+fn read_rendered_body(ctx: &Context, relative: &str) -> Result<Option<String>> {
     let path = ctx.root.join(relative);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(match split(&text) {
-        Split::Found(parts) => Some(parts.body.to_string()),
-        _ => None,
-    })
+    Ok(rendered_body(&bytes))
 }
 
 #[cfg(test)]
