@@ -120,19 +120,22 @@ pub(crate) fn is_non_answer(text: &str, extra: &[String]) -> bool {
         (keys, longest)
     });
     let (built_in, longest_built_in) = &*BUILT_IN;
-    let extra_keys: Vec<String> =
-        extra.iter().filter_map(|phrase| answer_key(phrase, usize::MAX, None)).filter(|key| !key.is_empty()).collect();
-    let phrase_keys = || built_in.iter().chain(&extra_keys);
+    // Only the built-in keys, computed once, can end the key early: the config's phrases
+    // would have to be keyed for every field of every record first. With such phrases
+    // the key runs to the length limit, and they are keyed only for a text whose key
+    // fits it (most texts are longer), as before the prefix test.
     let may_start = |prefix: &[u8]| {
         let first = built_in.partition_point(|phrase_key| phrase_key.as_bytes() < prefix);
         built_in.get(first).is_some_and(|phrase_key| phrase_key.as_bytes().starts_with(prefix))
-            || extra_keys.iter().any(|phrase_key| phrase_key.as_bytes().starts_with(prefix))
     };
+    let filter: Option<MayStart<'_>> = if extra.is_empty() { Some(&may_start) } else { None };
     // Twice a phrase's byte length bounds the length of its key (lower-casing a few
     // letters takes more bytes).
     let longest = extra.iter().map(String::len).fold(*longest_built_in, usize::max);
-    let Some(key) = answer_key(text, 2 * longest, Some(&may_start)) else { return false };
-    key.is_empty() || phrase_keys().any(|phrase_key| *phrase_key == key)
+    let Some(key) = answer_key(text, 2 * longest, filter) else { return false };
+    key.is_empty()
+        || built_in.contains(&key)
+        || extra.iter().any(|phrase| answer_key(phrase, usize::MAX, None).is_some_and(|phrase_key| phrase_key == key))
 }
 
 /// Where a gate-1 verification says service was observed.
