@@ -223,4 +223,9 @@ fn report_without_tagged_entries_says_how_to_log_them() {
     assert!(!markdown.contains("| Severity | Incidents | Detected |"), "{markdown}");
     let json = repo.ok(&["report", "--format", "json"]).json();
     assert_eq!(json["detection"].as_array().unwrap().last().unwrap()["time_to_detect_minutes"]["count"], 0);
+    let html = repo.ok(&["report", "--format", "html"]).stdout;
+    assert!(
+        html.contains("No incident of the period has a Timeline entry tagged <code>[detected]</code> yet"),
+        "{html}"
+    );
 }

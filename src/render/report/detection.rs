@@ -5,10 +5,9 @@
 //! `[detected]` entry, the section says how to log one instead of showing an empty table.
 
 use super::html_text::{escape, table as html_table};
-use super::markdown::{minutes, table};
+use super::markdown::{spread, table};
 use super::page::Page;
 use crate::analysis::detection::Detection;
-use crate::analysis::stats::Spread;
 use crate::analysis::Report;
 use crate::render::markdown_text::inline;
 
@@ -26,13 +25,12 @@ const HEADER: [&str; 9] = [
     "p90",
 ];
 
-/// Whether any incident of the period has a `[detected]` entry (the `all` row counts them).
+/// How many incidents of the period have a `[detected]` entry (the `all` row's count).
 fn tagged(report: &Report) -> usize {
     report.detection.last().map_or(0, |all| all.detected)
 }
 
 fn cells(row: &Detection, text: &dyn Fn(&str) -> String) -> Vec<String> {
-    let spread = |s: &Spread| [s.count.to_string(), minutes(s.median), minutes(s.p90)];
     let mut cells = vec![text(&row.severity), row.incidents.to_string(), row.detected.to_string()];
     cells.extend(spread(&row.time_to_detect_minutes));
     cells.extend(spread(&row.time_to_mitigate_minutes));
@@ -45,12 +43,12 @@ fn lead(report: &Report, code: &dyn Fn(&str) -> String) -> String {
     let total = all.map_or(0, |all| all.incidents);
     let timed = all.map_or(0, |all| all.time_to_detect_minutes.count);
     let mitigated = all.map_or(0, |all| all.time_to_mitigate_minutes.count);
+    let detected = all.map_or(0, |all| all.detected);
     let (detected_tag, mitigated_tag) = (code("[detected]"), code("[mitigated]"));
     format!(
-        "Time to detect runs from the earliest moment a record knows ({} or an earlier Timeline entry, such as the deploy that started it) to the first {detected_tag} entry; time to mitigate from that entry to the first {mitigated_tag} one ({}); median and p90 by nearest rank. {} of {total} incidents have a {detected_tag} entry; {timed} of them also an earlier moment (an incident opened when the page came in, with nothing logged before, has no time to detect), and {mitigated} a {mitigated_tag} entry. The others are not counted.",
+        "Time to detect runs from the earliest moment a record knows ({} or an earlier Timeline entry, such as the deploy that started it) to the first {detected_tag} entry; time to mitigate from that entry to the first {mitigated_tag} one ({}); median and p90 by nearest rank. {detected} of {total} incidents have a {detected_tag} entry; {timed} of them also an earlier moment (an incident opened when the page came in, with nothing logged before, has no time to detect), and {mitigated} a {mitigated_tag} entry. The others are not counted.",
         code("opened"),
         code("incidents log --kind"),
-        tagged(report),
     )
 }
 

@@ -11,16 +11,14 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 /// Bytes that may start constructs this reader does not model (all ASCII, so a byte
-/// test is exact in UTF-8).
+/// test is exact in UTF-8), a multiple of three for `memchr3`.
 const UNMODELLED: &[u8; 18] = b"`~<>\t=|\\[]&\r\x0b\x0c*_!$";
 
 /// The events of `markdown`, or `None` to let pulldown-cmark read it.
 pub(crate) fn events(markdown: &str) -> Option<Vec<Event<'_>>> {
     let bytes = markdown.as_bytes();
-    if UNMODELLED.chunks(3).any(|set| match *set {
-        [a, b, c] => memchr::memchr3(a, b, c, bytes).is_some(),
-        _ => set.iter().any(|byte| memchr::memchr(*byte, bytes).is_some()),
-    }) || !markdown.is_ascii() && markdown.chars().any(|c| c != ' ' && c.is_whitespace())
+    if UNMODELLED.chunks_exact(3).any(|set| memchr::memchr3(set[0], set[1], set[2], bytes).is_some())
+        || !markdown.is_ascii() && markdown.chars().any(|c| c != ' ' && c.is_whitespace())
     {
         return None;
     }

@@ -6,17 +6,16 @@
 use super::appendix::Bodies;
 use super::charts::{self, color, severity_color};
 use super::html_text::{escape, nowrap, opt, table};
-use super::markdown::{minutes, summary_line};
+use super::markdown::{spread, summary_line};
 use super::page::Page;
-use crate::analysis::stats::Spread;
 use crate::analysis::workload::DueItem;
 use crate::analysis::Report;
 use crate::error::Result;
 
 const STYLE: &str = include_str!("report.css");
 
-/// The page, onto `out` ([`Page::html`]). `body` reads the Markdown body of an incident
-/// file (root-relative path) for the appendix, one incident at a time; `severities`
+/// The page, onto `out` ([`Page::html`]). `body` gives the body of an incident file
+/// (root-relative path) rendered to HTML ([`Bodies`]), for the appendix; `severities`
 /// orders the severity colours. An error reading a body ends the page there.
 pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>, severities: &[String]) -> Result<()> {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -111,10 +110,6 @@ fn counts(report: &Report, out: &mut Page<'_>) {
         out.push_str("</figcaption></figure>\n");
     }
     out.push_str("</section>\n");
-}
-
-fn spread(s: &Spread) -> [String; 3] {
-    [s.count.to_string(), minutes(s.median), minutes(s.p90)]
 }
 
 fn timing(report: &Report, out: &mut Page<'_>, severities: &[String]) {

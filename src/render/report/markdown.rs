@@ -81,7 +81,8 @@ fn counts(report: &Report, out: &mut Page<'_>) {
     table(out, &["Severity", "Active", "Stabilized", "Closed", "Total"], rows, 1);
 }
 
-fn spread(s: &Spread) -> [String; 3] {
+/// A spread's count, median and p90 as table cells.
+pub(super) fn spread(s: &Spread) -> [String; 3] {
     [s.count.to_string(), minutes(s.median), minutes(s.p90)]
 }
 
