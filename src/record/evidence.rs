@@ -108,13 +108,12 @@ pub(crate) fn is_non_answer(text: &str, extra: &[String]) -> bool {
     // The built-in phrases' keys, computed once per run rather than once per field:
     // recomputing them for every evidence field was a fifteenth of `check`'s time.
     static BUILT_IN: std::sync::LazyLock<(Vec<String>, usize)> = std::sync::LazyLock::new(|| {
-        let keys: Vec<String> = NON_ANSWERS
+        let mut keys: Vec<String> = NON_ANSWERS
             .iter()
             .filter_map(|phrase| answer_key(phrase, usize::MAX, None))
             .filter(|key| !key.is_empty())
             .collect();
         // Sorted, so the keys that start with a prefix stand together (a binary search).
-        let mut keys = keys;
         keys.sort_unstable();
         let longest = NON_ANSWERS.iter().map(|phrase| phrase.len()).max().unwrap_or(0);
         (keys, longest)
@@ -134,7 +133,7 @@ pub(crate) fn is_non_answer(text: &str, extra: &[String]) -> bool {
     let longest = extra.iter().map(String::len).fold(*longest_built_in, usize::max);
     let Some(key) = answer_key(text, 2 * longest, filter) else { return false };
     key.is_empty()
-        || built_in.contains(&key)
+        || built_in.binary_search(&key).is_ok()
         || extra.iter().any(|phrase| answer_key(phrase, usize::MAX, None).is_some_and(|phrase_key| phrase_key == key))
 }
 
