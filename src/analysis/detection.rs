@@ -12,14 +12,13 @@
 //! more than the data shows.
 //!
 //! The records carry no bodies: `report` takes each incident's milestones from its file
-//! while the records are loaded ([`milestones_of`]), so no file is read twice; a file
+//! while the records are loaded (`record::timeline::milestones_in_file`), so no file is read twice; a file
 //! that does not contain `[detected]` is not decoded or parsed (a byte search).
 
 use super::stats::Spread;
 use super::timing;
 use super::Period;
-use crate::record::frontmatter::{split, Split};
-use crate::record::timeline::{self, Milestones};
+use crate::record::timeline::Milestones;
 use crate::store::index::{Entry, Index};
 use serde::{Deserialize, Serialize};
 
@@ -76,17 +75,4 @@ fn to_detect(entry: &Entry<'_>, found: Milestones) -> Option<i64> {
 fn to_mitigate(found: Milestones) -> Option<i64> {
     let (detected, mitigated) = (found.detected?, found.mitigated?);
     Some(detected.until(&mitigated).num_minutes().max(0))
-}
-
-/// The milestones of an incident file from the bytes it was read from; none when it
-/// has no `[detected]` entry (both figures start from one).
-pub(crate) fn milestones_of(bytes: &[u8]) -> Milestones {
-    if memchr::memmem::find(bytes, b"[detected]").is_none() {
-        return Milestones::default();
-    }
-    let Ok(text) = std::str::from_utf8(bytes) else { return Milestones::default() };
-    match split(text) {
-        Split::Found(parts) => timeline::milestones(parts.body),
-        _ => Milestones::default(),
-    }
 }

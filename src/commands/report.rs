@@ -7,7 +7,7 @@ use crate::analysis::detection;
 use crate::analysis::{Period, Report};
 use crate::error::{Error, Result, UsageError};
 use crate::record::frontmatter::{split, Split};
-use crate::record::timeline::Milestones;
+use crate::record::timeline::{self, Milestones};
 use crate::record::Record;
 use crate::render::report as report_output;
 use crate::render::report::page::Page;
@@ -79,7 +79,7 @@ fn run_with_budget(ctx: &Context, args: &Args, streams: &mut Streams<'_>, budget
             .then(|| rendered_body(bytes))
             .flatten()
             .inspect(|body| _ = rendered_bytes.fetch_add(body.len(), Ordering::Relaxed));
-        Some(FromFile { milestones: detection::milestones_of(bytes), body })
+        Some(FromFile { milestones: timeline::milestones_in_file(bytes), body })
     });
     let from_file: HashMap<&str, &FromFile> = repo
         .files

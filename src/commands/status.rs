@@ -8,8 +8,7 @@ use crate::analysis::StatusBlock;
 use crate::edit::status_block;
 use crate::error::{Error, Refusal, Result, UsageError};
 use crate::printable::printable_lines;
-use crate::record::frontmatter::{split, Split};
-use crate::record::{timeline, ParsedFile, Record};
+use crate::record::{timeline, Incident, ParsedFile, Record};
 use crate::render::status as status_output;
 use crate::store::index::{Entry, Index};
 use crate::store::Repository;
@@ -63,7 +62,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
             Repository::load_visiting(&ctx.root, &ctx.config, |file, bytes| timeline_of(file, bytes, args));
         (repo, None, read)
     };
-    let mut timelines: HashMap<&str, Vec<timeline::Entry>> = repo
+    let timelines: HashMap<&str, Vec<timeline::Entry>> = repo
         .files
         .iter()
         .zip(read)
@@ -93,7 +92,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
     }
     let shown: Vec<status_output::Shown> = shown
         .into_iter()
-        .map(|(entry, block)| status_output::Shown::new(block, timelines.remove(entry.path).unwrap_or_default()))
+        .map(|(entry, block)| status_output::Shown::new(block, timelines.get(entry.path).cloned().unwrap_or_default()))
         .collect();
     let text = match args.format {
         Format::Markdown if !args.ids.is_empty() => {
@@ -122,30 +121,22 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
 }
 
 /// The Timeline entries of an incident file `status` may show (the ids asked for, or
-/// every incident with `--all`, or those not closed), from the bytes it was read from;
-/// `None` for the files it will not show. Only bodies that mention the section are parsed.
+/// those [`listed`] without ids), from the bytes it was read from; `None` for the files
+/// it will not show.
 fn timeline_of(file: &ParsedFile, bytes: &[u8], args: &Args) -> Option<Vec<timeline::Entry>> {
     let Some(Record::Incident(incident)) = &file.record else { return None };
     let wanted = if args.ids.is_empty() {
-        args.all || incident.status.value != Some(crate::record::IncidentStatus::Closed)
+        listed(incident, args)
     } else {
         incident.id.get().is_some_and(|id| args.ids.iter().any(|asked| asked.trim() == id))
     };
-    if !wanted {
-        return None;
-    }
-    let Ok(text) = std::str::from_utf8(bytes) else { return Some(Vec::new()) };
-    Some(match split(text) {
-        Split::Found(parts) if mentions_timeline(parts.body) => timeline::entries(parts.body, parts.body_line),
-        _ => Vec::new(),
-    })
+    wanted.then(|| timeline::entries_in_file(bytes))
 }
 
-/// Whether `body` can hold a Timeline heading at all (any case): a substring test that
-/// spares parsing the bodies without one.
-fn mentions_timeline(body: &str) -> bool {
-    let bytes = body.as_bytes();
-    memchr::memmem::find(bytes, b"imeline").is_some() || memchr::memmem::find(bytes, b"IMELINE").is_some()
+/// Whether `status` without ids shows `incident`: every one with `--all` or `--write`,
+/// else those not closed.
+fn listed(incident: &Incident, args: &Args) -> bool {
+    args.all || args.write || incident.status.value != Some(crate::record::IncidentStatus::Closed)
 }
 
 /// The earlier incidents of `entry`'s classes with the fixes validated for them (newest
@@ -175,12 +166,7 @@ fn seen_before(entries: &[&Entry<'_>], records: &Index<'_>) -> String {
 /// The incidents named, or every one (not yet closed, unless `--all` or `--write`).
 fn select<'r, 'a>(records: &'r Index<'a>, args: &Args) -> Result<Vec<&'r Entry<'a>>> {
     if args.ids.is_empty() {
-        let every = args.all || args.write;
-        return Ok(records
-            .incidents
-            .iter()
-            .filter(|entry| every || entry.incident.status.value != Some(crate::record::IncidentStatus::Closed))
-            .collect());
+        return Ok(records.incidents.iter().filter(|entry| listed(entry.incident, args)).collect());
     }
     args.ids.iter().map(|id| find(records, id.trim())).collect()
 }

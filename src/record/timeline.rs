@@ -47,8 +47,12 @@ pub(crate) struct Milestones {
 }
 
 /// The entries of `body`'s Timeline section in file order; `first_line` is the file line
-/// of the body's first line. Empty when there is no such section.
+/// of the body's first line. Empty when there is no such section; a body that does not
+/// hold the word at all (any case) is not parsed.
 pub(crate) fn entries(body: &str, first_line: usize) -> Vec<Entry> {
+    if !holds(body.as_bytes(), TIMELINE.as_bytes()) {
+        return Vec::new();
+    }
     let Some((start, end)) = section(body) else { return Vec::new() };
     let first = first_line + body[..start].matches('\n').count();
     (first..)
@@ -57,11 +61,46 @@ pub(crate) fn entries(body: &str, first_line: usize) -> Vec<Entry> {
         .collect()
 }
 
+/// The entries of a record file's Timeline, from its bytes (none when it is not UTF-8 or
+/// has no front matter).
+pub(crate) fn entries_in_file(bytes: &[u8]) -> Vec<Entry> {
+    if !holds(bytes, TIMELINE.as_bytes()) {
+        return Vec::new();
+    }
+    body_of(bytes).map_or_else(Vec::new, |(body, first_line)| entries(body, first_line))
+}
+
+/// The milestones of a record file, from its bytes; none when it has no `[detected]`
+/// entry (time to detect and time to mitigate both start from one), so a file without
+/// that text is not decoded or parsed at all.
+pub(crate) fn milestones_in_file(bytes: &[u8]) -> Milestones {
+    if !holds(bytes, b"[detected]") {
+        return Milestones::default();
+    }
+    body_of(bytes).map_or_else(Milestones::default, |(body, _)| milestones(body))
+}
+
+/// The body of a record file and the line it starts on.
+fn body_of(bytes: &[u8]) -> Option<(&str, usize)> {
+    match super::frontmatter::split(std::str::from_utf8(bytes).ok()?) {
+        super::frontmatter::Split::Found(parts) => Some((parts.body, parts.body_line)),
+        _ => None,
+    }
+}
+
+/// Whether `bytes` hold `word` (ASCII) in any case: a substring test that spares
+/// parsing bodies without a Timeline or a tag. Kinds and the section title are read in
+/// any case, so the test must be too.
+fn holds(bytes: &[u8], word: &[u8]) -> bool {
+    let Some(&first) = word.first() else { return true };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), bytes)
+        .any(|at| bytes.get(at..at + word.len()).is_some_and(|found| found.eq_ignore_ascii_case(word)))
+}
+
 /// The milestones of `body`. Bodies that mention neither `[detected]` nor `[mitigated]`
-/// are not parsed at all (a substring test), which keeps `report` fast.
+/// (in any case) are not parsed at all, which keeps `report` fast.
 pub(crate) fn milestones(body: &str) -> Milestones {
-    let tagged = |kind: &str| memchr::memmem::find(body.as_bytes(), format!("[{kind}]").as_bytes()).is_some();
-    if !tagged(DETECTED) && !tagged(MITIGATED) {
+    if !holds(body.as_bytes(), b"[detected]") && !holds(body.as_bytes(), b"[mitigated]") {
         return Milestones::default();
     }
     let mut found = Milestones::default();

@@ -229,3 +229,25 @@ fn report_without_tagged_entries_says_how_to_log_them() {
         "{html}"
     );
 }
+
+/// The section title and the kinds are read in any case, so the quick text tests that
+/// spare parsing must not skip a `## TImeline` or a hand-written `[Detected]`.
+#[test]
+fn a_mixed_case_title_and_capitalised_tags_are_read() {
+    let body = "\n## TImeline\n\n- 2026-03-01T10:05:00Z [Detected] paged by hand\n- 2026-03-01T10:25:00Z [MITIGATED] rolled back\n";
+    let repo = Repo::new().file(FILE, &format!("{}{body}", active_incident("INC-7")));
+    let shown = repo.ok(&["status", "INC-7"]).stdout;
+    assert!(shown.contains("**Timeline** (2 entries):\n"), "{shown}");
+    let json = repo.ok(&["report", "--format", "json"]).json();
+    let all = json["detection"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(all["detected"], 1);
+    assert_eq!(all["time_to_mitigate_minutes"], serde_json::json!({"count": 1, "median": 20, "p90": 20}));
+}
+
+/// An incident named twice shows its Timeline under both blocks.
+#[test]
+fn an_id_named_twice_shows_its_timeline_twice() {
+    let repo = logged();
+    let shown = repo.ok(&["status", "INC-7", "INC-7"]).stdout;
+    assert_eq!(shown.matches("**Timeline** (last 5 of 8 entries):").count(), 2, "{shown}");
+}
