@@ -47,6 +47,16 @@ pub(crate) fn printable_line(text: &str) -> Cow<'_, str> {
 /// For the human formats of `list`, `status` and `report`, whose lines hold record text,
 /// and for messages that list several lines.
 pub(crate) fn printable_lines(text: &str) -> Cow<'_, str> {
+    // Most text holds nothing to escape, and one quick look at its bytes says so (report
+    // pages are tens of MB); the rest is read character by character.
+    if plainly_printable(text) {
+        return Cow::Borrowed(text);
+    }
+    escape_lines(text)
+}
+
+/// [`printable_lines`] without the quick look.
+fn escape_lines(text: &str) -> Cow<'_, str> {
     let starts_command = |line: &str| line.trim_start().starts_with("::");
     // A carriage return is a line break only before a line feed; alone, it is escaped.
     let unsafe_char = |(at, ch): (usize, char)| match ch {
@@ -69,6 +79,52 @@ pub(crate) fn printable_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` holds none of what [`escape_lines`] escapes, or more: no control
+/// character but line feed and tab (carriage returns included, though one before a line
+/// feed is kept), no bidirectional override (U+202A–U+202E, U+2066–U+2069), no `##[`
+/// and no `::` anywhere (it only matters at the start of a line). The bytes that can
+/// start one of them are found with a table; each is then looked at closely.
+fn plainly_printable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|byte| MAY_START[usize::from(*byte)]) {
+        let at = from + offset;
+        let next = |n: usize| bytes.get(at + n).copied();
+        let escaped = match bytes[at] {
+            b'#' => next(1) == Some(b'#') && next(2) == Some(b'['),
+            b':' => next(1) == Some(b':'),
+            // U+0080–U+009F, the C1 controls.
+            0xc2 => matches!(next(1), Some(0x80..=0x9f)),
+            0xe2 => matches!((next(1), next(2)), (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))),
+            // A C0 control or DEL.
+            _ => true,
+        };
+        if escaped {
+            return false;
+        }
+        from = at + 1;
+    }
+    true
+}
+
+/// The bytes that can start what [`escape_lines`] escapes: C0 controls but line feed
+/// and tab, DEL, the lead bytes of C1 controls (0xC2) and of the bidirectional overrides
+/// (0xE2), `#` and `:`.
+const MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != b'\n' as usize && byte != b'\t' as usize;
+        byte += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table[b'#' as usize] = true;
+    table[b':' as usize] = true;
+    table
+};
+
 fn is_unsafe(ch: char) -> bool {
     (ch.is_control() && ch != '\t') || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -76,6 +132,17 @@ fn is_unsafe(ch: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_quick_look_passes_only_what_needs_no_escape(
+            text in "([a :#\\[\\n\\r\\t·—\u{1b}\u{7f}\u{85}\u{9b}\u{a0}\u{2029}\u{202a}\u{202e}\u{202f}\u{2066}\u{2069}\u{206a}]|##\\[|::){0,16}"
+        ) {
+            if plainly_printable(&text) {
+                proptest::prop_assert_eq!(escape_lines(&text), text.as_str());
+            }
+        }
+    }
 
     #[test]
     fn whole_text_keeps_its_line_breaks() {

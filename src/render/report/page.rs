@@ -27,7 +27,7 @@ impl<'w> Page<'w> {
     /// A page for Markdown printed on a terminal or in a CI log: control characters and
     /// workflow commands of record text are escaped ([`printable_lines`]).
     pub(crate) fn markdown(out: &'w mut dyn Write) -> Self {
-        Page::new(out, printable)
+        Page::new(out, printable_lines)
     }
 
     /// A page written as it is: HTML, whose renderer escapes every piece of record text.
@@ -92,63 +92,6 @@ impl<'w> Page<'w> {
     }
 }
 
-/// [`printable_lines`], which reads every character of the text: parts where one quick
-/// look at the bytes finds nothing it could escape are passed as they are (what it would
-/// return for them), the others go through it.
-fn printable(text: &str) -> Cow<'_, str> {
-    if plainly_printable(text) {
-        Cow::Borrowed(text)
-    } else {
-        printable_lines(text)
-    }
-}
-
-/// Whether `text` holds none of what [`printable_lines`] escapes, or more: no control
-/// character but line feed and tab (carriage returns included, though one before a line
-/// feed is kept), no bidirectional override (U+202A–U+202E, U+2066–U+2069), no `##[`
-/// and no `::` anywhere (it only matters at the start of a line). The bytes that can
-/// start one of them are found with a table; each is then looked at closely.
-fn plainly_printable(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|byte| MAY_START[usize::from(*byte)]) {
-        let at = from + offset;
-        let next = |n: usize| bytes.get(at + n).copied();
-        let escaped = match bytes[at] {
-            b'#' => next(1) == Some(b'#') && next(2) == Some(b'['),
-            b':' => next(1) == Some(b':'),
-            // U+0080–U+009F, the C1 controls.
-            0xc2 => matches!(next(1), Some(0x80..=0x9f)),
-            0xe2 => matches!((next(1), next(2)), (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))),
-            // A C0 control or DEL.
-            _ => true,
-        };
-        if escaped {
-            return false;
-        }
-        from = at + 1;
-    }
-    true
-}
-
-/// The bytes that can start what [`printable_lines`] escapes: C0 controls but line feed
-/// and tab, DEL, the lead bytes of C1 controls (0xC2) and of the bidirectional overrides
-/// (0xE2), `#` and `:`.
-const MAY_START: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = byte != b'\n' as usize && byte != b'\t' as usize;
-        byte += 1;
-    }
-    table[0x7f] = true;
-    table[0xc2] = true;
-    table[0xe2] = true;
-    table[b'#' as usize] = true;
-    table[b':' as usize] = true;
-    table
-};
-
 fn as_written(text: &str) -> Cow<'_, str> {
     Cow::Borrowed(text)
 }
@@ -175,15 +118,6 @@ mod tests {
         }
         page.finish().unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), printable_lines(&whole));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_quick_look_escapes_as_printable_lines_does(
-            text in "([a :#\\[\\n\\r\\t·—\u{1b}\u{7f}\u{85}\u{9b}\u{a0}\u{2029}\u{202a}\u{202e}\u{202f}\u{2066}\u{2069}\u{206a}]|##\\[|::){0,16}"
-        ) {
-            proptest::prop_assert_eq!(printable(&text), printable_lines(&text));
-        }
     }
 
     #[test]
