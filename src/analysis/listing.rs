@@ -3,6 +3,7 @@
 //! combine with "and"; several values of one filter with "or".
 
 use super::coverage::{self, ModeCoverage};
+use crate::config::owners::key as owner_key;
 use crate::store::index::{Entry, Index, Item};
 use crate::text::normalize;
 use crate::text::same_failure_mode;
@@ -72,6 +73,7 @@ pub(crate) struct Row {
 
 /// The rows `filter` selects, as of `today`.
 pub(crate) fn rows(records: &Index<'_>, filter: &Filter, today: NaiveDate) -> Vec<Row> {
+    let owner_keys: Vec<String> = filter.owners.iter().map(|owner| owner_key(owner)).collect();
     let mut rows = Vec::new();
     for entry in &records.incidents {
         let accepted: Vec<String> = coverage::modes(entry.incident, &entry.remediations())
@@ -80,7 +82,7 @@ pub(crate) fn rows(records: &Index<'_>, filter: &Filter, today: NaiveDate) -> Ve
             .map(|(mode, _)| mode)
             .collect();
         let row = incident_row(entry, &accepted);
-        if filter.matches(&row) {
+        if filter.matches(&row, &owner_keys) {
             rows.push(row);
         }
         for item in &entry.items {
@@ -90,32 +92,32 @@ pub(crate) fn rows(records: &Index<'_>, filter: &Filter, today: NaiveDate) -> Ve
                     row.accepted_risks = accepted.iter().filter(|a| same_failure_mode(a, mode)).cloned().collect();
                 }
             }
-            if filter.matches(&row) {
+            if filter.matches(&row, &owner_keys) {
                 rows.push(row);
             }
         }
     }
     for item in &records.orphans {
         let row = item_row(item, None, today);
-        if filter.matches(&row) {
+        if filter.matches(&row, &owner_keys) {
             rows.push(row);
         }
     }
     rows
 }
 
-use crate::config::owners::key as owner_key;
-
 impl Filter {
-    fn matches(&self, row: &Row) -> bool {
+    /// Whether `row` is selected; `owner_keys` are [`Filter::owners`] as
+    /// `config::owners::key`, computed once per listing rather than once per row.
+    fn matches(&self, row: &Row, owner_keys: &[String]) -> bool {
         let is_item = row.kind == Kind::Remediation;
         let any = |wanted: &[String], value: Option<&String>, same: &dyn Fn(&str, &str) -> bool| {
             wanted.is_empty() || value.is_some_and(|value| wanted.iter().any(|w| same(w, value)))
         };
         self.kind.is_none_or(|kind| kind == row.kind)
             && any(&self.statuses, row.status.as_ref(), &|a, b| a == b)
-            && (self.owners.is_empty()
-                || is_item && any(&self.owners, row.owner.as_ref(), &|a, b| owner_key(a) == owner_key(b)))
+            && (owner_keys.is_empty()
+                || is_item && row.owner.as_deref().is_some_and(|owner| owner_keys.contains(&owner_key(owner))))
             && any(&self.severities, row.severity.as_ref(), &|a, b| a == b)
             && (self.classes.is_empty()
                 || self.classes.iter().any(|wanted| row.classes.iter().any(|c| normalize(c) == normalize(wanted))))
