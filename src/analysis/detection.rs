@@ -17,9 +17,8 @@
 
 use super::stats::Spread;
 use super::timing;
-use super::Period;
 use crate::record::timeline::Milestones;
-use crate::store::index::{Entry, Index};
+use crate::store::index::Entry;
 use serde::{Deserialize, Serialize};
 
 /// Time to detect and to mitigate for one severity (or `all`), in minutes.
@@ -38,17 +37,15 @@ pub(crate) struct Detection {
 }
 
 /// One row per configured severity, then `unset` when needed, then `all`, over the
-/// incidents of `period`; `milestones` gives those of an incident file (root-relative
-/// path).
+/// incidents of the period (`entries`); `milestones` gives those of an incident file
+/// (root-relative path).
 pub(crate) fn build(
+    entries: &[&Entry<'_>],
     milestones: &dyn Fn(&str) -> Milestones,
-    records: &Index<'_>,
-    period: Period,
     severities: &[String],
 ) -> Vec<Detection> {
-    let entries: Vec<&Entry<'_>> = records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
     let of = |entry: &Entry<'_>| milestones(entry.path);
-    timing::rows(&entries, severities)
+    timing::rows(entries, severities)
         .into_iter()
         .map(|(severity, group)| Detection {
             severity,

@@ -15,6 +15,7 @@ use super::timing::{self, StateCount, Timing};
 use super::workload::{self, Workload};
 use crate::clock::Timestamp;
 use crate::config::Config;
+use crate::record::timeline::Milestones;
 use crate::store::index::{Entry, Index};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -50,8 +51,7 @@ pub(crate) struct Report<'a> {
     /// Time to stabilize and time to close per severity, then `all`.
     pub(crate) timing: Vec<Timing>,
     /// Time to detect and to mitigate per severity, then `all`, from the Timelines
-    /// (filled by `report`, which reads the bodies: [`super::detection`]).
-    #[serde(default)]
+    /// ([`super::detection`]; `report` takes the milestones while the records load).
     pub(crate) detection: Vec<super::detection::Detection>,
     /// Incidents whose failure class struck again after a validated fix. Newest first.
     pub(crate) recurrences: Vec<Recurrence>,
@@ -126,8 +126,15 @@ pub(crate) struct ItemRow<'a> {
 }
 
 impl<'a> Report<'a> {
-    /// Computes every section for the incidents of `period`, as of `today`.
-    pub(crate) fn build(records: &Index<'a>, config: &Config, period: Period, today: NaiveDate) -> Report<'a> {
+    /// Computes every section for the incidents of `period`, as of `today`; `milestones`
+    /// gives the Timeline milestones of an incident file (root-relative path).
+    pub(crate) fn build(
+        records: &Index<'a>,
+        config: &Config,
+        period: Period,
+        today: NaiveDate,
+        milestones: &dyn Fn(&str) -> Milestones,
+    ) -> Report<'a> {
         let entries: Vec<&Entry<'a>> =
             records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
         // The costly sections are independent: built side by side on the two cores
@@ -157,7 +164,7 @@ impl<'a> Report<'a> {
             incidents,
             counts: timing::counts(&entries, &config.severities),
             timing: timing::timings(&entries, &config.severities),
-            detection: Vec::new(),
+            detection: super::detection::build(&entries, milestones, &config.severities),
             recurrences,
             repeat_classes,
             class_quarters: classes::quarters(&entries),

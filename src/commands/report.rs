@@ -3,7 +3,6 @@
 //! and recurrence after remediation, for the incidents opened in a period.
 
 use super::{Outcome, Streams};
-use crate::analysis::detection;
 use crate::analysis::{Period, Report};
 use crate::error::{Error, Result, UsageError};
 use crate::record::frontmatter::{split, Split};
@@ -88,9 +87,8 @@ fn run_with_budget(ctx: &Context, args: &Args, streams: &mut Streams<'_>, budget
         .filter_map(|(file, taken)| taken.as_ref().map(|taken| (file.path.as_str(), taken)))
         .collect();
     let index = crate::store::Index::build(&repo);
-    let mut report = Report::build(&index, &ctx.config, period, ctx.clock.today);
     let milestones = |path: &str| from_file.get(path).map_or_else(Milestones::default, |taken| taken.milestones);
-    report.detection = detection::build(&milestones, &index, period, &ctx.config.severities);
+    let report = Report::build(&index, &ctx.config, period, ctx.clock.today, &milestones);
     let written = match args.format {
         Format::Markdown => {
             let mut page = Page::markdown(streams.out);
