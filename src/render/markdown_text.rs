@@ -49,7 +49,8 @@ fn reads_as_written(text: &str) -> bool {
         let plain = match byte {
             b' ' => bytes[at - 1] != b' ',
             b'.' => at < 3 || !bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
-            b'|' | b'\\' | b'*' | b'[' | b']' | b'<' | b'>' | b'`' | b'&' | b'~' | b'_' | b':' | b'@' => false,
+            b'|' | b':' | b'@' => false,
+            byte if is_active(byte) => false,
             // Control characters (other white space among them) and anything not ASCII.
             0..=0x1f | 0x7f..=0xff => false,
             _ => true,
@@ -108,9 +109,14 @@ fn code_span(word: &str, out: &mut String) {
     out.push_str(&fence);
 }
 
+/// The ASCII characters Markdown may read as markup inside a word: [`escape_word`]
+/// escapes them (an underscore only where it could be emphasis).
+fn is_active(byte: u8) -> bool {
+    matches!(byte, b'\\' | b'*' | b'[' | b']' | b'<' | b'>' | b'`' | b'&' | b'~' | b'_')
+}
+
 fn escape_word(word: &str, out: &mut String) {
-    let active = |byte: u8| matches!(byte, b'\\' | b'*' | b'[' | b']' | b'<' | b'>' | b'`' | b'&' | b'~' | b'_');
-    if !word.bytes().any(active) {
+    if !word.bytes().any(is_active) {
         out.push_str(word);
         return;
     }
@@ -118,11 +124,10 @@ fn escape_word(word: &str, out: &mut String) {
     let mut chars = word.chars().peekable();
     while let Some(ch) = chars.next() {
         let escape = match ch {
-            '\\' | '*' | '[' | ']' | '<' | '>' | '`' | '&' | '~' => true,
             // Inside a word (`snake_case`) an underscore is not emphasis.
             '_' => !(previous.is_some_and(char::is_alphanumeric) && chars.peek().is_some_and(|c| c.is_alphanumeric())),
             // A line-leading `#`, `-`, `+` or number never occurs: text follows a label.
-            _ => false,
+            _ => u8::try_from(ch).is_ok_and(is_active),
         };
         if escape {
             out.push('\\');
