@@ -37,6 +37,7 @@ pub mod exit;
 #[doc(hidden)]
 pub mod fuzzing;
 mod git;
+mod huge_pages;
 mod interact;
 mod lifecycle;
 mod printable;
@@ -98,6 +99,7 @@ pub fn run_with_input(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    huge_pages::turn_off();
     let args: Vec<OsString> = args.into_iter().collect();
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,

@@ -54,6 +54,7 @@ fn spawn_and_wait(ctx: &Context, command: &str, timeout: Duration) -> std::io::R
     process.arg("-c").arg(command).current_dir(&ctx.root).stdin(Stdio::null());
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut process, 0);
+    crate::huge_pages::restore_for_child();
     let mut child = process.spawn()?;
     let deadline = Instant::now() + timeout;
     loop {

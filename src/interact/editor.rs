@@ -35,6 +35,7 @@ pub(crate) fn open(command: &str, path: &Path) -> Result<(), String> {
     let words = shell_words::split(command)
         .map_err(|e| format!("cannot read the editor command `{command}` ({e}): close its quotes"))?;
     let (program, arguments) = words.split_first().ok_or_else(|| "the editor command is empty".to_string())?;
+    crate::huge_pages::restore_for_child();
     let status = Command::new(program)
         .args(arguments)
         .arg(path)
