@@ -6,6 +6,7 @@
 
 mod discover;
 pub(crate) mod index;
+mod open;
 pub(crate) mod order;
 
 pub(crate) use discover::discover;
@@ -14,6 +15,7 @@ pub(crate) use index::Index;
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
 use crate::record::{frontmatter, parse_file, BodyFacts, ParsedFile, Record, Remediation};
+use open::Load;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -41,6 +43,7 @@ impl Repository {
         visit: impl Fn(&ParsedFile, &[u8]) -> T + Sync,
     ) -> (Repository, Vec<T>) {
         let found = discover(root, config);
+        let load = Load::start();
         // An indexed collect: rayon writes each result straight into its slot of one
         // vector. `filter_map(..).collect()` gathered per-worker vectors first (grown by
         // doubling) and then copied them, which held the records twice: half of the
@@ -53,7 +56,7 @@ impl Repository {
         found
             .files
             .into_par_iter()
-            .map(|relative| read_one(root, relative, config, &visit))
+            .map(|relative| read_one(load, root, relative, config, &visit))
             .unzip_into_vecs(&mut files, &mut visited);
         for (path, message) in found.problems {
             let file = ParsedFile {
@@ -164,13 +167,13 @@ fn file_stem(path: &str) -> &str {
     name.strip_suffix(".md").or_else(|| name.strip_suffix(".MD")).unwrap_or(name)
 }
 
-/// Reads a whole file into the start of `buffer` (grown as needed, never shrunk) and
-/// returns how many bytes it holds. Plain `read` calls until end of file: `std::fs::read`
+/// Reads the whole file `relative` (root-relative) into the start of `buffer` (grown as
+/// needed, never shrunk) and returns how many bytes it holds. Plain `read` calls until end of file: `std::fs::read`
 /// and `read_to_end` first ask for the size (`statx`, `lseek`), two extra system calls
 /// per file that show on 40,000 files.
-fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+fn read_into(load: Load, root: &Path, relative: &str, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open::open(load, root, relative)?;
     let mut filled = 0;
     loop {
         if filled == buffer.len() {
@@ -188,6 +191,7 @@ fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
 /// Reads and parses one file and calls `visit` on it and its bytes (none when the file
 /// cannot be read). The root-relative path moves into the parsed file.
 fn read_one<T>(
+    load: Load,
     root: &Path,
     relative: String,
     config: &Config,
@@ -199,7 +203,7 @@ fn read_one<T>(
     }
     BUFFER.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
-        let (mut parsed, bytes) = match read_into(&root.join(&relative), &mut buffer) {
+        let (mut parsed, bytes) = match read_into(load, root, &relative, &mut buffer) {
             Ok(filled) => {
                 let bytes = &buffer[..filled];
                 (parse_file(&relative, bytes, config).unwrap_or_else(|| not_a_record(&relative, bytes)), bytes)
@@ -279,7 +283,8 @@ mod tests {
     #[test]
     fn a_file_gone_between_discovery_and_reading_is_reported() {
         let root = tempfile::tempdir().unwrap();
-        let (parsed, ()) = read_one(root.path(), "incidents/gone.md".to_string(), &Config::default(), &|_, _| ());
+        let (parsed, ()) =
+            read_one(Load::start(), root.path(), "incidents/gone.md".to_string(), &Config::default(), &|_, _| ());
         assert_eq!(parsed.path, "incidents/gone.md");
         assert!(parsed.record.is_none());
         let [finding] = parsed.findings.as_slice() else { panic!("{:?}", parsed.findings) };
