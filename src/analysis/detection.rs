@@ -41,7 +41,7 @@ pub(crate) struct Detection {
 /// (root-relative path).
 pub(crate) fn build(
     entries: &[&Entry<'_>],
-    milestones: &dyn Fn(&str) -> Milestones,
+    milestones: &(dyn Fn(&str) -> Milestones + Sync),
     severities: &[String],
 ) -> Vec<Detection> {
     let of = |entry: &Entry<'_>| milestones(entry.path);

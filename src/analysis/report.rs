@@ -133,26 +133,62 @@ impl<'a> Report<'a> {
         config: &Config,
         period: Period,
         today: NaiveDate,
-        milestones: &dyn Fn(&str) -> Milestones,
+        milestones: &(dyn Fn(&str) -> Milestones + Sync),
     ) -> Report<'a> {
         let entries: Vec<&Entry<'a>> =
             records.incidents.iter().filter(|entry| period.contains(entry.opened())).collect();
-        // The costly sections are independent: built side by side on the two cores
-        // (rayon::join) rather than one after another on the main thread.
-        let ((incidents, recurrences), (similar_failure_modes, (repeat_classes, (remediation, charts)))) = rayon::join(
+        let entries = entries.as_slice();
+        let severities = &config.severities;
+        // The sections are independent: all of them are built side by side on the two
+        // cores (rayon::join; work stealing balances the two costly ones, recurrence and
+        // similar failure modes, against the rest) rather than one after another.
+        let (
+            ((incidents, recurrences), (similar_failure_modes, repeat_classes)),
+            ((remediation, charts), ((counts, timing), ((detection, class_quarters), (due_moves, coverage)))),
+        ) = rayon::join(
             || {
                 rayon::join(
-                    || entries.iter().map(|entry| row(entry)).collect(),
-                    || recurrence::find(&entries, &records.incidents),
+                    || {
+                        rayon::join(
+                            || entries.iter().map(|entry| row(entry)).collect(),
+                            || recurrence::find(entries, &records.incidents),
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || super::similar::find(entries, &records.incidents),
+                            || classes::repeats(entries, &config.classes),
+                        )
+                    },
                 )
             },
             || {
                 rayon::join(
-                    || super::similar::find(&entries, &records.incidents),
+                    || rayon::join(|| workload::build(entries, today), || charts::build(entries)),
                     || {
                         rayon::join(
-                            || classes::repeats(&entries, &config.classes),
-                            || rayon::join(|| workload::build(&entries, today), || charts::build(&entries)),
+                            || {
+                                rayon::join(
+                                    || timing::counts(entries, severities),
+                                    || timing::timings(entries, severities),
+                                )
+                            },
+                            || {
+                                rayon::join(
+                                    || {
+                                        rayon::join(
+                                            || super::detection::build(entries, milestones, severities),
+                                            || classes::quarters(entries),
+                                        )
+                                    },
+                                    || {
+                                        rayon::join(
+                                            || due_moves::build(entries),
+                                            || coverage::build(entries, today, config.grace_days),
+                                        )
+                                    },
+                                )
+                            },
                         )
                     },
                 )
@@ -162,16 +198,16 @@ impl<'a> Report<'a> {
             today,
             period,
             incidents,
-            counts: timing::counts(&entries, &config.severities),
-            timing: timing::timings(&entries, &config.severities),
-            detection: super::detection::build(&entries, milestones, &config.severities),
+            counts,
+            timing,
+            detection,
             recurrences,
             repeat_classes,
-            class_quarters: classes::quarters(&entries),
+            class_quarters,
             similar_failure_modes,
             remediation,
-            due_moves: due_moves::build(&entries),
-            coverage: coverage::build(&entries, today, config.grace_days),
+            due_moves,
+            coverage,
             charts,
         }
     }
