@@ -18,23 +18,16 @@ use std::borrow::Cow;
 /// several threads.
 pub(crate) type Bodies<'b> = &'b (dyn Fn(&str) -> Result<Option<Cow<'b, str>>> + Sync);
 
-/// Incidents whose bodies are read and rendered side by side before they are written.
-const CHUNK: usize = 64;
-
-/// The appendix section. Bodies not rendered already are read and rendered to HTML
-/// (pulldown-cmark, most of this section's time) in parallel, a chunk of incidents at a
-/// time so that only one chunk's HTML is held, and written in order; an error reading a
-/// body ends the page at that incident, as when they were read one by one.
+/// The appendix section. Articles are rendered on every core ([`Page::try_push_each`]),
+/// bodies not rendered already read and rendered to HTML with them (pulldown-cmark), and
+/// written in order; an error reading a body ends the page at that incident, as when
+/// they were read one by one.
 pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> Result<()> {
-    use rayon::prelude::*;
     out.push_str("<section class=\"appendix\">\n<h2>Incidents</h2>\n");
-    for chunk in report.incidents.chunks(CHUNK) {
-        let rendered: Vec<Result<Option<Cow<'_, str>>>> =
-            chunk.par_iter().map(|incident| body(incident.file)).collect();
-        for (incident, html) in chunk.iter().zip(rendered) {
-            article(incident, html?.as_deref(), out);
-        }
-    }
+    out.try_push_each(&report.incidents, |incident, out| -> Result<()> {
+        article(incident, body(incident.file)?.as_deref(), out);
+        Ok(())
+    })?;
     out.push_str("</section>\n");
     Ok(())
 }

@@ -291,7 +291,7 @@ fn repeats(report: &Report, out: &mut Page<'_>) {
         if let Some(description) = &class.description {
             writeln!(out, "<p class=\"note\">{}</p>", escape(description));
         }
-        for incident in &class.incidents {
+        out.push_each(&class.incidents, |incident, out| {
             let opened = incident.opened.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string());
             writeln!(
                 out,
@@ -300,7 +300,7 @@ fn repeats(report: &Report, out: &mut Page<'_>) {
                 opt(&incident.status),
                 opt(&incident.title)
             );
-        }
+        });
         out.push_str("</ul></div>\n");
     }
     out.push_str("</section>\n");

@@ -43,19 +43,42 @@ pub(crate) fn table(
     rows: impl IntoIterator<Item = Vec<String>>,
     numeric_from: usize,
 ) {
-    let class = |i: usize| if i >= numeric_from { " class=\"num\"" } else { "" };
+    table_head(out, head, numeric_from);
+    for row in rows {
+        table_row(out, &row, numeric_from);
+    }
+    table_end(out);
+}
+
+/// The class of a cell in column `i`: right-aligned from `numeric_from` on.
+fn cell_class(i: usize, numeric_from: usize) -> &'static str {
+    if i >= numeric_from {
+        " class=\"num\""
+    } else {
+        ""
+    }
+}
+
+/// The opening of a [`table`], up to its first row.
+pub(crate) fn table_head(out: &mut Page<'_>, head: &[&str], numeric_from: usize) {
     out.push_str("<table>\n<thead><tr>");
     for (i, cell) in head.iter().enumerate() {
-        write!(out, "<th{}>{}</th>", class(i), escape(cell));
+        write!(out, "<th{}>{}</th>", cell_class(i, numeric_from), escape(cell));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in rows {
-        out.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            write!(out, "<td{}>{cell}</td>", class(i));
-        }
-        out.push_str("</tr>\n");
+}
+
+/// One row of a [`table`], its cells already HTML.
+pub(crate) fn table_row(out: &mut Page<'_>, row: &[String], numeric_from: usize) {
+    out.push_str("<tr>");
+    for (i, cell) in row.iter().enumerate() {
+        write!(out, "<td{}>{cell}</td>", cell_class(i, numeric_from));
     }
+    out.push_str("</tr>\n");
+}
+
+/// The end of a [`table`].
+pub(crate) fn table_end(out: &mut Page<'_>) {
     out.push_str("</tbody>\n</table>\n");
 }
 

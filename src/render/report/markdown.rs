@@ -262,7 +262,7 @@ fn repeats(report: &Report, out: &mut Page<'_>) {
         if let Some(description) = &class.description {
             write!(out, "{}\n\n", inline(description));
         }
-        for incident in &class.incidents {
+        out.push_each(&class.incidents, |incident, out| {
             let opened = incident.opened.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string());
             writeln!(
                 out,
@@ -271,6 +271,6 @@ fn repeats(report: &Report, out: &mut Page<'_>) {
                 incident.status.as_deref().unwrap_or("—"),
                 opt(&incident.title)
             );
-        }
+        });
     }
 }

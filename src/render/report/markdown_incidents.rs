@@ -17,9 +17,7 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>) {
     if report.incidents.is_empty() {
         out.push_str("\nNo incident in this period.\n");
     }
-    for incident in &report.incidents {
-        one(incident, out);
-    }
+    out.push_each(&report.incidents, one);
 }
 
 fn one(incident: &IncidentRow, out: &mut Page<'_>) {

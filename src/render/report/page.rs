@@ -3,20 +3,31 @@
 //! break, so the whole report (tens of MB at 40,000 records) never sits in memory. The
 //! Markdown page passes each part through [`printable_lines`] on the way, exactly as the
 //! whole text would be: that escape works line by line.
+//!
+//! The long sections (one entry per incident or recurrence) are rendered on every core
+//! with [`Page::push_each`]: each worker renders a run of entries into a page of its own
+//! ([`Page::part`]), and the parts are appended in order, a window of entries at a time,
+//! so the output is the same as one thread's and only a window's text is held.
 
 use crate::printable::printable_lines;
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// How much text a page gathers before it writes the complete lines out.
 const PART: usize = 64 * 1024;
+/// Entries [`Page::push_each`] renders before it appends them: at most a few MB of text.
+const WINDOW: usize = 1024;
+/// Entries one worker renders into one part.
+const RUN: usize = 64;
 
 /// Text on its way to the output. Renderers use [`Page::push_str`], [`Page::push`] and
 /// `write!`; the command calls [`Page::finish`], which says whether every write went
 /// through.
 pub(crate) struct Page<'w> {
     buffer: String,
-    out: &'w mut dyn Write,
+    /// Where complete lines go; `None` for a [`Page::part`], which keeps its text.
+    out: Option<&'w mut dyn Write>,
     /// What every part goes through on the way out.
     lines: fn(&str) -> Cow<'_, str>,
     /// The first write that failed; nothing is written after it.
@@ -36,14 +47,53 @@ impl<'w> Page<'w> {
     }
 
     fn new(out: &'w mut dyn Write, lines: fn(&str) -> Cow<'_, str>) -> Self {
-        Page { buffer: String::with_capacity(PART + PART / 4), out, lines, failed: None }
+        Page { buffer: String::with_capacity(PART + PART / 4), out: Some(out), lines, failed: None }
+    }
+
+    /// A page that keeps what is pushed onto it, for a worker of [`Page::push_each`]: its
+    /// text goes onto the real page, through that page's escape, in order.
+    fn part() -> Page<'static> {
+        Page { buffer: String::new(), out: None, lines: as_written, failed: None }
     }
 
     pub(crate) fn push_str(&mut self, text: &str) {
         self.buffer.push_str(text);
-        if self.buffer.len() >= PART {
+        if self.buffer.len() >= PART && self.out.is_some() {
             self.write_lines();
         }
+    }
+
+    /// Renders every item with `one`, on every core, and appends the results in order.
+    pub(crate) fn push_each<T: Sync>(&mut self, items: &[T], one: impl Fn(&T, &mut Page<'_>) + Sync) {
+        let result: Result<(), std::convert::Infallible> = self.try_push_each(items, |item, page| {
+            one(item, page);
+            Ok(())
+        });
+        let Ok(()) = result;
+    }
+
+    /// [`Page::push_each`] for a renderer that can fail: the page ends with the text of
+    /// the items before the first one that failed, and that error is returned.
+    pub(crate) fn try_push_each<T: Sync, E: Send>(
+        &mut self,
+        items: &[T],
+        one: impl Fn(&T, &mut Page<'_>) -> Result<(), E> + Sync,
+    ) -> Result<(), E> {
+        for window in items.chunks(WINDOW) {
+            let parts: Vec<(String, Result<(), E>)> = window
+                .par_chunks(RUN)
+                .map(|run| {
+                    let mut part = Page::part();
+                    let done = run.iter().try_for_each(|item| one(item, &mut part));
+                    (part.buffer, done)
+                })
+                .collect();
+            for (text, done) in parts {
+                self.push_str(&text);
+                done?;
+            }
+        }
+        Ok(())
     }
 
     pub(crate) fn push(&mut self, ch: char) {
@@ -65,7 +115,7 @@ impl<'w> Page<'w> {
         let rest = std::mem::take(&mut self.buffer);
         self.write(&rest);
         if self.failed.is_none() {
-            if let Err(error) = self.out.flush() {
+            if let Some(Err(error)) = self.out.as_mut().map(|out| out.flush()) {
                 self.failed = Some(error);
             }
         }
@@ -86,7 +136,8 @@ impl<'w> Page<'w> {
         if self.failed.is_some() || text.is_empty() {
             return;
         }
-        if let Err(error) = self.out.write_all((self.lines)(text).as_bytes()) {
+        let Some(out) = self.out.as_mut() else { return };
+        if let Err(error) = out.write_all((self.lines)(text).as_bytes()) {
             self.failed = Some(error);
         }
     }
@@ -118,6 +169,43 @@ mod tests {
         }
         page.finish().unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), printable_lines(&whole));
+    }
+
+    #[test]
+    fn items_rendered_on_every_core_come_out_in_order_and_escaped_as_one_thread_would() {
+        let items: Vec<usize> = (0..3 * WINDOW + 7).collect();
+        let one = |item: &usize, page: &mut Page<'_>| writeln!(page, "item {item} \u{1b}[2J ::warning::x");
+        let (mut parallel, mut serial) = (Vec::new(), Vec::new());
+        let mut page = Page::markdown(&mut parallel);
+        page.push_str("head\n");
+        page.push_each(&items, one);
+        page.finish().unwrap();
+        let mut page = Page::markdown(&mut serial);
+        page.push_str("head\n");
+        for item in &items {
+            one(item, &mut page);
+        }
+        page.finish().unwrap();
+        assert_eq!(String::from_utf8(parallel).unwrap(), String::from_utf8(serial).unwrap());
+    }
+
+    #[test]
+    fn a_failing_item_ends_the_page_after_the_items_before_it() {
+        let items: Vec<usize> = (0..2 * WINDOW).collect();
+        let mut out = Vec::new();
+        let mut page = Page::html(&mut out);
+        let result = page.try_push_each(&items, |item, page| {
+            if *item == WINDOW + 5 {
+                return Err(format!("item {item} failed"));
+            }
+            writeln!(page, "{item}");
+            Ok(())
+        });
+        assert_eq!(result, Err(format!("item {} failed", WINDOW + 5)));
+        page.finish().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let expected: String = (0..WINDOW + 5).map(|item| format!("{item}\n")).collect();
+        assert_eq!(text, expected);
     }
 
     #[test]
