@@ -21,7 +21,7 @@ use crate::store::index::Entry;
 use crate::store::order::compare_ids;
 use crate::text::normalize;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// How many of the items validated before a recurrence it lists (the most recent ones);
@@ -30,35 +30,34 @@ use std::collections::HashMap;
 pub(crate) const LISTED_FIXES: usize = 5;
 
 /// An incident with a failure mode of a class for which earlier items were validated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Recurrence {
-    pub(crate) class: String,
+/// Its text is borrowed from the loaded records (`'a`), as in the rest of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Recurrence<'a> {
+    pub(crate) class: &'a str,
     /// The later incident's failure modes of this class.
-    #[serde(default)]
-    pub(crate) failure_modes: Vec<String>,
+    pub(crate) failure_modes: Vec<&'a str>,
     /// The later incident.
-    pub(crate) incident: String,
-    pub(crate) title: Option<String>,
+    pub(crate) incident: &'a str,
+    pub(crate) title: Option<&'a str>,
     pub(crate) opened: Timestamp,
     /// The most recent fixes of earlier incidents of the class validated before it
     /// (at most [`LISTED_FIXES`]), oldest first.
-    pub(crate) after: Vec<PriorFix>,
+    pub(crate) after: Vec<PriorFix<'a>>,
     /// How many fixes of earlier incidents of the class were validated before it.
     pub(crate) prior_fixes: usize,
 }
 
 /// A validated item of an earlier incident of the same class.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct PriorFix {
-    pub(crate) item: String,
-    pub(crate) incident: String,
-    pub(crate) failure_mode: Option<String>,
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct PriorFix<'a> {
+    pub(crate) item: &'a str,
+    pub(crate) incident: &'a str,
+    pub(crate) failure_mode: Option<&'a str>,
     /// When it was validated.
     pub(crate) validated: Timestamp,
     /// Where that moment comes from: `validated_at` or the incident's `closed_at`.
-    pub(crate) validated_from: String,
+    pub(crate) validated_from: &'static str,
     /// Whole days from the validation to the later incident's `opened`.
-    #[serde(default)]
     pub(crate) days_before: i64,
 }
 
@@ -85,7 +84,7 @@ struct Fix {
 ///
 /// Fixes are indexed once per class and sorted by validation time, so each incident
 /// needs a binary search and a short walk back: linear in the records, not quadratic.
-pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurrence> {
+pub(crate) fn find<'a>(period: &[&Entry<'a>], history: &[Entry<'a>]) -> Vec<Recurrence<'a>> {
     let mut by_class: HashMap<String, ClassFixes> = HashMap::new();
     for (index, entry) in history.iter().enumerate() {
         let opened = entry.incident.opened.get();
@@ -117,7 +116,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurren
         });
     }
     // Each incident of the period is looked up on its own: in parallel, in order.
-    let mut found: Vec<Recurrence> = period
+    let mut found: Vec<Recurrence<'a>> = period
         .par_iter()
         .flat_map_iter(|later| {
             let mut found = Vec::new();
@@ -141,7 +140,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurren
                 if prior_fixes == 0 {
                     continue;
                 }
-                let mut after: Vec<PriorFix> = fixes[..hi]
+                let mut after: Vec<PriorFix<'a>> = fixes[..hi]
                     .iter()
                     .rev()
                     .filter(counts)
@@ -150,10 +149,10 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurren
                     .collect();
                 after.reverse();
                 found.push(Recurrence {
-                    class: class.trim().to_string(),
+                    class: class.trim(),
                     failure_modes,
-                    incident: later.id.to_string(),
-                    title: later.incident.title.get().cloned(),
+                    incident: later.id,
+                    title: later.incident.title.get().map(String::as_str),
                     opened: *opened,
                     after,
                     prior_fixes,
@@ -163,7 +162,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> Vec<Recurren
         })
         .collect();
     found.sort_by(|a, b| {
-        b.opened.date().cmp(&a.opened.date()).then_with(|| crate::store::order::compare_ids(&b.incident, &a.incident))
+        b.opened.date().cmp(&a.opened.date()).then_with(|| crate::store::order::compare_ids(b.incident, a.incident))
     });
     found
 }
@@ -175,9 +174,9 @@ fn item_id<'a>(history: &'a [Entry<'_>], fix: &Fix) -> &'a str {
 /// The classes of an incident's failure modes, each with the failure modes of that class
 /// (first spelling of a class kept); an incident without failure modes has its `classes`
 /// with no mode.
-fn classes_with_modes<'a>(incident: &'a crate::record::Incident) -> Vec<(&'a str, Vec<String>)> {
-    let mut out: Vec<(&'a str, Vec<String>)> = Vec::new();
-    let mut add = |class: &'a str, mode: Option<&str>| {
+fn classes_with_modes<'a>(incident: &'a crate::record::Incident) -> Vec<(&'a str, Vec<&'a str>)> {
+    let mut out: Vec<(&'a str, Vec<&'a str>)> = Vec::new();
+    let mut add = |class: &'a str, mode: Option<&'a str>| {
         let key = normalize(class);
         let index = match out.iter().position(|(known, _)| normalize(known) == key) {
             Some(index) => index,
@@ -186,7 +185,7 @@ fn classes_with_modes<'a>(incident: &'a crate::record::Incident) -> Vec<(&'a str
                 out.len() - 1
             }
         };
-        out[index].1.extend(mode.map(str::to_string));
+        out[index].1.extend(mode);
     };
     let modes = incident.failure_modes();
     for (index, mode) in modes.iter().enumerate() {
@@ -202,15 +201,15 @@ fn classes_with_modes<'a>(incident: &'a crate::record::Incident) -> Vec<(&'a str
     out
 }
 
-fn prior_fix(history: &[Entry<'_>], fix: &Fix, opened: &Timestamp) -> PriorFix {
+fn prior_fix<'a>(history: &[Entry<'a>], fix: &Fix, opened: &Timestamp) -> PriorFix<'a> {
     let entry = &history[fix.entry];
     let item = &entry.items[fix.item];
     PriorFix {
-        item: item.id.to_string(),
-        incident: entry.id.to_string(),
-        failure_mode: item.item.failure_mode.get().cloned(),
+        item: item.id,
+        incident: entry.id,
+        failure_mode: item.item.failure_mode.get().map(String::as_str),
         validated: fix.validated,
-        validated_from: fix.from.to_string(),
+        validated_from: fix.from,
         days_before: (opened.date() - fix.validated.date()).num_days(),
     }
 }

@@ -54,7 +54,7 @@ pub(crate) struct Report<'a> {
     /// ([`super::detection`]; `report` takes the milestones while the records load).
     pub(crate) detection: Vec<super::detection::Detection>,
     /// Incidents whose failure class struck again after a validated fix. Newest first.
-    pub(crate) recurrences: Vec<Recurrence>,
+    pub(crate) recurrences: Vec<Recurrence<'a>>,
     /// Classes with two or more incidents. Newest first.
     pub(crate) repeat_classes: Vec<RepeatClass>,
     /// Incidents per class per quarter.

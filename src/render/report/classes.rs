@@ -5,7 +5,7 @@
 //! without a shared class. Every piece of record text is escaped.
 
 use super::charts::color;
-use super::html_text::{escape, table};
+use super::html_text::{escape, table, table_end, table_head, table_row};
 use super::page::Page;
 use crate::analysis::recurrence::Recurrence;
 use crate::analysis::Report;
@@ -18,12 +18,12 @@ fn fix_sentence(found: &Recurrence, markdown: bool) -> Option<String> {
     let last = found.after.last()?;
     let code = |text: &str| if markdown { inline(text) } else { escape(text) };
     let source = if last.validated_from == "closed_at" { " (by its incident's closed_at)" } else { "" };
-    let mode = last.failure_mode.as_deref().map(|m| format!(", for {}", code(&format!("\"{m}\"")))).unwrap_or_default();
+    let mode = last.failure_mode.map(|m| format!(", for {}", code(&format!("\"{m}\"")))).unwrap_or_default();
     Some(format!(
         "opened {} after {} of {} was validated for the same class on {}{source}{mode}",
         plural(last.days_before, "day"),
-        code(&last.item),
-        code(&last.incident),
+        code(last.item),
+        code(last.incident),
         last.validated.date()
     ))
 }
@@ -38,14 +38,14 @@ pub(crate) fn recurrence_markdown(report: &Report, out: &mut Page<'_>) {
         return;
     }
     write!(out, "> **{}: {LEAD}**\n\n", plural(report.recurrences.len() as i64, "time"));
-    for found in &report.recurrences {
+    out.push_each(&report.recurrences, |found, out| {
         writeln!(
             out,
             "- **{}** (`{}`), opened {}: {}",
-            inline(&found.incident),
+            inline(found.incident),
             found.class.replace('`', "'"),
             found.opened.date(),
-            found.title.as_deref().map_or_else(|| "—".to_string(), inline)
+            found.title.map_or_else(|| "—".to_string(), inline)
         );
         if !found.failure_modes.is_empty() {
             let modes: Vec<String> = found.failure_modes.iter().map(|m| quoted(m)).collect();
@@ -55,7 +55,7 @@ pub(crate) fn recurrence_markdown(report: &Report, out: &mut Page<'_>) {
             writeln!(out, "  - {sentence}");
         }
         if found.prior_fixes > 1 {
-            let ids: Vec<String> = found.after.iter().map(|fix| inline(&fix.item)).collect();
+            let ids: Vec<String> = found.after.iter().map(|fix| inline(fix.item)).collect();
             let more = found.prior_fixes - found.after.len();
             let tail = if more > 0 { format!(" and {more} earlier") } else { String::new() };
             writeln!(
@@ -65,11 +65,11 @@ pub(crate) fn recurrence_markdown(report: &Report, out: &mut Page<'_>) {
                 ids.join(", ")
             );
         }
-    }
+    });
 }
 
 /// The recurrence box of the HTML report.
-pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn(&str) -> String) {
+pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn(&str) -> String + Sync) {
     let class = if report.recurrences.is_empty() { "recurrence" } else { "recurrence alert" };
     write!(out, "<section class=\"{class}\">\n<h2>Recurrence after remediation</h2>\n");
     if report.recurrences.is_empty() {
@@ -77,10 +77,10 @@ pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn
         return;
     }
     writeln!(out, "<p class=\"lead\"><strong>{}: {LEAD}</strong></p>", plural(report.recurrences.len() as i64, "time"));
-    let rows = report.recurrences.iter().map(|found| {
+    let row = |found: &Recurrence| {
         let modes: Vec<String> =
             found.failure_modes.iter().map(|m| format!("<small>“{}”</small>", escape(m))).collect();
-        let mut earlier: Vec<String> = found.after.iter().map(|fix| escape(&fix.item)).collect();
+        let mut earlier: Vec<String> = found.after.iter().map(|fix| escape(fix.item)).collect();
         let more = found.prior_fixes - found.after.len();
         if more > 0 {
             earlier.push(format!("and {more} earlier"));
@@ -88,22 +88,21 @@ pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn
         vec![
             format!(
                 "<strong>{}</strong> {}<br>{}",
-                link(&found.incident),
-                found.title.as_deref().map_or_else(|| "—".to_string(), escape),
+                link(found.incident),
+                found.title.map_or_else(|| "—".to_string(), escape),
                 modes.join("<br>")
             ),
-            format!("<span class=\"tag\">{}</span>", escape(&found.class)),
+            format!("<span class=\"tag\">{}</span>", escape(found.class)),
             format!("<span class=\"nowrap\">{}</span>", found.opened.date()),
             fix_sentence(found, false).unwrap_or_default(),
             earlier.join(", "),
         ]
-    });
-    table(
-        out,
-        &["Incident and its failure modes", "Class", "Opened", "Timing", "Items of the class validated before it"],
-        rows,
-        5,
-    );
+    };
+    let head =
+        ["Incident and its failure modes", "Class", "Opened", "Timing", "Items of the class validated before it"];
+    table_head(out, &head, 5);
+    out.push_each(&report.recurrences, |found, out| table_row(out, &row(found), 5));
+    table_end(out);
     out.push_str("</section>\n");
 }
 
