@@ -12,17 +12,29 @@ use crate::text::same_failure_mode;
 use chrono::NaiveDate;
 
 /// Runs every cross-record rule, appending findings to `out`.
+/// Records are checked on every core, a run of them per task: the findings are sorted
+/// afterwards, so the order they are found in does not matter.
 pub(crate) fn check(repo: &Repository, index: &Index<'_>, config: &Config, today: NaiveDate, out: &mut Vec<Finding>) {
+    use rayon::prelude::*;
     duplicate_ids(repo, index, out);
-    for file in &repo.files {
-        match &file.record {
-            Some(Record::Remediation(item)) => item_links(&file.path, item, index, config, out),
-            Some(Record::Incident(incident)) => {
-                incident_coverage(&file.path, incident, index, repo, config, today, out)
+    let found: Vec<Vec<Finding>> = repo
+        .files
+        .par_chunks(1024)
+        .map(|files| {
+            let mut out = Vec::new();
+            for file in files {
+                match &file.record {
+                    Some(Record::Remediation(item)) => item_links(&file.path, item, index, config, &mut out),
+                    Some(Record::Incident(incident)) => {
+                        incident_coverage(&file.path, incident, index, repo, config, today, &mut out)
+                    }
+                    None => {}
+                }
             }
-            None => {}
-        }
-    }
+            out
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
 }
 
 fn duplicate_ids(repo: &Repository, index: &Index<'_>, out: &mut Vec<Finding>) {

@@ -43,15 +43,20 @@ pub(crate) fn load_and_check(root: &Path, config: &Config, today: NaiveDate) -> 
 /// The cross-record rules over `repo`, and the report of every finding: `found` holds
 /// each file's own findings and those of its per-record rules, in file order.
 fn check_with(repo: &Repository, config: &Config, today: NaiveDate, found: Vec<Vec<Finding>>) -> Report {
-    // The index is built while the per-file findings are gathered, and the three
-    // cross-record passes run side by side: on two cores, a pass that runs alone leaves
-    // one idle.
-    let (index, mut findings) = rayon::join(|| Index::build(repo), || found.into_iter().flatten().collect::<Vec<_>>());
-    let (cross_found, (block_found, git_found)) = rayon::join(
-        || collected(|out| cross::check(repo, &index, config, today, out)),
+    // The index is built while the per-file findings are gathered and the commits
+    // looked up (the one pass that needs no index); then the passes that read the index
+    // run side by side: on two cores, a pass that runs alone leaves one idle.
+    let ((cross_found, block_found), (mut findings, git_found)) = rayon::join(
+        || {
+            let index = Index::build(repo);
+            rayon::join(
+                || collected(|out| cross::check(repo, &index, config, today, out)),
+                || collected(|out| status_block::check(repo, &index, out)),
+            )
+        },
         || {
             rayon::join(
-                || collected(|out| status_block::check(repo, &index, out)),
+                || found.into_iter().flatten().collect::<Vec<_>>(),
                 || collected(|out| git_rules::check(repo, config, out)),
             )
         },
