@@ -1,51 +1,82 @@
 #!/usr/bin/env python3
 """Compare commands on a noisy machine: one run of each in turn, repeated.
 
-usage: bench/interleave.py RUNS NAME=COMMAND [NAME=COMMAND ...]
+usage: bench/interleave.py [--export-json FILE] RUNS NAME=COMMAND [NAME=COMMAND ...]
 
 hyperfine runs all the runs of one command, then all of the next, so a quiet or busy
 minute on a shared VM lands on one command only. This runs one of each in turn (two
 rounds of warm-up first) and prints, per command, the median, first and third quartile
 and fastest wall time and the median CPU time (user + sys of the child), with the
-median's ratio to the first command's. Commands are split on white space (no shell).
+median's ratio to the first command's. (Peak memory is not taken here: a child's
+`ru_maxrss` counts this Python process it was forked from; bench/run.sh measures it
+with /usr/bin/time.) Commands are split on white
+space (no shell); their output goes to /dev/null.
+
+--export-json writes hyperfine's shape (`results`: `command`, `median`, `mean`, `user`,
+`system` in seconds, `times`), which bench/run.sh reads.
 
 example:
   bench/interleave.py 25 "rg=rg -c ^kind: bench/out/10000/incidents" \\
       "check=target/release/incidents --root bench/out/10000 --today 2026-11-26 check"
 """
-import resource
+import json
+import os
 import statistics
 import subprocess
 import sys
 import time
 
 
+def run_once(command: list[str]) -> tuple[float, float, float]:
+    """Wall, user and system seconds of one run."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_utime, usage.ru_stime
+
+
 def main() -> None:
-    if len(sys.argv) < 3 or not sys.argv[1].isdigit():
+    args = sys.argv[1:]
+    export = None
+    if len(args) >= 2 and args[0] == "--export-json":
+        export, args = args[1], args[2:]
+    if len(args) < 2 or not args[0].isdigit():
         sys.exit(__doc__)
-    runs = int(sys.argv[1])
-    commands = [arg.split("=", 1) for arg in sys.argv[2:]]
-    wall = {name: [] for name, _ in commands}
-    cpu = {name: [] for name, _ in commands}
+    runs = int(args[0])
+    commands = [arg.split("=", 1) for arg in args[1:]]
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _ in commands}
     for round_ in range(runs + 2):
         for name, command in commands:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(command.split(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-            elapsed = time.perf_counter() - start
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            sample = run_once(command.split())
             if round_ >= 2:
-                wall[name].append(elapsed)
-                cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    first = statistics.median(wall[commands[0][0]])
+                samples[name].append(sample)
+    first = statistics.median(wall for wall, *_ in samples[commands[0][0]])
+    results = []
     for name, _ in commands:
-        times = wall[name]
+        times = [wall for wall, *_ in samples[name]]
+        users = [user for _, user, _ in samples[name]]
+        systems = [system for _, _, system in samples[name]]
         median = statistics.median(times)
         q1, _, q3 = statistics.quantiles(times, n=4) if len(times) > 1 else (median, median, median)
+        cpu = statistics.median(u + s for u, s in zip(users, systems))
         print(
             f"{name:16} median {median * 1000:6.0f} ms ({median / first:.2f}x)  q1 {q1 * 1000:.0f}  "
-            f"q3 {q3 * 1000:.0f}  fastest {min(times) * 1000:.0f} ms  cpu {statistics.median(cpu[name]) * 1000:.0f} ms"
+            f"q3 {q3 * 1000:.0f}  fastest {min(times) * 1000:.0f} ms  cpu {cpu * 1000:.0f} ms"
         )
+        results.append(
+            {
+                "command": name,
+                "median": median,
+                "mean": statistics.mean(times),
+                "user": statistics.mean(users),
+                "system": statistics.mean(systems),
+                "times": times,
+            }
+        )
+    if export:
+        with open(export, "w") as out:
+            json.dump({"results": results}, out, indent=1)
 
 
 if __name__ == "__main__":

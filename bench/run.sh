@@ -6,9 +6,12 @@
 #   Each size N generates N incidents with 3 remediation items each (4N records: 1,000,
 #   40,000 and 100,000 by default) under bench/out/N, then times the floor, `check`,
 #   `status --all`, `list`, `report` (markdown, json, html) and `digest` (when the binary
-#   has it) in one hyperfine run (medians; 10 runs, 5 above 40,000 records; 2 warm-ups),
-#   and the peak memory of each command with /usr/bin/time. The PyYAML script runs
-#   separately (3 runs, up to 40,000 records; BASELINE=0 skips it). Then `sync` (when
+#   has it) interleaved with bench/interleave.py: one run of each command in turn, 10
+#   rounds (5 above 40,000 records) after 2 rounds of warm-up, medians, so a busy minute
+#   on a shared machine lands on every command alike rather than on one (hyperfine runs
+#   all the runs of one command before the next). Then the peak memory of each command
+#   with /usr/bin/time. The PyYAML script runs
+#   separately (3 rounds, up to 40,000 records; BASELINE=0 skips it). Then `sync` (when
 #   the binary has it) on the git history of bench/git_history.sh, generated once under
 #   bench/out/git-COMMITS: SYNC_COMMITS commits (default 100000; 0 skips it).
 #   Results: bench/out/results.md, one row per command with its ratio to `check` and to
@@ -23,9 +26,9 @@ out=bench/out
 mkdir -p "$out"
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need hyperfine || ! need rg || ! [ -x /usr/bin/time ]; then
-  echo "installing hyperfine, ripgrep and time (Debian packages)" >&2
-  apt-get update -qq && apt-get install -y -qq hyperfine ripgrep time >/dev/null
+if ! need rg || ! [ -x /usr/bin/time ]; then
+  echo "installing ripgrep and time (Debian packages)" >&2
+  apt-get update -qq && apt-get install -y -qq ripgrep time >/dev/null
 fi
 baseline=${BASELINE:-1}
 if [ "$baseline" != 0 ]; then
@@ -68,18 +71,19 @@ for n in "${sizes[@]}"; do
   runs=${RUNS:-10}
   [ "$records" -gt 40000 ] && [ "$runs" -gt 5 ] && runs=5
   args=()
-  for entry in "${commands[@]}"; do args+=(--command-name "${entry%%|*}" "${entry#*|}"); done
+  for entry in "${commands[@]}"; do args+=("${entry%%|*}=${entry#*|}"); done
   echo "size $n ($records records): load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/notes.md" >&2
-  hyperfine -N --warmup 2 --runs $runs --export-json "$out/$n.json" "${args[@]}" >"$out/$n.log"
+  python3 bench/interleave.py --export-json "$out/$n.json" $runs "${args[@]}" >"$out/$n.log"
   : >"$out/$n.rss"
   for entry in "${commands[@]}"; do
     # shellcheck disable=SC2086 # the command is a word list on purpose
     kb=$(/usr/bin/time -f '%M' ${entry#*|} 2>&1 >/dev/null | tail -1)
     echo "${entry%%|*}|$kb" >>"$out/$n.rss"
   done
+  rm -f "$out/$n.pyyaml.json"
   if [ "$baseline" != 0 ] && [ "$records" -le 40000 ]; then
-    hyperfine -N --warmup 1 --runs 3 --export-json "$out/$n.pyyaml.json" \
-      --command-name "PyYAML script" "python3 bench/pyyaml_check.py $repo/incidents" >>"$out/$n.log"
+    python3 bench/interleave.py --export-json "$out/$n.pyyaml.json" 3 \
+      "PyYAML script=python3 bench/pyyaml_check.py $repo/incidents" >>"$out/$n.log"
   fi
   python3 - "$out" "$n" "$records" >>"$out/results.md" <<'PY'
 import json, os, sys
@@ -105,8 +109,8 @@ if [ "$sync_commits" != 0 ] && has sync; then
   run="$bin --root $history --today $today"
   echo "sync ($sync_commits commits, 4000 records): load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/notes.md" >&2
   "$bin" --root "$history" sync --format json >"$out/sync.out"
-  hyperfine -N --warmup 1 --runs "${RUNS:-10}" --export-json "$out/sync.json" \
-    --command-name sync "$run sync --format json" --command-name check "$run check --format json" >"$out/sync.log"
+  python3 bench/interleave.py --export-json "$out/sync.json" "${RUNS:-10}" \
+    "sync=$run sync --format json" "check=$run check --format json" >"$out/sync.log"
   # shellcheck disable=SC2086 # the command is a word list on purpose
   kb=$(/usr/bin/time -f '%M' $run sync --format json 2>&1 >/dev/null | tail -1)
   python3 - "$out" "$sync_commits" "$kb" >>"$out/results.md" <<'PY'
