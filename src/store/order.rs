@@ -4,11 +4,36 @@
 use std::cmp::Ordering;
 
 /// Compares two ids chunk by chunk: runs of digits by value, everything else as text.
+///
+/// The chunks both ids share are skipped first: up to the start of the chunk where they
+/// first differ the chunks are equal, so they compare equal, and only the rest is split
+/// and parsed (sorting 10,000 incidents compares `INC-` about 130,000 times).
 pub(crate) fn compare_ids(a: &str, b: &str) -> Ordering {
+    let (left, right) = (a.as_bytes(), b.as_bytes());
+    let shared = left.iter().zip(right).take_while(|(x, y)| x == y).count();
+    let start = chunk_start(left, shared);
+    // `start` is 0 or follows an ASCII byte of the other kind: a character boundary.
+    let order = compare_chunks(&a[start..], &b[start..]);
+    if order != Ordering::Equal {
+        return order;
+    }
+    a.cmp(b)
+}
+
+/// Where the chunk holding byte `at - 1` of `bytes` starts (0 when `at` is 0): the chunks
+/// before it end at the same place in both ids, which are equal up to `at`.
+fn chunk_start(bytes: &[u8], at: usize) -> usize {
+    let Some(last) = at.checked_sub(1) else { return 0 };
+    let digits = bytes[last].is_ascii_digit();
+    bytes[..at].iter().rposition(|byte| byte.is_ascii_digit() != digits).map_or(0, |before| before + 1)
+}
+
+/// [`compare_ids`] over the chunks of `a` and `b`, without the final tie-break.
+fn compare_chunks(a: &str, b: &str) -> Ordering {
     let (mut left, mut right) = (chunks(a), chunks(b));
     loop {
         match (left.next(), right.next()) {
-            (None, None) => return a.cmp(b),
+            (None, None) => return Ordering::Equal,
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
             (Some(x), Some(y)) => {
@@ -40,6 +65,55 @@ fn chunks(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The comparison before the shared chunks were skipped: every chunk split and parsed.
+    fn compare_every_chunk(a: &str, b: &str) -> Ordering {
+        let (mut left, mut right) = (chunks(a), chunks(b));
+        loop {
+            match (left.next(), right.next()) {
+                (None, None) => return a.cmp(b),
+                (None, Some(_)) => return Ordering::Less,
+                (Some(_), None) => return Ordering::Greater,
+                (Some(x), Some(y)) => {
+                    let order = match (x.parse::<u128>(), y.parse::<u128>()) {
+                        (Ok(m), Ok(n)) => m.cmp(&n),
+                        _ => x.cmp(y),
+                    };
+                    if order != Ordering::Equal {
+                        return order;
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_shared_chunks_changes_no_order(
+            stem in "[A-Za-z0-9!é-]{0,6}",
+            a in "[A-Za-z0-9!é-]{0,8}",
+            b in "[A-Za-z0-9!é-]{0,8}",
+        ) {
+            let (a, b) = (format!("{stem}{a}"), format!("{stem}{b}"));
+            proptest::prop_assert_eq!(compare_ids(&a, &b), compare_every_chunk(&a, &b), "{} {}", a, b);
+        }
+    }
+
+    #[test]
+    fn shared_prefixes_inside_a_number_or_a_word_compare_as_whole_chunks() {
+        for (a, b) in [
+            ("INC-3007", "INC-3213"),
+            ("INC-5", "INC-!5"),
+            ("INC-19", "INC-2"),
+            ("INC-01", "INC-1"),
+            ("INC-9-R2", "INC-9-R10"),
+            ("AB-1", "A-1"),
+            ("INC-99999999999999999999999999999999999999999", "INC-99999999999999999999999999999999999999998"),
+        ] {
+            assert_eq!(compare_ids(a, b), compare_every_chunk(a, b), "{a} {b}");
+            assert_eq!(compare_ids(b, a), compare_every_chunk(b, a), "{b} {a}");
+        }
+    }
 
     #[test]
     fn numbers_compare_by_value() {
