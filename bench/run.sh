@@ -10,7 +10,8 @@
 #   rounds (5 above 40,000 records) after 2 rounds of warm-up, medians, so a busy minute
 #   on a shared machine lands on every command alike rather than on one (hyperfine runs
 #   all the runs of one command before the next). Then the peak memory of each command
-#   with /usr/bin/time. The PyYAML script runs
+#   with /usr/bin/time, and the floor and `check` once more as a pair of their own (a
+#   line in the notes). The PyYAML script runs
 #   separately (3 rounds, up to 40,000 records; BASELINE=0 skips it). Then `sync` (when
 #   the binary has it) on the git history of bench/git_history.sh, generated once under
 #   bench/out/git-COMMITS: SYNC_COMMITS commits (default 100000; 0 skips it).
@@ -80,6 +81,18 @@ for n in "${sizes[@]}"; do
     kb=$(/usr/bin/time -f '%M' ${entry#*|} 2>&1 >/dev/null | tail -1)
     echo "${entry%%|*}|$kb" >>"$out/$n.rss"
   done
+  # The floor and `check` once more, as a pair: every other command in the rotation holds
+  # 2-6 times check's memory, and on a VM whose fresh pages are slow that churn slows
+  # check (65 MB) more than ripgrep (9 MB). Both figures go in the notes.
+  python3 bench/interleave.py --export-json "$out/$n.pair.json" $runs "${args[0]}" "${args[1]}" >>"$out/$n.log"
+  python3 - "$out/$n.pair.json" "$records" >>"$out/notes.md" <<'PY'
+import json, sys
+rows = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+floor, check = rows["floor (rg)"], rows["check"]
+cpu = lambda r: r["user"] + r["system"]
+print(f"{sys.argv[2]} records, `check` and the floor timed as a pair: {check['median'] * 1000:.0f} ms against "
+      f"{floor['median'] * 1000:.0f} ms, {check['median'] / floor['median']:.2f}x (CPU {cpu(check) / cpu(floor):.2f}x)")
+PY
   rm -f "$out/$n.pyyaml.json"
   if [ "$baseline" != 0 ] && [ "$records" -le 40000 ]; then
     python3 bench/interleave.py --export-json "$out/$n.pyyaml.json" 3 \
