@@ -68,23 +68,7 @@ mod tests {
 
     /// The comparison before the shared chunks were skipped: every chunk split and parsed.
     fn compare_every_chunk(a: &str, b: &str) -> Ordering {
-        let (mut left, mut right) = (chunks(a), chunks(b));
-        loop {
-            match (left.next(), right.next()) {
-                (None, None) => return a.cmp(b),
-                (None, Some(_)) => return Ordering::Less,
-                (Some(_), None) => return Ordering::Greater,
-                (Some(x), Some(y)) => {
-                    let order = match (x.parse::<u128>(), y.parse::<u128>()) {
-                        (Ok(m), Ok(n)) => m.cmp(&n),
-                        _ => x.cmp(y),
-                    };
-                    if order != Ordering::Equal {
-                        return order;
-                    }
-                }
-            }
-        }
+        compare_chunks(a, b).then_with(|| a.cmp(b))
     }
 
     proptest::proptest! {
