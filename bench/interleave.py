@@ -10,7 +10,8 @@ and fastest wall time and the median CPU time (user + sys of the child), with th
 median's ratio to the first command's. (Peak memory is not taken here: a child's
 `ru_maxrss` counts this Python process it was forked from; bench/run.sh measures it
 with /usr/bin/time.) Commands are split on white
-space (no shell); their output goes to /dev/null.
+space (no shell); they read nothing (stdin is /dev/null) and their output goes to
+/dev/null. A command that exits with a status other than 0 ends the run with an error.
 
 --export-json writes hyperfine's shape (`results`: `command`, `median`, `mean`, `user`,
 `system` in seconds, `times`), which bench/run.sh reads.
@@ -27,12 +28,18 @@ import sys
 import time
 
 
-def run_once(command: list[str]) -> tuple[float, float, float]:
-    """Wall, user and system seconds of one run."""
+def run_once(name: str, command: list[str]) -> tuple[float, float, float]:
+    """Wall, user and system seconds of one run; a command that fails ends the benchmark
+    (a failing command would be timed as a fast one)."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(child.pid, 0)
+    child = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"{name}: `{' '.join(command)}` exited {child.returncode}: fix it before timing it")
     return elapsed, usage.ru_utime, usage.ru_stime
 
 
@@ -41,14 +48,14 @@ def main() -> None:
     export = None
     if len(args) >= 2 and args[0] == "--export-json":
         export, args = args[1], args[2:]
-    if len(args) < 2 or not args[0].isdigit():
+    if len(args) < 2 or not args[0].isdigit() or int(args[0]) < 1:
         sys.exit(__doc__)
     runs = int(args[0])
     commands = [arg.split("=", 1) for arg in args[1:]]
     samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _ in commands}
     for round_ in range(runs + 2):
         for name, command in commands:
-            sample = run_once(command.split())
+            sample = run_once(name, command.split())
             if round_ >= 2:
                 samples[name].append(sample)
     first = statistics.median(wall for wall, *_ in samples[commands[0][0]])

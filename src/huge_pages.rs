@@ -9,12 +9,13 @@
 //! pages only what is used is touched: 63 MB, and steady times (docs/performance.md,
 //! round 21). The setting is the process's and is inherited by the programs it starts,
 //! so [`restore_for_child`] puts the caller's back before `validate --run` or the
-//! editor starts.
-
-use std::sync::OnceLock;
+//! editor starts (for the rest of the run too: the records are loaded by then). The
+//! setting is per process, so it is tested from outside, in separate processes:
+//! `tests/cli/git.rs` checks that a validation command sees the caller's setting.
 
 /// Whether huge pages were already off when the process started.
-static OFF_AT_START: OnceLock<bool> = OnceLock::new();
+#[cfg(target_os = "linux")]
+static OFF_AT_START: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 /// Turns transparent huge pages off for this process (Linux; elsewhere nothing).
 pub(crate) fn turn_off() {
@@ -34,21 +35,5 @@ pub(crate) fn restore_for_child() {
     #[cfg(target_os = "linux")]
     if OFF_AT_START.get() == Some(&false) {
         let _ = rustix::thread::disable_transparent_huge_pages(false);
-    }
-}
-
-#[cfg(all(test, target_os = "linux"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_setting_is_off_while_running_and_as_it_was_for_a_child() {
-        let before = rustix::thread::transparent_huge_pages_are_disabled().unwrap_or(true);
-        turn_off();
-        if rustix::thread::transparent_huge_pages_are_disabled().is_ok() {
-            assert!(rustix::thread::transparent_huge_pages_are_disabled().unwrap_or(false));
-        }
-        restore_for_child();
-        assert_eq!(rustix::thread::transparent_huge_pages_are_disabled().unwrap_or(true), before);
     }
 }

@@ -104,8 +104,12 @@ fn run_with_budget(ctx: &Context, args: &Args, streams: &mut Streams<'_>, budget
                     None => Ok(read_rendered_body(ctx, path)?.map(Cow::Owned)),
                 }
             };
-            report_output::html::render(&report, &mut page, &body, &ctx.config.severities)?;
-            page.finish()
+            // A body that cannot be read ends the page at its incident: what was rendered
+            // before it is written out, then the error is reported.
+            let rendered = report_output::html::render(&report, &mut page, &body, &ctx.config.severities);
+            let written = page.finish();
+            rendered?;
+            written
         }
     };
     // The process ends right after: the model and the records are not freed one by one.

@@ -278,6 +278,27 @@ fn validate_run_writes_evidence_naming_the_command_head_and_tree() {
     }
 }
 
+/// `incidents` turns transparent huge pages off for itself (src/huge_pages.rs); the
+/// validation command it starts has the setting of whoever started `incidents`.
+#[test]
+fn validate_run_starts_the_command_with_the_callers_huge_page_setting() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let Some(ours) = status.lines().find(|line| line.starts_with("THP_enabled:")) else { return };
+    if !have_git() {
+        return;
+    }
+    let repo = repository();
+    runnable(&repo, "grep THP_enabled /proc/self/status");
+    let run = repo.ok(&["validate", "INC-1-R1", "--run"]);
+    let theirs = run.stdout.lines().find(|line| line.starts_with("THP_enabled:"));
+    assert_eq!(
+        theirs.map(str::split_whitespace).map(Iterator::collect::<Vec<_>>),
+        Some(ours.split_whitespace().collect()),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn validate_run_says_when_the_tree_had_uncommitted_changes() {
     if !have_git() {

@@ -18,10 +18,11 @@ use std::borrow::Cow;
 /// several threads.
 pub(crate) type Bodies<'b> = &'b (dyn Fn(&str) -> Result<Option<Cow<'b, str>>> + Sync);
 
-/// The appendix section. Articles are rendered on every core ([`Page::try_push_each`]),
-/// bodies not rendered already read and rendered to HTML with them (pulldown-cmark), and
-/// written in order; an error reading a body ends the page at that incident, as when
-/// they were read one by one.
+/// The appendix section. Articles are rendered on every core ([`Page::try_push_each`],
+/// whose window shrinks when articles are large, so the HTML held stays bounded), bodies
+/// not rendered already read and rendered to HTML with them (pulldown-cmark), and written
+/// in order; an error reading a body ends the page at that incident, as when they were
+/// read one by one.
 pub(crate) fn render(report: &Report, out: &mut Page<'_>, body: Bodies<'_>) -> Result<()> {
     out.push_str("<section class=\"appendix\">\n<h2>Incidents</h2>\n");
     out.try_push_each(&report.incidents, |incident, out| -> Result<()> {

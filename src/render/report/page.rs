@@ -16,10 +16,16 @@ use std::io::{self, Write};
 
 /// How much text a page gathers before it writes the complete lines out.
 const PART: usize = 64 * 1024;
-/// Entries [`Page::push_each`] renders before it appends them: at most a few MB of text.
-const WINDOW: usize = 1024;
-/// Entries one worker renders into one part.
-const RUN: usize = 64;
+/// Entries [`Page::push_each`] renders before it appends them: it starts with
+/// [`FIRST_WINDOW`] and doubles the window up to [`WINDOW`] while a window's text stays
+/// under [`WINDOW_BYTES`], halving it when it goes over, so the text held stays near that
+/// whatever the size of the entries (an HTML article with a long body can be 100 KB).
+pub(crate) const WINDOW: usize = 256;
+const FIRST_WINDOW: usize = 64;
+const WINDOW_BYTES: usize = 4 * 1024 * 1024;
+/// How many runs, one per task, a window is cut into (a run of 16 entries in a window of
+/// 256): enough for the workers to balance them.
+const RUNS_PER_WINDOW: usize = 16;
 
 /// Text on its way to the output. Renderers use [`Page::push_str`], [`Page::push`] and
 /// `write!`; the command calls [`Page::finish`], which says whether every write went
@@ -79,19 +85,25 @@ impl<'w> Page<'w> {
         items: &[T],
         one: impl Fn(&T, &mut Page<'_>) -> Result<(), E> + Sync,
     ) -> Result<(), E> {
-        for window in items.chunks(WINDOW) {
-            let parts: Vec<(String, Result<(), E>)> = window
-                .par_chunks(RUN)
+        let (mut rest, mut window) = (items, FIRST_WINDOW);
+        while !rest.is_empty() {
+            let (now, later) = rest.split_at(window.min(rest.len()));
+            let run = (window / RUNS_PER_WINDOW).max(1);
+            let parts: Vec<(String, Result<(), E>)> = now
+                .par_chunks(run)
                 .map(|run| {
                     let mut part = Page::part();
                     let done = run.iter().try_for_each(|item| one(item, &mut part));
                     (part.buffer, done)
                 })
                 .collect();
+            let bytes: usize = parts.iter().map(|(text, _)| text.len()).sum();
             for (text, done) in parts {
                 self.push_str(&text);
                 done?;
             }
+            window = if bytes > WINDOW_BYTES { (window / 2).max(1) } else { (window * 2).min(WINDOW) };
+            rest = later;
         }
         Ok(())
     }
@@ -187,6 +199,27 @@ mod tests {
         }
         page.finish().unwrap();
         assert_eq!(String::from_utf8(parallel).unwrap(), String::from_utf8(serial).unwrap());
+    }
+
+    #[test]
+    fn large_entries_shrink_the_window_and_come_out_the_same() {
+        // 300 entries of 100 KB: a window of 256 would hold 25 MB.
+        let items: Vec<usize> = (0..300).collect();
+        let one = |item: &usize, page: &mut Page<'_>| {
+            writeln!(page, "{item}");
+            page.push_str(&"x".repeat(100 * 1024));
+            page.push('\n');
+        };
+        let (mut parallel, mut serial) = (Vec::new(), Vec::new());
+        let mut page = Page::html(&mut parallel);
+        page.push_each(&items, one);
+        page.finish().unwrap();
+        let mut page = Page::html(&mut serial);
+        for item in &items {
+            one(item, &mut page);
+        }
+        page.finish().unwrap();
+        assert!(parallel == serial);
     }
 
     #[test]
