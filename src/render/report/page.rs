@@ -20,7 +20,7 @@ const PART: usize = 64 * 1024;
 /// [`FIRST_WINDOW`] and doubles the window up to [`WINDOW`] while a window's text stays
 /// under [`WINDOW_BYTES`], halving it when it goes over, so the text held stays near that
 /// whatever the size of the entries (an HTML article with a long body can be 100 KB).
-pub(crate) const WINDOW: usize = 256;
+const WINDOW: usize = 256;
 const FIRST_WINDOW: usize = 64;
 const WINDOW_BYTES: usize = 4 * 1024 * 1024;
 /// How many runs, one per task, a window is cut into (a run of 16 entries in a window of
