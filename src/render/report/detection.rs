@@ -43,7 +43,7 @@ fn lead(report: &Report, code: &dyn Fn(&str) -> String) -> String {
     let total = all.map_or(0, |all| all.incidents);
     let timed = all.map_or(0, |all| all.time_to_detect_minutes.count);
     let mitigated = all.map_or(0, |all| all.time_to_mitigate_minutes.count);
-    let detected = all.map_or(0, |all| all.detected);
+    let detected = tagged(report);
     let (detected_tag, mitigated_tag) = (code("[detected]"), code("[mitigated]"));
     format!(
         "Time to detect runs from the earliest moment a record knows ({} or an earlier Timeline entry, such as the deploy that started it) to the first {detected_tag} entry; time to mitigate from that entry to the first {mitigated_tag} one ({}); median and p90 by nearest rank. {detected} of {total} incidents have a {detected_tag} entry; {timed} of them also an earlier moment (an incident opened when the page came in, with nothing logged before, has no time to detect), and {mitigated} a {mitigated_tag} entry. The others are not counted.",
