@@ -117,9 +117,8 @@ impl Occurrence {
 /// before it, of another incident, without a shared class) among `history` that is
 /// similar to it. Newest first.
 pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
-    // Each failure mode's word set (by id) and normalised classes, computed once.
-    // The word sets and classes of every failure mode are computed in parallel (most of
-    // this function's work), then numbered in order.
+    // Each failure mode's word set and normalised classes, computed once, in parallel
+    // (most of this function's work); the sets are then numbered in order.
     let prepared: Vec<Vec<(Vec<String>, Vec<String>)>> = history
         .par_iter()
         .map(|entry| {

@@ -168,9 +168,9 @@ fn file_stem(path: &str) -> &str {
 }
 
 /// Reads the whole file `relative` (root-relative) into the start of `buffer` (grown as
-/// needed, never shrunk) and returns how many bytes it holds. Plain `read` calls until end of file: `std::fs::read`
-/// and `read_to_end` first ask for the size (`statx`, `lseek`), two extra system calls
-/// per file that show on 40,000 files.
+/// needed, never shrunk) and returns how many bytes it holds. Plain `read` calls until
+/// end of file: `std::fs::read` and `read_to_end` first ask for the size (`statx`,
+/// `lseek`), two extra system calls per file that show on 40,000 files.
 fn read_into(load: Load, root: &Path, relative: &str, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
     use std::io::Read;
     let mut file = open::open(load, root, relative)?;
