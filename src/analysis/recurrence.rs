@@ -116,54 +116,60 @@ pub(crate) fn find<'a>(period: &[&Entry<'a>], history: &[Entry<'a>]) -> Vec<Recu
         });
     }
     // Each incident of the period is looked up on its own: in parallel, in order.
-    let mut found: Vec<Recurrence<'a>> = period
-        .par_iter()
-        .flat_map_iter(|later| {
-            let mut found = Vec::new();
-            let Some(opened) = later.incident.opened.get() else { return found };
-            for (class, failure_modes) in classes_with_modes(later.incident) {
-                let Some(ClassFixes { fixes, anomalous }) = by_class.get(&normalize(class)) else { continue };
-                // Fixes validated before the incident opened: every fix of an earlier day, and
-                // those of the same day that are earlier (bare dates compare by day).
-                let day = opened.date();
-                let lo = fixes.partition_point(|fix| fix.validated.date() < day);
-                let hi = fixes.partition_point(|fix| fix.validated.date() <= day);
-                let counts = |fix: &&Fix| {
-                    let earlier = &history[fix.entry];
-                    fix.validated.is_before(opened)
-                        && earlier.id != later.id
-                        && earlier.incident.opened.get().is_some_and(|at| at.is_before(opened))
-                };
-                let before = lo + fixes[lo..hi].iter().filter(|fix| fix.validated.is_before(opened)).count();
-                let excluded = anomalous.iter().filter(|fix| fix.validated.is_before(opened) && !counts(fix)).count();
-                let prior_fixes = before - excluded.min(before);
-                if prior_fixes == 0 {
-                    continue;
-                }
-                let mut after: Vec<PriorFix<'a>> = fixes[..hi]
-                    .iter()
-                    .rev()
-                    .filter(counts)
-                    .take(LISTED_FIXES)
-                    .map(|fix| prior_fix(history, fix, opened))
-                    .collect();
-                after.reverse();
-                found.push(Recurrence {
-                    class: class.trim(),
-                    failure_modes,
-                    incident: later.id,
-                    title: later.incident.title.get().map(String::as_str),
-                    opened: *opened,
-                    after,
-                    prior_fixes,
-                });
-            }
-            found
-        })
-        .collect();
+    let mut found: Vec<Recurrence<'a>> =
+        period.par_iter().flat_map_iter(|later| recurrences_of(later, &by_class, history)).collect();
     found.sort_by(|a, b| {
         b.opened.date().cmp(&a.opened.date()).then_with(|| crate::store::order::compare_ids(b.incident, a.incident))
     });
+    found
+}
+
+/// The recurrences of one incident `later`: one per class of its failure modes with
+/// fixes of earlier incidents validated before it opened (`by_class`, over `history`).
+fn recurrences_of<'a>(
+    later: &Entry<'a>,
+    by_class: &HashMap<String, ClassFixes>,
+    history: &[Entry<'a>],
+) -> Vec<Recurrence<'a>> {
+    let mut found = Vec::new();
+    let Some(opened) = later.incident.opened.get() else { return found };
+    for (class, failure_modes) in classes_with_modes(later.incident) {
+        let Some(ClassFixes { fixes, anomalous }) = by_class.get(&normalize(class)) else { continue };
+        // Fixes validated before the incident opened: every fix of an earlier day, and
+        // those of the same day that are earlier (bare dates compare by day).
+        let day = opened.date();
+        let lo = fixes.partition_point(|fix| fix.validated.date() < day);
+        let hi = fixes.partition_point(|fix| fix.validated.date() <= day);
+        let counts = |fix: &&Fix| {
+            let earlier = &history[fix.entry];
+            fix.validated.is_before(opened)
+                && earlier.id != later.id
+                && earlier.incident.opened.get().is_some_and(|at| at.is_before(opened))
+        };
+        let before = lo + fixes[lo..hi].iter().filter(|fix| fix.validated.is_before(opened)).count();
+        let excluded = anomalous.iter().filter(|fix| fix.validated.is_before(opened) && !counts(fix)).count();
+        let prior_fixes = before - excluded.min(before);
+        if prior_fixes == 0 {
+            continue;
+        }
+        let mut after: Vec<PriorFix<'a>> = fixes[..hi]
+            .iter()
+            .rev()
+            .filter(counts)
+            .take(LISTED_FIXES)
+            .map(|fix| prior_fix(history, fix, opened))
+            .collect();
+        after.reverse();
+        found.push(Recurrence {
+            class: class.trim(),
+            failure_modes,
+            incident: later.id,
+            title: later.incident.title.get().map(String::as_str),
+            opened: *opened,
+            after,
+            prior_fixes,
+        });
+    }
     found
 }
 
