@@ -14,7 +14,7 @@ pub(crate) use index::Index;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
-use crate::record::{frontmatter, parse_file, BodyFacts, ParsedFile, Record, Remediation};
+use crate::record::{frontmatter, parse_unnamed, BodyFacts, ParsedFile, Record, Remediation};
 use open::Load;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -206,7 +206,7 @@ fn read_one<T>(
         let (mut parsed, bytes) = match read_into(load, root, &relative, &mut buffer) {
             Ok(filled) => {
                 let bytes = &buffer[..filled];
-                (parse_file(&relative, bytes, config).unwrap_or_else(|| not_a_record(&relative, bytes)), bytes)
+                (parse_unnamed(&relative, bytes, config).unwrap_or_else(|| not_a_record(&relative, bytes)), bytes)
             }
             Err(error) => {
                 let finding = Finding::new(Rule::Syntax, &relative, 1, None, unreadable(&error));

@@ -29,8 +29,12 @@ pub(crate) fn parse_with_lines(text: &str, first_line: usize) -> Option<(Node, K
     for (index, raw) in lines::split_lines(text).enumerate() {
         let line_no = first_line + index;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if has_control_byte(line.as_bytes()) || (!line.is_ascii() && line.contains(is_unsupported_char)) {
-            return None; // tabs, CR, control characters, YAML's Unicode line breaks, BOM
+        match scan_bytes(line.as_bytes()) {
+            Bytes::Plain => {}
+            Bytes::Control => return None, // tabs, CR, control characters
+            // YAML's Unicode line breaks, the BOM and what YAML forbids: the full parser.
+            Bytes::NonAscii if line.contains(is_unsupported_char) => return None,
+            Bytes::NonAscii => {}
         }
         let content = line.trim_start_matches(' ');
         if content.is_empty() || content.starts_with('#') {
@@ -136,11 +140,23 @@ fn insert(entries: &mut Vec<(String, Node)>, key: String, value: Node) -> Option
     Some(())
 }
 
-/// Whether a line holds an ASCII control byte (tab, CR, …) or DEL. Eight bytes at a
-/// time (the bit tricks of "Bit Twiddling Hacks": a byte below 0x20, a byte equal to
-/// 0x7f), since this runs over every line of every front matter; bytes of 0x80 and above
-/// never count, so UTF-8 text is read correctly.
-fn has_control_byte(bytes: &[u8]) -> bool {
+/// What [`scan_bytes`] found in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bytes {
+    /// Printable ASCII only.
+    Plain,
+    /// An ASCII control byte (tab, CR, …) or DEL.
+    Control,
+    /// No control byte, but bytes of 0x80 and above (UTF-8 beyond ASCII).
+    NonAscii,
+}
+
+/// Whether a line holds an ASCII control byte or DEL, or else any byte beyond ASCII, in
+/// one pass of eight bytes at a time (the bit tricks of "Bit Twiddling Hacks": a byte
+/// below 0x20, a byte equal to 0x7f), since this runs over every line of every front
+/// matter. Bytes of 0x80 and above never count as control bytes, so UTF-8 text is read
+/// correctly.
+fn scan_bytes(bytes: &[u8]) -> Bytes {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let below_space = |word: u64| word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
@@ -148,12 +164,26 @@ fn has_control_byte(bytes: &[u8]) -> bool {
         let x = word ^ (ONES * 0x7f);
         x.wrapping_sub(ONES) & !x & HIGHS != 0
     };
+    let mut high = false;
     let mut words = bytes.chunks_exact(8);
-    let control = |b: u8| b < 0x20 || b == 0x7f;
-    words.by_ref().any(|chunk| {
+    for chunk in words.by_ref() {
         let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
-        below_space(word) || is_delete(word)
-    }) || words.remainder().iter().any(|&b| control(b))
+        if below_space(word) || is_delete(word) {
+            return Bytes::Control;
+        }
+        high |= word & HIGHS != 0;
+    }
+    for &byte in words.remainder() {
+        if byte < 0x20 || byte == 0x7f {
+            return Bytes::Control;
+        }
+        high |= byte >= 0x80;
+    }
+    if high {
+        Bytes::NonAscii
+    } else {
+        Bytes::Plain
+    }
 }
 
 /// Characters YAML refuses in a file (U+FFFE, U+FFFF, control characters) or treats as
@@ -166,15 +196,24 @@ fn is_unsupported_char(c: char) -> bool {
 /// `-`, not quoted, and read as text (`True`, `NULL`, `~` are a boolean and null, which
 /// the full parser turns into the keys `true` and `null`: `true:` and `True:` clash).
 fn split_key(content: &str) -> Option<(&str, &str)> {
-    if content.starts_with(['"', '\'']) {
-        return None;
-    }
-    let (key, rest) = lines::split_key(content)?;
-    let mut chars = key.chars();
-    let first = chars.next()?;
-    if !(first.is_ascii_alphabetic() || first == '_')
-        || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    let bytes = content.as_bytes();
+    let plain = bytes.iter().position(|b| !is_key_byte(*b)).unwrap_or(bytes.len());
+    let (key, rest) = if plain > 0 && bytes.get(plain) == Some(&b':') && bytes.get(plain + 1).is_none_or(|b| *b == b' ')
     {
+        // The usual line, `key: value`, split in one pass: the line scanner would find the
+        // same key (no `#` or white space comes before this `:`) and the same rest.
+        (&content[..plain], &content[plain + 1..])
+    } else {
+        if content.starts_with(['"', '\'']) {
+            return None;
+        }
+        let (key, rest) = lines::split_key(content)?;
+        if !key.bytes().all(is_key_byte) {
+            return None;
+        }
+        (key, rest)
+    };
+    if !key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
         return None;
     }
     // What `plain` would not read as text, for a key of these characters: null and the
@@ -184,6 +223,11 @@ fn split_key(content: &str) -> Option<(&str, &str)> {
         return None;
     }
     Some((key, rest))
+}
+
+/// A byte of a plain key: a letter, a digit, `_` or `-`.
+fn is_key_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
 }
 
 fn is_empty_value(rest: &str) -> bool {
@@ -226,11 +270,33 @@ fn value(rest: &str) -> Option<Node> {
 /// A plain or simply quoted scalar on one line.
 fn scalar(text: &str) -> Option<Node> {
     let text = text.trim_start_matches(' ');
-    match text.chars().next() {
-        Some('"') => quoted(text, '"'),
-        Some('\'') => quoted(text, '\''),
-        _ => plain(lines::plain_before_comment(text).trim_end_matches(' ')),
+    match text.as_bytes().first() {
+        Some(b'"') => quoted(text, '"'),
+        Some(b'\'') => quoted(text, '\''),
+        _ => plain_line(text),
     }
+}
+
+/// A plain scalar as written on its line (no leading space): up to a ` #` comment and
+/// without trailing spaces. One pass finds the comment and a mapping indicator (`: `,
+/// or `:` at the end of the text kept), where cutting the comment and then looking for
+/// the indicator took two (the tests compare both).
+fn plain_line(text: &str) -> Option<Node> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    // Most values hold neither byte: a vectorised search skips them.
+    for at in memchr::memchr2_iter(b'#', b':', bytes) {
+        if bytes[at] == b'#' && at > 0 && matches!(bytes[at - 1], b' ' | b'\t') {
+            end = at - 1;
+            break;
+        }
+        // A `:` followed by a space is an indicator, and so is one left at the end of the
+        // kept text: it is followed by the end, or by the spaces before the comment.
+        if bytes[at] == b':' && bytes.get(at + 1).is_none_or(|next| *next == b' ') {
+            return None;
+        }
+    }
+    plain_text(text[..end].trim_end_matches(' '))
 }
 
 /// `"text"` without escapes, or `'text'` (where `''` is a quote); nothing but a comment
@@ -259,6 +325,14 @@ fn quoted(text: &str, quote: char) -> Option<Node> {
 
 /// A plain scalar, already stripped of comments and surrounding spaces.
 fn plain(text: &str) -> Option<Node> {
+    if has_mapping_indicator(text) {
+        return None;
+    }
+    plain_text(text)
+}
+
+/// [`plain`] for a text known to hold no mapping indicator.
+fn plain_text(text: &str) -> Option<Node> {
     let Some(first) = text.chars().next() else {
         return Some(Node::Null);
     };
@@ -282,8 +356,7 @@ fn plain(text: &str) -> Option<Node> {
             | '%'
             | '@'
             | '`'
-    ) || has_mapping_indicator(text)
-    {
+    ) {
         return None;
     }
     match text {
@@ -303,7 +376,9 @@ fn plain(text: &str) -> Option<Node> {
 /// Whether every character could belong to a YAML number.
 fn maybe_number(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_hexdigit() || "xXoO_.+-".contains(c))
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || matches!(b, b'x' | b'X' | b'o' | b'O' | b'_' | b'.' | b'+' | b'-'))
 }
 
 /// `YYYY-MM-…`: a date or timestamp, which YAML keeps as text.
@@ -440,16 +515,30 @@ mod tests {
     }
 
     #[test]
-    fn control_bytes_are_found_eight_at_a_time_as_one_at_a_time() {
-        let slow = |bytes: &[u8]| bytes.iter().any(|&b| b < 0x20 || b == 0x7f);
+    fn control_and_wide_bytes_are_found_eight_at_a_time_as_one_at_a_time() {
+        let slow = |bytes: &[u8]| {
+            if bytes.iter().any(|&b| b < 0x20 || b == 0x7f) {
+                Bytes::Control
+            } else if bytes.is_ascii() {
+                Bytes::Plain
+            } else {
+                Bytes::NonAscii
+            }
+        };
         let mut samples: Vec<Vec<u8>> = vec![
             b"plain text of some length, no control".to_vec(),
             "caf\u{e9} \u{2028} \u{ff}\u{7f}x".as_bytes().to_vec(),
+            "caf\u{e9} and more than eight bytes".as_bytes().to_vec(),
+            "eight by\u{e9}".as_bytes().to_vec(),
+            Vec::new(),
         ];
-        for bad in [0u8, 0x09, 0x0d, 0x1f, 0x7f] {
+        for bad in [0u8, 0x09, 0x0d, 0x1f, 0x7f, 0x80, 0xc3] {
             for at in 0..20 {
                 let mut line = b"abcdefghijklmnopqrst".to_vec();
                 line[at] = bad;
+                samples.push(line.clone());
+                // A wide byte before the control byte must not hide it.
+                line[(at + 7) % 20] = 0xe9;
                 samples.push(line);
             }
         }
@@ -457,7 +546,34 @@ mod tests {
             samples.push(vec![ok; 17]);
         }
         for sample in samples {
-            assert_eq!(has_control_byte(&sample), slow(&sample), "{sample:?}");
+            assert_eq!(scan_bytes(&sample), slow(&sample), "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_over_a_plain_value_reads_it_as_cutting_the_comment_then_reading_it() {
+        // The two steps `plain_line` replaces: the text before a ` #` comment, trimmed,
+        // then `plain` (which looks for a mapping indicator itself).
+        let two_steps = |text: &str| {
+            let bytes = text.as_bytes();
+            let cut = (1..bytes.len()).find(|&i| bytes[i] == b'#' && matches!(bytes[i - 1], b' ' | b'\t'));
+            plain(cut.map_or(text, |at| &text[..at - 1]).trim_end_matches(' '))
+        };
+        let pieces = ["a", ":", " ", "#", "b:", "x", "1", "-", "2026-01-01", "~", "true", "\u{e9}", ".", ",", "]"];
+        let mut values = Vec::new();
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    values.push(format!("{first}{second}{third}"));
+                }
+            }
+        }
+        values.extend(
+            ["a: b", "x #c: d", "x: # c", "http://x:8080/#frag", "a  ", "a:  #", "#a", "a #"].map(String::from),
+        );
+        for value in values {
+            let value = value.trim_start_matches(' ');
+            assert_eq!(plain_line(value), two_steps(value), "{value:?}");
         }
     }
 

@@ -91,16 +91,6 @@ pub(crate) fn split_key(content: &str) -> Option<(&str, &str)> {
     Some((key, value))
 }
 
-/// The part of a plain scalar before a ` #` comment (a plain scalar holds no quotes or
-/// brackets that could hide a `#`; for any other value use [`scan`]).
-pub(crate) fn plain_before_comment(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    match bytes.iter().enumerate().skip(1).find(|(i, b)| **b == b'#' && matches!(bytes[i - 1], b' ' | b'\t')) {
-        Some((cut, _)) => &text[..cut - 1],
-        None => text,
-    }
-}
-
 /// Whether a value that started on an earlier line is still inside quotes or brackets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Open {
@@ -200,8 +190,6 @@ mod tests {
         assert_eq!(list_entry("-"), Some(""));
         assert_eq!(list_entry("-\tx"), Some("x"));
         assert_eq!(list_entry("-x"), None);
-        assert_eq!(plain_before_comment("a #b"), "a");
-        assert_eq!(plain_before_comment("a#b"), "a#b");
         assert_eq!(trim("\u{a0} x \t"), "\u{a0} x");
     }
 
