@@ -199,31 +199,32 @@ const NOT_PRODUCTION: &[&str] = &["pre prod", "pre production", "non prod", "non
 
 /// Classifies a gate-1 verification (SPEC §2, `local-verification`).
 pub(crate) fn classify_verification(text: &str) -> Observed {
-    let lowered = text.to_lowercase();
-    let words: Vec<&str> = lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let mut production = false;
+    // Lower-casing ASCII needs no Unicode tables: the same text, sooner.
+    let lowered = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
+    let mut words = lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
     let mut pre_production = false;
-    let mut index = 0;
-    while index < words.len() {
-        let word = words[index];
-        if let Some(&next) = words.get(index + 1) {
+    while let Some(word) = words.next() {
+        let mut production = false;
+        if let Some(&next) = words.peek() {
             // Two-word entries are compared as their two halves: no string is built per pair.
             if has_pair(NOT_PRODUCTION, word, next) {
                 pre_production = true;
-                index += 2;
+                words.next();
                 continue;
             }
             production |= has_pair(PRODUCTION, word, next);
             pre_production |= has_pair(PRE_PRODUCTION, word, next);
         }
-        production |= PRODUCTION.contains(&word);
+        // A production word settles it, whatever follows.
+        if production || PRODUCTION.contains(&word) {
+            return Observed::Production;
+        }
         pre_production |= PRE_PRODUCTION.contains(&word);
-        index += 1;
     }
-    match (production, pre_production) {
-        (true, _) => Observed::Production,
-        (false, true) => Observed::PreProductionOnly,
-        (false, false) => Observed::Unplaced,
+    if pre_production {
+        Observed::PreProductionOnly
+    } else {
+        Observed::Unplaced
     }
 }
 
