@@ -7,29 +7,45 @@
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
 use crate::git::{self, Lookup};
-use crate::record::{ItemStatus, Record};
-use crate::store::Repository;
+use crate::record::{ItemStatus, ParsedFile, Record};
 use crate::workflow::change::Kind;
+use std::path::Path;
 
-/// Looks up every shipped or validated item's commit SHA.
-pub(crate) fn check(repo: &Repository, config: &Config, findings: &mut Vec<Finding>) {
-    if config.level(Rule::UnknownChange).severity().is_none() {
-        return;
+/// A shipped or validated item's `change` that is a commit SHA, with where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CommitChange {
+    file: String,
+    line: usize,
+    id: Option<String>,
+    sha: String,
+}
+
+/// The commit SHA `file`'s item names as its `change`, when the rule is on. Read by the
+/// per-file pass while the record is in the cache of the core that parsed it, so the
+/// rule costs no second pass over every record (most changes are URLs).
+pub(crate) fn commit_change(file: &ParsedFile, config: &Config) -> Option<CommitChange> {
+    let Some(Record::Remediation(item)) = &file.record else { return None };
+    if !matches!(item.status.value, Some(ItemStatus::Shipped | ItemStatus::Validated)) {
+        return None;
     }
-    // (file, line, id, sha) of every change that is a commit SHA.
-    let mut shas = Vec::new();
-    for file in &repo.files {
-        let Some(Record::Remediation(item)) = &file.record else { continue };
-        if !matches!(item.status.value, Some(ItemStatus::Shipped | ItemStatus::Validated)) {
-            continue;
-        }
-        let Some(change) = item.change.get().map(|text| text.trim()) else { continue };
-        if Kind::of(change) == Kind::Commit {
-            shas.push((file.path.as_str(), item.change.line(), item.id.get().map(String::as_str), change));
-        }
+    let change = item.change.get().map(|text| text.trim())?;
+    if Kind::of(change) != Kind::Commit || config.level(Rule::UnknownChange).severity().is_none() {
+        return None;
     }
-    let Some(&(first_file, first_line, first_id, _)) = shas.first() else { return };
-    let Ok(git) = git::open(&repo.root, config) else { return };
+    Some(CommitChange {
+        file: file.path.clone(),
+        line: item.change.line(),
+        id: item.id.get().cloned(),
+        sha: change.to_string(),
+    })
+}
+
+/// Looks up every commit SHA the per-file pass found ([`commit_change`], in file order)
+/// in the git repository of `root`.
+pub(crate) fn check(root: &Path, config: &Config, changes: &[CommitChange], findings: &mut Vec<Finding>) {
+    let Some(first) = changes.first() else { return };
+    let (first_file, first_line, first_id) = (&first.file, first.line, first.id.as_deref());
+    let Ok(git) = git::open(root, config) else { return };
     if git.is_shallow() {
         findings.push(Finding::new(
             Rule::UnknownChange,
@@ -40,7 +56,8 @@ pub(crate) fn check(repo: &Repository, config: &Config, findings: &mut Vec<Findi
         ));
         return;
     }
-    for (file, line, id, sha) in shas {
+    for CommitChange { file, line, id, sha } in changes {
+        let (file, line, id, sha) = (file.as_str(), *line, id.as_deref(), sha.as_str());
         let problem = match git.lookup(sha) {
             Ok(Lookup::Commit(_)) => continue,
             Ok(Lookup::Missing) => "names no commit in this repository",

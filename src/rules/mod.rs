@@ -42,7 +42,7 @@ pub(crate) fn load_and_check(root: &Path, config: &Config, today: NaiveDate) -> 
 
 /// The cross-record rules over `repo`, and the report of every finding: `found` holds
 /// each file's own findings and those of its per-record rules, in file order.
-fn check_with(repo: &Repository, config: &Config, today: NaiveDate, found: Vec<Vec<Finding>>) -> Report {
+fn check_with(repo: &Repository, config: &Config, today: NaiveDate, found: Vec<FileFindings>) -> Report {
     // The index is built while the per-file findings are gathered and the commits
     // looked up (the one pass that needs no index); then the passes that read the index
     // run side by side: on two cores, a pass that runs alone leaves one idle.
@@ -55,10 +55,15 @@ fn check_with(repo: &Repository, config: &Config, today: NaiveDate, found: Vec<V
             )
         },
         || {
-            rayon::join(
-                || found.into_iter().flatten().collect::<Vec<_>>(),
-                || collected(|out| git_rules::check(repo, config, out)),
-            )
+            let mut commits = Vec::new();
+            let findings: Vec<Finding> = found
+                .into_iter()
+                .flat_map(|file| {
+                    commits.extend(file.commit);
+                    file.findings
+                })
+                .collect();
+            (findings, collected(|out| git_rules::check(&repo.root, config, &commits, out)))
         },
     );
     findings.extend(cross_found);
@@ -77,16 +82,23 @@ fn check_with(repo: &Repository, config: &Config, today: NaiveDate, found: Vec<V
     Report { diagnostics, files: repo.files.len() }
 }
 
-/// The findings of one file: its own (parse) findings, then those of every per-record
-/// rule.
-fn per_file(file: &ParsedFile, config: &Config, today: NaiveDate) -> Vec<Finding> {
+/// What the per-file pass finds in one file.
+struct FileFindings {
+    /// Its own (parse) findings, then those of every per-record rule.
+    findings: Vec<Finding>,
+    /// The commit its item's `change` names, for `unknown-change` to look up.
+    commit: Option<git_rules::CommitChange>,
+}
+
+/// The per-file pass over one file.
+fn per_file(file: &ParsedFile, config: &Config, today: NaiveDate) -> FileFindings {
     let mut found = file.findings.clone();
     if let Some(record) = &file.record {
         record_rules::check_record(file, record, config, today, &mut found);
         owner_rules::check(file, record, config, &mut found);
         class_rules::check(file, record, config, &mut found);
     }
-    found
+    FileFindings { findings: found, commit: git_rules::commit_change(file, config) }
 }
 
 /// The findings a pass pushes, in a vector of their own.
