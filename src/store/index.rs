@@ -4,7 +4,7 @@
 //! duplicated, as `check` reports it) with its items, and the items whose incident does
 //! not exist. Lookups by id are hash lookups; it borrows the records and copies nothing.
 
-use super::order::compare_ids;
+use super::order::{compare_ids, IdKey};
 use super::Repository;
 use crate::record::{Incident, Record, Remediation};
 use chrono::NaiveDate;
@@ -82,8 +82,8 @@ impl<'a> Index<'a> {
         }
         let (mut incidents, orphans) = rayon::join(
             || {
-                incidents
-                    .par_sort_unstable_by(|(a_file, a), (b_file, b)| compare_ids(a.id, b.id).then(a_file.cmp(b_file)));
+                // Each id split into chunks once: compare_ids splits both ids per comparison.
+                incidents.par_sort_by_cached_key(|(file, entry)| (IdKey::new(entry.id), *file));
                 let mut incidents: Vec<Entry<'a>> = incidents.into_iter().map(|(_, entry)| entry).collect();
                 incidents.par_iter_mut().for_each(|entry| entry.items.sort_by(|a, b| compare_ids(a.id, b.id)));
                 incidents

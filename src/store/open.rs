@@ -30,7 +30,11 @@ impl Load {
 pub(super) fn open(load: Load, root: &Path, relative: &str) -> std::io::Result<File> {
     #[cfg(unix)]
     {
-        let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+        // `memrchr` is vectorised; `rsplit_once` searches byte by byte.
+        let (folder, name) = match memchr::memrchr(b'/', relative.as_bytes()) {
+            Some(slash) => (&relative[..slash], &relative[slash + 1..]),
+            None => ("", relative),
+        };
         in_folder(load, root, folder, name)
     }
     #[cfg(not(unix))]

@@ -49,6 +49,56 @@ fn compare_chunks(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// An id split into its chunks once, for sorting many ids: it orders as [`compare_ids`]
+/// does, without splitting and parsing both ids again for every comparison (sorting
+/// 10,000 incidents compares about 130,000 pairs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IdKey<'a> {
+    chunks: Vec<Chunk<'a>>,
+    id: &'a str,
+}
+
+impl<'a> IdKey<'a> {
+    pub(crate) fn new(id: &'a str) -> Self {
+        IdKey { chunks: chunks(id).map(|text| Chunk { text, value: text.parse().ok() }).collect(), id }
+    }
+}
+
+impl Ord for IdKey<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Chunk by chunk, the shorter first when one runs out: `compare_chunks`.
+        self.chunks.cmp(&other.chunks).then_with(|| self.id.cmp(other.id))
+    }
+}
+
+impl PartialOrd for IdKey<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// One chunk of an id with its value when it is a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Chunk<'a> {
+    text: &'a str,
+    value: Option<u128>,
+}
+
+impl Ord for Chunk<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self.value, other.value) {
+            (Some(m), Some(n)) => m.cmp(&n),
+            _ => self.text.cmp(other.text),
+        }
+    }
+}
+
+impl PartialOrd for Chunk<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// Splits text into alternating runs of ASCII digits and of other characters.
 fn chunks(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
@@ -80,6 +130,44 @@ mod tests {
         ) {
             let (a, b) = (format!("{stem}{a}"), format!("{stem}{b}"));
             proptest::prop_assert_eq!(compare_ids(&a, &b), compare_every_chunk(&a, &b), "{} {}", a, b);
+        }
+
+        #[test]
+        fn a_key_orders_as_the_comparison(
+            stem in "[A-Za-z0-9!é-]{0,6}",
+            a in "[A-Za-z0-9!é-]{0,8}",
+            b in "[A-Za-z0-9!é-]{0,8}",
+        ) {
+            let (a, b) = (format!("{stem}{a}"), format!("{stem}{b}"));
+            proptest::prop_assert_eq!(IdKey::new(&a).cmp(&IdKey::new(&b)), compare_ids(&a, &b), "{} {}", a, b);
+        }
+    }
+
+    #[test]
+    fn a_key_orders_long_numbers_and_mixed_chunks_as_the_comparison() {
+        let ids = [
+            "INC-3007",
+            "INC-3213",
+            "INC-5",
+            "INC-!5",
+            "INC-19",
+            "INC-2",
+            "INC-01",
+            "INC-1",
+            "INC-9-R2",
+            "INC-9-R10",
+            "AB-1",
+            "A-1",
+            "",
+            "INC-",
+            "INC-x",
+            "INC-99999999999999999999999999999999999999999",
+            "INC-99999999999999999999999999999999999999998",
+        ];
+        for a in ids {
+            for b in ids {
+                assert_eq!(IdKey::new(a).cmp(&IdKey::new(b)), compare_ids(a, b), "{a} {b}");
+            }
         }
     }
 
