@@ -23,7 +23,7 @@ pub(crate) struct CommitChange {
 /// The commit SHA `file`'s item names as its `change`, when the rule is on. Read by the
 /// per-file pass while the record is in the cache of the core that parsed it, so the
 /// rule costs no second pass over every record (most changes are URLs).
-pub(crate) fn commit_change(file: &ParsedFile, config: &Config) -> Option<CommitChange> {
+pub(crate) fn commit_change(file: &ParsedFile, config: &Config) -> Option<Box<CommitChange>> {
     let Some(Record::Remediation(item)) = &file.record else { return None };
     if !matches!(item.status.value, Some(ItemStatus::Shipped | ItemStatus::Validated)) {
         return None;
@@ -32,17 +32,17 @@ pub(crate) fn commit_change(file: &ParsedFile, config: &Config) -> Option<Commit
     if Kind::of(change) != Kind::Commit || config.level(Rule::UnknownChange).severity().is_none() {
         return None;
     }
-    Some(CommitChange {
+    Some(Box::new(CommitChange {
         file: file.path.clone(),
         line: item.change.line(),
         id: item.id.get().cloned(),
         sha: change.to_string(),
-    })
+    }))
 }
 
 /// Looks up every commit SHA the per-file pass found ([`commit_change`], in file order)
 /// in the git repository of `root`.
-pub(crate) fn check(root: &Path, config: &Config, changes: &[CommitChange], findings: &mut Vec<Finding>) {
+pub(crate) fn check(root: &Path, config: &Config, changes: &[Box<CommitChange>], findings: &mut Vec<Finding>) {
     let Some(first) = changes.first() else { return };
     let (first_file, first_line, first_id) = (&first.file, first.line, first.id.as_deref());
     let Ok(git) = git::open(root, config) else { return };
@@ -56,7 +56,8 @@ pub(crate) fn check(root: &Path, config: &Config, changes: &[CommitChange], find
         ));
         return;
     }
-    for CommitChange { file, line, id, sha } in changes {
+    for change in changes {
+        let CommitChange { file, line, id, sha } = &**change;
         let (file, line, id, sha) = (file.as_str(), *line, id.as_deref(), sha.as_str());
         let problem = match git.lookup(sha) {
             Ok(Lookup::Commit(_)) => continue,

@@ -87,7 +87,8 @@ struct FileFindings {
     /// Its own (parse) findings, then those of every per-record rule.
     findings: Vec<Finding>,
     /// The commit its item's `change` names, for `unknown-change` to look up.
-    commit: Option<git_rules::CommitChange>,
+    /// Boxed: few files have one, and every file's findings are held until the end.
+    commit: Option<Box<git_rules::CommitChange>>,
 }
 
 /// The per-file pass over one file.
