@@ -162,7 +162,8 @@ impl Config {
 
     /// Whether a root-relative path matches an `ignore` glob.
     pub(crate) fn is_ignored(&self, relative: &str) -> bool {
-        self.ignore_set.is_match(relative)
+        // Without globs, no path is taken apart for matching (discovery asks for each file).
+        !self.ignore_set.is_empty() && self.ignore_set.is_match(relative)
     }
 
     /// Whether normalized text is only a vague phrase.
