@@ -20,9 +20,9 @@ use crate::record::ItemStatus;
 use crate::store::index::Entry;
 use crate::store::order::compare_ids;
 use crate::text::normalize;
+use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// How many of the items validated before a recurrence it lists (the most recent ones);
 /// `prior_fixes` counts them all. Listing every one made the report quadratic in the
@@ -85,7 +85,7 @@ struct Fix {
 /// Fixes are indexed once per class and sorted by validation time, so each incident
 /// needs a binary search and a short walk back: linear in the records, not quadratic.
 pub(crate) fn find<'a>(period: &[&Entry<'a>], history: &[Entry<'a>]) -> Vec<Recurrence<'a>> {
-    let mut by_class: HashMap<String, ClassFixes> = HashMap::new();
+    let mut by_class: HashMap<String, ClassFixes> = HashMap::default();
     for (index, entry) in history.iter().enumerate() {
         let opened = entry.incident.opened.get();
         for fix in fixes(index, entry) {

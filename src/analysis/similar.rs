@@ -17,9 +17,10 @@
 
 use crate::store::index::Entry;
 use crate::text::normalize;
+use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The smallest Jaccard overlap, in percent, at which two failure modes are similar.
 pub(crate) const THRESHOLD_PERCENT: usize = 60;
@@ -132,7 +133,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
         })
         .collect();
     let mut sets: Vec<Vec<String>> = Vec::new();
-    let mut set_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut set_of: HashMap<Vec<String>, usize> = HashMap::default();
     let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
     let mut mode_set: Vec<Vec<Option<usize>>> = Vec::with_capacity(history.len());
     let mut mode_classes: Vec<Vec<Vec<String>>> = Vec::with_capacity(history.len());
@@ -222,7 +223,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
 /// For each distinct word set, the sets similar to it (itself included) with their
 /// overlap, found through a prefix filter on the rarest words.
 fn similar_sets(sets: &[Vec<String>]) -> Vec<Vec<(usize, usize)>> {
-    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    let mut frequency: HashMap<&str, usize> = HashMap::default();
     for set in sets {
         for word in set {
             *frequency.entry(word.as_str()).or_default() += 1;

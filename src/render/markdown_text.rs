@@ -41,22 +41,40 @@ pub(crate) fn inline(text: &str) -> String {
 /// record text): ASCII words with single spaces between them, no character Markdown acts
 /// on, and nothing that could be autolinked (no `:`, `@` or `www.`).
 fn reads_as_written(text: &str) -> bool {
+    /// What each byte asks of the scan: nothing, a look at the byte before (a space),
+    /// a look at the three before (`.` of `www.`), or the end of the fast path.
+    const PLAIN: u8 = 0;
+    const SPACE: u8 = 1;
+    const DOT: u8 = 2;
+    const NEVER: u8 = 3;
+    const CLASS: [u8; 256] = {
+        let mut class = [NEVER; 256];
+        let mut byte = 0x20;
+        while byte < 0x7f {
+            class[byte] = match byte as u8 {
+                b' ' => SPACE,
+                b'.' => DOT,
+                b'|' | b':' | b'@' => NEVER,
+                other if is_active(other) => NEVER,
+                _ => PLAIN,
+            };
+            byte += 1;
+        }
+        // Control characters (other white space among them) and anything not ASCII stay
+        // NEVER.
+        class
+    };
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
     for (at, &byte) in bytes.iter().enumerate() {
-        let plain = match byte {
-            b' ' => bytes[at - 1] != b' ',
-            b'.' => at < 3 || !bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
-            b'|' | b':' | b'@' => false,
-            byte if is_active(byte) => false,
-            // Control characters (other white space among them) and anything not ASCII.
-            0..=0x1f | 0x7f..=0xff => false,
-            _ => true,
-        };
-        if !plain {
-            return false;
+        match CLASS[usize::from(byte)] {
+            PLAIN => {}
+            // Not the first byte: it is no space.
+            SPACE if bytes[at - 1] != b' ' => {}
+            DOT if at < 3 || !bytes[at - 3..at].eq_ignore_ascii_case(b"www") => {}
+            _ => return false,
         }
     }
     true
@@ -111,7 +129,7 @@ fn code_span(word: &str, out: &mut String) {
 
 /// The ASCII characters Markdown may read as markup inside a word: [`escape_word`]
 /// escapes them (an underscore only where it could be emphasis).
-fn is_active(byte: u8) -> bool {
+const fn is_active(byte: u8) -> bool {
     matches!(byte, b'\\' | b'*' | b'[' | b']' | b'<' | b'>' | b'`' | b'&' | b'~' | b'_')
 }
 
@@ -140,6 +158,39 @@ fn escape_word(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scan as a match per byte, as it was: the reference for the table.
+    fn reads_as_written_by_match(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+            return false;
+        }
+        bytes.iter().enumerate().all(|(at, &byte)| match byte {
+            b' ' => bytes[at - 1] != b' ',
+            b'.' => at < 3 || !bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
+            b'|' | b':' | b'@' => false,
+            byte if is_active(byte) => false,
+            0..=0x1f | 0x7f..=0xff => false,
+            _ => true,
+        })
+    }
+
+    #[test]
+    fn the_byte_table_reads_every_byte_as_the_match_did() {
+        let mut texts =
+            vec![String::new(), "a".to_string(), "www.x".to_string(), "WwW.x".to_string(), "a  b".to_string()];
+        for byte in 0..=255u8 {
+            for (before, after) in [("", ""), ("ab", "cd"), ("www", "x"), ("a ", "b")] {
+                let mut bytes = before.as_bytes().to_vec();
+                bytes.push(byte);
+                bytes.extend_from_slice(after.as_bytes());
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        for text in texts {
+            assert_eq!(reads_as_written(&text), reads_as_written_by_match(&text), "{text:?}");
+        }
+    }
     use pulldown_cmark::{Event, Options, Parser, Tag};
 
     /// The first, allocating version of the word escapes, kept to show the one without
