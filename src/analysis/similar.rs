@@ -57,13 +57,22 @@ pub(crate) struct SimilarModes {
 
 /// The normalised word set of a text, sorted.
 pub(crate) fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .filter(|word| !STOP_WORDS.contains(&word.as_str()))
-        .map(|word| stem(&word))
-        .collect();
+    let mut out: Vec<String> = Vec::new();
+    // Each word lower-cased into one buffer (ASCII without the Unicode tables), so the
+    // stem is the only string a word allocates.
+    let mut lower = String::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()) {
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        if STOP_WORDS.binary_search(&lower.as_str()).is_err() {
+            out.push(stem(&lower));
+        }
+    }
     out.sort();
     out.dedup();
     out
@@ -294,10 +303,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn stop_words_are_sorted_for_the_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
     fn words_are_stemmed_lowercase_without_stop_words() {
         assert_eq!(words("Price cache keys are not versioned"), ["cach", "key", "not", "pric", "version"]);
         assert_eq!(words("the retries of queries"), ["query", "retry"]);
         assert_eq!(words("caches cached cache"), ["cach"]);
+        // As lower-casing each word with the Unicode tables and a linear stop-word search.
+        let reference = |text: &str| {
+            let mut out: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .map(str::to_lowercase)
+                .filter(|word| !STOP_WORDS.contains(&word.as_str()))
+                .map(|word| stem(&word))
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        for text in [
+            "THE Cache AND the DB",
+            "\u{dc}berlastung der Caché-Schicht",
+            "ΣΊΣΥΦΟΣ rolls WITHOUT end",
+            "İstanbul ıi",
+            "",
+        ] {
+            assert_eq!(words(text), reference(text), "{text}");
+        }
     }
 
     #[test]

@@ -5,10 +5,18 @@ use super::page::Page;
 
 /// `text` escaped for HTML text and for quoted attribute values.
 pub(crate) fn escape(text: &str) -> String {
+    // Most record text holds none of the five characters: two vectorised searches find
+    // the first one, if any, and the bytes before it are copied as they are.
+    let bytes = text.as_bytes();
+    let first = match (memchr::memchr3(b'&', b'<', b'>', bytes), memchr::memchr2(b'"', b'\'', bytes)) {
+        (None, None) => return text.to_string(),
+        (Some(a), Some(b)) => a.min(b),
+        (Some(at), None) | (None, Some(at)) => at,
+    };
     let mut out = String::with_capacity(text.len() + 8);
     // Copied in runs between the characters that need an entity (all ASCII).
     let mut start = 0;
-    for (at, byte) in text.bytes().enumerate() {
+    for (at, byte) in text.bytes().enumerate().skip(first) {
         let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -85,6 +93,34 @@ pub(crate) fn table_end(out: &mut Page<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_each_character_wherever_it_stands() {
+        let reference = |text: &str| {
+            text.chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    other => other.to_string(),
+                })
+                .collect::<String>()
+        };
+        let mut texts = vec![String::new(), "plain caf\u{e9} text".to_string(), "a".repeat(100)];
+        for special in ['&', '<', '>', '"', '\''] {
+            for at in [0, 1, 17, 40] {
+                let mut text: Vec<char> = "x\u{e9}ample of forty characters of text!".chars().collect();
+                text.insert(at.min(text.len()), special);
+                texts.push(text.iter().collect());
+                texts.push(format!("{}'{special}", text.iter().collect::<String>()));
+            }
+        }
+        for text in texts {
+            assert_eq!(escape(&text), reference(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {
