@@ -18,7 +18,7 @@
 use crate::clock::Timestamp;
 use crate::record::ItemStatus;
 use crate::store::index::Entry;
-use crate::store::order::compare_ids;
+use crate::store::order::IdKey;
 use crate::text::normalize;
 use foldhash::HashMap;
 use rayon::prelude::*;
@@ -86,17 +86,26 @@ struct Fix {
 /// needs a binary search and a short walk back: linear in the records, not quadratic.
 pub(crate) fn find<'a>(period: &[&Entry<'a>], history: &[Entry<'a>]) -> Vec<Recurrence<'a>> {
     let mut by_class: HashMap<String, ClassFixes> = HashMap::default();
+    // Each class spelling normalised once, not once per fix that carries it.
+    let mut normalized: HashMap<&str, String> = HashMap::default();
     for (index, entry) in history.iter().enumerate() {
         let opened = entry.incident.opened.get();
         for fix in fixes(index, entry) {
             let mode = entry.items[fix.item].item.failure_mode.get().map(String::as_str).unwrap_or_default();
-            let mut seen: Vec<String> = Vec::new();
-            for class in entry.incident.classes_of_mode_text(mode) {
-                let key = normalize(class);
+            let classes = entry.incident.classes_of_mode_text(mode);
+            for class in &classes {
+                normalized.entry(class).or_insert_with(|| normalize(class));
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            for class in classes {
+                let key = normalized.get(class).map_or("", String::as_str);
                 if seen.contains(&key) {
                     continue;
                 }
-                let slot = by_class.entry(key.clone()).or_default();
+                let slot = match by_class.get_mut(key) {
+                    Some(slot) => slot,
+                    None => by_class.entry(key.to_string()).or_default(),
+                };
                 slot.fixes.push(fix);
                 // A fix validated before its own incident opened is the only kind that can
                 // be "before" a later incident without belonging to an earlier one.
@@ -107,14 +116,11 @@ pub(crate) fn find<'a>(period: &[&Entry<'a>], history: &[Entry<'a>]) -> Vec<Recu
             }
         }
     }
-    for class in by_class.values_mut() {
-        class.fixes.sort_by(|a, b| {
-            a.validated
-                .date()
-                .cmp(&b.validated.date())
-                .then_with(|| compare_ids(item_id(history, a), item_id(history, b)))
-        });
-    }
+    // In validation order, ties by item id (each id split into chunks once); the
+    // classes on every core.
+    by_class.par_iter_mut().for_each(|(_, class)| {
+        class.fixes.sort_by_cached_key(|fix| (fix.validated.date(), IdKey::new(item_id(history, fix))));
+    });
     // Each incident of the period is looked up on its own: in parallel, in order.
     let mut found: Vec<Recurrence<'a>> =
         period.par_iter().flat_map_iter(|later| recurrences_of(later, &by_class, history)).collect();
