@@ -61,7 +61,7 @@ pub(crate) fn words(text: &str) -> Vec<String> {
     // Each word lower-cased into one buffer (ASCII without the Unicode tables), so the
     // stem is the only string a word allocates.
     let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()) {
+    let mut add = |word: &str| {
         lower.clear();
         if word.is_ascii() {
             lower.push_str(word);
@@ -72,6 +72,16 @@ pub(crate) fn words(text: &str) -> Vec<String> {
         if STOP_WORDS.binary_search(&lower.as_str()).is_err() {
             out.push(stem(&lower));
         }
+    };
+    if text.is_ascii() {
+        // The same words, split at bytes without decoding characters: in ASCII text a
+        // letter or digit is an ASCII one.
+        text.as_bytes()
+            .split(|byte| !byte.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .for_each(|word| add(std::str::from_utf8(word).unwrap_or_default()));
+    } else {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).for_each(add);
     }
     out.sort();
     out.dedup();
