@@ -13,8 +13,8 @@ use crate::render::report::page::Page;
 use crate::store::{leak_at_exit, Repository};
 use crate::Context;
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Output format of `report`.

@@ -5,13 +5,22 @@ use super::page::Page;
 
 /// `text` escaped for HTML text and for quoted attribute values.
 pub(crate) fn escape(text: &str) -> String {
-    // Most record text holds none of the five characters: two vectorised searches find
-    // the first one, if any, and the bytes before it are copied as they are.
+    /// The bytes that need an entity.
+    const ENTITY: [bool; 256] = {
+        let mut table = [false; 256];
+        table[b'&' as usize] = true;
+        table[b'<' as usize] = true;
+        table[b'>' as usize] = true;
+        table[b'"' as usize] = true;
+        table[b'\'' as usize] = true;
+        table
+    };
+    // Most record text holds none of the five characters: one pass through a table finds
+    // the first, if any (record texts are short: two vectorised searches cost more to
+    // start than this costs to finish), and the bytes before it are copied as they are.
     let bytes = text.as_bytes();
-    let first = match (memchr::memchr3(b'&', b'<', b'>', bytes), memchr::memchr2(b'"', b'\'', bytes)) {
-        (None, None) => return text.to_string(),
-        (Some(a), Some(b)) => a.min(b),
-        (Some(at), None) | (None, Some(at)) => at,
+    let Some(first) = bytes.iter().position(|byte| ENTITY[usize::from(*byte)]) else {
+        return text.to_string();
     };
     let mut out = String::with_capacity(text.len() + 8);
     // Copied in runs between the characters that need an entity (all ASCII).
