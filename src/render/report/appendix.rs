@@ -5,7 +5,7 @@
 //! are absent from the model and left out of bodies; bodies go through [`super::body`],
 //! which lets no raw HTML or unsafe link through.
 
-use super::html_text::{escape, nowrap, opt, table};
+use super::html_text::{escape, escape_into, nowrap_into, opt, table_end, table_head};
 use super::page::Page;
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
@@ -66,26 +66,35 @@ fn article(incident: &IncidentRow, body: Option<&str>, out: &mut Page<'_>) {
     if !incident.failure_modes.is_empty() {
         out.push_str("<p class=\"modes\">Failure modes:</p>\n<ul>\n");
         for mode in &incident.failure_modes {
-            writeln!(out, "<li>{}</li>", escape(mode));
+            out.push_str("<li>");
+            escape_into(out, mode);
+            out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
     if !incident.items.is_empty() {
-        let rows: Vec<Vec<String>> = incident
-            .items
-            .iter()
-            .map(|item| {
-                vec![
-                    nowrap(item.id),
-                    item.status.map_or_else(|| "—".to_string(), nowrap),
-                    item.owner.map_or_else(|| "—".to_string(), nowrap),
-                    item.due.map_or_else(|| "—".to_string(), |due| nowrap(&due.to_string())),
-                    opt(&item.failure_mode),
-                    proof(item),
-                ]
-            })
-            .collect();
-        table(out, &["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], rows, 6);
+        // The rows of `table`, written cell by cell into the page: one table per incident
+        // with a row per item, the bulk of the appendix, so no string is built per cell.
+        table_head(out, &["Item", "Status", "Owner", "Due", "Failure mode", "Validation and proof"], 6);
+        for item in &incident.items {
+            out.push_str("<tr><td>");
+            nowrap_into(out, item.id);
+            out.push_str("</td><td>");
+            nowrap_or_dash(out, item.status);
+            out.push_str("</td><td>");
+            nowrap_or_dash(out, item.owner);
+            out.push_str("</td><td>");
+            nowrap_or_dash(out, item.due.map(|due| due.to_string()).as_deref());
+            out.push_str("</td><td>");
+            match item.failure_mode {
+                Some(text) => escape_into(out, text),
+                None => out.push_str("—"),
+            }
+            out.push_str("</td><td>");
+            proof(item, out);
+            out.push_str("</td></tr>\n");
+        }
+        table_end(out);
     }
     if let Some(html) = body {
         write!(out, "<div class=\"body\">\n{html}</div>\n");
@@ -111,12 +120,15 @@ fn gate_one(incident: &IncidentRow, out: &mut Page<'_>) {
         ("Uncertainty", &gate.uncertainty),
     ];
     for (label, value) in fields {
-        let text = match value {
-            Some(text) => escape(text),
-            None if label == "Uncertainty" => continue,
-            None => "<em>not written</em>".to_string(),
-        };
-        write!(out, "<dt>{label}</dt><dd>{text}</dd>");
+        if value.is_none() && label == "Uncertainty" {
+            continue;
+        }
+        write!(out, "<dt>{label}</dt><dd>");
+        match value {
+            Some(text) => escape_into(out, text),
+            None => out.push_str("<em>not written</em>"),
+        }
+        out.push_str("</dd>");
     }
     out.push_str("</dl>\n");
 }
@@ -136,28 +148,48 @@ fn change(text: &str) -> String {
     }
 }
 
-/// An item's validation, change and evidence, or reason and approver.
-fn proof(item: &ItemRow) -> String {
-    let mut lines = Vec::new();
+/// A cell of text that must not wrap, or a dash when absent.
+fn nowrap_or_dash(out: &mut Page<'_>, text: Option<&str>) {
+    match text {
+        Some(text) => nowrap_into(out, text),
+        None => out.push_str("—"),
+    }
+}
+
+/// An item's validation, change and evidence, or reason and approver, lines apart.
+fn proof(item: &ItemRow, out: &mut Page<'_>) {
+    let mut lines = 0;
+    let mut line = |out: &mut Page<'_>| {
+        if lines > 0 {
+            out.push_str("<br>");
+        }
+        lines += 1;
+    };
+    if item.status == Some("diagnosing") && item.validation.is_none() {
+        line(out);
+        out.push_str("<em>no validation yet: still diagnosing</em>");
+    }
     for (label, value) in super::markdown_incidents::fields(item) {
-        let text = match (label, value) {
-            (_, None) => "<em>not written</em>".to_string(),
+        line(out);
+        write!(out, "<b>{label}:</b> ");
+        match (label, value) {
+            (_, None) => out.push_str("<em>not written</em>"),
             ("Change" | "Evidence", Some(text)) => {
-                let shown = if label == "Change" { change(text) } else { escape(text) };
-                format!("{shown} <small>({})</small>", super::markdown_incidents::source(item, label))
+                if label == "Change" {
+                    out.push_str(&change(text));
+                } else {
+                    escape_into(out, text);
+                }
+                write!(out, " <small>({})</small>", super::markdown_incidents::source(item, label));
             }
-            (_, Some(text)) => escape(text),
-        };
-        lines.push(format!("<b>{label}:</b> {text}"));
+            (_, Some(text)) => escape_into(out, text),
+        }
     }
     if item.due_moves > 0 {
-        lines.push(format!("<small>due date moved {}</small>", crate::render::plural(item.due_moves, "time")));
+        line(out);
+        write!(out, "<small>due date moved {}</small>", crate::render::plural(item.due_moves, "time"));
     }
-    if item.status == Some("diagnosing") && item.validation.is_none() {
-        lines.insert(0, "<em>no validation yet: still diagnosing</em>".to_string());
+    if lines == 0 {
+        out.push_str("—");
     }
-    if lines.is_empty() {
-        return "—".to_string();
-    }
-    lines.join("<br>")
 }

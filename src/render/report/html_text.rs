@@ -3,43 +3,55 @@
 
 use super::page::Page;
 
+/// The bytes that need an entity in HTML text and quoted attribute values.
+const ENTITY: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
+
 /// `text` escaped for HTML text and for quoted attribute values.
 pub(crate) fn escape(text: &str) -> String {
-    /// The bytes that need an entity.
-    const ENTITY: [bool; 256] = {
-        let mut table = [false; 256];
-        table[b'&' as usize] = true;
-        table[b'<' as usize] = true;
-        table[b'>' as usize] = true;
-        table[b'"' as usize] = true;
-        table[b'\'' as usize] = true;
-        table
-    };
     // Most record text holds none of the five characters: one pass through a table finds
     // the first, if any (record texts are short: two vectorised searches cost more to
     // start than this costs to finish), and the bytes before it are copied as they are.
-    let bytes = text.as_bytes();
-    let Some(first) = bytes.iter().position(|byte| ENTITY[usize::from(*byte)]) else {
+    if !text.bytes().any(|byte| ENTITY[usize::from(byte)]) {
         return text.to_string();
-    };
+    }
     let mut out = String::with_capacity(text.len() + 8);
-    // Copied in runs between the characters that need an entity (all ASCII).
+    escape_runs(text, |run| out.push_str(run));
+    out
+}
+
+/// [`escape`] written straight into the page, without a string of its own.
+pub(crate) fn escape_into(out: &mut Page<'_>, text: &str) {
+    escape_runs(text, |run| out.push_str(run));
+}
+
+/// `text` escaped, handed to `push` in runs: the text between the characters that need
+/// an entity (all ASCII), and the entities.
+fn escape_runs<'t>(text: &'t str, mut push: impl FnMut(&'t str)) {
     let mut start = 0;
-    for (at, byte) in text.bytes().enumerate().skip(first) {
+    for (at, byte) in text.bytes().enumerate() {
+        if !ENTITY[usize::from(byte)] {
+            continue;
+        }
         let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
-        out.push_str(&text[start..at]);
-        out.push_str(entity);
+        push(&text[start..at]);
+        push(entity);
         start = at + 1;
     }
-    out.push_str(&text[start..]);
-    out
+    push(&text[start..]);
 }
 
 /// Escaped text, or a dash when absent.
@@ -50,6 +62,13 @@ pub(crate) fn opt(text: &Option<impl AsRef<str>>) -> String {
 /// Text that must not wrap (ids, dates, statuses), escaped.
 pub(crate) fn nowrap(text: &str) -> String {
     format!("<span class=\"nowrap\">{}</span>", escape(text))
+}
+
+/// [`nowrap`] written straight into the page.
+pub(crate) fn nowrap_into(out: &mut Page<'_>, text: &str) {
+    out.push_str("<span class=\"nowrap\">");
+    escape_into(out, text);
+    out.push_str("</span>");
 }
 
 /// A table whose cells are already HTML, written row by row. Columns from
@@ -128,6 +147,13 @@ mod tests {
         }
         for text in texts {
             assert_eq!(escape(&text), reference(&text), "{text:?}");
+            // Straight into a page, the same bytes.
+            let mut bytes = Vec::new();
+            let mut page = Page::html(&mut bytes);
+            escape_into(&mut page, &text);
+            nowrap_into(&mut page, &text);
+            page.finish().unwrap();
+            assert_eq!(String::from_utf8(bytes).unwrap(), format!("{}{}", escape(&text), nowrap(&text)), "{text:?}");
         }
     }
 
