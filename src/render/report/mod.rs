@@ -4,7 +4,8 @@
 //! detect and to mitigate section of both Markdown and HTML. `markdown_incidents` is the
 //! Markdown report's per-incident section, whose item fields the appendix shares. Every
 //! format is written to the output as it is rendered: Markdown and HTML through a
-//! [`page::Page`], JSON through the one JSON writer.
+//! [`page::Page`], JSON through the one JSON writer's escape (`json`: its rows on every
+//! core).
 
 pub(crate) mod appendix;
 pub(crate) mod body;
@@ -15,6 +16,7 @@ pub(crate) mod detection;
 mod fast_body;
 pub(crate) mod html;
 pub(crate) mod html_text;
+mod json;
 pub(crate) mod markdown;
 pub(crate) mod markdown_incidents;
 pub(crate) mod page;
@@ -22,7 +24,7 @@ pub(crate) mod page;
 use crate::analysis::Report;
 
 /// `report --format json`: the [`Report`] struct serialised (docs/reports.md), written to
-/// `out` as it is serialised.
+/// `out` as it is serialised, its incident rows on every core ([`json::write`]).
 pub(crate) fn json(report: &Report, out: impl std::io::Write) -> std::io::Result<()> {
-    super::json::write_versioned(out, report)
+    json::write(report, out)
 }
