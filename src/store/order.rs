@@ -28,25 +28,10 @@ fn chunk_start(bytes: &[u8], at: usize) -> usize {
     bytes[..at].iter().rposition(|byte| byte.is_ascii_digit() != digits).map_or(0, |before| before + 1)
 }
 
-/// [`compare_ids`] over the chunks of `a` and `b`, without the final tie-break.
+/// [`compare_ids`] over the chunks of `a` and `b`, without the final tie-break: chunk
+/// by chunk ([`Chunk`]'s order), the shorter first when one runs out.
 fn compare_chunks(a: &str, b: &str) -> Ordering {
-    let (mut left, mut right) = (chunks(a), chunks(b));
-    loop {
-        match (left.next(), right.next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) => {
-                let order = match (x.parse::<u128>(), y.parse::<u128>()) {
-                    (Ok(m), Ok(n)) => m.cmp(&n),
-                    _ => x.cmp(y),
-                };
-                if order != Ordering::Equal {
-                    return order;
-                }
-            }
-        }
-    }
+    chunks(a).map(Chunk::of).cmp(chunks(b).map(Chunk::of))
 }
 
 /// An id split into its chunks once, for sorting many ids: it orders as [`compare_ids`]
@@ -60,7 +45,7 @@ pub(crate) struct IdKey<'a> {
 
 impl<'a> IdKey<'a> {
     pub(crate) fn new(id: &'a str) -> Self {
-        IdKey { chunks: chunks(id).map(|text| Chunk { text, value: text.parse().ok() }).collect(), id }
+        IdKey { chunks: chunks(id).map(Chunk::of).collect(), id }
     }
 }
 
@@ -77,11 +62,18 @@ impl PartialOrd for IdKey<'_> {
     }
 }
 
-/// One chunk of an id with its value when it is a number.
+/// One chunk of an id with its value when it is a number: chunks compare by value when
+/// both are numbers, as text otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Chunk<'a> {
     text: &'a str,
     value: Option<u128>,
+}
+
+impl<'a> Chunk<'a> {
+    fn of(text: &'a str) -> Self {
+        Chunk { text, value: text.parse().ok() }
+    }
 }
 
 impl Ord for Chunk<'_> {
