@@ -139,8 +139,8 @@ fn recurrences_of<'a>(
 ) -> Vec<Recurrence<'a>> {
     let mut found = Vec::new();
     let Some(opened) = later.incident.opened.get() else { return found };
-    for (class, failure_modes) in classes_with_modes(later.incident) {
-        let Some(ClassFixes { fixes, anomalous }) = by_class.get(&normalize(class)) else { continue };
+    for ClassModes { class, key, modes: failure_modes } in classes_with_modes(later.incident) {
+        let Some(ClassFixes { fixes, anomalous }) = by_class.get(&key) else { continue };
         // Fixes validated before the incident opened: every fix of an earlier day, and
         // those of the same day that are earlier (bare dates compare by day).
         let day = opened.date();
@@ -183,21 +183,29 @@ fn item_id<'a>(history: &'a [Entry<'_>], fix: &Fix) -> &'a str {
     history[fix.entry].items[fix.item].id
 }
 
+/// One class of an incident's failure modes: as first spelled, normalised (the key of
+/// the per-class index), and the failure modes of that class.
+struct ClassModes<'a> {
+    class: &'a str,
+    key: String,
+    modes: Vec<&'a str>,
+}
+
 /// The classes of an incident's failure modes, each with the failure modes of that class
 /// (first spelling of a class kept); an incident without failure modes has its `classes`
 /// with no mode.
-fn classes_with_modes<'a>(incident: &'a crate::record::Incident) -> Vec<(&'a str, Vec<&'a str>)> {
-    let mut out: Vec<(&'a str, Vec<&'a str>)> = Vec::new();
+fn classes_with_modes<'a>(incident: &'a crate::record::Incident) -> Vec<ClassModes<'a>> {
+    let mut out: Vec<ClassModes<'a>> = Vec::new();
     let mut add = |class: &'a str, mode: Option<&'a str>| {
         let key = normalize(class);
-        let index = match out.iter().position(|(known, _)| normalize(known) == key) {
+        let index = match out.iter().position(|known| known.key == key) {
             Some(index) => index,
             None => {
-                out.push((class, Vec::new()));
+                out.push(ClassModes { class, key, modes: Vec::new() });
                 out.len() - 1
             }
         };
-        out[index].1.extend(mode);
+        out[index].modes.extend(mode);
     };
     let modes = incident.failure_modes();
     for (index, mode) in modes.iter().enumerate() {
