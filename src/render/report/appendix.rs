@@ -5,7 +5,7 @@
 //! are absent from the model and left out of bodies; bodies go through [`super::body`],
 //! which lets no raw HTML or unsafe link through.
 
-use super::html_text::{escape, escape_into, nowrap_into, opt, table_end, table_head};
+use super::html_text::{escape, escape_into, nowrap_into, opt, opt_into, table_end, table_head};
 use super::page::Page;
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
@@ -86,10 +86,7 @@ fn article(incident: &IncidentRow, body: Option<&str>, out: &mut Page<'_>) {
             out.push_str("</td><td>");
             nowrap_or_dash(out, item.due.map(|due| due.to_string()).as_deref());
             out.push_str("</td><td>");
-            match item.failure_mode {
-                Some(text) => escape_into(out, text),
-                None => out.push_str("—"),
-            }
+            opt_into(out, item.failure_mode);
             out.push_str("</td><td>");
             proof(item, out);
             out.push_str("</td></tr>\n");

@@ -19,11 +19,12 @@ pub(crate) fn escape(text: &str) -> String {
     // Most record text holds none of the five characters: one pass through a table finds
     // the first, if any (record texts are short: two vectorised searches cost more to
     // start than this costs to finish), and the bytes before it are copied as they are.
-    if !text.bytes().any(|byte| ENTITY[usize::from(byte)]) {
+    let Some(first) = text.bytes().position(|byte| ENTITY[usize::from(byte)]) else {
         return text.to_string();
-    }
+    };
     let mut out = String::with_capacity(text.len() + 8);
-    escape_runs(text, |run| out.push_str(run));
+    out.push_str(&text[..first]);
+    escape_runs(&text[first..], |run| out.push_str(run));
     out
 }
 
@@ -57,6 +58,14 @@ fn escape_runs<'t>(text: &'t str, mut push: impl FnMut(&'t str)) {
 /// Escaped text, or a dash when absent.
 pub(crate) fn opt(text: &Option<impl AsRef<str>>) -> String {
     text.as_ref().map_or_else(|| "—".to_string(), |text| escape(text.as_ref()))
+}
+
+/// [`opt`] written straight into the page.
+pub(crate) fn opt_into(out: &mut Page<'_>, text: Option<&str>) {
+    match text {
+        Some(text) => escape_into(out, text),
+        None => out.push_str("—"),
+    }
 }
 
 /// Text that must not wrap (ids, dates, statuses), escaped.
@@ -152,8 +161,11 @@ mod tests {
             let mut page = Page::html(&mut bytes);
             escape_into(&mut page, &text);
             nowrap_into(&mut page, &text);
+            opt_into(&mut page, Some(&text));
+            opt_into(&mut page, None);
             page.finish().unwrap();
-            assert_eq!(String::from_utf8(bytes).unwrap(), format!("{}{}", escape(&text), nowrap(&text)), "{text:?}");
+            let expected = format!("{}{}{}{}", escape(&text), nowrap(&text), opt(&Some(&text)), opt(&None::<&str>));
+            assert_eq!(String::from_utf8(bytes).unwrap(), expected, "{text:?}");
         }
     }
 
