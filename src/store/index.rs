@@ -80,7 +80,7 @@ impl<'a> Index<'a> {
             orphans.extend(part.orphans);
             repeated.extend(part.repeated);
         }
-        let (mut incidents, orphans) = rayon::join(
+        let (incidents, orphans) = rayon::join(
             || {
                 // Each id split into chunks once: compare_ids splits both ids per comparison.
                 incidents.par_sort_by_cached_key(|(file, entry)| (IdKey::new(entry.id), *file));
@@ -96,7 +96,7 @@ impl<'a> Index<'a> {
             },
         );
         let mut position: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(incidents.len(), Default::default());
-        for (at, entry) in incidents.iter_mut().enumerate() {
+        for (at, entry) in incidents.iter().enumerate() {
             position.insert(entry.id, at);
         }
         Index { incidents, orphans, repeated, position }
