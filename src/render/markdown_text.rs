@@ -158,39 +158,6 @@ fn escape_word(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The scan as a match per byte, as it was: the reference for the table.
-    fn reads_as_written_by_match(text: &str) -> bool {
-        let bytes = text.as_bytes();
-        if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-            return false;
-        }
-        bytes.iter().enumerate().all(|(at, &byte)| match byte {
-            b' ' => bytes[at - 1] != b' ',
-            b'.' => at < 3 || !bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
-            b'|' | b':' | b'@' => false,
-            byte if is_active(byte) => false,
-            0..=0x1f | 0x7f..=0xff => false,
-            _ => true,
-        })
-    }
-
-    #[test]
-    fn the_byte_table_reads_every_byte_as_the_match_did() {
-        let mut texts =
-            vec![String::new(), "a".to_string(), "www.x".to_string(), "WwW.x".to_string(), "a  b".to_string()];
-        for byte in 0..=255u8 {
-            for (before, after) in [("", ""), ("ab", "cd"), ("www", "x"), ("a ", "b")] {
-                let mut bytes = before.as_bytes().to_vec();
-                bytes.push(byte);
-                bytes.extend_from_slice(after.as_bytes());
-                texts.push(String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-        for text in texts {
-            assert_eq!(reads_as_written(&text), reads_as_written_by_match(&text), "{text:?}");
-        }
-    }
     use pulldown_cmark::{Event, Options, Parser, Tag};
 
     /// The first, allocating version of the word escapes, kept to show the one without
@@ -336,6 +303,39 @@ mod tests {
             assert_eq!(links_left(&line), Vec::<String>::new(), "{text:?} -> {line:?}");
             let cell = format!("| a | b |\n|---|---|\n| {} | x |\n", inline(text));
             assert_eq!(links_left(&cell), Vec::<String>::new(), "{text:?} -> {cell:?}");
+        }
+    }
+
+    /// The scan as a match per byte, as it was: the reference for the table.
+    fn reads_as_written_by_match(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+            return false;
+        }
+        bytes.iter().enumerate().all(|(at, &byte)| match byte {
+            b' ' => bytes[at - 1] != b' ',
+            b'.' => at < 3 || !bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
+            b'|' | b':' | b'@' => false,
+            byte if is_active(byte) => false,
+            0..=0x1f | 0x7f..=0xff => false,
+            _ => true,
+        })
+    }
+
+    #[test]
+    fn the_byte_table_reads_every_byte_as_the_match_did() {
+        let mut texts =
+            vec![String::new(), "a".to_string(), "www.x".to_string(), "WwW.x".to_string(), "a  b".to_string()];
+        for byte in 0..=255u8 {
+            for (before, after) in [("", ""), ("ab", "cd"), ("www", "x"), ("a ", "b")] {
+                let mut bytes = before.as_bytes().to_vec();
+                bytes.push(byte);
+                bytes.extend_from_slice(after.as_bytes());
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        for text in texts {
+            assert_eq!(reads_as_written(&text), reads_as_written_by_match(&text), "{text:?}");
         }
     }
 }
