@@ -20,7 +20,6 @@ use crate::text::normalize;
 use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The smallest Jaccard overlap, in percent, at which two failure modes are similar.
 pub(crate) const THRESHOLD_PERCENT: usize = 60;
@@ -57,21 +56,46 @@ pub(crate) struct SimilarModes {
 
 /// The normalised word set of a text, sorted.
 pub(crate) fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    // Each word lower-cased into one buffer (ASCII without the Unicode tables), so the
-    // stem is the only string a word allocates.
-    let mut lower = String::new();
+    let (key, _) = word_key(text, &mut Scratch::default());
+    key.split(' ').filter(|word| !word.is_empty()).map(str::to_string).collect()
+}
+
+/// The buffers [`word_key`] reuses from one text to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The stems of a text, one after another.
+    stems: String,
+    /// Where each stem starts and ends in `stems`.
+    spans: Vec<(usize, usize)>,
+}
+
+/// The normalised word set of `text` ([`words`]) as one string, the words sorted and
+/// joined by single spaces (a word holds no space, so two texts have the same word set
+/// exactly when their keys are equal), and how many words it holds. Each word is
+/// lower-cased and stemmed in one buffer: a text allocates its key and nothing else.
+fn word_key(text: &str, scratch: &mut Scratch) -> (String, usize) {
+    let Scratch { stems, spans } = scratch;
+    stems.clear();
+    spans.clear();
     let mut add = |word: &str| {
-        lower.clear();
+        let start = stems.len();
         if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
+            // Lower-cased without the Unicode tables.
+            stems.push_str(word);
+            stems[start..].make_ascii_lowercase();
         } else {
-            lower.push_str(&word.to_lowercase());
+            stems.push_str(&word.to_lowercase());
         }
-        if STOP_WORDS.binary_search(&lower.as_str()).is_err() {
-            out.push(stem(&lower));
+        if STOP_WORDS.binary_search(&&stems[start..]).is_ok() {
+            stems.truncate(start);
+            return;
         }
+        let (kept, y) = stem(&stems[start..]);
+        stems.truncate(start + kept);
+        if y {
+            stems.push('y');
+        }
+        spans.push((start, stems.len()));
     };
     if text.is_ascii() {
         // The same words, split at bytes without decoding characters: in ASCII text a
@@ -83,22 +107,34 @@ pub(crate) fn words(text: &str) -> Vec<String> {
     } else {
         text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).for_each(add);
     }
-    out.sort();
-    out.dedup();
-    out
+    let stems = stems.as_str();
+    let word = |&(start, end): &(usize, usize)| &stems[start..end];
+    spans.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+    spans.dedup_by(|a, b| word(a) == word(b));
+    let mut key = String::with_capacity(stems.len() + spans.len());
+    for (at, span) in spans.iter().enumerate() {
+        if at > 0 {
+            key.push(' ');
+        }
+        key.push_str(word(span));
+    }
+    (key, spans.len())
 }
 
-fn stem(word: &str) -> String {
+/// The stem of a lower-cased word: how many of its bytes it keeps, and whether a `y`
+/// follows them (`-ies` → `-y`; else one of `-ing`, `-ed`, `-s` cut, then a final `-e`,
+/// each only while three letters remain).
+fn stem(word: &str) -> (usize, bool) {
     let long = |base: &&str| base.chars().count() >= 3;
     if let Some(base) = word.strip_suffix("ies").filter(long) {
-        return format!("{base}y");
+        return (base.len(), true);
     }
     let base = ["ing", "ed", "s"].iter().find_map(|suffix| word.strip_suffix(suffix).filter(long)).unwrap_or(word);
-    base.strip_suffix('e').filter(long).unwrap_or(base).to_string()
+    (base.strip_suffix('e').filter(long).unwrap_or(base).len(), false)
 }
 
 /// The overlap of two sorted word sets in percent, when they are similar.
-pub(crate) fn similarity(a: &[String], b: &[String]) -> Option<usize> {
+pub(crate) fn similarity<T: Ord>(a: &[T], b: &[T]) -> Option<usize> {
     if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
         return None;
     }
@@ -139,52 +175,46 @@ impl Occurrence {
 pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
     // Each failure mode's word set and normalised classes, computed once, in parallel
     // (most of this function's work); the sets are then numbered in order.
-    let prepared: Vec<Vec<(Vec<String>, Vec<String>)>> = history
+    let prepared: Vec<Vec<Prepared>> = history
         .par_iter()
-        .map(|entry| {
+        .map_init(Scratch::default, |scratch, entry| {
             let modes = entry.incident.failure_modes();
             (0..modes.len())
                 .map(|mode_index| {
+                    let (key, words) = word_key(&modes[mode_index].value, scratch);
                     let classes = entry.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect();
-                    (words(&modes[mode_index].value), classes)
+                    Prepared { key, words, classes }
                 })
                 .collect()
         })
         .collect();
-    let mut sets: Vec<Vec<String>> = Vec::new();
-    let mut set_of: HashMap<Vec<String>, usize> = HashMap::default();
+    let mut sets: Vec<&str> = Vec::new();
+    let mut set_of: HashMap<&str, usize> = HashMap::default();
     let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
     let mut mode_set: Vec<Vec<Option<usize>>> = Vec::with_capacity(history.len());
-    let mut mode_classes: Vec<Vec<Vec<String>>> = Vec::with_capacity(history.len());
-    for (entry_index, (entry, modes)) in history.iter().zip(prepared).enumerate() {
+    for (entry_index, (entry, modes)) in history.iter().zip(&prepared).enumerate() {
         let day = entry.opened();
         let mut ids = Vec::with_capacity(modes.len());
-        let mut classes = Vec::with_capacity(modes.len());
-        for (mode_index, (set, mode_classes)) in modes.into_iter().enumerate() {
-            classes.push(mode_classes);
-            if set.len() < MIN_WORDS {
+        for (mode_index, mode) in modes.iter().enumerate() {
+            if mode.words < MIN_WORDS {
                 ids.push(None);
                 continue;
             }
-            let id = match set_of.get(&set) {
-                Some(&id) => id,
-                None => {
-                    set_of.insert(set.clone(), sets.len());
-                    sets.push(set);
-                    occurrences.push(Vec::new());
-                    sets.len() - 1
-                }
-            };
+            let id = *set_of.entry(&mode.key).or_insert_with(|| {
+                sets.push(&mode.key);
+                occurrences.push(Vec::new());
+                sets.len() - 1
+            });
             occurrences[id].push(Occurrence { entry: entry_index, mode: mode_index, day });
             ids.push(Some(id));
         }
         mode_set.push(ids);
-        mode_classes.push(classes);
     }
     for list in &mut occurrences {
         list.sort_by_key(Occurrence::key);
     }
-    let similar_sets = similar_sets(&sets);
+    let mode_classes = |entry: usize, mode: usize| prepared[entry][mode].classes.as_slice();
+    let similar_sets = similar_sets(&interned(&sets));
     let position: HashMap<&str, usize> = history.iter().enumerate().map(|(i, e)| (e.id, i)).rev().collect();
     // (later incident, its failure mode, the earlier one, overlap), materialised at the end.
     // Each incident of the period is looked up on its own: in parallel, in order.
@@ -195,13 +225,13 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
             let (Some(&entry_index), Some(day)) = (position.get(later.id), later.opened()) else { return pairs };
             for (mode_index, set) in mode_set[entry_index].iter().enumerate() {
                 let Some(set) = *set else { continue };
-                let classes = &mode_classes[entry_index][mode_index];
+                let classes = mode_classes(entry_index, mode_index);
                 let mut best: Option<(Occurrence, usize)> = None;
                 for &(other, percent) in &similar_sets[set] {
                     let list = &occurrences[other];
                     let before = list.partition_point(|o| o.day.is_some_and(|at| at < day));
                     let earlier = list[..before].iter().rev().take(WALK).find(|o| {
-                        o.entry != entry_index && !mode_classes[o.entry][o.mode].iter().any(|c| classes.contains(c))
+                        o.entry != entry_index && !mode_classes(o.entry, o.mode).iter().any(|c| classes.contains(c))
                     });
                     if let Some(o) = earlier {
                         if best.is_none_or(|(b, _)| o.key() > b.key()) {
@@ -216,11 +246,15 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
             pairs
         })
         .collect();
-    found.sort_by(|a, b| {
-        b.0.day
-            .cmp(&a.0.day)
-            .then_with(|| crate::store::order::compare_ids(history[b.0.entry].id, history[a.0.entry].id))
-    });
+    // Newest first, then by id, descending. `history` is in id order, so an incident's
+    // place in it stands for its id: equal ids (a duplicate) share the place of the
+    // first, and keep the order they were found in.
+    let mut place: Vec<usize> = Vec::with_capacity(history.len());
+    for (at, entry) in history.iter().enumerate() {
+        let same = at > 0 && crate::store::order::compare_ids(history[at - 1].id, entry.id).is_eq();
+        place.push(if same { place[at - 1] } else { at });
+    }
+    found.sort_by_key(|(later, _, _)| std::cmp::Reverse((later.day, place[later.entry])));
     let text = |o: &Occurrence| history[o.entry].incident.failure_modes()[o.mode].value.clone();
     SimilarModes {
         threshold_percent: THRESHOLD_PERCENT,
@@ -239,41 +273,71 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
     }
 }
 
-/// For each distinct word set, the sets similar to it (itself included) with their
-/// overlap, found through a prefix filter on the rarest words.
-fn similar_sets(sets: &[Vec<String>]) -> Vec<Vec<(usize, usize)>> {
-    let mut frequency: HashMap<&str, usize> = HashMap::default();
-    for set in sets {
-        for word in set {
-            *frequency.entry(word.as_str()).or_default() += 1;
-        }
+/// A failure mode as [`find`] compares it: its word set ([`word_key`]), how many words
+/// that holds, and its normalised classes.
+struct Prepared {
+    key: String,
+    words: usize,
+    classes: Vec<String>,
+}
+
+/// Word sets (keys of [`word_key`]) with each word numbered, in order of first use; each
+/// set's numbers ascending.
+fn interned(sets: &[&str]) -> Vec<Vec<usize>> {
+    let mut number: HashMap<&str, usize> = HashMap::default();
+    sets.iter()
+        .map(|set| {
+            let mut words: Vec<usize> = set
+                .split(' ')
+                .filter(|word| !word.is_empty())
+                .map(|word| {
+                    let next = number.len();
+                    *number.entry(word).or_insert(next)
+                })
+                .collect();
+            words.sort_unstable();
+            words
+        })
+        .collect()
+}
+
+/// For each distinct word set (of numbered words, ascending), the sets similar to it
+/// (itself included) with their overlap, found through a prefix filter on the rarest
+/// words.
+fn similar_sets(sets: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
+    let words = sets.iter().flatten().max().map_or(0, |last| last + 1);
+    let mut frequency: Vec<usize> = vec![0; words];
+    for word in sets.iter().flatten() {
+        frequency[*word] += 1;
     }
-    // Each set's words, rarest first (ties by the word): the global order of the filter.
-    let ordered: Vec<Vec<&str>> = sets
+    // Each set's words, rarest first (ties by number): the global order of the filter.
+    // Any one order finds every pair; this one keeps the lists of candidates short.
+    let ordered: Vec<Vec<usize>> = sets
         .iter()
         .map(|set| {
-            let mut list: Vec<&str> = set.iter().map(String::as_str).collect();
-            list.sort_by_key(|word| (frequency.get(word).copied().unwrap_or(0), *word));
+            let mut list = set.clone();
+            list.sort_unstable_by_key(|word| (frequency[*word], *word));
             list
         })
         .collect();
     // Jaccard ≥ t needs |a ∩ b| ≥ ⌈t·|a|⌉, so some word of the first |a| − ⌈t·|a|⌉ + 1.
     let prefix = |size: usize| size + 1 - (THRESHOLD_PERCENT * size).div_ceil(100);
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); words];
     for (id, list) in ordered.iter().enumerate() {
         for word in &list[..prefix(list.len()).min(list.len())] {
-            index.entry(word).or_default().push(id);
+            index[*word].push(id);
         }
     }
     let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sets.len()];
+    let mut candidates: Vec<usize> = Vec::new();
     for (id, list) in ordered.iter().enumerate() {
-        let mut candidates: Vec<usize> = Vec::new();
+        candidates.clear();
         for word in &list[..prefix(list.len()).min(list.len())] {
-            candidates.extend(index.get(word).into_iter().flatten().copied());
+            candidates.extend_from_slice(&index[*word]);
         }
         candidates.sort_unstable();
         candidates.dedup();
-        for other in candidates {
+        for &other in &candidates {
             if let Some(percent) = similarity(&sets[id], &sets[other]) {
                 out[id].push((other, percent));
             }
@@ -329,7 +393,10 @@ mod tests {
                 .filter(|word| !word.is_empty())
                 .map(str::to_lowercase)
                 .filter(|word| !STOP_WORDS.contains(&word.as_str()))
-                .map(|word| stem(&word))
+                .map(|word| {
+                    let (kept, y) = stem(&word);
+                    format!("{}{}", &word[..kept], if y { "y" } else { "" })
+                })
                 .collect();
             out.sort();
             out.dedup();
@@ -367,7 +434,8 @@ mod tests {
             "connection pool exhausted under burst load",
         ];
         let sets: Vec<Vec<String>> = texts.iter().map(|t| words(t)).collect();
-        let fast = similar_sets(&sets);
+        let keys: Vec<String> = sets.iter().map(|set| set.join(" ")).collect();
+        let fast = similar_sets(&interned(&keys.iter().map(String::as_str).collect::<Vec<_>>()));
         for (i, a) in sets.iter().enumerate() {
             let slow: Vec<(usize, usize)> =
                 sets.iter().enumerate().filter_map(|(j, b)| similarity(a, b).map(|p| (j, p))).collect();

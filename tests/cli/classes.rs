@@ -374,3 +374,47 @@ fn remediate_says_when_a_class_is_not_written_for_a_listed_failure_mode() {
     assert!(run.stderr.contains("warning: --class disk-capacity is not written"), "{}", run.stderr);
     assert_eq!(repo.read("incidents/INC-2.md"), before);
 }
+
+#[test]
+fn similar_failure_modes_list_the_newest_first_then_by_id_descending() {
+    let incident = |id: &str, opened: &str, mode: &str| {
+        format!("---\nkind: incident\nid: {id}\ntitle: {id} title\nseverity: SEV2\nstatus: active\nopened: {opened}\nfailure_modes:\n  - {mode}\n---\n")
+    };
+    let earlier = "price cache keys are not versioned across deploys";
+    let later = "price cache key not versioned across deploys";
+    let run = Repo::new()
+        .file("incidents/INC-1.md", &incident("INC-1", "2025-01-01", earlier))
+        .file("incidents/INC-2.md", &incident("INC-2", "2025-03-01", later))
+        .file("incidents/INC-9.md", &incident("INC-9", "2025-03-01", later))
+        .file("incidents/INC-10.md", &incident("INC-10", "2025-03-01", later))
+        .file("incidents/INC-11.md", &incident("INC-11", "2025-02-01", later))
+        // A duplicate id (a `duplicate-id` error for `check`): the first file stands for it.
+        .file(
+            "incidents/later/INC-9.md",
+            &incident("INC-9", "2025-03-01", "price cache keys not versioned across a deploy"),
+        )
+        .run(&["report", "--format", "json"]);
+    let similar = &run.json()["similar_failure_modes"];
+    let listed: Vec<(&str, &str, &str)> = similar["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| {
+            (
+                pair["incident"].as_str().unwrap(),
+                pair["failure_mode"].as_str().unwrap(),
+                pair["earlier_incident"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("INC-10", later, "INC-11"),
+            ("INC-9", later, "INC-11"),
+            ("INC-2", later, "INC-11"),
+            ("INC-11", later, "INC-1"),
+        ],
+        "{similar:#}"
+    );
+}
