@@ -84,8 +84,26 @@ fn escape_lines(text: &str) -> Cow<'_, str> {
 /// feed is kept), no bidirectional override (U+202A–U+202E, U+2066–U+2069), no `##[`
 /// and no `::` anywhere (it only matters at the start of a line). The bytes that can
 /// start one of them are found with a table; each is then looked at closely.
-fn plainly_printable(text: &str) -> bool {
-    let bytes = text.as_bytes();
+pub(crate) fn plainly_printable(text: &str) -> bool {
+    plainly_printable_bytes(text.as_bytes())
+}
+
+/// Whether `before` followed by `after`, each [`plainly_printable`], is too: a `##[` or
+/// a `::` can span the join (a character cannot: each is whole in its text).
+pub(crate) fn joins_plainly(before: &str, after: &str) -> bool {
+    let (before, after) = (before.as_bytes(), after.as_bytes());
+    let tail = &before[before.len().saturating_sub(2)..];
+    let head = &after[..after.len().min(2)];
+    let mut join = [0; 4];
+    join[..tail.len()].copy_from_slice(tail);
+    join[tail.len()..tail.len() + head.len()].copy_from_slice(head);
+    plainly_printable_bytes(&join[..tail.len() + head.len()])
+}
+
+/// [`plainly_printable`] of bytes, which may start or end inside a character: a
+/// character cut at the end is not looked at, and a byte that continues one never
+/// starts what is escaped.
+fn plainly_printable_bytes(bytes: &[u8]) -> bool {
     let mut from = 0;
     while let Some(offset) = bytes[from..].iter().position(|byte| MAY_START[usize::from(*byte)]) {
         let at = from + offset;
@@ -140,6 +158,17 @@ mod tests {
         ) {
             if plainly_printable(&text) {
                 proptest::prop_assert_eq!(escape_lines(&text), text.as_str());
+            }
+        }
+
+        #[test]
+        fn a_join_of_plain_texts_is_plain_exactly_when_the_whole_is(
+            before in "([a :#\\[\\n·\u{a0}\u{202f}]|##\\[|::){0,8}",
+            after in "([a :#\\[\\n·\u{a0}\u{202f}]|##\\[|::){0,8}",
+        ) {
+            if plainly_printable(&before) && plainly_printable(&after) {
+                let whole = format!("{before}{after}");
+                proptest::prop_assert_eq!(joins_plainly(&before, &after), plainly_printable(&whole));
             }
         }
     }

@@ -2,14 +2,17 @@
 //! [`Page`], which hands it to the output in parts of about 64 KiB, each ending at a line
 //! break, so the whole report (tens of MB at 40,000 records) never sits in memory. The
 //! Markdown page passes each part through [`printable_lines`] on the way, exactly as the
-//! whole text would be: that escape works line by line.
+//! whole text would be: that escape works line by line. Text known to hold nothing that
+//! escape changes ([`plainly_printable`], the common case) goes out as it is.
 //!
 //! The long sections (one entry per incident or recurrence) are rendered on every core
 //! with [`Page::push_each`]: each worker renders a run of entries into a page of its own
 //! ([`Page::part`]), and the parts are appended in order, a window of entries at a time,
-//! so the output is the same as one thread's and only a window's text is held.
+//! so the output is the same as one thread's and only a window's text is held. For
+//! Markdown, each worker also looks at its part's bytes for what [`printable_lines`]
+//! would escape, so the page does not read the text again on one core.
 
-use crate::printable::printable_lines;
+use crate::printable::{joins_plainly, plainly_printable, printable_lines};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -34,8 +37,12 @@ pub(crate) struct Page<'w> {
     buffer: String,
     /// Where complete lines go; `None` for a [`Page::part`], which keeps its text.
     out: Option<&'w mut dyn Write>,
-    /// What every part goes through on the way out.
-    lines: fn(&str) -> Cow<'_, str>,
+    /// Whether text goes out through [`printable_lines`] (Markdown) or as written (HTML).
+    escaped: bool,
+    /// For an escaped page: the whole buffer is known to be [`plainly_printable`], so it
+    /// goes out as it is. When it is not, the buffer goes through [`printable_lines`]
+    /// and this is worked out again for what is left after a write.
+    plain: bool,
     /// The first write that failed; nothing is written after it.
     failed: Option<io::Error>,
 }
@@ -44,25 +51,34 @@ impl<'w> Page<'w> {
     /// A page for Markdown printed on a terminal or in a CI log: control characters and
     /// workflow commands of record text are escaped ([`printable_lines`]).
     pub(crate) fn markdown(out: &'w mut dyn Write) -> Self {
-        Page::new(out, printable_lines)
+        Page::new(out, true)
     }
 
     /// A page written as it is: HTML, whose renderer escapes every piece of record text.
     pub(crate) fn html(out: &'w mut dyn Write) -> Self {
-        Page::new(out, as_written)
+        Page::new(out, false)
     }
 
-    fn new(out: &'w mut dyn Write, lines: fn(&str) -> Cow<'_, str>) -> Self {
-        Page { buffer: String::with_capacity(PART + PART / 4), out: Some(out), lines, failed: None }
+    fn new(out: &'w mut dyn Write, escaped: bool) -> Self {
+        Page { buffer: String::with_capacity(PART + PART / 4), out: Some(out), escaped, plain: true, failed: None }
     }
 
     /// A page that keeps what is pushed onto it, for a worker of [`Page::push_each`]: its
     /// text goes onto the real page, through that page's escape, in order.
     fn part() -> Page<'static> {
-        Page { buffer: String::new(), out: None, lines: as_written, failed: None }
+        Page { buffer: String::new(), out: None, escaped: false, plain: true, failed: None }
     }
 
     pub(crate) fn push_str(&mut self, text: &str) {
+        if self.escaped && self.plain {
+            self.plain = plainly_printable(text) && joins_plainly(&self.buffer, text);
+        }
+        self.push_looked_at(text);
+    }
+
+    /// [`Page::push_str`] for text whose bytes the caller looked at already (and set
+    /// `plain` by).
+    fn push_looked_at(&mut self, text: &str) {
         self.buffer.push_str(text);
         if self.buffer.len() >= PART && self.out.is_some() {
             self.write_lines();
@@ -89,17 +105,22 @@ impl<'w> Page<'w> {
         while !rest.is_empty() {
             let (now, later) = rest.split_at(window.min(rest.len()));
             let run = (window / RUNS_PER_WINDOW).max(1);
-            let parts: Vec<(String, Result<(), E>)> = now
+            let escaped = self.escaped;
+            let parts: Vec<(String, bool, Result<(), E>)> = now
                 .par_chunks(run)
                 .map(|run| {
                     let mut part = Page::part();
                     let done = run.iter().try_for_each(|item| one(item, &mut part));
-                    (part.buffer, done)
+                    let plain = escaped && plainly_printable(&part.buffer);
+                    (part.buffer, plain, done)
                 })
                 .collect();
-            let bytes: usize = parts.iter().map(|(text, _)| text.len()).sum();
-            for (text, done) in parts {
-                self.push_str(&text);
+            let bytes: usize = parts.iter().map(|(text, _, _)| text.len()).sum();
+            for (text, plain, done) in parts {
+                if self.escaped && self.plain {
+                    self.plain = plain && joins_plainly(&self.buffer, &text);
+                }
+                self.push_looked_at(&text);
                 done?;
             }
             window = if bytes > WINDOW_BYTES { (window / 2).max(1) } else { (window * 2).min(WINDOW) };
@@ -139,8 +160,12 @@ impl<'w> Page<'w> {
         let Some(end) = self.buffer.rfind('\n') else { return };
         let mut buffer = std::mem::take(&mut self.buffer);
         self.write(&buffer[..=end]);
-        // The rest (less than a line) moves to the front; the allocation stays.
+        // The rest (less than a line) moves to the front; the allocation stays. What
+        // follows a plain text's line break is plain too.
         buffer.drain(..=end);
+        if self.escaped && !self.plain {
+            self.plain = plainly_printable(&buffer);
+        }
         self.buffer = buffer;
     }
 
@@ -149,14 +174,12 @@ impl<'w> Page<'w> {
             return;
         }
         let Some(out) = self.out.as_mut() else { return };
-        if let Err(error) = out.write_all((self.lines)(text).as_bytes()) {
+        // The buffer is written from its start, so a plain buffer's text is plain.
+        let text = if self.escaped && !self.plain { printable_lines(text) } else { Cow::Borrowed(text) };
+        if let Err(error) = out.write_all(text.as_bytes()) {
             self.failed = Some(error);
         }
     }
-}
-
-fn as_written(text: &str) -> Cow<'_, str> {
-    Cow::Borrowed(text)
 }
 
 impl std::fmt::Write for Page<'_> {
@@ -199,6 +222,67 @@ mod tests {
         }
         page.finish().unwrap();
         assert_eq!(String::from_utf8(parallel).unwrap(), String::from_utf8(serial).unwrap());
+    }
+
+    #[test]
+    fn escapes_that_span_entries_or_follow_a_hostile_one_come_out_as_the_whole_text_would() {
+        // Entries that end and start halfway through `##[` or `::`, a control character
+        // among plain entries, and plain text after it.
+        let pieces = ["#", "#[x", ":", ":y\n", "plain\n", "\n", " \u{a0}", "a", "::", "##["];
+        let items: Vec<String> = (0..4 * WINDOW)
+            .map(|n| {
+                let first = pieces[n % pieces.len()];
+                let second = pieces[(n / pieces.len() + n) % pieces.len()];
+                let filler = match n % 7 {
+                    0 => format!("{}\n", "x".repeat(300)),
+                    1 => String::new(),
+                    _ => "x".repeat(n % 13),
+                };
+                let hostile = if n == WINDOW + 3 { "\u{1b}[2J" } else { "" };
+                format!("{first}{filler}{hostile}{second}")
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut page = Page::markdown(&mut out);
+        page.push_str("head ");
+        page.push_each(&items, |item, page| page.push_str(item));
+        page.push_str(":: tail\n");
+        page.finish().unwrap();
+        let whole = format!("head {}:: tail\n", items.concat());
+        assert_eq!(String::from_utf8(out).unwrap(), printable_lines(&whole));
+    }
+
+    #[test]
+    fn what_is_left_after_a_write_is_looked_at_again() {
+        let mut out = Vec::new();
+        let mut page = Page::markdown(&mut out);
+        page.push_str(&"x".repeat(PART - 4));
+        // Over a part: the line is written, and the control character waits.
+        page.push_str("\n::\u{1b}ab");
+        page.push_str("y\nplain\n");
+        page.finish().unwrap();
+        let whole = format!("{}\n::\u{1b}aby\nplain\n", "x".repeat(PART - 4));
+        assert_eq!(String::from_utf8(out).unwrap(), printable_lines(&whole));
+    }
+
+    #[test]
+    fn a_workflow_command_split_between_two_workers_parts_is_escaped() {
+        // The first window's runs are of FIRST_WINDOW / RUNS_PER_WINDOW entries: the
+        // fourth and fifth entries land in the parts of two workers.
+        assert_eq!(FIRST_WINDOW / RUNS_PER_WINDOW, 4);
+        let pieces = ["#", "##", "#[", "[x", ":", "\n:", ":x", "x", "\n", "\u{a0}"];
+        for before in pieces {
+            for after in pieces {
+                let items = ["a", "b", "c", before, after, "d\n"];
+                let mut out = Vec::new();
+                let mut page = Page::markdown(&mut out);
+                page.push_str("head\n");
+                page.push_each(&items, |item, page| page.push_str(item));
+                page.finish().unwrap();
+                let whole = format!("head\n{}", items.concat());
+                assert_eq!(String::from_utf8(out).unwrap(), printable_lines(&whole), "{before:?} {after:?}");
+            }
+        }
     }
 
     #[test]
