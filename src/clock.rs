@@ -89,7 +89,67 @@ impl fmt::Display for Timestamp {
             // NaiveDate's own Display is `YYYY-MM-DD` without parsing a format string,
             // which shows in a report serialising tens of thousands of dates.
             Timestamp::Date(date) => write!(f, "{date}"),
-            Timestamp::DateTime(moment) => f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            Timestamp::DateTime(moment) => match whole_seconds_rfc3339(moment) {
+                Some((text, len)) => f.write_str(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?),
+                None => f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            },
+        }
+    }
+}
+
+/// What `to_rfc3339_opts(AutoSi, true)` writes for a moment to the whole second, in a
+/// four-digit year, at an offset of whole minutes (every timestamp a record holds in
+/// practice: `2026-03-02T14:20:00Z`, `…+02:00`), written without a `String` (a report
+/// writes one per incident and item); `None` for any other moment.
+fn whole_seconds_rfc3339(moment: &DateTime<FixedOffset>) -> Option<([u8; 25], usize)> {
+    use chrono::{Datelike, Timelike};
+    let local = moment.naive_local();
+    let offset = moment.offset().local_minus_utc();
+    let year = u32::try_from(local.year()).ok().filter(|year| *year <= 9999)?;
+    if local.nanosecond() != 0 || offset % 60 != 0 {
+        return None;
+    }
+    let mut out = Written { text: [0; 25], len: 0 };
+    out.number(year, 4);
+    for (separator, value) in [
+        (b'-', local.month()),
+        (b'-', local.day()),
+        (b'T', local.hour()),
+        (b':', local.minute()),
+        (b':', local.second()),
+    ] {
+        out.push(separator);
+        out.number(value, 2);
+    }
+    if offset == 0 {
+        out.push(b'Z');
+    } else {
+        let minutes = offset.unsigned_abs() / 60;
+        out.push(if offset < 0 { b'-' } else { b'+' });
+        out.number(minutes / 60, 2);
+        out.push(b':');
+        out.number(minutes % 60, 2);
+    }
+    Some((out.text, out.len))
+}
+
+/// The bytes of [`whole_seconds_rfc3339`] as they are written.
+struct Written {
+    text: [u8; 25],
+    len: usize,
+}
+
+impl Written {
+    fn push(&mut self, byte: u8) {
+        self.text[self.len] = byte;
+        self.len += 1;
+    }
+
+    /// `value` in `width` decimal digits, zero-padded (and cut to its last `width`).
+    fn number(&mut self, value: u32, width: u32) {
+        for place in (0..width).rev() {
+            // One decimal digit, 0–9.
+            self.push(b'0' + (value / 10u32.pow(place) % 10) as u8);
         }
     }
 }
@@ -172,6 +232,38 @@ pub(crate) fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_timestamp_is_written_as_chrono_writes_rfc_3339(
+            seconds in -70_000_000_000i64..260_000_000_000,
+            nanos in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..2_000_000_000],
+            offset in proptest::prop_oneof![proptest::strategy::Just(0i32), -86_399i32..86_400, proptest::strategy::Strategy::prop_map(-1439i32..1440, |m| m * 60)],
+        ) {
+            let (Some(offset), Some(utc)) = (FixedOffset::east_opt(offset), DateTime::from_timestamp(seconds, nanos)) else {
+                return Ok(());
+            };
+            let moment = utc.with_timezone(&offset);
+            proptest::prop_assert_eq!(
+                Timestamp::DateTime(moment).to_string(),
+                moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+            );
+        }
+    }
+
+    #[test]
+    fn timestamps_are_written_as_records_hold_them() {
+        for text in [
+            "2025-06-03",
+            "2025-06-03T14:20:00Z",
+            "2025-06-03T14:20:00+02:00",
+            "0001-01-01T00:00:00-09:30",
+            "2025-06-03T14:20:00.250Z",
+        ] {
+            let written = Timestamp::parse(text).map(|at| at.to_string());
+            assert_eq!(written.as_deref(), Some(text));
+        }
+    }
 
     #[test]
     fn a_date_is_exactly_yyyy_mm_dd() {
