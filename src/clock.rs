@@ -85,55 +85,60 @@ impl Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((text, len)) = self.written() {
+            return f.write_str(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?);
+        }
         match self {
-            // NaiveDate's own Display is `YYYY-MM-DD` without parsing a format string,
-            // which shows in a report serialising tens of thousands of dates.
             Timestamp::Date(date) => write!(f, "{date}"),
-            Timestamp::DateTime(moment) => match whole_seconds_rfc3339(moment) {
-                Some((text, len)) => f.write_str(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?),
-                None => f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
-            },
+            Timestamp::DateTime(moment) => f.write_str(&moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
         }
     }
 }
 
-/// What `to_rfc3339_opts(AutoSi, true)` writes for a moment to the whole second, in a
-/// four-digit year, at an offset of whole minutes (every timestamp a record holds in
-/// practice: `2026-03-02T14:20:00Z`, `…+02:00`), written without a `String` (a report
-/// writes one per incident and item); `None` for any other moment.
-fn whole_seconds_rfc3339(moment: &DateTime<FixedOffset>) -> Option<([u8; 25], usize)> {
-    use chrono::{Datelike, Timelike};
-    let local = moment.naive_local();
-    let offset = moment.offset().local_minus_utc();
-    let year = u32::try_from(local.year()).ok().filter(|year| *year <= 9999)?;
-    if local.nanosecond() != 0 || offset % 60 != 0 {
-        return None;
+impl Timestamp {
+    /// What [`fmt::Display`] writes, as bytes, for a date or a moment to the whole
+    /// second in a four-digit year at an offset of whole minutes (every timestamp a
+    /// record holds in practice: `2026-03-02`, `2026-03-02T14:20:00Z`, `…+02:00`). It is
+    /// what chrono writes (`NaiveDate`'s Display, `to_rfc3339_opts(AutoSi, true)`),
+    /// without a `String` or a formatter: a report writes one per incident and item.
+    /// `None` for any other timestamp.
+    fn written(&self) -> Option<([u8; 25], usize)> {
+        use chrono::{Datelike, Timelike};
+        let (date, time) = match self {
+            Timestamp::Date(date) => (*date, None),
+            Timestamp::DateTime(moment) => (moment.date_naive(), Some(moment)),
+        };
+        let year = u32::try_from(date.year()).ok().filter(|year| *year <= 9999)?;
+        let mut out = Written { text: [0; 25], len: 0 };
+        out.number(year, 4);
+        for value in [date.month(), date.day()] {
+            out.push(b'-');
+            out.number(value, 2);
+        }
+        let Some(moment) = time else { return Some((out.text, out.len)) };
+        let local = moment.naive_local();
+        let offset = moment.offset().local_minus_utc();
+        if local.nanosecond() != 0 || offset % 60 != 0 {
+            return None;
+        }
+        for (separator, value) in [(b'T', local.hour()), (b':', local.minute()), (b':', local.second())] {
+            out.push(separator);
+            out.number(value, 2);
+        }
+        if offset == 0 {
+            out.push(b'Z');
+        } else {
+            let minutes = offset.unsigned_abs() / 60;
+            out.push(if offset < 0 { b'-' } else { b'+' });
+            out.number(minutes / 60, 2);
+            out.push(b':');
+            out.number(minutes % 60, 2);
+        }
+        Some((out.text, out.len))
     }
-    let mut out = Written { text: [0; 25], len: 0 };
-    out.number(year, 4);
-    for (separator, value) in [
-        (b'-', local.month()),
-        (b'-', local.day()),
-        (b'T', local.hour()),
-        (b':', local.minute()),
-        (b':', local.second()),
-    ] {
-        out.push(separator);
-        out.number(value, 2);
-    }
-    if offset == 0 {
-        out.push(b'Z');
-    } else {
-        let minutes = offset.unsigned_abs() / 60;
-        out.push(if offset < 0 { b'-' } else { b'+' });
-        out.number(minutes / 60, 2);
-        out.push(b':');
-        out.number(minutes % 60, 2);
-    }
-    Some((out.text, out.len))
 }
 
-/// The bytes of [`whole_seconds_rfc3339`] as they are written.
+/// The bytes of [`Timestamp::written`] as they are written.
 struct Written {
     text: [u8; 25],
     len: usize,
@@ -157,7 +162,13 @@ impl Written {
 /// Serialises as the text records hold (`2025-06-03` or RFC 3339), for JSON output.
 impl serde::Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.written() {
+            Some((text, len)) => match std::str::from_utf8(&text[..len]) {
+                Ok(text) => serializer.serialize_str(text),
+                Err(_) => serializer.collect_str(self),
+            },
+            None => serializer.collect_str(self),
+        }
     }
 }
 
@@ -244,10 +255,12 @@ mod tests {
                 return Ok(());
             };
             let moment = utc.with_timezone(&offset);
-            proptest::prop_assert_eq!(
-                Timestamp::DateTime(moment).to_string(),
-                moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-            );
+            let written = moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+            proptest::prop_assert_eq!(Timestamp::DateTime(moment).to_string(), written.as_str());
+            proptest::prop_assert_eq!(serde_json::to_string(&Timestamp::DateTime(moment)).ok(), Some(format!("{written:?}")));
+            let date = moment.date_naive();
+            proptest::prop_assert_eq!(Timestamp::Date(date).to_string(), date.to_string());
+            proptest::prop_assert_eq!(serde_json::to_string(&Timestamp::Date(date)).ok(), Some(format!("\"{date}\"")));
         }
     }
 
