@@ -10,11 +10,19 @@
 //! code is never linked, and it shows the address exactly as written. Every backtick of
 //! record text is escaped, so the only code spans are those made here.
 
+use std::borrow::Cow;
+
 /// `text` on one line, with Markdown's active characters escaped and link-like words
 /// shown as code.
 pub(crate) fn inline(text: &str) -> String {
+    inlined(text).into_owned()
+}
+
+/// [`inline`], borrowing `text` when it reads as written (most record text), for a
+/// renderer that appends it to a page.
+pub(crate) fn inlined(text: &str) -> Cow<'_, str> {
     if reads_as_written(text) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for (n, word) in text.split_whitespace().enumerate() {
@@ -34,7 +42,7 @@ pub(crate) fn inline(text: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether [`inline`] gives `text` back unchanged, seen in one pass over its bytes (most

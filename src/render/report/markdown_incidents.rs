@@ -5,11 +5,11 @@
 //! it came from (a `Remediates:` trailer, `validate --run`, or by hand). Fields left empty or as a template placeholder are never shown: the
 //! model holds them as absent, and a field the item's status requires says "not written".
 
-use super::markdown::opt;
 use super::page::Page;
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
-use crate::render::markdown_text::{inline, quoted};
+use crate::render::markdown_text::inlined;
+use std::borrow::Cow;
 
 /// Appends the section.
 pub(crate) fn render(report: &Report, out: &mut Page<'_>) {
@@ -20,33 +20,65 @@ pub(crate) fn render(report: &Report, out: &mut Page<'_>) {
     out.push_each(&report.incidents, one);
 }
 
+/// One incident, written piece by piece onto the page (the section is most of a large
+/// report: no piece is formatted into a string of its own first).
 fn one(incident: &IncidentRow, out: &mut Page<'_>) {
-    write!(out, "\n### {} · {}\n\n", inline(incident.id), opt(&incident.title));
-    let mut facts = Vec::new();
-    facts.extend(incident.severity.map(inline));
-    facts.extend(incident.status.map(inline));
-    facts.extend(incident.opened.map(|at| format!("opened {at}")));
-    facts.extend(incident.stabilized_at.map(|at| format!("stabilized {at}")));
-    facts.extend(incident.closed_at.map(|at| format!("closed {at}")));
-    facts.extend(incident.commander.map(|c| format!("commander {}", inline(c))));
-    write!(out, "{}\n\n", facts.join(" · "));
+    out.push_str("\n### ");
+    out.push_str(&inlined(incident.id));
+    out.push_str(" · ");
+    out.push_str(incident.title.map_or(Cow::Borrowed("—"), inlined).as_ref());
+    out.push_str("\n\n");
+    let mut facts = Separated::new(out, " · ");
+    if let Some(severity) = incident.severity {
+        facts.next().push_str(&inlined(severity));
+    }
+    if let Some(status) = incident.status {
+        facts.next().push_str(&inlined(status));
+    }
+    if let Some(at) = incident.opened {
+        write!(facts.next(), "opened {at}");
+    }
+    if let Some(at) = incident.stabilized_at {
+        write!(facts.next(), "stabilized {at}");
+    }
+    if let Some(at) = incident.closed_at {
+        write!(facts.next(), "closed {at}");
+    }
+    if let Some(commander) = incident.commander {
+        let page = facts.next();
+        page.push_str("commander ");
+        page.push_str(&inlined(commander));
+    }
+    out.push_str("\n\n");
     let gate = &incident.stabilization;
     if incident.status == Some("active") && gate.signal.is_none() && gate.verification.is_none() {
         out.push_str("Gate 1 evidence: not yet — the incident is active.\n");
     } else {
         out.push_str("Gate 1 evidence:\n");
-        let written = |value: Option<&str>| value.map_or_else(|| "not written".to_string(), inline);
-        writeln!(out, "- Signal: {}", written(gate.signal));
-        writeln!(out, "- Intervention: {}", written(gate.intervention));
-        writeln!(out, "- Rollback: {}", written(gate.rollback));
-        writeln!(out, "- Verification: {}", written(gate.verification));
-        if let Some(uncertainty) = &gate.uncertainty {
-            writeln!(out, "- Uncertainty: {}", inline(uncertainty));
+        let lines = [
+            ("- Signal: ", gate.signal),
+            ("- Intervention: ", gate.intervention),
+            ("- Rollback: ", gate.rollback),
+            ("- Verification: ", gate.verification),
+        ];
+        for (label, value) in lines {
+            out.push_str(label);
+            out.push_str(value.map_or(Cow::Borrowed("not written"), inlined).as_ref());
+            out.push('\n');
+        }
+        if let Some(uncertainty) = gate.uncertainty {
+            out.push_str("- Uncertainty: ");
+            out.push_str(&inlined(uncertainty));
+            out.push('\n');
         }
     }
     if !incident.failure_modes.is_empty() {
-        let modes: Vec<String> = incident.failure_modes.iter().map(|m| quoted(m)).collect();
-        write!(out, "\nFailure modes: {}\n", modes.join("; "));
+        out.push_str("\nFailure modes: ");
+        let mut modes = Separated::new(out, "; ");
+        for mode in &incident.failure_modes {
+            quoted(modes.next(), mode);
+        }
+        out.push('\n');
     }
     if incident.items.is_empty() {
         out.push_str("\nNo remediation items.\n");
@@ -59,25 +91,70 @@ fn one(incident: &IncidentRow, out: &mut Page<'_>) {
 }
 
 fn item_lines(item: &ItemRow, out: &mut Page<'_>) {
-    let status = item.status.unwrap_or("no valid status");
-    let mut head = vec![inline(status)];
-    head.extend(item.owner.map(inline));
-    head.extend(item.due.map(|due| format!("due {due}")));
-    if item.due_moves > 0 {
-        head.push(format!("due date moved {}", crate::render::plural(item.due_moves, "time")));
+    out.push_str("- **");
+    out.push_str(&inlined(item.id));
+    out.push_str("** (");
+    let mut head = Separated::new(out, ", ");
+    head.next().push_str(&inlined(item.status.unwrap_or("no valid status")));
+    if let Some(owner) = item.owner {
+        head.next().push_str(&inlined(owner));
     }
-    let mode = item.failure_mode.map(|m| format!(": {}", quoted(m))).unwrap_or_default();
-    writeln!(out, "- **{}** ({}){mode}", inline(item.id), head.join(", "));
+    if let Some(due) = item.due {
+        write!(head.next(), "due {due}");
+    }
+    if item.due_moves > 0 {
+        let moved = crate::render::plural(item.due_moves, "time");
+        write!(head.next(), "due date moved {moved}");
+    }
+    out.push(')');
+    if let Some(mode) = item.failure_mode {
+        out.push_str(": ");
+        quoted(out, mode);
+    }
+    out.push('\n');
     for (label, value) in fields(item) {
-        let value = match (label, value) {
-            (_, None) => "not written".to_string(),
+        write!(out, "  - {label}: ");
+        match (label, value) {
+            (_, None) => out.push_str("not written"),
             ("Change", Some(change)) => {
-                format!("{} ({})", crate::render::markdown_text::change(change), source(item, label))
+                write!(out, "{} ({})", crate::render::markdown_text::change(change), source(item, label));
             }
-            ("Evidence", Some(evidence)) => format!("{} ({})", inline(evidence), source(item, label)),
-            (_, Some(value)) => inline(value),
-        };
-        writeln!(out, "  - {label}: {value}");
+            ("Evidence", Some(evidence)) => {
+                out.push_str(&inlined(evidence));
+                write!(out, " ({})", source(item, label));
+            }
+            (_, Some(value)) => out.push_str(&inlined(value)),
+        }
+        out.push('\n');
+    }
+}
+
+/// `text` quoted for a sentence ([`crate::render::markdown_text::quoted`]), onto the page.
+fn quoted(out: &mut Page<'_>, text: &str) {
+    out.push('"');
+    out.push_str(&inlined(text));
+    out.push('"');
+}
+
+/// Pieces of a list written onto a page with a separator between them.
+struct Separated<'p, 'w> {
+    out: &'p mut Page<'w>,
+    separator: &'static str,
+    first: bool,
+}
+
+impl<'p, 'w> Separated<'p, 'w> {
+    fn new(out: &'p mut Page<'w>, separator: &'static str) -> Self {
+        Separated { out, separator, first: true }
+    }
+
+    /// The page, after the separator when a piece came before.
+    fn next(&mut self) -> &mut Page<'w> {
+        if !self.first {
+            self.out.push_str(self.separator);
+        }
+        self.first = false;
+        self.out
     }
 }
 
