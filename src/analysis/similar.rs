@@ -173,47 +173,38 @@ impl Occurrence {
 /// before it, of another incident, without a shared class) among `history` that is
 /// similar to it. Newest first.
 pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes {
-    // Each failure mode's word set and normalised classes, computed once, in parallel
-    // (most of this function's work); the sets are then numbered in order.
-    let prepared: Vec<Vec<Prepared>> = history
-        .par_iter()
-        .map_init(Scratch::default, |scratch, entry| {
-            let modes = entry.incident.failure_modes();
-            (0..modes.len())
-                .map(|mode_index| {
-                    let (key, words) = word_key(&modes[mode_index].value, scratch);
-                    let classes = entry.incident.classes_of_mode(mode_index).iter().map(|c| normalize(c)).collect();
-                    Prepared { key, words, classes }
-                })
-                .collect()
-        })
-        .collect();
+    let modes = Modes::of(history);
+    // Each distinct text's word set, on every core (most of this function's work); the
+    // sets are numbered in order of first use.
+    let keys: Vec<(String, usize)> =
+        modes.texts.par_iter().map_init(Scratch::default, |scratch, text| word_key(text, scratch)).collect();
     let mut sets: Vec<&str> = Vec::new();
     let mut set_of: HashMap<&str, usize> = HashMap::default();
-    let mut occurrences: Vec<Vec<Occurrence>> = Vec::new();
-    let mut mode_set: Vec<Vec<Option<usize>>> = Vec::with_capacity(history.len());
-    for (entry_index, (entry, modes)) in history.iter().zip(&prepared).enumerate() {
+    let text_set: Vec<Option<usize>> = keys
+        .iter()
+        .map(|(key, words)| {
+            (*words >= MIN_WORDS).then(|| {
+                *set_of.entry(key).or_insert_with(|| {
+                    sets.push(key);
+                    sets.len() - 1
+                })
+            })
+        })
+        .collect();
+    let mode_set = |entry: usize, mode: usize| text_set[modes.text[modes.first[entry] + mode]];
+    let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); sets.len()];
+    for (entry_index, entry) in history.iter().enumerate() {
         let day = entry.opened();
-        let mut ids = Vec::with_capacity(modes.len());
-        for (mode_index, mode) in modes.iter().enumerate() {
-            if mode.words < MIN_WORDS {
-                ids.push(None);
-                continue;
+        for mode_index in 0..modes.first[entry_index + 1] - modes.first[entry_index] {
+            if let Some(id) = mode_set(entry_index, mode_index) {
+                occurrences[id].push(Occurrence { entry: entry_index, mode: mode_index, day });
             }
-            let id = *set_of.entry(&mode.key).or_insert_with(|| {
-                sets.push(&mode.key);
-                occurrences.push(Vec::new());
-                sets.len() - 1
-            });
-            occurrences[id].push(Occurrence { entry: entry_index, mode: mode_index, day });
-            ids.push(Some(id));
         }
-        mode_set.push(ids);
     }
     for list in &mut occurrences {
         list.sort_by_key(Occurrence::key);
     }
-    let mode_classes = |entry: usize, mode: usize| prepared[entry][mode].classes.as_slice();
+    let mode_classes = |entry: usize, mode: usize| modes.classes_of(modes.first[entry] + mode);
     let similar_sets = similar_sets(&interned(&sets));
     let position: HashMap<&str, usize> = history.iter().enumerate().map(|(i, e)| (e.id, i)).rev().collect();
     // (later incident, its failure mode, the earlier one, overlap), materialised at the end.
@@ -223,8 +214,8 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
         .flat_map_iter(|later| {
             let mut pairs = Vec::new();
             let (Some(&entry_index), Some(day)) = (position.get(later.id), later.opened()) else { return pairs };
-            for (mode_index, set) in mode_set[entry_index].iter().enumerate() {
-                let Some(set) = *set else { continue };
+            for mode_index in 0..modes.first[entry_index + 1] - modes.first[entry_index] {
+                let Some(set) = mode_set(entry_index, mode_index) else { continue };
                 let classes = mode_classes(entry_index, mode_index);
                 let mut best: Option<(Occurrence, usize)> = None;
                 for &(other, percent) in &similar_sets[set] {
@@ -273,12 +264,58 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
     }
 }
 
-/// A failure mode as [`find`] compares it: its word set ([`word_key`]), how many words
-/// that holds, and its normalised classes.
-struct Prepared {
-    key: String,
-    words: usize,
-    classes: Vec<String>,
+/// The failure modes of a history as [`find`] compares them, numbered in order (an
+/// incident's modes in a row): each mode's text as a number (identical texts share one,
+/// so each distinct text is split into words once) and its classes, normalised and
+/// numbered, so a mode allocates nothing of its own.
+struct Modes<'a> {
+    /// Where each incident's modes start, and the end of the last.
+    first: Vec<usize>,
+    /// Each mode's text, by number.
+    text: Vec<usize>,
+    /// The distinct texts, by number.
+    texts: Vec<&'a str>,
+    /// Where each mode's classes start in `classes`, and the end of the last.
+    class_start: Vec<usize>,
+    /// The modes' normalised classes, by number, one run per mode.
+    classes: Vec<usize>,
+}
+
+impl<'a> Modes<'a> {
+    fn of(history: &[Entry<'a>]) -> Self {
+        let mut modes =
+            Modes { first: vec![0], text: Vec::new(), texts: Vec::new(), class_start: vec![0], classes: Vec::new() };
+        let mut text_of: HashMap<&str, usize> = HashMap::default();
+        // A class as written, and normalised: both numbered.
+        let mut class_of: HashMap<&str, usize> = HashMap::default();
+        let mut normalised: HashMap<String, usize> = HashMap::default();
+        for entry in history {
+            let failure_modes = entry.incident.failure_modes();
+            for (index, mode) in failure_modes.iter().enumerate() {
+                let next = modes.texts.len();
+                let text = *text_of.entry(mode.value.as_str()).or_insert_with(|| {
+                    modes.texts.push(mode.value.as_str());
+                    next
+                });
+                modes.text.push(text);
+                for class in entry.incident.each_class_of_mode(index) {
+                    let number = *class_of.entry(class).or_insert_with(|| {
+                        let next = normalised.len();
+                        *normalised.entry(normalize(class)).or_insert(next)
+                    });
+                    modes.classes.push(number);
+                }
+                modes.class_start.push(modes.classes.len());
+            }
+            modes.first.push(modes.text.len());
+        }
+        modes
+    }
+
+    /// The classes of the mode numbered `mode`.
+    fn classes_of(&self, mode: usize) -> &[usize] {
+        &self.classes[self.class_start[mode]..self.class_start[mode + 1]]
+    }
 }
 
 /// Word sets (keys of [`word_key`]) with each word numbered, in order of first use; each
@@ -328,21 +365,32 @@ fn similar_sets(sets: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
             index[*word].push(id);
         }
     }
-    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sets.len()];
-    let mut candidates: Vec<usize> = Vec::new();
-    for (id, list) in ordered.iter().enumerate() {
-        candidates.clear();
-        for word in &list[..prefix(list.len()).min(list.len())] {
-            candidates.extend_from_slice(&index[*word]);
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &other in &candidates {
-            if let Some(percent) = similarity(&sets[id], &sets[other]) {
-                out[id].push((other, percent));
-            }
-        }
-    }
+    // Each set's candidates, on every core: each set once (a mark per set and worker),
+    // and only those of a size that can reach the threshold (|b| ≥ t·|a| and |a| ≥ t·|b|).
+    let reachable = |a: usize, b: usize| b * 100 >= THRESHOLD_PERCENT * a && a * 100 >= THRESHOLD_PERCENT * b;
+    let out: Vec<Vec<(usize, usize)>> = ordered
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || vec![usize::MAX; sets.len()],
+            |seen, (id, list)| {
+                let mut similar = Vec::new();
+                for word in &list[..prefix(list.len()).min(list.len())] {
+                    for &other in &index[*word] {
+                        if seen[other] == id || !reachable(sets[id].len(), sets[other].len()) {
+                            continue;
+                        }
+                        seen[other] = id;
+                        if let Some(percent) = similarity(&sets[id], &sets[other]) {
+                            similar.push((other, percent));
+                        }
+                    }
+                }
+                similar.sort_unstable();
+                similar
+            },
+        )
+        .collect();
     out
 }
 
@@ -420,6 +468,21 @@ mod tests {
         assert!(similarity(&a, &b).is_some());
         assert_eq!(similarity(&a, &words("disk full on the database host")), None);
         assert_eq!(similarity(&words("disk"), &words("disk")), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_prefix_filter_finds_what_a_full_comparison_finds_on_any_sets(
+            raw in proptest::collection::vec(proptest::collection::btree_set(0usize..12, 2..8), 1..60)
+        ) {
+            let sets: Vec<Vec<usize>> = raw.into_iter().map(|set| set.into_iter().collect()).collect();
+            let fast = similar_sets(&sets);
+            for (i, a) in sets.iter().enumerate() {
+                let slow: Vec<(usize, usize)> =
+                    sets.iter().enumerate().filter_map(|(j, b)| similarity(a, b).map(|p| (j, p))).collect();
+                proptest::prop_assert_eq!(&fast[i], &slow);
+            }
+        }
     }
 
     #[test]

@@ -142,10 +142,16 @@ impl Incident {
     /// The classes of the failure mode at `index` (SPEC §2): its own class when its
     /// entry names one, else the incident's `classes`.
     pub(crate) fn classes_of_mode(&self, index: usize) -> Vec<&str> {
-        match self.mode_classes.get(index).and_then(Option::as_ref) {
-            Some(own) => vec![own.value.as_str()],
-            None => self.classes().iter().map(|c| c.value.as_str()).collect(),
-        }
+        self.each_class_of_mode(index).collect()
+    }
+
+    /// [`Incident::classes_of_mode`] one by one, without collecting them.
+    pub(crate) fn each_class_of_mode(&self, index: usize) -> impl Iterator<Item = &str> {
+        let (own, shared) = match self.mode_classes.get(index).and_then(Option::as_ref) {
+            Some(own) => (Some(own.value.as_str()), &[][..]),
+            None => (None, self.classes()),
+        };
+        own.into_iter().chain(shared.iter().map(|c| c.value.as_str()))
     }
 
     /// The classes of the failure mode whose text is `mode` (compared like failure
