@@ -85,58 +85,88 @@ struct Fix {
 /// Fixes are indexed once per class and sorted by validation time, so each incident
 /// needs a binary search and a short walk back: linear in the records, not quadratic.
 pub(crate) fn find<'a>(period: &[&Entry<'a>], history: &[Entry<'a>]) -> Vec<Recurrence<'a>> {
-    let mut by_class: HashMap<String, ClassFixes> = HashMap::default();
-    // Each class spelling normalised once, not once per fix that carries it.
-    let mut normalized: HashMap<&str, String> = HashMap::default();
-    for (index, entry) in history.iter().enumerate() {
+    // Each incident's fixes with the classes of the failure modes they name, on every core.
+    let fixes_with_classes: Vec<Vec<(Fix, Vec<&'a str>)>> = history
+        .par_iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            fixes(index, entry)
+                .into_iter()
+                .map(|fix| {
+                    let mode = entry.items[fix.item].item.failure_mode.get().map(String::as_str).unwrap_or_default();
+                    (fix, entry.incident.classes_of_mode_text(mode))
+                })
+                .collect()
+        })
+        .collect();
+    // Classes numbered by their normalised spelling; each spelling normalised once, not
+    // once per fix that carries it.
+    let mut number_of: HashMap<&str, usize> = HashMap::default();
+    let mut by_class = ByClass::default();
+    let mut seen: Vec<usize> = Vec::new();
+    for (entry, fixes) in history.iter().zip(&fixes_with_classes) {
         let opened = entry.incident.opened.get();
-        for fix in fixes(index, entry) {
-            let mode = entry.items[fix.item].item.failure_mode.get().map(String::as_str).unwrap_or_default();
-            let classes = entry.incident.classes_of_mode_text(mode);
-            for class in &classes {
-                normalized.entry(class).or_insert_with(|| normalize(class));
-            }
-            let mut seen: Vec<&str> = Vec::new();
+        for (fix, classes) in fixes {
+            seen.clear();
             for class in classes {
-                let key = normalized.get(class).map_or("", String::as_str);
-                if seen.contains(&key) {
+                let number = *number_of.entry(class).or_insert_with(|| by_class.number(normalize(class)));
+                if seen.contains(&number) {
                     continue;
                 }
-                let slot = match by_class.get_mut(key) {
-                    Some(slot) => slot,
-                    None => by_class.entry(key.to_string()).or_default(),
-                };
-                slot.fixes.push(fix);
+                seen.push(number);
+                let slot = &mut by_class.classes[number];
+                slot.fixes.push(*fix);
                 // A fix validated before its own incident opened is the only kind that can
                 // be "before" a later incident without belonging to an earlier one.
                 if opened.is_none_or(|at| !at.is_before(&fix.validated)) {
-                    slot.anomalous.push(fix);
+                    slot.anomalous.push(*fix);
                 }
-                seen.push(key);
             }
         }
     }
-    // In validation order, ties by item id (each id split into chunks once); the
-    // classes on every core.
-    by_class.par_iter_mut().for_each(|(_, class)| {
-        class.fixes.sort_by_cached_key(|fix| (fix.validated.date(), IdKey::new(item_id(history, fix))));
-    });
-    // Each incident of the period is looked up on its own: in parallel, in order.
-    let mut found: Vec<Recurrence<'a>> =
-        period.par_iter().flat_map_iter(|later| recurrences_of(later, &by_class, history)).collect();
-    found.sort_by(|a, b| {
-        b.opened.date().cmp(&a.opened.date()).then_with(|| crate::store::order::compare_ids(b.incident, a.incident))
-    });
-    found
+    // In validation order, ties by item id (each id split into chunks once, on every
+    // core).
+    for class in &mut by_class.classes {
+        class.fixes.par_sort_by_cached_key(|fix| (fix.validated.date(), IdKey::new(item_id(history, fix))));
+    }
+    // Each incident of the period is looked up on its own: in parallel, in order. Then
+    // newest first, ties by id, descending: `period` is in id order, so an incident's
+    // place in it stands for its id (its recurrences keep the order they were found in).
+    let mut found: Vec<(usize, Recurrence<'a>)> = period
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(place, later)| {
+            recurrences_of(later, &by_class, history).into_iter().map(move |recurrence| (place, recurrence))
+        })
+        .collect();
+    found.sort_by_key(|(place, recurrence)| std::cmp::Reverse((recurrence.opened.date(), *place)));
+    found.into_iter().map(|(_, recurrence)| recurrence).collect()
 }
 
-/// The recurrences of one incident `later`: one per class of its failure modes with
-/// fixes of earlier incidents validated before it opened (`by_class`, over `history`).
-fn recurrences_of<'a>(
-    later: &Entry<'a>,
-    by_class: &HashMap<String, ClassFixes>,
-    history: &[Entry<'a>],
-) -> Vec<Recurrence<'a>> {
+/// The validated fixes of each class, the classes numbered by normalised spelling.
+#[derive(Default)]
+struct ByClass {
+    number: HashMap<String, usize>,
+    classes: Vec<ClassFixes>,
+}
+
+impl ByClass {
+    /// The number of the class normalised as `key`, a new one when it has none yet.
+    fn number(&mut self, key: String) -> usize {
+        let next = self.classes.len();
+        let number = *self.number.entry(key).or_insert(next);
+        if number == next {
+            self.classes.push(ClassFixes::default());
+        }
+        number
+    }
+
+    fn get(&self, key: &str) -> Option<&ClassFixes> {
+        self.number.get(key).map(|number| &self.classes[*number])
+    }
+}
+
+fn recurrences_of<'a>(later: &Entry<'a>, by_class: &ByClass, history: &[Entry<'a>]) -> Vec<Recurrence<'a>> {
     let mut found = Vec::new();
     let Some(opened) = later.incident.opened.get() else { return found };
     for ClassModes { class, key, modes: failure_modes } in classes_with_modes(later.incident) {
