@@ -489,3 +489,43 @@ fn a_recurrence_lists_the_five_latest_fixes_and_counts_all() {
     );
     assert!(markdown.stdout.contains("and 2 earlier"), "{}", markdown.stdout);
 }
+
+#[test]
+fn recurrence_rows_escape_record_text_in_html_and_markdown() {
+    let class = "cache`drift <b>";
+    let first = "price <cache> | keys `not` versioned ##[error]";
+    let repo = Repo::new()
+        .file(
+            "incidents/INC-1.md",
+            &format!("---\nkind: incident\nid: INC-1\ntitle: first\nseverity: SEV2\nstatus: closed\nopened: 2025-01-01\nclasses: [\"{class}\"]\nfailure_modes:\n  - \"{first}\"\nstabilization:\n  signal: s\n  intervention: i\n  rollback: r\n  verification: v\n  stabilized_at: 2025-01-01\nclosed_at: 2025-01-20\n---\n"),
+        )
+        .file(
+            "incidents/INC-1-R1.md",
+            &format!("---\nkind: remediation\nid: INC-1-R1\nincident: INC-1\nfailure_mode: \"{first}\"\nowner: team\ndue: 2025-01-10\nvalidation: test\nstatus: validated\nchange: https://x.example/pr/1\nevidence: CI run 5\n---\n"),
+        )
+        .file(
+            "incidents/INC-2.md",
+            &format!("---\nkind: incident\nid: INC-2\ntitle: \"<script>alert(1)</script> *now*\"\nseverity: SEV2\nstatus: active\nopened: 2025-03-01\nclasses: [\"{class}\"]\nfailure_modes:\n  - \"second <mode> & more\"\n---\n"),
+        );
+    let html = repo.run(&["report", "--format", "html"]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    let start = html.stdout.find("<h2>Recurrence after remediation</h2>").unwrap();
+    let section = &html.stdout[start..start + html.stdout[start..].find("</section>").unwrap()];
+    for expected in [
+        "<strong><a class=\"nowrap\" href=\"#incident-INC-2\">INC-2</a></strong> &lt;script&gt;alert(1)&lt;/script&gt; *now*<br><small>“second &lt;mode&gt; &amp; more”</small>",
+        "<span class=\"tag\">cache`drift &lt;b&gt;</span>",
+        "opened 40 days after INC-1-R1 of INC-1 was validated for the same class on 2025-01-20 (by its incident's closed_at), for &quot;price &lt;cache&gt; | keys `not` versioned ##[error]&quot;",
+    ] {
+        assert!(section.contains(expected), "{expected}\n{section}");
+    }
+    assert!(!section.contains("<script"), "{section}");
+    let markdown = repo.run(&["report"]);
+    for expected in [
+        "- **INC-2** (`cache'drift <b>`), opened 2025-03-01: \\<script\\>alert(1)\\</script\\> \\*now\\*\n",
+        "  - its failure modes of the class: \"second \\<mode\\> \\& more\"\n",
+        // `[` is escaped, so `##\[` starts no workflow command and needs no `\u{23}`.
+        "for \"price \\<cache\\> \\| keys \\`not\\` versioned ##\\[error\\]\"\n",
+    ] {
+        assert!(markdown.stdout.contains(expected), "{expected}\n{}", markdown.stdout);
+    }
+}

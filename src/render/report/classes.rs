@@ -5,27 +5,34 @@
 //! without a shared class. Every piece of record text is escaped.
 
 use super::charts::color;
-use super::html_text::{escape, table, table_end, table_head, table_row};
+use super::html_text::{escape, escape_into, opt_into, table, table_end, table_head};
 use super::page::Page;
 use crate::analysis::recurrence::Recurrence;
 use crate::analysis::Report;
-use crate::render::markdown_text::{inline, quoted};
+use crate::render::markdown_text::{inline, inlined, quoted};
 use crate::render::plural;
+use std::borrow::Cow;
 
 const LEAD: &str = "an incident with a failure mode of a class was opened after an item for an earlier failure mode of that class was validated. This shows timing, not cause: check whether the earlier fix covered this failure mode, and plan prevention against the class.";
 
-fn fix_sentence(found: &Recurrence, markdown: bool) -> Option<String> {
-    let last = found.after.last()?;
-    let code = |text: &str| if markdown { inline(text) } else { escape(text) };
-    let source = if last.validated_from == "closed_at" { " (by its incident's closed_at)" } else { "" };
-    let mode = last.failure_mode.map(|m| format!(", for {}", code(&format!("\"{m}\"")))).unwrap_or_default();
-    Some(format!(
-        "opened {} after {} of {} was validated for the same class on {}{source}{mode}",
-        plural(last.days_before, "day"),
-        code(last.item),
-        code(last.incident),
-        last.validated.date()
-    ))
+fn fix_sentence(found: &Recurrence, markdown: bool, out: &mut Page<'_>) {
+    let Some(last) = found.after.last() else { return };
+    let code = |out: &mut Page<'_>, text: &str| match markdown {
+        true => out.push_str(&inlined(text)),
+        false => escape_into(out, text),
+    };
+    write!(out, "opened {} after ", plural(last.days_before, "day"));
+    code(out, last.item);
+    out.push_str(" of ");
+    code(out, last.incident);
+    write!(out, " was validated for the same class on {}", last.validated.date());
+    if last.validated_from == "closed_at" {
+        out.push_str(" (by its incident's closed_at)");
+    }
+    if let Some(mode) = last.failure_mode {
+        out.push_str(", for ");
+        code(out, &format!("\"{mode}\""));
+    }
 }
 
 /// `## Recurrence after remediation` in Markdown.
@@ -39,31 +46,41 @@ pub(crate) fn recurrence_markdown(report: &Report, out: &mut Page<'_>) {
     }
     write!(out, "> **{}: {LEAD}**\n\n", plural(report.recurrences.len() as i64, "time"));
     out.push_each(&report.recurrences, |found, out| {
-        writeln!(
-            out,
-            "- **{}** (`{}`), opened {}: {}",
-            inline(found.incident),
-            found.class.replace('`', "'"),
-            found.opened.date(),
-            found.title.map_or_else(|| "—".to_string(), inline)
-        );
+        out.push_str("- **");
+        out.push_str(&inlined(found.incident));
+        write!(out, "** (`{}`), opened {}: ", found.class.replace('`', "'"), found.opened.date());
+        out.push_str(&found.title.map_or(Cow::Borrowed("—"), inlined));
+        out.push('\n');
         if !found.failure_modes.is_empty() {
-            let modes: Vec<String> = found.failure_modes.iter().map(|m| quoted(m)).collect();
-            writeln!(out, "  - its failure modes of the class: {}", modes.join(", "));
+            out.push_str("  - its failure modes of the class: ");
+            for (n, mode) in found.failure_modes.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                out.push('"');
+                out.push_str(&inlined(mode));
+                out.push('"');
+            }
+            out.push('\n');
         }
-        if let Some(sentence) = fix_sentence(found, true) {
-            writeln!(out, "  - {sentence}");
+        if !found.after.is_empty() {
+            out.push_str("  - ");
+            fix_sentence(found, true, out);
+            out.push('\n');
         }
         if found.prior_fixes > 1 {
-            let ids: Vec<String> = found.after.iter().map(|fix| inline(fix.item)).collect();
+            write!(out, "  - {} items of this class validated before it: ", found.prior_fixes);
+            for (n, fix) in found.after.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&inlined(fix.item));
+            }
             let more = found.prior_fixes - found.after.len();
-            let tail = if more > 0 { format!(" and {more} earlier") } else { String::new() };
-            writeln!(
-                out,
-                "  - {} items of this class validated before it: {}{tail}",
-                found.prior_fixes,
-                ids.join(", ")
-            );
+            if more > 0 {
+                write!(out, " and {more} earlier");
+            }
+            out.push('\n');
         }
     });
 }
@@ -77,31 +94,42 @@ pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn
         return;
     }
     writeln!(out, "<p class=\"lead\"><strong>{}: {LEAD}</strong></p>", plural(report.recurrences.len() as i64, "time"));
-    let row = |found: &Recurrence| {
-        let modes: Vec<String> =
-            found.failure_modes.iter().map(|m| format!("<small>“{}”</small>", escape(m))).collect();
-        let mut earlier: Vec<String> = found.after.iter().map(|fix| escape(fix.item)).collect();
-        let more = found.prior_fixes - found.after.len();
-        if more > 0 {
-            earlier.push(format!("and {more} earlier"));
-        }
-        vec![
-            format!(
-                "<strong>{}</strong> {}<br>{}",
-                link(found.incident),
-                found.title.map_or_else(|| "—".to_string(), escape),
-                modes.join("<br>")
-            ),
-            format!("<span class=\"tag\">{}</span>", escape(found.class)),
-            format!("<span class=\"nowrap\">{}</span>", found.opened.date()),
-            fix_sentence(found, false).unwrap_or_default(),
-            earlier.join(", "),
-        ]
-    };
     let head =
         ["Incident and its failure modes", "Class", "Opened", "Timing", "Items of the class validated before it"];
     table_head(out, &head, 5);
-    out.push_each(&report.recurrences, |found, out| table_row(out, &row(found), 5));
+    // Each row written cell by cell onto the page (a row per recurrence: thousands).
+    out.push_each(&report.recurrences, |found, out| {
+        write!(out, "<tr><td><strong>{}</strong> ", link(found.incident));
+        opt_into(out, found.title);
+        out.push_str("<br>");
+        for (n, mode) in found.failure_modes.iter().enumerate() {
+            if n > 0 {
+                out.push_str("<br>");
+            }
+            out.push_str("<small>“");
+            escape_into(out, mode);
+            out.push_str("”</small>");
+        }
+        out.push_str("</td><td><span class=\"tag\">");
+        escape_into(out, found.class);
+        write!(out, "</span></td><td><span class=\"nowrap\">{}</span></td><td>", found.opened.date());
+        fix_sentence(found, false, out);
+        out.push_str("</td><td>");
+        for (n, fix) in found.after.iter().enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            escape_into(out, fix.item);
+        }
+        let more = found.prior_fixes - found.after.len();
+        if more > 0 {
+            if !found.after.is_empty() {
+                out.push_str(", ");
+            }
+            write!(out, "and {more} earlier");
+        }
+        out.push_str("</td></tr>\n");
+    });
     table_end(out);
     out.push_str("</section>\n");
 }
