@@ -11,9 +11,10 @@
 //! incidents it holds and how many have a `[detected]` entry, so a figure never claims
 //! more than the data shows.
 //!
-//! The records carry no bodies: `report` takes each incident's milestones from its file
-//! while the records are loaded (`record::timeline::milestones_in_file`), so no file is read twice; a file
-//! that does not contain `[detected]` is not decoded or parsed (a byte search).
+//! The records carry no bodies: `report` takes each incident's milestones while the
+//! records are loaded, from the body the loader split off
+//! (`record::timeline::milestones_in_body`), so no file is read twice; a body that does
+//! not contain `[detected]` is not parsed (a byte search).
 
 use super::stats::Spread;
 use super::timing;

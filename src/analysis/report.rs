@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::record::timeline::Milestones;
 use crate::store::index::{Entry, Index};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The dates a report covers, both included; an open end is unbounded.
@@ -150,7 +151,7 @@ impl<'a> Report<'a> {
                 rayon::join(
                     || {
                         rayon::join(
-                            || entries.iter().map(|entry| row(entry)).collect(),
+                            || entries.par_iter().map(|entry| row(entry)).collect(),
                             || recurrence::find(entries, &records.incidents),
                         )
                     },

@@ -69,16 +69,16 @@ fn run_with_budget(ctx: &Context, args: &Args, streams: &mut Streams<'_>, budget
     // at a time), so the report's memory stays bounded as the records grow.
     let html = args.format == Format::Html;
     let rendered_bytes = AtomicUsize::new(0);
-    let (repo, taken) = Repository::load_visiting(&ctx.root, &ctx.config, |file, bytes| {
-        let Some(Record::Incident(incident)) = &file.record else { return None };
+    let (repo, taken) = Repository::load_visiting(&ctx.root, &ctx.config, |file, body| {
+        // A record's body comes with it (decoded and split off by the loader).
+        let (Some(Record::Incident(incident)), Some(text)) = (&file.record, body) else { return None };
         if !period.contains(incident.opened.get().map(|at| at.date())) {
             return None;
         }
         let body = (html && rendered_bytes.load(Ordering::Relaxed) < budget)
-            .then(|| rendered_body(bytes))
-            .flatten()
+            .then(|| report_output::body::render(text.text))
             .inspect(|body| _ = rendered_bytes.fetch_add(body.len(), Ordering::Relaxed));
-        Some(FromFile { milestones: timeline::milestones_in_file(bytes), body })
+        Some(FromFile { milestones: timeline::milestones_in_body(text.text), body })
     });
     let from_file: HashMap<&str, &FromFile> = repo
         .files

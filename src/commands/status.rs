@@ -8,7 +8,7 @@ use crate::analysis::StatusBlock;
 use crate::edit::status_block;
 use crate::error::{Error, Refusal, Result, UsageError};
 use crate::printable::printable_lines;
-use crate::record::{timeline, Incident, ParsedFile, Record};
+use crate::record::{timeline, Incident, ParsedFile, Record, RecordBody};
 use crate::render::status as status_output;
 use crate::store::index::{Entry, Index};
 use crate::store::Repository;
@@ -59,7 +59,7 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
         (repo, lock, Vec::new())
     } else {
         let (repo, read) =
-            Repository::load_visiting(&ctx.root, &ctx.config, |file, bytes| timeline_of(file, bytes, args));
+            Repository::load_visiting(&ctx.root, &ctx.config, |file, body| timeline_of(file, body, args));
         (repo, None, read)
     };
     let timelines: HashMap<&str, Vec<timeline::Entry>> = repo
@@ -123,14 +123,14 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
 /// The Timeline entries of an incident file `status` may show (the ids asked for, or
 /// those [`listed`] without ids), from the bytes it was read from; `None` for the files
 /// it will not show.
-fn timeline_of(file: &ParsedFile, bytes: &[u8], args: &Args) -> Option<Vec<timeline::Entry>> {
+fn timeline_of(file: &ParsedFile, body: Option<RecordBody<'_>>, args: &Args) -> Option<Vec<timeline::Entry>> {
     let Some(Record::Incident(incident)) = &file.record else { return None };
     let wanted = if args.ids.is_empty() {
         listed(incident, args)
     } else {
         incident.id.get().is_some_and(|id| args.ids.iter().any(|asked| asked.trim() == id))
     };
-    wanted.then(|| timeline::entries_in_file(bytes))
+    wanted.then(|| body.map_or_else(Vec::new, timeline::entries_in_body))
 }
 
 /// Whether `status` without ids shows `incident`: every one with `--all` or `--write`,

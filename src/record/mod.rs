@@ -23,7 +23,7 @@ pub(crate) mod timeline;
 pub(crate) use body::BodyFacts;
 pub(crate) use field::{Field, FieldState, Spanned};
 pub(crate) use incident::{Incident, IncidentStatus, KEYS as INCIDENT_KEYS, STABILIZATION_KEYS};
-pub(crate) use parse::{parse_file, parse_unnamed, ParsedFile};
+pub(crate) use parse::{parse_file, parse_with_body, ParsedFile, RecordBody};
 pub(crate) use remediation::{ItemStatus, Remediation, Source, KEYS as REMEDIATION_KEYS};
 
 /// A record of either kind.

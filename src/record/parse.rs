@@ -26,12 +26,26 @@ pub(crate) struct ParsedFile {
 
 /// Reads a file's bytes. `None` when the file has no front matter (not a record).
 pub(crate) fn parse_file(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFile> {
-    parse_unnamed(path, bytes, config).map(|parsed| ParsedFile { path: path.to_string(), ..parsed })
+    parse_with_body(path, bytes, config).map(|(parsed, _)| ParsedFile { path: path.to_string(), ..parsed })
+}
+
+/// The body of a record file read without a finding: its text (after the front matter)
+/// and the line it starts on. The loader hands it to its visitor, so a command that
+/// reads bodies (`report`, `status`) neither decodes nor splits the file again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RecordBody<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) line: usize,
 }
 
 /// [`parse_file`] leaving the parsed file's `path` empty, for a caller that moves the
-/// path it already owns in (the loader: one string fewer per file).
-pub(crate) fn parse_unnamed(path: &str, bytes: &[u8], config: &Config) -> Option<ParsedFile> {
+/// path it already owns in (the loader: one string fewer per file), with the body when
+/// the front matter was read as a YAML mapping.
+pub(crate) fn parse_with_body<'t>(
+    path: &str,
+    bytes: &'t [u8],
+    config: &Config,
+) -> Option<(ParsedFile, Option<RecordBody<'t>>)> {
     let mut parsed = ParsedFile { path: String::new(), record: None, body: BodyFacts::default(), findings: Vec::new() };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -44,7 +58,7 @@ pub(crate) fn parse_unnamed(path: &str, bytes: &[u8], config: &Config) -> Option
                 None,
                 format!("the file is not UTF-8 (first bad byte at offset {}): save it as UTF-8", error.valid_up_to()),
             ));
-            return Some(parsed);
+            return Some((parsed, None));
         }
     };
     let parts = match split(text) {
@@ -57,7 +71,7 @@ pub(crate) fn parse_unnamed(path: &str, bytes: &[u8], config: &Config) -> Option
                 None,
                 "front matter is not terminated: add a line `---` after the last key".to_string(),
             ));
-            return Some(parsed);
+            return Some((parsed, None));
         }
         Split::Found(parts) => parts,
     };
@@ -78,7 +92,7 @@ pub(crate) fn parse_unnamed(path: &str, bytes: &[u8], config: &Config) -> Option
             // diagnostic, and `new` must not hand it out again.
             let id = salvage_id(parts.yaml);
             parsed.findings.push(Finding::new(Rule::Syntax, path, line, id.as_deref(), message));
-            return Some(parsed);
+            return Some((parsed, None));
         }
     };
     if !matches!(node, Node::Map(_)) {
@@ -89,7 +103,7 @@ pub(crate) fn parse_unnamed(path: &str, bytes: &[u8], config: &Config) -> Option
             None,
             format!("front matter must be a mapping of keys (`kind: incident`, …), not {}", node.type_name()),
         ));
-        return Some(parsed);
+        return Some((parsed, None));
     }
     let mut reader = Reader::new(path, &keys);
     let kind = reader.text(node.get("kind"), "kind");
@@ -139,5 +153,5 @@ pub(crate) fn parse_unnamed(path: &str, bytes: &[u8], config: &Config) -> Option
             parsed.body.read_status_block(parts.body, parts.body_line);
         }
     }
-    Some(parsed)
+    Some((parsed, Some(RecordBody { text: parts.body, line: parts.body_line })))
 }

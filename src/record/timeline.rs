@@ -61,31 +61,22 @@ pub(crate) fn entries(body: &str, first_line: usize) -> Vec<Entry> {
         .collect()
 }
 
-/// The entries of a record file's Timeline, from its bytes (none when it is not UTF-8 or
-/// has no front matter).
-pub(crate) fn entries_in_file(bytes: &[u8]) -> Vec<Entry> {
-    if !holds(bytes, TIMELINE.as_bytes()) {
+/// The entries of a record's Timeline, from its body as the loader read it.
+pub(crate) fn entries_in_body(body: super::RecordBody<'_>) -> Vec<Entry> {
+    if !holds(body.text.as_bytes(), TIMELINE.as_bytes()) {
         return Vec::new();
     }
-    body_of(bytes).map_or_else(Vec::new, |(body, first_line)| entries(body, first_line))
+    entries(body.text, body.line)
 }
 
-/// The milestones of a record file, from its bytes; none when it has no `[detected]`
-/// entry (time to detect and time to mitigate both start from one), so a file without
-/// that text is not decoded or parsed at all.
-pub(crate) fn milestones_in_file(bytes: &[u8]) -> Milestones {
-    if !holds(bytes, b"[detected]") {
+/// The milestones of a record's body; none when it has no `[detected]` entry (time to
+/// detect and time to mitigate both start from one), so a body without that text is not
+/// parsed at all.
+pub(crate) fn milestones_in_body(body: &str) -> Milestones {
+    if !holds(body.as_bytes(), b"[detected]") {
         return Milestones::default();
     }
-    body_of(bytes).map_or_else(Milestones::default, |(body, _)| milestones(body))
-}
-
-/// The body of a record file and the line it starts on.
-fn body_of(bytes: &[u8]) -> Option<(&str, usize)> {
-    match super::frontmatter::split(std::str::from_utf8(bytes).ok()?) {
-        super::frontmatter::Split::Found(parts) => Some((parts.body, parts.body_line)),
-        _ => None,
-    }
+    milestones(body)
 }
 
 /// Whether `bytes` hold `word` (ASCII) in any case: a substring test that spares

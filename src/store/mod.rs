@@ -14,7 +14,7 @@ pub(crate) use index::Index;
 
 use crate::config::Config;
 use crate::diagnostic::{Finding, Rule};
-use crate::record::{frontmatter, parse_unnamed, BodyFacts, ParsedFile, Record, Remediation};
+use crate::record::{frontmatter, parse_with_body, BodyFacts, ParsedFile, Record, RecordBody, Remediation};
 use open::Load;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -40,7 +40,7 @@ impl Repository {
     pub(crate) fn load_visiting<T: Send>(
         root: &Path,
         config: &Config,
-        visit: impl Fn(&ParsedFile, &[u8]) -> T + Sync,
+        visit: impl Fn(&ParsedFile, Option<RecordBody<'_>>) -> T + Sync,
     ) -> (Repository, Vec<T>) {
         let found = discover(root, config);
         let load = Load::start();
@@ -65,7 +65,7 @@ impl Repository {
                 record: None,
                 body: BodyFacts::default(),
             };
-            visited.push(visit(&file, &[]));
+            visited.push(visit(&file, None));
             files.push(file);
         }
         // Files stay in discovery order (sorted per folder, depth first): deterministic,
@@ -198,7 +198,7 @@ fn read_one<T>(
     root: &Path,
     relative: String,
     config: &Config,
-    visit: &impl Fn(&ParsedFile, &[u8]) -> T,
+    visit: &impl Fn(&ParsedFile, Option<RecordBody<'_>>) -> T,
 ) -> (ParsedFile, T) {
     thread_local! {
         /// One read buffer per worker thread, reused for every file it reads.
@@ -206,10 +206,10 @@ fn read_one<T>(
     }
     BUFFER.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
-        let (mut parsed, bytes) = match read_into(load, root, &relative, &mut buffer) {
+        let (mut parsed, body) = match read_into(load, root, &relative, &mut buffer) {
             Ok(filled) => {
                 let bytes = &buffer[..filled];
-                (parse_unnamed(&relative, bytes, config).unwrap_or_else(|| not_a_record(&relative, bytes)), bytes)
+                parse_with_body(&relative, bytes, config).unwrap_or_else(|| (not_a_record(&relative, bytes), None))
             }
             Err(error) => {
                 let finding = Finding::new(Rule::Syntax, &relative, 1, None, unreadable(&error));
@@ -220,12 +220,12 @@ fn read_one<T>(
                         body: BodyFacts::default(),
                         findings: vec![finding],
                     },
-                    &[][..],
+                    None,
                 )
             }
         };
         parsed.path = relative;
-        let visited = visit(&parsed, bytes);
+        let visited = visit(&parsed, body);
         (parsed, visited)
     })
 }
@@ -260,7 +260,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn the_visitor_sees_every_file_with_its_bytes_in_file_order() {
+    fn the_visitor_sees_every_file_with_its_body_in_file_order() {
         let root = tempfile::tempdir().unwrap();
         let folder = root.path().join("incidents");
         std::fs::create_dir_all(folder.join("2026")).unwrap();
@@ -268,17 +268,17 @@ mod tests {
         std::fs::write(folder.join("2026/INC-1.md"), incident).unwrap();
         std::fs::write(folder.join("notes.md"), "no front matter\n").unwrap();
         std::os::unix::fs::symlink("/nonexistent", folder.join("link.md")).unwrap();
-        let (repo, seen) = Repository::load_visiting(root.path(), &Config::default(), |file, bytes| {
-            (file.path.clone(), String::from_utf8_lossy(bytes).into_owned())
+        let (repo, seen) = Repository::load_visiting(root.path(), &Config::default(), |file, body| {
+            (file.path.clone(), body.map(|body| (body.text.to_string(), body.line)))
         });
         let paths: Vec<&str> = repo.files.iter().map(|file| file.path.as_str()).collect();
         assert_eq!(paths, ["incidents/2026/INC-1.md", "incidents/notes.md", "incidents/link.md"]);
-        // One result per file, in the same order; a file that was not read (the link is a
-        // discovery problem) is visited with no bytes.
+        // One result per file, in the same order, with the body of a record; a file
+        // without front matter, or not read (the link is a discovery problem), has none.
         let expected = [
-            ("incidents/2026/INC-1.md".to_string(), incident.to_string()),
-            ("incidents/notes.md".to_string(), "no front matter\n".to_string()),
-            ("incidents/link.md".to_string(), String::new()),
+            ("incidents/2026/INC-1.md".to_string(), Some(("body\n".to_string(), 5))),
+            ("incidents/notes.md".to_string(), None),
+            ("incidents/link.md".to_string(), None),
         ];
         assert_eq!(seen, expected);
     }
