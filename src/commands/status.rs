@@ -109,7 +109,17 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
                     }
                 }
             }
-            status_output::json(ctx.clock.today, &shown)
+            // Written as it is serialised (25 MB at 10,000 incidents), not gathered first;
+            // a reader that went away is not an error, as for `write`.
+            let output = status_output::StatusOutput { today: ctx.clock.today, incidents: &shown };
+            let written = status_output::write_json(&mut *streams.out, &output);
+            crate::store::leak_at_exit(shown);
+            match written {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(Error::io("<output>", error));
+                }
+                _ => String::new(),
+            }
         }
     };
     write(streams.out, &text)?;

@@ -6,6 +6,7 @@ pub(crate) mod color;
 pub(crate) mod config;
 pub(crate) mod digest;
 pub(crate) mod json;
+pub(crate) mod json_parts;
 pub(crate) mod list;
 pub(crate) mod markdown_text;
 pub(crate) mod report;

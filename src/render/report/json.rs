@@ -1,22 +1,12 @@
 //! `report --format json`: the [`Report`] struct as `render::json::write_versioned`
-//! would write it, byte for byte, with its incident rows serialised on every core.
-//!
-//! serde_json writes a document on one thread, and the incident rows are most of the
-//! report (about 50 MB at 40,000 records), with the recurrences. Pretty JSON does not
-//! depend on where a value stands, only on its indentation: each row is written on its
-//! own at depth 0 and indented to its place by the same worker, on every core a window
-//! at a time (so only a window of rows is held); every other field is written the same
-//! way, one after another.
-//! The fields are taken apart exhaustively, so a field added to [`Report`] is a compile
-//! error here until it is written; a test compares the bytes with serde_json's.
+//! would write it, byte for byte, with its incident rows and recurrences serialised on
+//! every core ([`crate::render::json_parts`]). The fields are taken apart exhaustively,
+//! so a field added to [`Report`] is a compile error here until it is written; a test
+//! compares the bytes with serde_json's.
 
 use crate::analysis::Report;
-use rayon::prelude::*;
-use serde::Serialize;
+use crate::render::json_parts::{field, rows};
 use std::io::{self, Write};
-
-/// Incident rows serialised on every core at a time.
-const WINDOW: usize = 256;
 
 /// Writes `report` as `{"version": 1, …}` in pretty JSON ending in a newline, through the
 /// one JSON writer's escape of GitHub workflow commands.
@@ -37,76 +27,22 @@ pub(crate) fn write(report: &Report, out: impl Write) -> io::Result<()> {
         coverage,
         charts,
     } = report;
-    let mut out = io::BufWriter::with_capacity(64 * 1024, crate::render::json::without_legacy_commands(out));
-    write!(out, "{{\n  \"version\": {}", crate::render::json::VERSION)?;
-    field(&mut out, "today", today)?;
-    field(&mut out, "period", period)?;
-    rows(&mut out, "incidents", incidents)?;
-    field(&mut out, "counts", counts)?;
-    field(&mut out, "timing", timing)?;
-    field(&mut out, "detection", detection)?;
-    rows(&mut out, "recurrences", recurrences)?;
-    field(&mut out, "repeat_classes", repeat_classes)?;
-    field(&mut out, "class_quarters", class_quarters)?;
-    field(&mut out, "similar_failure_modes", similar_failure_modes)?;
-    field(&mut out, "remediation", remediation)?;
-    field(&mut out, "due_moves", due_moves)?;
-    field(&mut out, "coverage", coverage)?;
-    field(&mut out, "charts", charts)?;
-    out.write_all(b"\n}\n")?;
-    out.into_inner().map_err(io::IntoInnerError::into_error)?.finish()
-}
-
-/// `,\n  "key": value`: a field of the top-level object after the first.
-fn field(out: &mut impl Write, key: &str, value: &impl Serialize) -> io::Result<()> {
-    write_key(out, key)?;
-    out.write_all(&indented(&serde_json::to_vec_pretty(value).map_err(io::Error::from)?, b"\n  "))
-}
-
-/// `,\n  "key": [rows]`: a field holding a list, its rows serialised on every core a
-/// window at a time, each indented to its place by the worker that wrote it.
-fn rows<T: Serialize + Sync>(out: &mut impl Write, key: &str, rows: &[T]) -> io::Result<()> {
-    write_key(out, key)?;
-    if rows.is_empty() {
-        return out.write_all(b"[]");
-    }
-    out.write_all(b"[")?;
-    let mut first = true;
-    for window in rows.chunks(WINDOW) {
-        let written: Vec<Vec<u8>> = window
-            .par_iter()
-            .map(|row| serde_json::to_vec_pretty(row).map(|json| indented(&json, b"\n    ")))
-            .collect::<Result<_, _>>()
-            .map_err(io::Error::from)?;
-        for row in written {
-            out.write_all(if first { b"\n    " } else { b",\n    " })?;
-            first = false;
-            out.write_all(&row)?;
-        }
-    }
-    out.write_all(b"\n  ]")
-}
-
-/// `,\n  "key": ` before a field's value.
-fn write_key(out: &mut impl Write, key: &str) -> io::Result<()> {
-    out.write_all(b",\n  ")?;
-    serde_json::to_writer(&mut *out, key).map_err(io::Error::from)?;
-    out.write_all(b": ")
-}
-
-/// `json` (pretty, written at depth 0) with each line ending replaced by `newline`: the
-/// same value at a deeper place. JSON strings hold no raw line ending.
-fn indented(json: &[u8], newline: &[u8]) -> Vec<u8> {
-    let lines = memchr::memchr_iter(b'\n', json).count();
-    let mut out = Vec::with_capacity(json.len() + lines * (newline.len() - 1));
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', json) {
-        out.extend_from_slice(&json[start..end]);
-        out.extend_from_slice(newline);
-        start = end + 1;
-    }
-    out.extend_from_slice(&json[start..]);
-    out
+    crate::render::json_parts::write_versioned(out, |out| {
+        field(out, "today", today)?;
+        field(out, "period", period)?;
+        rows(out, "incidents", incidents)?;
+        field(out, "counts", counts)?;
+        field(out, "timing", timing)?;
+        field(out, "detection", detection)?;
+        rows(out, "recurrences", recurrences)?;
+        field(out, "repeat_classes", repeat_classes)?;
+        field(out, "class_quarters", class_quarters)?;
+        field(out, "similar_failure_modes", similar_failure_modes)?;
+        field(out, "remediation", remediation)?;
+        field(out, "due_moves", due_moves)?;
+        field(out, "coverage", coverage)?;
+        field(out, "charts", charts)
+    })
 }
 
 #[cfg(test)]
@@ -149,7 +85,7 @@ mod tests {
         let (ours, serdes) = both_ways(root.path());
         assert!(serdes.contains("\"incidents\": []"), "{serdes}");
         assert_eq!(ours, serdes);
-        for n in 1..=(WINDOW + 3) {
+        for n in 1..=(crate::render::json_parts::WINDOW + 3) {
             let text = format!(
                 "---\nkind: incident\nid: INC-{n}\ntitle: \"T ##[x] {n}\"\nstatus: active\nseverity: SEV2\nopened: 2026-01-01T00:00:00Z\n---\n"
             );
