@@ -365,32 +365,62 @@ fn similar_sets(sets: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
             index[*word].push(id);
         }
     }
-    // Each set's candidates, on every core: each set once (a mark per set and worker),
-    // and only those of a size that can reach the threshold (|b| ≥ t·|a| and |a| ≥ t·|b|).
+    // The sets' words in one array, a run per set, for the candidate loop below: a
+    // candidate's size and words are read from two flat arrays, not through a `Vec` each
+    // (with tens of thousands of distinct sets, that pointer chase was most of the time).
+    let mut start: Vec<usize> = Vec::with_capacity(sets.len() + 1);
+    let mut flat: Vec<usize> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
+    for set in sets {
+        start.push(flat.len());
+        flat.extend_from_slice(set);
+    }
+    start.push(flat.len());
+    let words_of = |id: usize| &flat[start[id]..start[id + 1]];
+    // A pair reaches the threshold only if both prefixes share a word, so it is found
+    // from either side: each set looks only at the sets after it (an index list is in
+    // set order), on every core, each candidate once (a mark per set and worker), and
+    // only those of a size that can reach the threshold (|b| ≥ t·|a| and |a| ≥ t·|b|).
     let reachable = |a: usize, b: usize| b * 100 >= THRESHOLD_PERCENT * a && a * 100 >= THRESHOLD_PERCENT * b;
-    let out: Vec<Vec<(usize, usize)>> = ordered
+    let later: Vec<Vec<(usize, usize)>> = ordered
         .par_iter()
         .enumerate()
         .map_init(
             || vec![usize::MAX; sets.len()],
             |seen, (id, list)| {
                 let mut similar = Vec::new();
+                let words = words_of(id);
                 for word in &list[..prefix(list.len()).min(list.len())] {
-                    for &other in &index[*word] {
-                        if seen[other] == id || !reachable(sets[id].len(), sets[other].len()) {
+                    let indexed = &index[*word];
+                    for &other in &indexed[indexed.partition_point(|other| *other <= id)..] {
+                        if seen[other] == id {
                             continue;
                         }
                         seen[other] = id;
-                        if let Some(percent) = similarity(&sets[id], &sets[other]) {
+                        let candidate = words_of(other);
+                        if !reachable(words.len(), candidate.len()) {
+                            continue;
+                        }
+                        if let Some(percent) = similarity(words, candidate) {
                             similar.push((other, percent));
                         }
                     }
                 }
-                similar.sort_unstable();
                 similar
             },
         )
         .collect();
+    // Each set with itself, and each pair on both sides, in set order.
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sets.len()];
+    for (id, pairs) in later.iter().enumerate() {
+        if let Some(percent) = similarity(words_of(id), words_of(id)) {
+            out[id].push((id, percent));
+        }
+        for &(other, percent) in pairs {
+            out[id].push((other, percent));
+            out[other].push((id, percent));
+        }
+    }
+    out.par_iter_mut().for_each(|list| list.sort_unstable());
     out
 }
 
