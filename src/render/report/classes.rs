@@ -6,7 +6,8 @@
 
 use super::charts::color;
 use super::html_text::{escape, escape_into, opt_into, table, table_end, table_head};
-use super::page::Page;
+use super::markdown::quoted_onto;
+use super::page::{Page, Separated};
 use crate::analysis::recurrence::Recurrence;
 use crate::analysis::Report;
 use crate::render::markdown_text::{inline, inlined, quoted};
@@ -53,13 +54,9 @@ pub(crate) fn recurrence_markdown(report: &Report, out: &mut Page<'_>) {
         out.push('\n');
         if !found.failure_modes.is_empty() {
             out.push_str("  - its failure modes of the class: ");
-            for (n, mode) in found.failure_modes.iter().enumerate() {
-                if n > 0 {
-                    out.push_str(", ");
-                }
-                out.push('"');
-                out.push_str(&inlined(mode));
-                out.push('"');
+            let mut modes = Separated::new(out, ", ");
+            for mode in &found.failure_modes {
+                quoted_onto(modes.next(), mode);
             }
             out.push('\n');
         }
@@ -70,11 +67,9 @@ pub(crate) fn recurrence_markdown(report: &Report, out: &mut Page<'_>) {
         }
         if found.prior_fixes > 1 {
             write!(out, "  - {} items of this class validated before it: ", found.prior_fixes);
-            for (n, fix) in found.after.iter().enumerate() {
-                if n > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(&inlined(fix.item));
+            let mut items = Separated::new(out, ", ");
+            for fix in &found.after {
+                items.next().push_str(&inlined(fix.item));
             }
             let more = found.prior_fixes - found.after.len();
             if more > 0 {
@@ -102,10 +97,9 @@ pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn
         write!(out, "<tr><td><strong>{}</strong> ", link(found.incident));
         opt_into(out, found.title);
         out.push_str("<br>");
-        for (n, mode) in found.failure_modes.iter().enumerate() {
-            if n > 0 {
-                out.push_str("<br>");
-            }
+        let mut modes = Separated::new(out, "<br>");
+        for mode in &found.failure_modes {
+            let out = modes.next();
             out.push_str("<small>“");
             escape_into(out, mode);
             out.push_str("”</small>");
@@ -115,18 +109,13 @@ pub(crate) fn recurrence_html(report: &Report, out: &mut Page<'_>, link: impl Fn
         write!(out, "</span></td><td><span class=\"nowrap\">{}</span></td><td>", found.opened.date());
         fix_sentence(found, false, out);
         out.push_str("</td><td>");
-        for (n, fix) in found.after.iter().enumerate() {
-            if n > 0 {
-                out.push_str(", ");
-            }
-            escape_into(out, fix.item);
+        let mut earlier = Separated::new(out, ", ");
+        for fix in &found.after {
+            escape_into(earlier.next(), fix.item);
         }
         let more = found.prior_fixes - found.after.len();
         if more > 0 {
-            if !found.after.is_empty() {
-                out.push_str(", ");
-            }
-            write!(out, "and {more} earlier");
+            write!(earlier.next(), "and {more} earlier");
         }
         out.push_str("</td></tr>\n");
     });

@@ -44,6 +44,14 @@ pub(crate) fn minutes(value: Option<i64>) -> String {
     value.map_or_else(|| "—".to_string(), |m| format_duration(chrono::Duration::minutes(m)))
 }
 
+/// `text` quoted for a sentence ([`crate::render::markdown_text::quoted`]), written
+/// onto the page.
+pub(super) fn quoted_onto(out: &mut Page<'_>, text: &str) {
+    out.push('"');
+    out.push_str(&crate::render::markdown_text::inlined(text));
+    out.push('"');
+}
+
 pub(super) fn opt(value: &Option<impl AsRef<str>>) -> String {
     value.as_ref().map_or_else(|| "—".to_string(), |value| inline(value.as_ref()))
 }

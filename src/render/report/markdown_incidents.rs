@@ -5,7 +5,8 @@
 //! it came from (a `Remediates:` trailer, `validate --run`, or by hand). Fields left empty or as a template placeholder are never shown: the
 //! model holds them as absent, and a field the item's status requires says "not written".
 
-use super::page::Page;
+use super::markdown::quoted_onto as quoted;
+use super::page::{Page, Separated};
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
 use crate::render::markdown_text::inlined;
@@ -126,35 +127,6 @@ fn item_lines(item: &ItemRow, out: &mut Page<'_>) {
             (_, Some(value)) => out.push_str(&inlined(value)),
         }
         out.push('\n');
-    }
-}
-
-/// `text` quoted for a sentence ([`crate::render::markdown_text::quoted`]), onto the page.
-fn quoted(out: &mut Page<'_>, text: &str) {
-    out.push('"');
-    out.push_str(&inlined(text));
-    out.push('"');
-}
-
-/// Pieces of a list written onto a page with a separator between them.
-struct Separated<'p, 'w> {
-    out: &'p mut Page<'w>,
-    separator: &'static str,
-    first: bool,
-}
-
-impl<'p, 'w> Separated<'p, 'w> {
-    fn new(out: &'p mut Page<'w>, separator: &'static str) -> Self {
-        Separated { out, separator, first: true }
-    }
-
-    /// The page, after the separator when a piece came before.
-    fn next(&mut self) -> &mut Page<'w> {
-        if !self.first {
-            self.out.push_str(self.separator);
-        }
-        self.first = false;
-        self.out
     }
 }
 

@@ -182,6 +182,28 @@ impl<'w> Page<'w> {
     }
 }
 
+/// Pieces of a list written onto a page with a separator between them.
+pub(crate) struct Separated<'p, 'w> {
+    out: &'p mut Page<'w>,
+    separator: &'static str,
+    first: bool,
+}
+
+impl<'p, 'w> Separated<'p, 'w> {
+    pub(crate) fn new(out: &'p mut Page<'w>, separator: &'static str) -> Self {
+        Separated { out, separator, first: true }
+    }
+
+    /// The page, after the separator when a piece came before.
+    pub(crate) fn next(&mut self) -> &mut Page<'w> {
+        if !self.first {
+            self.out.push_str(self.separator);
+        }
+        self.first = false;
+        self.out
+    }
+}
+
 impl std::fmt::Write for Page<'_> {
     fn write_str(&mut self, text: &str) -> std::fmt::Result {
         self.push_str(text);
