@@ -70,10 +70,16 @@ pub(crate) enum Outcome {
 /// error: the rest of the output is dropped quietly and the command still ends with its
 /// own exit status, as ripgrep and fd do. Any other failure is an I/O error on `<output>`.
 pub(crate) fn write(stream: &mut dyn Write, text: &str) -> crate::Result<()> {
-    match stream.write_all(text.as_bytes()).and_then(|()| stream.flush()) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(crate::Error::io("<output>", error)),
+    written(stream.write_all(text.as_bytes()).and_then(|()| stream.flush()))
+}
+
+/// The outcome of writing a command's output as [`write`] takes it: a reader that went
+/// away is not an error; any other failure is an I/O error on `<output>`. For commands
+/// that write their output as it is rendered.
+pub(crate) fn written(result: std::io::Result<()>) -> crate::Result<()> {
+    match result {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::Error::io("<output>", error)),
+        _ => Ok(()),
     }
 }
 

@@ -30,7 +30,7 @@ pub(crate) mod template;
 pub(crate) mod validate;
 pub(crate) mod validate_run;
 
-pub(crate) use crate::run::{write, Outcome, Streams};
+pub(crate) use crate::run::{write, written, Outcome, Streams};
 
 /// Writes text that holds record text or file names (what a writing command reports, a
 /// note, a warning) to a terminal-bound stream: every control character other than a

@@ -116,11 +116,9 @@ fn run_with_budget(ctx: &Context, args: &Args, streams: &mut Streams<'_>, budget
     leak_at_exit((report, index, from_file));
     leak_at_exit(taken);
     repo.release_at_exit();
-    match written {
-        // A reader that went away (`incidents report | head`) is not an error.
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<output>", error)),
-        _ => Ok(Outcome::Success),
-    }
+    // A reader that went away (`incidents report | head`) is not an error.
+    super::written(written)?;
+    Ok(Outcome::Success)
 }
 
 /// Bytes of HTML bodies `report --format html` renders while loading; the appendix reads

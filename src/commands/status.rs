@@ -109,17 +109,12 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
                     }
                 }
             }
-            // Written as it is serialised (25 MB at 10,000 incidents), not gathered first;
-            // a reader that went away is not an error, as for `write`.
+            // Written as it is serialised (25 MB at 10,000 incidents), not gathered first.
             let output = status_output::StatusOutput { today: ctx.clock.today, incidents: &shown };
-            let written = status_output::write_json(&mut *streams.out, &output);
+            let result = status_output::write_json(&mut *streams.out, &output);
             crate::store::leak_at_exit(shown);
-            match written {
-                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-                    return Err(Error::io("<output>", error));
-                }
-                _ => String::new(),
-            }
+            super::written(result)?;
+            String::new()
         }
     };
     write(streams.out, &text)?;
@@ -131,8 +126,8 @@ pub(crate) fn run(ctx: &Context, args: &Args, streams: &mut Streams<'_>) -> Resu
 }
 
 /// The Timeline entries of an incident file `status` may show (the ids asked for, or
-/// those [`listed`] without ids), from the bytes it was read from; `None` for the files
-/// it will not show.
+/// those [`listed`] without ids), from the body the loader split off; `None` for the
+/// files it will not show.
 fn timeline_of(file: &ParsedFile, body: Option<RecordBody<'_>>, args: &Args) -> Option<Vec<timeline::Entry>> {
     let Some(Record::Incident(incident)) = &file.record else { return None };
     let wanted = if args.ids.is_empty() {

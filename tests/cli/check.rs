@@ -285,24 +285,37 @@ fn a_configured_records_folder_that_is_missing_is_exit_2() {
 
 #[test]
 fn a_reader_that_goes_away_is_not_an_error() {
-    use std::io::Read;
     let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    reader_goes_away(&demo, &["report", "--format", "html"], b"<!DOCTYPE ");
+    // `status --format json` writes as it serialises too: 400 status blocks, far over a
+    // pipe buffer.
+    let mut repo = Repo::new();
+    for n in 1..=400 {
+        repo = repo.file(&format!("incidents/INC-{n}.md"), &active_incident(&format!("INC-{n}")));
+    }
+    reader_goes_away(repo.path(), &["status", "--all", "--format", "json"], b"{\n  \"versio");
+}
+
+/// Runs `args` on `root`, reads the first bytes of its output (`head`), closes the pipe
+/// long before the output is written, and expects exit 0 and nothing on stderr.
+fn reader_goes_away(root: &std::path::Path, args: &[&str], expected: &[u8]) {
+    use std::io::Read;
     let binary = assert_cmd::cargo::cargo_bin("incidents");
     let mut child = std::process::Command::new(binary)
         .arg("--root")
-        .arg(&demo)
-        .args(["--today", "2026-11-26", "report", "--format", "html"])
+        .arg(root)
+        .args(["--today", "2026-11-26"])
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut head = [0u8; 10];
+    let mut head = vec![0u8; expected.len()];
     child.stdout.take().unwrap().read_exact(&mut head).unwrap();
-    // stdout is closed here, long before the report (far over a pipe buffer) is written.
     let output = child.wait_with_output().unwrap();
-    assert_eq!(&head, b"<!DOCTYPE ");
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(head, expected, "{args:?}");
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
 }
 
 #[test]
