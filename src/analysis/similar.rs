@@ -191,11 +191,11 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
             })
         })
         .collect();
-    let mode_set = |entry: usize, mode: usize| text_set[modes.text[modes.first[entry] + mode]];
+    let mode_set = |entry: usize, mode: usize| text_set[modes.text[modes.number(entry, mode)]];
     let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); sets.len()];
     for (entry_index, entry) in history.iter().enumerate() {
         let day = entry.opened();
-        for mode_index in 0..modes.first[entry_index + 1] - modes.first[entry_index] {
+        for mode_index in 0..modes.count(entry_index) {
             if let Some(id) = mode_set(entry_index, mode_index) {
                 occurrences[id].push(Occurrence { entry: entry_index, mode: mode_index, day });
             }
@@ -204,7 +204,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
     for list in &mut occurrences {
         list.sort_by_key(Occurrence::key);
     }
-    let mode_classes = |entry: usize, mode: usize| modes.classes_of(modes.first[entry] + mode);
+    let mode_classes = |entry: usize, mode: usize| modes.classes_of(modes.number(entry, mode));
     let similar_sets = similar_sets(&interned(&sets));
     let position: HashMap<&str, usize> = history.iter().enumerate().map(|(i, e)| (e.id, i)).rev().collect();
     // (later incident, its failure mode, the earlier one, overlap), materialised at the end.
@@ -214,7 +214,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
         .flat_map_iter(|later| {
             let mut pairs = Vec::new();
             let (Some(&entry_index), Some(day)) = (position.get(later.id), later.opened()) else { return pairs };
-            for mode_index in 0..modes.first[entry_index + 1] - modes.first[entry_index] {
+            for mode_index in 0..modes.count(entry_index) {
                 let Some(set) = mode_set(entry_index, mode_index) else { continue };
                 let classes = mode_classes(entry_index, mode_index);
                 let mut best: Option<(Occurrence, usize)> = None;
@@ -310,6 +310,16 @@ impl<'a> Modes<'a> {
             modes.first.push(modes.text.len());
         }
         modes
+    }
+
+    /// How many failure modes the incident at `entry` has.
+    fn count(&self, entry: usize) -> usize {
+        self.first[entry + 1] - self.first[entry]
+    }
+
+    /// The number of the incident at `entry`'s failure mode at `mode`.
+    fn number(&self, entry: usize, mode: usize) -> usize {
+        self.first[entry] + mode
     }
 
     /// The classes of the mode numbered `mode`.
