@@ -70,15 +70,15 @@ impl<'w> Page<'w> {
     }
 
     pub(crate) fn push_str(&mut self, text: &str) {
-        if self.escaped && self.plain {
-            self.plain = plainly_printable(text) && joins_plainly(&self.buffer, text);
-        }
-        self.push_looked_at(text);
+        self.push_looked_at(text, || plainly_printable(text));
     }
 
-    /// [`Page::push_str`] for text whose bytes the caller looked at already (and set
-    /// `plain` by).
-    fn push_looked_at(&mut self, text: &str) {
+    /// [`Page::push_str`] with `plain` saying whether `text` is [`plainly_printable`]
+    /// (asked only while the page is: a worker of [`Page::push_each`] looked already).
+    fn push_looked_at(&mut self, text: &str, plain: impl FnOnce() -> bool) {
+        if self.escaped && self.plain {
+            self.plain = plain() && joins_plainly(&self.buffer, text);
+        }
         self.buffer.push_str(text);
         if self.buffer.len() >= PART && self.out.is_some() {
             self.write_lines();
@@ -117,10 +117,7 @@ impl<'w> Page<'w> {
                 .collect();
             let bytes: usize = parts.iter().map(|(text, _, _)| text.len()).sum();
             for (text, plain, done) in parts {
-                if self.escaped && self.plain {
-                    self.plain = plain && joins_plainly(&self.buffer, &text);
-                }
-                self.push_looked_at(&text);
+                self.push_looked_at(&text, || plain);
                 done?;
             }
             window = if bytes > WINDOW_BYTES { (window / 2).max(1) } else { (window * 2).min(WINDOW) };
