@@ -237,15 +237,10 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
             pairs
         })
         .collect();
-    // Newest first, then by id, descending. `history` is in id order, so an incident's
-    // place in it stands for its id: equal ids (a duplicate) share the place of the
-    // first, and keep the order they were found in.
-    let mut place: Vec<usize> = Vec::with_capacity(history.len());
-    for (at, entry) in history.iter().enumerate() {
-        let same = at > 0 && crate::store::order::compare_ids(history[at - 1].id, entry.id).is_eq();
-        place.push(if same { place[at - 1] } else { at });
-    }
-    found.sort_by_key(|(later, _, _)| std::cmp::Reverse((later.day, place[later.entry])));
+    // Newest first, then by id, descending: `history` holds each id once (the index keeps
+    // the first file of a duplicated one), in id order, so an incident's place in it
+    // stands for its id.
+    found.sort_by_key(|(later, _, _)| std::cmp::Reverse((later.day, later.entry)));
     let text = |o: &Occurrence| history[o.entry].incident.failure_modes()[o.mode].value.clone();
     SimilarModes {
         threshold_percent: THRESHOLD_PERCENT,
