@@ -28,6 +28,7 @@ pub(crate) mod seen_before;
 pub(crate) mod settings;
 pub(crate) mod shipped;
 pub(crate) mod similar;
+mod similar_sets;
 pub(crate) mod stats;
 pub(crate) mod status;
 pub(crate) mod timing;

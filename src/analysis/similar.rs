@@ -10,10 +10,11 @@
 //! share a class (taken per failure mode, SPEC §2) are left out: the class already says
 //! they repeat.
 //!
-//! Deterministic and without quadratic work: identical word sets are grouped, and
-//! candidate sets are found with a prefix filter — each set's rarest words index it, and
-//! two sets that reach the threshold must share one of them — so each set is compared
-//! only with sets that share a rare word.
+//! Deterministic and without comparing every pair: identical word sets are grouped, and
+//! [`super::similar_sets`] finds the similar ones among the distinct sets through their
+//! rarest words (two sets that reach the threshold share two of the rarest words of
+//! each), setting aside most candidates by size and a 64-bit word signature before a
+//! word-by-word comparison.
 
 use crate::store::index::Entry;
 use crate::text::normalize;
@@ -205,7 +206,7 @@ pub(crate) fn find(period: &[&Entry<'_>], history: &[Entry<'_>]) -> SimilarModes
         list.sort_by_key(Occurrence::key);
     }
     let mode_classes = |entry: usize, mode: usize| modes.classes_of(modes.number(entry, mode));
-    let similar_sets = similar_sets(&interned(&sets));
+    let similar_sets = super::similar_sets::similar_sets(&interned(&sets));
     let position: HashMap<&str, usize> = history.iter().enumerate().map(|(i, e)| (e.id, i)).rev().collect();
     // (later incident, its failure mode, the earlier one, overlap), materialised at the end.
     // Each incident of the period is looked up on its own: in parallel, in order.
@@ -343,92 +344,6 @@ fn interned(sets: &[&str]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// For each distinct word set (of numbered words, ascending), the sets similar to it
-/// (itself included) with their overlap, found through a prefix filter on the rarest
-/// words.
-fn similar_sets(sets: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
-    let words = sets.iter().flatten().max().map_or(0, |last| last + 1);
-    let mut frequency: Vec<usize> = vec![0; words];
-    for word in sets.iter().flatten() {
-        frequency[*word] += 1;
-    }
-    // Each set's words, rarest first (ties by number): the global order of the filter.
-    // Any one order finds every pair; this one keeps the lists of candidates short.
-    let ordered: Vec<Vec<usize>> = sets
-        .iter()
-        .map(|set| {
-            let mut list = set.clone();
-            list.sort_unstable_by_key(|word| (frequency[*word], *word));
-            list
-        })
-        .collect();
-    // Jaccard ≥ t needs |a ∩ b| ≥ ⌈t·|a|⌉, so some word of the first |a| − ⌈t·|a|⌉ + 1.
-    let prefix = |size: usize| size + 1 - (THRESHOLD_PERCENT * size).div_ceil(100);
-    let mut index: Vec<Vec<usize>> = vec![Vec::new(); words];
-    for (id, list) in ordered.iter().enumerate() {
-        for word in &list[..prefix(list.len()).min(list.len())] {
-            index[*word].push(id);
-        }
-    }
-    // The sets' words in one array, a run per set, for the candidate loop below: a
-    // candidate's size and words are read from two flat arrays, not through a `Vec` each
-    // (with tens of thousands of distinct sets, that pointer chase was most of the time).
-    let mut start: Vec<usize> = Vec::with_capacity(sets.len() + 1);
-    let mut flat: Vec<usize> = Vec::with_capacity(sets.iter().map(Vec::len).sum());
-    for set in sets {
-        start.push(flat.len());
-        flat.extend_from_slice(set);
-    }
-    start.push(flat.len());
-    let words_of = |id: usize| &flat[start[id]..start[id + 1]];
-    // A pair reaches the threshold only if both prefixes share a word, so it is found
-    // from either side: each set looks only at the sets after it (an index list is in
-    // set order), on every core, each candidate once (a mark per set and worker), and
-    // only those of a size that can reach the threshold (|b| ≥ t·|a| and |a| ≥ t·|b|).
-    let reachable = |a: usize, b: usize| b * 100 >= THRESHOLD_PERCENT * a && a * 100 >= THRESHOLD_PERCENT * b;
-    let later: Vec<Vec<(usize, usize)>> = ordered
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || vec![usize::MAX; sets.len()],
-            |seen, (id, list)| {
-                let mut similar = Vec::new();
-                let words = words_of(id);
-                for word in &list[..prefix(list.len()).min(list.len())] {
-                    let indexed = &index[*word];
-                    for &other in &indexed[indexed.partition_point(|other| *other <= id)..] {
-                        if seen[other] == id {
-                            continue;
-                        }
-                        seen[other] = id;
-                        let candidate = words_of(other);
-                        if !reachable(words.len(), candidate.len()) {
-                            continue;
-                        }
-                        if let Some(percent) = similarity(words, candidate) {
-                            similar.push((other, percent));
-                        }
-                    }
-                }
-                similar
-            },
-        )
-        .collect();
-    // Each set with itself, and each pair on both sides, in set order.
-    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sets.len()];
-    for (id, pairs) in later.iter().enumerate() {
-        if let Some(percent) = similarity(words_of(id), words_of(id)) {
-            out[id].push((id, percent));
-        }
-        for &(other, percent) in pairs {
-            out[id].push((other, percent));
-            out[other].push((id, percent));
-        }
-    }
-    out.par_iter_mut().for_each(|list| list.sort_unstable());
-    out
-}
-
 /// The failure modes of other incidents in `history` most similar to `text` (best
 /// first, then newest; at most three), leaving out those sharing one of `classes`.
 pub(crate) fn closest<'h>(
@@ -505,24 +420,6 @@ mod tests {
         assert_eq!(similarity(&words("disk"), &words("disk")), None);
     }
 
-    proptest::proptest! {
-        #[test]
-        fn the_prefix_filter_finds_what_a_full_comparison_finds_on_any_sets(
-            raw in proptest::prop_oneof![
-                proptest::collection::vec(proptest::collection::btree_set(0usize..12, 2..8), 1..60),
-                proptest::collection::vec(proptest::collection::btree_set(0usize..40, 2..16), 1..80),
-            ]
-        ) {
-            let sets: Vec<Vec<usize>> = raw.into_iter().map(|set| set.into_iter().collect()).collect();
-            let fast = similar_sets(&sets);
-            for (i, a) in sets.iter().enumerate() {
-                let slow: Vec<(usize, usize)> =
-                    sets.iter().enumerate().filter_map(|(j, b)| similarity(a, b).map(|p| (j, p))).collect();
-                proptest::prop_assert_eq!(&fast[i], &slow);
-            }
-        }
-    }
-
     #[test]
     fn the_prefix_filter_finds_what_a_full_comparison_finds() {
         let texts = [
@@ -536,7 +433,8 @@ mod tests {
         ];
         let sets: Vec<Vec<String>> = texts.iter().map(|t| words(t)).collect();
         let keys: Vec<String> = sets.iter().map(|set| set.join(" ")).collect();
-        let fast = similar_sets(&interned(&keys.iter().map(String::as_str).collect::<Vec<_>>()));
+        let fast =
+            super::super::similar_sets::similar_sets(&interned(&keys.iter().map(String::as_str).collect::<Vec<_>>()));
         for (i, a) in sets.iter().enumerate() {
             let slow: Vec<(usize, usize)> =
                 sets.iter().enumerate().filter_map(|(j, b)| similarity(a, b).map(|p| (j, p))).collect();
