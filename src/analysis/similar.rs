@@ -66,8 +66,9 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 struct Scratch {
     /// The stems of a text, one after another.
     stems: String,
-    /// Where each stem starts and ends in `stems`.
-    spans: Vec<(usize, usize)>,
+    /// Each stem's first eight bytes as a number (big-endian, zero-padded: ordered as
+    /// the bytes are), and where it starts and ends in `stems`.
+    spans: Vec<(u64, usize, usize)>,
 }
 
 /// The normalised word set of `text` ([`words`]) as one string, the words sorted and
@@ -87,7 +88,7 @@ fn word_key(text: &str, scratch: &mut Scratch) -> (String, usize) {
         } else {
             stems.push_str(&word.to_lowercase());
         }
-        if STOP_WORDS.binary_search(&&stems[start..]).is_ok() {
+        if is_stop_word(&stems[start..]) {
             stems.truncate(start);
             return;
         }
@@ -96,7 +97,11 @@ fn word_key(text: &str, scratch: &mut Scratch) -> (String, usize) {
         if y {
             stems.push('y');
         }
-        spans.push((start, stems.len()));
+        let bytes = &stems.as_bytes()[start..];
+        let mut head = [0u8; 8];
+        let length = bytes.len().min(8);
+        head[..length].copy_from_slice(&bytes[..length]);
+        spans.push((u64::from_be_bytes(head), start, stems.len()));
     };
     if text.is_ascii() {
         // The same words, split at bytes without decoding characters: in ASCII text a
@@ -109,8 +114,10 @@ fn word_key(text: &str, scratch: &mut Scratch) -> (String, usize) {
         text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).for_each(add);
     }
     let stems = stems.as_str();
-    let word = |&(start, end): &(usize, usize)| &stems[start..end];
-    spans.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+    let word = |&(_, start, end): &(u64, usize, usize)| &stems[start..end];
+    // Sorted by their first eight bytes first: most pairs of words differ there, and two
+    // numbers compare cheaper than two strings.
+    spans.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| word(a).cmp(word(b))));
     spans.dedup_by(|a, b| word(a) == word(b));
     let mut key = String::with_capacity(stems.len() + spans.len());
     for (at, span) in spans.iter().enumerate() {
@@ -122,11 +129,19 @@ fn word_key(text: &str, scratch: &mut Scratch) -> (String, usize) {
     (key, spans.len())
 }
 
+/// Whether a lower-cased word is one of [`STOP_WORDS`]: the lengths compared first, so
+/// most words are compared with none of them (a binary search called `memcmp` at each
+/// step, for every word of every text).
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.iter().any(|stop| stop.len() == word.len() && *stop == word)
+}
+
 /// The stem of a lower-cased word: how many of its bytes it keeps, and whether a `y`
 /// follows them (`-ies` → `-y`; else one of `-ing`, `-ed`, `-s` cut, then a final `-e`,
 /// each only while three letters remain).
 fn stem(word: &str) -> (usize, bool) {
-    let long = |base: &&str| base.chars().count() >= 3;
+    // Three characters or more, without counting past the third.
+    let long = |base: &&str| base.chars().nth(2).is_some();
     if let Some(base) = word.strip_suffix("ies").filter(long) {
         return (base.len(), true);
     }
@@ -375,8 +390,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_the_binary_search() {
+    fn stop_words_are_listed_once_in_order() {
         assert!(STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn is_stop_word_matches_the_list() {
+        assert!(STOP_WORDS.iter().all(|word| is_stop_word(word)));
+        let near = ["", "aa", "the ", "them", "i", "wit", "withou", "withouts", "ths", "Th", "and\u{301}"];
+        assert!(near.iter().all(|word| !is_stop_word(word)), "{near:?}");
+        // Every word of up to three letters: a stop word exactly when listed.
+        let letters = b"abcdefghijklmnopqrstuvwxyz";
+        for a in letters {
+            for b in letters {
+                for word in [
+                    vec![*a],
+                    vec![*a, *b],
+                    vec![*a, *b, b'e'],
+                    vec![*a, *b, b'r'],
+                    vec![*a, *b, b's'],
+                    vec![*a, *b, b'd'],
+                ] {
+                    let word = String::from_utf8(word).unwrap_or_default();
+                    assert_eq!(is_stop_word(&word), STOP_WORDS.contains(&word.as_str()), "{word}");
+                }
+            }
+        }
     }
 
     #[test]
