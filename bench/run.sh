@@ -14,7 +14,10 @@
 #   line in the notes). The PyYAML script runs
 #   separately (3 rounds, up to 40,000 records; BASELINE=0 skips it). Then `sync` (when
 #   the binary has it) on the git history of bench/git_history.sh, generated once under
-#   bench/out/git-COMMITS: SYNC_COMMITS commits (default 100000; 0 skips it).
+#   bench/out/git-COMMITS: SYNC_COMMITS commits (default 100000; 0 skips it). When 10000 is
+#   among the sizes, `check` and `report` also run on that repository with its failure
+#   modes rewritten from a vocabulary of 180 and of 3,000 words (bench/vary_modes.py;
+#   VOCABULARIES="..." sets the sizes, "" skips them).
 #   Results: bench/out/results.md, one row per command with its ratio to `check` and to
 #   the floor, and its CPU time (user + sys, mean of the runs): on a shared machine the
 #   CPU time is the figure to compare. RUNS=N sets the number of runs; CARGO_TARGET_DIR is honoured. The load average is printed with each size: compare ratios, not figures
@@ -51,6 +54,28 @@ has() { "$bin" "$1" --help >/dev/null 2>&1; }
   echo "|---:|---|---:|---:|---:|---:|---:|"
 } >"$out/results.md"
 : >"$out/notes.md"
+
+# The table rows of the runs saved as $out/NAME.json (and NAME.rss, NAME.pyyaml.json):
+# rows NAME LABEL.
+rows() {
+  python3 - "$out" "$1" "$2" >>"$out/results.md" <<'PY'
+import json, os, sys
+out, n, records = sys.argv[1], sys.argv[2], sys.argv[3]
+def results(path):
+    return [(r["command"], r["median"], r["user"] + r["system"]) for r in json.load(open(path))["results"]]
+rows = results(f"{out}/{n}.json")
+extra = f"{out}/{n}.pyyaml.json"
+if os.path.exists(extra):
+    rows += results(extra)
+rss = dict(line.rstrip("\n").split("|") for line in open(f"{out}/{n}.rss"))
+times = {name: median for name, median, _ in rows}
+floor, check = times["floor (rg)"], times["check"]
+for name, median, cpu in rows:
+    mem = f"{int(rss[name]) / 1024:.0f} MB" if name in rss else ""
+    vs_check = "" if name == "floor (rg)" else f"{median / check:.2f}x"
+    print(f"| {records} | {name} | {median * 1000:.0f} ms | {median / floor:.2f}x | {vs_check} | {cpu * 1000:.0f} ms | {mem} |")
+PY
+}
 
 for n in "${sizes[@]}"; do
   repo=$out/$n
@@ -98,24 +123,30 @@ PY
     python3 bench/interleave.py --export-json "$out/$n.pyyaml.json" 3 \
       "PyYAML script=python3 bench/pyyaml_check.py $repo/incidents" >>"$out/$n.log"
   fi
-  python3 - "$out" "$n" "$records" >>"$out/results.md" <<'PY'
-import json, os, sys
-out, n, records = sys.argv[1], sys.argv[2], sys.argv[3]
-def results(path):
-    return [(r["command"], r["median"], r["user"] + r["system"]) for r in json.load(open(path))["results"]]
-rows = results(f"{out}/{n}.json")
-extra = f"{out}/{n}.pyyaml.json"
-if os.path.exists(extra):
-    rows += results(extra)
-rss = dict(line.rstrip("\n").split("|") for line in open(f"{out}/{n}.rss"))
-times = {name: median for name, median, _ in rows}
-floor, check = times["floor (rg)"], times["check"]
-for name, median, cpu in rows:
-    mem = f"{int(rss[name]) / 1024:.0f} MB" if name in rss else ""
-    vs_check = "" if name == "floor (rg)" else f"{median / check:.2f}x"
-    print(f"| {records} | {name} | {median * 1000:.0f} ms | {median / floor:.2f}x | {vs_check} | {cpu * 1000:.0f} ms | {mem} |")
-PY
+  rows "$n" "$records"
 done
+# Varied failure modes: the generator writes its 30,000 failure modes from six
+# templates (60 distinct texts), which flatters the similar-failure-modes section of
+# `report`. The 40,000-record repository again, with every failure mode rewritten from a
+# vocabulary of V words (bench/vary_modes.py; VOCABULARIES="" skips it): `check` and
+# `report` on each, against the same floor.
+read -r -a vocabularies <<<"${VOCABULARIES-180 3000}"
+varied_from=$out/10000
+if [ "${#vocabularies[@]}" -gt 0 ] && [ -d "$varied_from/incidents" ] && has report; then
+  for vocabulary in "${vocabularies[@]}"; do
+    name=10000-v$vocabulary
+    repo=$out/$name
+    [ -d "$repo/incidents" ] || python3 bench/vary_modes.py "$varied_from" "$repo" "$vocabulary" 7
+    run="$bin --root $repo --today $today"
+    args=("floor (rg)=rg -c ^kind: $repo/incidents" "check=$run check")
+    for format in markdown json html; do args+=("report $format=$run report --format $format"); done
+    echo "40000 records, failure modes from $vocabulary words: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/notes.md" >&2
+    python3 bench/interleave.py --export-json "$out/$name.json" "${RUNS:-10}" "${args[@]}" >"$out/$name.log"
+    : >"$out/$name.rss"
+    rm -f "$out/$name.pyyaml.json"
+    rows "$name" "40000 ($vocabulary-word failure modes)"
+  done
+fi
 sync_commits=${SYNC_COMMITS:-100000}
 if [ "$sync_commits" != 0 ] && has sync; then
   history=$(bench/git_history.sh "$sync_commits")
