@@ -33,19 +33,18 @@ pub(super) fn similar_sets(sets: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
     for word in sets.iter().flatten() {
         frequency[*word] += 1;
     }
-    // Each set's words, rarest first (ties by number): the global order of the filter.
-    // Any one order finds every pair; this one keeps the lists of candidates short.
-    let ordered: Vec<Vec<usize>> = sets
-        .par_iter()
-        .map(|set| {
-            let mut list = set.clone();
-            list.sort_unstable_by_key(|word| (frequency[*word], *word));
-            list
-        })
-        .collect();
+    // Each set's words are taken rarest first (ties by number): the global order of the
+    // filters. Any one order finds every pair; this one keeps the lists of candidates
+    // short.
+    let rarest_first = |list: &mut [usize]| list.sort_unstable_by_key(|word| (frequency[*word], *word));
     let shapes: Vec<Shape> = sets.iter().map(|set| Shape::of(set)).collect();
-    let mut found = paired(&ordered, &shapes, sets);
-    found.extend(long(&ordered, &shapes, sets));
+    // A posting packs two word numbers and a set number into 32 bits each; a record set
+    // with more distinct words or sets than that (never seen: each is a failure mode
+    // read into memory) has all its sets searched the way long ones are.
+    let packable = u32::try_from(words).is_ok() && u32::try_from(sets.len()).is_ok();
+    let paired_up_to = if packable { PAIRED_UP_TO } else { 0 };
+    let mut found = paired(sets, paired_up_to, &rarest_first, &shapes);
+    found.extend(long(sets, paired_up_to, &rarest_first, &shapes));
     // A pair of short sets that share several pairs of words is found once per pair.
     found.par_sort_unstable();
     found.dedup();
@@ -71,23 +70,41 @@ fn needed(size: usize) -> usize {
 }
 
 /// The similar pairs (lower set, higher set, overlap) among the sets of at most
-/// [`PAIRED_UP_TO`] words, found through the pairs of words of their prefixes: every
-/// posting (a pair of words and a set) sorted by pair, each run of one pair compared
-/// within itself, on every core.
-fn paired(ordered: &[Vec<usize>], shapes: &[Shape], sets: &[Vec<usize>]) -> Vec<(usize, usize, usize)> {
-    let mut postings: Vec<((usize, usize), usize)> = ordered
-        .par_iter()
+/// `up_to` words, found through the pairs of words of their prefixes: every posting (a
+/// pair of words and a set, packed in a `u128` so that sorting compares numbers) sorted,
+/// each run of one pair compared within itself, on every core.
+fn paired(
+    sets: &[Vec<usize>],
+    up_to: usize,
+    rarest_first: &(dyn Fn(&mut [usize]) + Sync),
+    shapes: &[Shape],
+) -> Vec<(usize, usize, usize)> {
+    const CHUNK: usize = 1024;
+    let mut postings: Vec<u128> = sets
+        .par_chunks(CHUNK)
         .enumerate()
-        .filter(|(_, list)| list.len() <= PAIRED_UP_TO)
-        .flat_map_iter(|(id, list)| {
-            let prefix = &list[..(list.len() + 2).saturating_sub(needed(list.len())).min(list.len())];
-            prefix.iter().enumerate().flat_map(move |(at, &first)| {
-                prefix[at + 1..].iter().map(move |&second| ((first.min(second), first.max(second)), id))
-            })
+        .flat_map_iter(|(chunk, part)| {
+            let mut postings = Vec::new();
+            let mut list = Vec::new();
+            for (offset, set) in part.iter().enumerate().filter(|(_, set)| set.len() <= up_to) {
+                list.clear();
+                list.extend_from_slice(set);
+                rarest_first(&mut list);
+                let prefix = &list[..(list.len() + 2).saturating_sub(needed(list.len())).min(list.len())];
+                let id = (chunk * CHUNK + offset) as u128;
+                for (at, &first) in prefix.iter().enumerate() {
+                    for &second in &prefix[at + 1..] {
+                        let (low, high) = (first.min(second) as u128, first.max(second) as u128);
+                        postings.push(low << 64 | high << 32 | id);
+                    }
+                }
+            }
+            postings
         })
         .collect();
     postings.par_sort_unstable();
-    let mut runs: Vec<&[((usize, usize), usize)]> = postings.chunk_by(|a, b| a.0 == b.0).collect();
+    let set_of = |posting: u128| (posting & u128::from(u32::MAX)) as usize;
+    let mut runs: Vec<&[u128]> = postings.chunk_by(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1).collect();
     // The longest runs first, so that no core is left with one long run at the end.
     runs.par_sort_by_key(|run| std::cmp::Reverse(run.len()));
     runs.par_iter()
@@ -95,10 +112,12 @@ fn paired(ordered: &[Vec<usize>], shapes: &[Shape], sets: &[Vec<usize>]) -> Vec<
             let mut similar = Vec::new();
             // The run's shapes side by side: the loop below reads nothing else for most
             // of the pairs it looks at.
-            let run_shapes: Vec<Shape> = run.iter().map(|&(_, id)| shapes[id]).collect();
-            for (at, (&(_, one), shape)) in run.iter().zip(&run_shapes).enumerate() {
-                for (&(_, other), other_shape) in run[at + 1..].iter().zip(&run_shapes[at + 1..]) {
+            let run_shapes: Vec<Shape> = run.iter().map(|&posting| shapes[set_of(posting)]).collect();
+            for (at, (&posting, shape)) in run.iter().zip(&run_shapes).enumerate() {
+                let one = set_of(posting);
+                for (&other, other_shape) in run[at + 1..].iter().zip(&run_shapes[at + 1..]) {
                     if shape.can_reach(other_shape) {
+                        let other = set_of(other);
                         if let Some(percent) = similarity(&sets[one], &sets[other]) {
                             similar.push((one, other, percent));
                         }
@@ -111,14 +130,27 @@ fn paired(ordered: &[Vec<usize>], shapes: &[Shape], sets: &[Vec<usize>]) -> Vec<
 }
 
 /// The similar pairs (lower set, higher set, overlap) that have a set of more than
-/// [`PAIRED_UP_TO`] words, found through the prefix filter: every set is indexed by the
-/// words of its prefix, and each long set looks through its own prefix's words at the
-/// short sets and the long sets after it, each candidate once.
-fn long(ordered: &[Vec<usize>], shapes: &[Shape], sets: &[Vec<usize>]) -> Vec<(usize, usize, usize)> {
-    let prefix = |list: &'_ [usize]| -> usize { (list.len() + 1).saturating_sub(needed(list.len())).min(list.len()) };
-    if ordered.iter().all(|list| list.len() <= PAIRED_UP_TO) {
+/// `short` words, found through the prefix filter: every set is indexed by the words of
+/// its prefix, and each long set looks through its own prefix's words at the short sets
+/// and the long sets after it, each candidate once.
+fn long(
+    sets: &[Vec<usize>],
+    short: usize,
+    rarest_first: &(dyn Fn(&mut [usize]) + Sync),
+    shapes: &[Shape],
+) -> Vec<(usize, usize, usize)> {
+    if sets.iter().all(|set| set.len() <= short) {
         return Vec::new();
     }
+    let ordered: Vec<Vec<usize>> = sets
+        .par_iter()
+        .map(|set| {
+            let mut list = set.clone();
+            rarest_first(&mut list);
+            list
+        })
+        .collect();
+    let prefix = |list: &'_ [usize]| -> usize { (list.len() + 1).saturating_sub(needed(list.len())).min(list.len()) };
     let words = ordered.iter().flatten().max().map_or(0, |last| last + 1);
     let mut index: Vec<Vec<usize>> = vec![Vec::new(); words];
     for (id, list) in ordered.iter().enumerate() {
@@ -126,7 +158,7 @@ fn long(ordered: &[Vec<usize>], shapes: &[Shape], sets: &[Vec<usize>]) -> Vec<(u
             index[*word].push(id);
         }
     }
-    let is_long = |id: usize| ordered[id].len() > PAIRED_UP_TO;
+    let is_long = |id: usize| sets[id].len() > short;
     ordered
         .par_iter()
         .enumerate()
@@ -238,6 +270,30 @@ mod tests {
         let expected = full_comparison(&sets);
         assert!(expected.iter().filter(|pairs| pairs.len() > 1).count() > sets.len() / 2);
         assert_eq!(similar_sets(&sets), expected);
+    }
+
+    #[test]
+    fn the_long_search_alone_finds_what_both_find() {
+        // What similar_sets does when the postings cannot be packed: every set searched
+        // the way long ones are.
+        let sets: Vec<Vec<usize>> = (0..60usize)
+            .map(|n| {
+                let mut set: Vec<usize> = (0..2 + n % 9).map(|i| (n * 7 + i * 13) % 40).collect();
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect();
+        let order = |list: &mut [usize]| list.sort_unstable();
+        let shapes: Vec<Shape> = sets.iter().map(|set| Shape::of(set)).collect();
+        let mut alone = long(&sets, 0, &order, &shapes);
+        alone.sort_unstable();
+        let mut both = paired(&sets, PAIRED_UP_TO, &order, &shapes);
+        both.extend(long(&sets, PAIRED_UP_TO, &order, &shapes));
+        both.sort_unstable();
+        both.dedup();
+        assert!(!alone.is_empty());
+        assert_eq!(alone, both);
     }
 
     #[test]
