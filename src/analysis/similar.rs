@@ -494,7 +494,7 @@ mod tests {
     }
 
     #[test]
-    fn the_prefix_filter_finds_what_a_full_comparison_finds() {
+    fn the_word_sets_of_real_texts_pair_as_a_full_comparison_pairs_them() {
         let texts = [
             "price cache keys are not versioned",
             "price cache keys not versioned after deploy",

@@ -63,10 +63,13 @@ pub(super) fn similar_sets(sets: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
     out
 }
 
-/// How many words two sets that reach the threshold share at least, for a set of `size`
-/// words: `⌈t·size⌉`.
-fn needed(size: usize) -> usize {
-    (THRESHOLD_PERCENT * size).div_ceil(100)
+/// How many of a set's first words (rarest first) hold the first `shared` words it
+/// shares with any set it reaches the threshold with: it shares at least `⌈t·size⌉` of
+/// its `size` words, so at most `size − ⌈t·size⌉` of them are not shared, and those are
+/// all that can come before the first `shared` shared ones. One for the prefix filter,
+/// two for pairs of words.
+fn prefix_length(size: usize, shared: usize) -> usize {
+    (size + shared).saturating_sub((THRESHOLD_PERCENT * size).div_ceil(100)).min(size)
 }
 
 /// The similar pairs (lower set, higher set, overlap) among the sets of at most
@@ -90,7 +93,7 @@ fn paired(
                 list.clear();
                 list.extend_from_slice(set);
                 rarest_first(&mut list);
-                let prefix = &list[..(list.len() + 2).saturating_sub(needed(list.len())).min(list.len())];
+                let prefix = &list[..prefix_length(list.len(), 2)];
                 let id = (chunk * CHUNK + offset) as u128;
                 for (at, &first) in prefix.iter().enumerate() {
                     for &second in &prefix[at + 1..] {
@@ -150,11 +153,10 @@ fn long(
             list
         })
         .collect();
-    let prefix = |list: &'_ [usize]| -> usize { (list.len() + 1).saturating_sub(needed(list.len())).min(list.len()) };
     let words = ordered.iter().flatten().max().map_or(0, |last| last + 1);
     let mut index: Vec<Vec<usize>> = vec![Vec::new(); words];
     for (id, list) in ordered.iter().enumerate() {
-        for word in &list[..prefix(list)] {
+        for word in &list[..prefix_length(list.len(), 1)] {
             index[*word].push(id);
         }
     }
@@ -167,7 +169,7 @@ fn long(
             || vec![usize::MAX; sets.len()],
             |seen, (id, list)| {
                 let mut similar = Vec::new();
-                for word in &list[..prefix(list)] {
+                for word in &list[..prefix_length(list.len(), 1)] {
                     for &other in &index[*word] {
                         if other == id || (is_long(other) && other < id) || seen[other] == id {
                             continue;
