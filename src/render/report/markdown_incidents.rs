@@ -5,7 +5,7 @@
 //! it came from (a `Remediates:` trailer, `validate --run`, or by hand). Fields left empty or as a template placeholder are never shown: the
 //! model holds them as absent, and a field the item's status requires says "not written".
 
-use super::markdown::quoted_onto as quoted;
+use super::markdown::quoted_onto;
 use super::page::{Page, Separated};
 use crate::analysis::report::{IncidentRow, ItemRow};
 use crate::analysis::Report;
@@ -77,7 +77,7 @@ fn one(incident: &IncidentRow, out: &mut Page<'_>) {
         out.push_str("\nFailure modes: ");
         let mut modes = Separated::new(out, "; ");
         for mode in &incident.failure_modes {
-            quoted(modes.next(), mode);
+            quoted_onto(modes.next(), mode);
         }
         out.push('\n');
     }
@@ -110,7 +110,7 @@ fn item_lines(item: &ItemRow, out: &mut Page<'_>) {
     out.push(')');
     if let Some(mode) = item.failure_mode {
         out.push_str(": ");
-        quoted(out, mode);
+        quoted_onto(out, mode);
     }
     out.push('\n');
     for (label, value) in fields(item) {
