@@ -497,15 +497,23 @@ fn recurrence_rows_escape_record_text_in_html_and_markdown() {
     let repo = Repo::new()
         .file(
             "incidents/INC-1.md",
-            &format!("---\nkind: incident\nid: INC-1\ntitle: first\nseverity: SEV2\nstatus: closed\nopened: 2025-01-01\nclasses: [\"{class}\"]\nfailure_modes:\n  - \"{first}\"\nstabilization:\n  signal: s\n  intervention: i\n  rollback: r\n  verification: v\n  stabilized_at: 2025-01-01\nclosed_at: 2025-01-20\n---\n"),
+            &incident("INC-1", "SEV2", "closed", "2025-01-01")
+                .title("first")
+                .classes(&[class])
+                .modes(&[first])
+                .stabilized("2025-01-01")
+                .closed("2025-01-20")
+                .text(),
         )
-        .file(
-            "incidents/INC-1-R1.md",
-            &format!("---\nkind: remediation\nid: INC-1-R1\nincident: INC-1\nfailure_mode: \"{first}\"\nowner: team\ndue: 2025-01-10\nvalidation: test\nstatus: validated\nchange: https://x.example/pr/1\nevidence: CI run 5\n---\n"),
-        )
+        // Validated without `validated_at`: the date is its incident's `closed_at`.
+        .file("incidents/INC-1-R1.md", &item("INC-1-R1", "INC-1", first, "team", "2025-01-10", "validated").text())
         .file(
             "incidents/INC-2.md",
-            &format!("---\nkind: incident\nid: INC-2\ntitle: \"<script>alert(1)</script> *now*\"\nseverity: SEV2\nstatus: active\nopened: 2025-03-01\nclasses: [\"{class}\"]\nfailure_modes:\n  - \"second <mode> & more\"\n---\n"),
+            &incident("INC-2", "SEV2", "active", "2025-03-01")
+                .title("<script>alert(1)</script> *now*")
+                .classes(&[class])
+                .modes(&["second <mode> & more"])
+                .text(),
         );
     let html = repo.run(&["report", "--format", "html"]);
     assert_eq!(html.code, 0, "{}", html.stderr);
