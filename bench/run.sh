@@ -132,7 +132,7 @@ done
 # `report` on each, against the same floor.
 read -r -a vocabularies <<<"${VOCABULARIES-180 3000}"
 varied_from=$out/10000
-if [ "${#vocabularies[@]}" -gt 0 ] && [ -d "$varied_from/incidents" ] && has report; then
+if [ "${#vocabularies[@]}" -gt 0 ] && [[ " ${sizes[*]} " == *" 10000 "* ]] && has report; then
   for vocabulary in "${vocabularies[@]}"; do
     name=10000-v$vocabulary
     repo=$out/$name
